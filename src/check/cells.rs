@@ -1,0 +1,321 @@
+//! Per-cell checks compiled from the row schema, run on the raw cell text. Nothing here allocates
+//! unless a value fails.
+
+use crate::compile::{convert, ColumnCheck, CompiledTable, Typed};
+use crate::finding::{Code, Finding};
+use crate::formats;
+use crate::suggest::{closest, format_help, number_help};
+
+/// Where a cell is, for the findings it may produce.
+#[derive(Clone, Copy)]
+pub struct CellAt {
+    pub row: u64,
+    pub line: u64,
+    pub file_column: usize,
+}
+
+/// Whether the trimmed text counts as a missing value for this table.
+pub fn is_missing(trimmed: &str, table: &CompiledTable) -> bool {
+    trimmed.is_empty() || table.missing_values.iter().any(|m| m == trimmed)
+}
+
+fn quote(value: &str) -> String {
+    const MAX: usize = 60;
+    if value.chars().count() > MAX {
+        let cut: String = value.chars().take(MAX).collect();
+        format!("`{cut}…`")
+    } else {
+        format!("`{value}`")
+    }
+}
+
+/// Checks one cell; pushes at most one error (the first check that fails) and possibly a
+/// whitespace warning.
+pub fn check_cell(
+    raw: &str,
+    column: &ColumnCheck,
+    table: &CompiledTable,
+    at: CellAt,
+    out: &mut Vec<Finding>,
+) {
+    let trimmed = raw.trim();
+    let found = |code: Code, message: String| {
+        Finding::new(code, message)
+            .at_row(at.row, at.line)
+            .in_column(Some(at.file_column), &column.name)
+            .with_value(raw)
+    };
+    if is_missing(trimmed, table) {
+        if column.required {
+            let example = column_example(column);
+            out.push(
+                found(
+                    Code::Required,
+                    format!(
+                        "`{}` is empty, but the standard requires a value in every row",
+                        column.name
+                    ),
+                )
+                .with_help(Some(format!(
+                    "fill in the {}{example}",
+                    column.name.to_lowercase()
+                )))
+                .with_schema_path("/required"),
+            );
+        }
+        return;
+    }
+    if trimmed.len() != raw.len() {
+        let side = match (raw.starts_with(trimmed), raw.ends_with(trimmed)) {
+            (true, false) => "at the end",
+            (false, true) => "at the start",
+            _ => "at the start and end",
+        };
+        out.push(
+            found(
+                Code::Whitespace,
+                format!("{} in `{}` has spaces {side}", quote(raw), column.name),
+            )
+            .with_help(Some(format!("remove them: {}", quote(trimmed)))),
+        );
+    }
+    let path = |keyword: &str| {
+        format!(
+            "/properties/{}/{keyword}",
+            column.name.replace('~', "~0").replace('/', "~1")
+        )
+    };
+    let Some(typed) = convert(trimmed, &column.kinds) else {
+        let expected = column
+            .kinds
+            .iter()
+            .map(|k| k.describe())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let help = number_help(trimmed)
+            .or_else(|| Some(format!("write {expected}{}", column_example(column))));
+        out.push(
+            found(
+                Code::Type,
+                format!("{} in `{}` is not {expected}", quote(trimmed), column.name),
+            )
+            .with_help(help)
+            .with_schema_path(path("type")),
+        );
+        return;
+    };
+    if !column.in_residual {
+        if let Some(finding) = schema_checks(trimmed, typed, column, &path) {
+            out.push(
+                found(finding.0, finding.1)
+                    .with_help(finding.2)
+                    .with_schema_path(finding.3),
+            );
+            return;
+        }
+    }
+    if let Some(list) = &column.codelist {
+        if !list.codes.contains(trimmed) {
+            let guess = closest(trimmed, list.codes.iter().map(|c| &**c));
+            let help = match guess {
+                Some(g) => format!("did you mean `{g}`?"),
+                None => format!(
+                    "look the code up in {}",
+                    list.title.as_deref().unwrap_or(&list.id)
+                ),
+            };
+            out.push(
+                found(
+                    Code::Codelist,
+                    format!(
+                        "{} in `{}` is not in the code list `{}`",
+                        quote(trimmed),
+                        column.name,
+                        list.id
+                    ),
+                )
+                .with_help(Some(help)),
+            );
+        }
+    }
+}
+
+/// ", e.g. X" from the column's examples, or nothing.
+fn column_example(column: &ColumnCheck) -> String {
+    column
+        .example
+        .as_ref()
+        .map_or_else(String::new, |e| format!(", e.g. {e}"))
+}
+
+type Failure = (Code, String, Option<String>, String);
+
+/// The schema keywords on a converted value, in a fixed order; the first that fails is reported.
+fn schema_checks(
+    trimmed: &str,
+    typed: Typed<'_>,
+    column: &ColumnCheck,
+    path: &dyn Fn(&str) -> String,
+) -> Option<Failure> {
+    let name = &column.name;
+    if let Typed::Str(text) = typed {
+        if let Some((format, check)) = &column.format {
+            if !check(text) {
+                return Some((
+                    Code::Format,
+                    format!(
+                        "{} in `{name}` is not {}",
+                        quote(text),
+                        formats::describe(format)
+                    ),
+                    format_help(format, text),
+                    path("format"),
+                ));
+            }
+        }
+        if let Some(pattern) = &column.pattern {
+            if !pattern.is_match(text) {
+                return Some((
+                    Code::Pattern,
+                    format!(
+                        "{} in `{name}` does not match the pattern `{}`",
+                        quote(text),
+                        pattern.as_str()
+                    ),
+                    None,
+                    path("pattern"),
+                ));
+            }
+        }
+    }
+    if let Some(allowed) = &column.allowed {
+        if !allowed.iter().any(|v| typed.equals(v)) {
+            let help = match closest(trimmed, column.allowed_text.iter().map(String::as_str)) {
+                Some(guess) => Some(format!("did you mean `{guess}`?")),
+                None if allowed.len() <= 12 => Some(format!(
+                    "use one of: {}",
+                    allowed
+                        .iter()
+                        .map(|v| format!("`{}`", plain(v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+                None => Some("`conform standards show` lists the allowed values".into()),
+            };
+            return Some((
+                Code::Enum,
+                format!(
+                    "{} in `{name}` is not one of the {} allowed values",
+                    quote(trimmed),
+                    allowed.len()
+                ),
+                help,
+                path("enum"),
+            ));
+        }
+    }
+    if let Some(constant) = &column.constant {
+        if !typed.equals(constant) {
+            return Some((
+                Code::Schema,
+                format!(
+                    "{} in `{name}` must be exactly `{}` (keyword const)",
+                    quote(trimmed),
+                    plain(constant)
+                ),
+                None,
+                path("const"),
+            ));
+        }
+    }
+    if let Some(n) = match typed {
+        Typed::Int(i) => Some(i as f64),
+        Typed::Num(n) => Some(n),
+        _ => None,
+    } {
+        if let Some(min) = column.minimum {
+            if n < min.limit || (min.exclusive && n == min.limit) {
+                let what = if min.exclusive {
+                    "more than"
+                } else {
+                    "at least"
+                };
+                return Some((
+                    Code::Range,
+                    format!(
+                        "{} in `{name}` is too small: it must be {what} {}",
+                        quote(trimmed),
+                        min.limit
+                    ),
+                    None,
+                    path(if min.exclusive {
+                        "exclusiveMinimum"
+                    } else {
+                        "minimum"
+                    }),
+                ));
+            }
+        }
+        if let Some(max) = column.maximum {
+            if n > max.limit || (max.exclusive && n == max.limit) {
+                let what = if max.exclusive {
+                    "less than"
+                } else {
+                    "at most"
+                };
+                return Some((
+                    Code::Range,
+                    format!(
+                        "{} in `{name}` is too large: it must be {what} {}",
+                        quote(trimmed),
+                        max.limit
+                    ),
+                    None,
+                    path(if max.exclusive {
+                        "exclusiveMaximum"
+                    } else {
+                        "maximum"
+                    }),
+                ));
+            }
+        }
+    }
+    if let Typed::Str(text) = typed {
+        if column.min_length.is_some() || column.max_length.is_some() {
+            // Bytes bound characters from above, so most values need no counting.
+            let fits_max = column.max_length.is_none_or(|max| text.len() as u64 <= max);
+            let length = if fits_max && column.min_length.is_none_or(|min| min <= 1) {
+                None
+            } else {
+                Some(text.chars().count() as u64)
+            };
+            if let Some(length) = length {
+                if let Some(min) = column.min_length.filter(|min| length < *min) {
+                    return Some((
+                        Code::Length,
+                        format!("`{name}` has {length} characters; at least {min} are needed"),
+                        None,
+                        path("minLength"),
+                    ));
+                }
+                if let Some(max) = column.max_length.filter(|max| length > *max) {
+                    return Some((
+                        Code::Length,
+                        format!("`{name}` has {length} characters; at most {max} are allowed"),
+                        Some(format!("shorten it to {max} characters or fewer")),
+                        path("maxLength"),
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A JSON value as a person would write it (strings without quotes).
+fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}

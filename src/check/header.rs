@@ -1,0 +1,294 @@
+//! Matching a file's header row to the table's columns.
+
+use std::sync::Arc;
+
+use csv::StringRecord;
+
+use crate::finding::{Code, Finding, Severity};
+use crate::standard::{HeaderMatch, Table};
+use crate::suggest::{closest, fold};
+
+/// How the file's columns line up with the standard's.
+pub struct HeaderPlan {
+    /// For each standard column, the file column that holds it.
+    pub standard_to_file: Vec<Option<usize>>,
+    /// How many cells the header has.
+    pub width: usize,
+    /// The header's own text, for reports.
+    pub names: Vec<Arc<str>>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum How {
+    Exact,
+    Normalised,
+    Alias,
+}
+
+/// Matches `header` to `table`'s columns and reports what does not fit.
+pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
+    let names: Vec<Arc<str>> = header.iter().map(Arc::from).collect();
+    let normalised = table.header.matching == HeaderMatch::Normalised;
+    let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
+    let mut standard_to_file: Vec<Option<usize>> = vec![None; table.columns.len()];
+    let mut file_to_standard: Vec<Option<(usize, How)>> = vec![None; names.len()];
+    let mut findings = Vec::new();
+
+    // Exact names first, so that an alias never takes a column another header names exactly.
+    let passes: &[How] = if normalised {
+        &[How::Exact, How::Normalised, How::Alias]
+    } else {
+        &[How::Exact, How::Alias]
+    };
+    for how in passes {
+        for (file_index, name) in names.iter().enumerate() {
+            if file_to_standard[file_index].is_some() || name.trim().is_empty() {
+                continue;
+            }
+            let found = table.columns.iter().position(|column| match how {
+                How::Exact => &*column.name == &**name,
+                How::Normalised => fold(&column.name) == folded[file_index],
+                How::Alias => column.aliases.iter().any(|alias| {
+                    alias == &**name || (normalised && fold(alias) == folded[file_index])
+                }),
+            });
+            let Some(standard_index) = found else {
+                continue;
+            };
+            match standard_to_file[standard_index] {
+                None => {
+                    standard_to_file[standard_index] = Some(file_index);
+                    file_to_standard[file_index] = Some((standard_index, *how));
+                }
+                Some(first) => {
+                    let column = &table.columns[standard_index];
+                    file_to_standard[file_index] = Some((standard_index, How::Exact));
+                    findings.push(
+                        Finding::new(
+                            Code::DuplicateHeader,
+                            if names[first] == *name {
+                                format!("the header names `{name}` twice (columns {} and {})", first + 1, file_index + 1)
+                            } else {
+                                format!(
+                                    "both `{}` (column {}) and `{name}` (column {}) are read as the standard's `{}`",
+                                    names[first],
+                                    first + 1,
+                                    file_index + 1,
+                                    column.name
+                                )
+                            },
+                        )
+                        .at_line(1)
+                        .in_column(Some(file_index), name)
+                        .with_value(name)
+                        .with_help(Some("rename or remove one of them: only the first is checked".into())),
+                    );
+                }
+            }
+        }
+    }
+
+    let mut seen_unknown: Vec<&str> = Vec::new();
+    for (file_index, name) in names.iter().enumerate() {
+        if name.trim().is_empty() {
+            findings.push(
+                Finding::new(
+                    Code::BlankHeader,
+                    format!("column {} has no name in the header", file_index + 1),
+                )
+                .at_line(1)
+                .in_column(Some(file_index), name)
+                .with_help(Some(
+                    "type the column's name from the standard, or delete the column if it is empty"
+                        .into(),
+                )),
+            );
+            continue;
+        }
+        match file_to_standard[file_index] {
+            Some((standard_index, how @ (How::Normalised | How::Alias))) => {
+                let column = &table.columns[standard_index];
+                let why = if how == How::Alias {
+                    "a known alternative name"
+                } else {
+                    "ignoring case and spacing"
+                };
+                findings.push(
+                    Finding::new(
+                        Code::HeaderMismatch,
+                        format!(
+                            "column `{name}` is read as the standard's `{}` ({why})",
+                            column.name
+                        ),
+                    )
+                    .at_line(1)
+                    .in_column(Some(file_index), &column.name)
+                    .with_value(name)
+                    .with_help(Some(format!("rename the header to `{}`", column.name))),
+                );
+            }
+            Some(_) => {}
+            None => {
+                if seen_unknown.contains(&&**name) {
+                    findings.push(
+                        Finding::new(
+                            Code::DuplicateHeader,
+                            format!("the header names `{name}` more than once"),
+                        )
+                        .at_line(1)
+                        .in_column(Some(file_index), name)
+                        .with_value(name)
+                        .with_help(Some("rename or remove one of them".into())),
+                    );
+                    continue;
+                }
+                seen_unknown.push(name);
+                let unmatched = table
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| standard_to_file[*i].is_none())
+                    .map(|(_, c)| &*c.name);
+                let help = match closest(name, unmatched) {
+                    Some(guess) => {
+                        format!("did you mean `{guess}`? If so, rename the header exactly")
+                    }
+                    None => "the standard does not define this column; it is not checked".into(),
+                };
+                findings.push(
+                    Finding::new(
+                        Code::UnknownColumn,
+                        format!("column `{name}` is not part of the standard"),
+                    )
+                    .at_line(1)
+                    .in_column(Some(file_index), name)
+                    .with_value(name)
+                    .with_help(Some(help)),
+                );
+            }
+        }
+    }
+
+    for (standard_index, column) in table.columns.iter().enumerate() {
+        if standard_to_file[standard_index].is_some() {
+            continue;
+        }
+        let mut finding = if column.required {
+            Finding::new(
+                Code::MissingColumn,
+                format!(
+                    "the file has no `{}` column, which the standard requires",
+                    column.name
+                ),
+            )
+        } else {
+            let mut f = Finding::new(
+                Code::MissingColumn,
+                format!("the file has no `{}` column (optional)", column.name),
+            );
+            f.severity = Severity::Info;
+            f
+        };
+        let aliases = if column.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (also accepted: {})",
+                column
+                    .aliases
+                    .iter()
+                    .map(|a| format!("`{a}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        finding = finding
+            .at_line(1)
+            .in_column(None, &column.name)
+            .with_help(Some(format!(
+                "add a column headed `{}`{aliases}",
+                column.name
+            )));
+        findings.push(finding);
+    }
+
+    if table.header.strict_order {
+        let order: Vec<(usize, usize)> = file_to_standard
+            .iter()
+            .enumerate()
+            .filter_map(|(f, s)| s.map(|(s, _)| (f, s)))
+            .collect();
+        if let Some(pair) = order.windows(2).find(|w| w[1].1 < w[0].1) {
+            let (file_index, standard_index) = pair[1];
+            let column = &table.columns[standard_index];
+            findings.push(
+                Finding::new(
+                    Code::ColumnOrder,
+                    format!(
+                        "`{}` comes after `{}`, but the standard puts it before",
+                        column.name, table.columns[pair[0].1].name
+                    ),
+                )
+                .at_line(1)
+                .in_column(Some(file_index), &column.name)
+                .with_help(Some(
+                    "put the columns in the standard's order (`conform standards show` lists it)"
+                        .into(),
+                )),
+            );
+        }
+    }
+
+    HeaderPlan {
+        standard_to_file,
+        width: names.len(),
+        names,
+        findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standard::Standard;
+
+    fn codes(header: &[&str]) -> Vec<(Code, String)> {
+        let standard = Standard::load("spend-over-500").expect("built-in");
+        let plan = plan(&StringRecord::from(header.to_vec()), &standard.tables[0]);
+        plan.findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(|f| (f.code, f.value.as_deref().unwrap_or("").to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn normalised_names_and_aliases_match_with_a_warning() {
+        let found = codes(&[
+            "Transaction date",
+            "supplier_name",
+            "Amount",
+            "Irrecoverable VAT",
+            "Department",
+            "Procurement category",
+        ]);
+        assert_eq!(
+            found,
+            vec![
+                (Code::HeaderMismatch, "supplier_name".to_string()),
+                (Code::HeaderMismatch, "Amount".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_blank_duplicate_and_missing() {
+        let found = codes(&["Date", "Transaction date", "Suplier name", ""]);
+        let kinds: Vec<Code> = found.iter().map(|(c, _)| *c).collect();
+        assert!(kinds.contains(&Code::DuplicateHeader), "{found:?}");
+        assert!(kinds.contains(&Code::UnknownColumn));
+        assert!(kinds.contains(&Code::BlankHeader));
+        assert!(kinds.contains(&Code::MissingColumn));
+    }
+}

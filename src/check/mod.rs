@@ -1,0 +1,445 @@
+//! Checking one file against one table: header, then rows in parallel batches, then keys in row
+//! order, then table-level counts.
+
+mod cells;
+mod header;
+mod keys;
+mod rules;
+
+use std::sync::mpsc;
+use std::sync::Arc;
+
+use csv::StringRecord;
+use encoding_rs::Encoding;
+use rayon::prelude::*;
+
+use crate::compile::CompiledTable;
+use crate::finding::{Code, Finding, Severity};
+use crate::read::csv::{Batch, CsvReader};
+use crate::read::{self, Input, OpenError};
+use crate::standard::Table;
+pub use cells::CellAt;
+pub use header::{plan as plan_header, HeaderPlan};
+
+/// Which path checks the row schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchemaPath {
+    /// Compiled per-cell checks, plus JSON Schema evaluation for what they do not cover.
+    Compiled,
+    /// Full JSON Schema evaluation of every row (slow; used to prove both paths agree).
+    Full,
+}
+
+/// How a run checks files.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub max_findings: Option<usize>,
+    pub ignore: Vec<Code>,
+    pub encoding: Option<&'static Encoding>,
+    pub delimiter: Option<u8>,
+    pub schema_path: SchemaPath,
+    /// Records read and checked together.
+    pub batch_size: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_findings: None,
+            ignore: Vec::new(),
+            encoding: None,
+            delimiter: None,
+            schema_path: SchemaPath::Compiled,
+            batch_size: 8192,
+        }
+    }
+}
+
+/// What checking one file found.
+#[derive(Debug)]
+pub struct FileReport {
+    pub input: Input,
+    pub path: String,
+    pub format: &'static str,
+    pub encoding: Option<&'static Encoding>,
+    pub encoding_label: Option<String>,
+    pub delimiter: Option<u8>,
+    pub rows: u64,
+    pub header: Vec<Arc<str>>,
+    pub standard: String,
+    pub table: String,
+    pub findings: Vec<Finding>,
+    /// True when `--max-findings` stopped the check early.
+    pub partial: bool,
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+}
+
+/// Applies the table's severities and the run's ignore list; drops what is switched off.
+fn settle(findings: &mut Vec<Finding>, table: &CompiledTable, options: &Options) {
+    findings.retain_mut(|finding| {
+        if options.ignore.contains(&finding.code) {
+            return false;
+        }
+        // A severity set on purpose (an optional column's missing-column is info) is kept.
+        if finding.severity == finding.code.default_severity() {
+            match table.severity.get(finding.code) {
+                Some(level) => finding.severity = level,
+                None => return false,
+            }
+        }
+        true
+    });
+}
+
+fn is_blank(record: &StringRecord) -> bool {
+    record.iter().all(|cell| cell.trim().is_empty())
+}
+
+/// Checks one record's shape and cells.
+fn check_record(
+    row: u64,
+    line: u64,
+    record: &StringRecord,
+    plan: &HeaderPlan,
+    table: &CompiledTable,
+    path: SchemaPath,
+    out: &mut Vec<Finding>,
+) {
+    if is_blank(record) {
+        out.push(
+            Finding::new(Code::BlankRow, "this row has no values".to_string())
+                .at_row(row, line)
+                .with_help(Some("delete the empty row".into())),
+        );
+        return;
+    }
+    let cells = record.len();
+    if cells > plan.width {
+        let extra: Vec<&str> = record.iter().skip(plan.width).collect();
+        let all_empty = extra.iter().all(|c| c.trim().is_empty());
+        let name: Arc<str> = Arc::from(format!("column {}", plan.width + 1));
+        out.push(
+            Finding::new(
+                Code::ExtraCell,
+                format!("this row has {cells} cells, but the header has {} columns", plan.width),
+            )
+            .at_row(row, line)
+            .in_column(Some(plan.width), &name)
+            .with_value(&extra.join(","))
+            .with_help(Some(if all_empty {
+                "the extra cells are empty: remove the delimiters at the end of the row".into()
+            } else {
+                "a value probably contains the delimiter without quotes around it: quote it (\"Smith, J\")".into()
+            })),
+        );
+    } else if cells < plan.width {
+        let name = Arc::clone(&plan.names[cells]);
+        out.push(
+            Finding::new(
+                Code::MissingCell,
+                format!(
+                    "this row has {cells} cells, but the header has {} columns: `{name}` onwards are missing",
+                    plan.width
+                ),
+            )
+            .at_row(row, line)
+            .in_column(Some(cells), &name)
+            .with_help(Some("add the missing delimiters so that every row has a cell for every column".into())),
+        );
+    }
+    let first = out.len();
+    if path == SchemaPath::Compiled {
+        for (column, file_column) in table.columns.iter().zip(&plan.standard_to_file) {
+            let Some(file_column) = *file_column else {
+                continue;
+            };
+            let Some(raw) = record.get(file_column) else {
+                continue;
+            };
+            let at = CellAt {
+                row,
+                line,
+                file_column,
+            };
+            cells::check_cell(raw, column, table, at, out);
+        }
+    }
+    let validator = match path {
+        SchemaPath::Compiled => table.residual.as_ref(),
+        SchemaPath::Full => None,
+    };
+    if let Some(validator) = validator {
+        let object = rules::row_object(record, table, &plan.standard_to_file);
+        let mut found = Vec::new();
+        rules::validate_row(
+            validator,
+            &object,
+            record,
+            table,
+            &plan.standard_to_file,
+            row,
+            line,
+            &mut found,
+        );
+        // A cell the compiled checks already reported is not reported twice.
+        let reported: Vec<Option<usize>> = out[first..]
+            .iter()
+            .filter(|f| f.code != Code::Whitespace)
+            .map(|f| f.column.as_ref().and_then(|c| c.index))
+            .collect();
+        out.extend(found.into_iter().filter(|f| {
+            let index = f.column.as_ref().and_then(|c| c.index);
+            index.is_none() || !reported.contains(&index)
+        }));
+    }
+}
+
+/// Full JSON Schema evaluation of a row, one finding per cell (the highest in `rules::priority`).
+fn check_record_full(
+    row: u64,
+    line: u64,
+    record: &StringRecord,
+    plan: &HeaderPlan,
+    table: &CompiledTable,
+    validator: &jsonschema::Validator,
+    out: &mut Vec<Finding>,
+) {
+    if is_blank(record) {
+        return;
+    }
+    let object = rules::row_object(record, table, &plan.standard_to_file);
+    let mut found = Vec::new();
+    rules::validate_row(
+        validator,
+        &object,
+        record,
+        table,
+        &plan.standard_to_file,
+        row,
+        line,
+        &mut found,
+    );
+    found.sort_by_key(|f| {
+        (
+            f.column.as_ref().map(|c| c.name.clone()),
+            rules::priority(f.code),
+        )
+    });
+    found.dedup_by(|b, a| {
+        a.column.is_some()
+            && a.column.as_ref().map(|c| &c.name) == b.column.as_ref().map(|c| &c.name)
+    });
+    out.extend(found);
+}
+
+/// Checks `input` against `table`. I/O errors (the file cannot be read) are returned; everything
+/// wrong with the contents becomes a finding.
+pub fn check_file(
+    input: &Input,
+    standard_id: &str,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+) -> std::io::Result<FileReport> {
+    let mut report = FileReport {
+        input: input.clone(),
+        path: input.display_name(),
+        format: "csv",
+        encoding: None,
+        encoding_label: None,
+        delimiter: None,
+        rows: 0,
+        header: Vec::new(),
+        standard: standard_id.to_string(),
+        table: table.name.clone(),
+        findings: Vec::new(),
+        partial: false,
+    };
+    let opened = match read::open(input, options.encoding) {
+        Ok(opened) => opened,
+        Err(OpenError::Io(e)) => return Err(e),
+        Err(OpenError::NotText(finding)) => {
+            report.findings.push(finding);
+            settle(&mut report.findings, compiled, options);
+            return Ok(report);
+        }
+    };
+    report.encoding = Some(opened.encoding.encoding);
+    report.encoding_label = Some(opened.encoding.label());
+    report.findings.extend(opened.finding);
+    let mut reader = CsvReader::new(opened.stream, options.delimiter)?;
+    report.delimiter = Some(reader.dialect.delimiter);
+    let mut header = StringRecord::new();
+    let header_line = reader.next(&mut header).map_err(csv_to_io)?;
+    if header_line.is_none() || is_blank(&header) {
+        report.findings.push(
+            Finding::new(Code::EmptyFile, "the file is empty: it has no header row").with_help(
+                Some("export the data again, with the header row the standard defines".into()),
+            ),
+        );
+        settle(&mut report.findings, compiled, options);
+        return Ok(report);
+    }
+    let plan = header::plan(&header, table);
+    report.header = plan.names.clone();
+    report.findings.extend(plan.findings.iter().cloned());
+    settle(&mut report.findings, compiled, options);
+
+    let full_validator = match options.schema_path {
+        SchemaPath::Full => Some(
+            crate::compile::build_validator(&table.schema, table)
+                .map_err(|e| std::io::Error::other(e.message))?,
+        ),
+        SchemaPath::Compiled => None,
+    };
+    let mut keys = keys::KeyChecks::new(table, &plan.standard_to_file);
+    let batch_size = options.batch_size.max(1);
+    let mut last_line = 1u64;
+    let (quotes, read_error) = std::thread::scope(|scope| -> (u64, Option<csv::Error>) {
+        let (batches_tx, batches_rx) = mpsc::sync_channel::<Result<Batch, csv::Error>>(2);
+        let (spare_tx, spare_rx) = mpsc::channel::<Batch>();
+        let producer = scope.spawn(move || {
+            let mut next_row = 1u64;
+            loop {
+                let mut batch = spare_rx.try_recv().unwrap_or_default();
+                match batch.fill(&mut reader, next_row, batch_size) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        next_row += n as u64;
+                        if batches_tx.send(Ok(batch)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = batches_tx.send(Err(e));
+                        break;
+                    }
+                }
+            }
+            reader.quotes()
+        });
+        let mut read_error = None;
+        for batch in batches_rx {
+            let batch = match batch {
+                Ok(batch) => batch,
+                Err(e) => {
+                    read_error = Some(e);
+                    break;
+                }
+            };
+            let records = &batch.records[..batch.len];
+            let mut found: Vec<Finding> = records
+                .par_chunks(256)
+                .enumerate()
+                .flat_map_iter(|(chunk_index, chunk)| {
+                    let mut out = Vec::new();
+                    for (offset, record) in chunk.iter().enumerate() {
+                        let i = chunk_index * 256 + offset;
+                        let (row, line) = (batch.first_row + i as u64, batch.lines[i]);
+                        match &full_validator {
+                            Some(v) => {
+                                check_record_full(row, line, record, &plan, compiled, v, &mut out)
+                            }
+                            None => check_record(
+                                row,
+                                line,
+                                record,
+                                &plan,
+                                compiled,
+                                options.schema_path,
+                                &mut out,
+                            ),
+                        }
+                    }
+                    out
+                })
+                .collect();
+            if !keys.is_empty() {
+                for (row, line, record) in batch.iter() {
+                    if !is_blank(record) {
+                        keys.check(row, line, record, compiled, &mut found);
+                    }
+                }
+                found.sort_by_key(Finding::sort_key);
+            }
+            settle(&mut found, compiled, options);
+            report.rows += batch.len as u64;
+            last_line = batch.lines[batch.len - 1];
+            report.findings.append(&mut found);
+            let _ = spare_tx.send(batch);
+            if options
+                .max_findings
+                .is_some_and(|max| report.findings.len() >= max)
+            {
+                report.partial = true;
+                break;
+            }
+        }
+        let quotes = producer.join().unwrap_or(0);
+        (quotes, read_error)
+    });
+    if let Some(e) = read_error {
+        return Err(csv_to_io(e));
+    }
+    let mut tail = Vec::new();
+    if !report.partial && quotes % 2 == 1 {
+        tail.push(
+            Finding::new(
+                Code::ParseError,
+                format!("a quoted cell in the record starting on line {last_line} is never closed, so the rest of the file was read as one cell"),
+            )
+            .at_row(report.rows, last_line)
+            .with_help(Some("close the quote; a double quote inside a quoted cell is written twice (\"\")".into())),
+        );
+    }
+    if !report.partial {
+        let min = table.row_min.unwrap_or(0);
+        if report.rows == 0 && min > 0 {
+            tail.push(
+                Finding::new(Code::EmptyFile, "the file has a header but no data rows").with_help(
+                    Some("export the data again; the standard expects at least one row".into()),
+                ),
+            );
+        } else if report.rows < min {
+            tail.push(Finding::new(
+                Code::RowCount,
+                format!(
+                    "the file has {} data rows, but the table needs at least {min}",
+                    report.rows
+                ),
+            ));
+        }
+        if let Some(max) = table.row_max.filter(|max| report.rows > *max) {
+            tail.push(Finding::new(
+                Code::RowCount,
+                format!(
+                    "the file has {} data rows, but the table allows at most {max}",
+                    report.rows
+                ),
+            ));
+        }
+    }
+    settle(&mut tail, compiled, options);
+    report.findings.append(&mut tail);
+    if let Some(max) = options.max_findings {
+        report.findings.truncate(max);
+    }
+    report.findings.sort_by_key(Finding::sort_key);
+    Ok(report)
+}
+
+fn csv_to_io(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}

@@ -1,0 +1,113 @@
+//! The JSON Schema path: rows as JSON objects, validated by the jsonschema crate, for the schema
+//! keywords the compiled cell checks do not cover (and, in tests, for the whole schema).
+
+use std::sync::Arc;
+
+use csv::StringRecord;
+use serde_json::{Map, Value};
+
+use super::cells::is_missing;
+use crate::compile::{code_for, convert, CompiledTable};
+use crate::finding::{Code, Finding};
+
+/// The row as the JSON object the row schema describes: missing cells absent, other cells
+/// converted to the column's type (kept as text where they do not convert).
+pub fn row_object(
+    record: &StringRecord,
+    table: &CompiledTable,
+    standard_to_file: &[Option<usize>],
+) -> Value {
+    let mut object = Map::new();
+    for (column, file_column) in table.columns.iter().zip(standard_to_file) {
+        let Some(file_column) = file_column else {
+            continue;
+        };
+        let Some(raw) = record.get(*file_column) else {
+            continue;
+        };
+        let trimmed = raw.trim();
+        if is_missing(trimmed, table) {
+            continue;
+        }
+        let value = convert(trimmed, &column.kinds)
+            .map_or_else(|| Value::String(trimmed.to_string()), |t| t.to_json());
+        object.insert(column.name.to_string(), value);
+    }
+    Value::Object(object)
+}
+
+fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
+/// Validates one row and turns each error into a finding on the column it concerns.
+#[allow(clippy::too_many_arguments)]
+pub fn validate_row(
+    validator: &jsonschema::Validator,
+    object: &Value,
+    record: &StringRecord,
+    table: &CompiledTable,
+    standard_to_file: &[Option<usize>],
+    row: u64,
+    line: u64,
+    out: &mut Vec<Finding>,
+) {
+    for error in validator.iter_errors(object) {
+        let code = code_for(error.kind());
+        let schema_path = error.schema_path().as_str().to_string();
+        let column_name = match error.kind() {
+            jsonschema::error::ValidationErrorKind::Required { property } => {
+                property.as_str().map(String::from)
+            }
+            _ => error
+                .instance_path()
+                .as_str()
+                .split('/')
+                .nth(1)
+                .map(unescape),
+        };
+        let standard_index = column_name
+            .as_deref()
+            .and_then(|name| table.columns.iter().position(|c| &*c.name == name));
+        let mut finding = match (code, &column_name) {
+            (Code::Required, Some(name)) => Finding::new(
+                code,
+                format!("`{name}` must have a value in this row: a rule of the standard requires it (at {schema_path})"),
+            )
+            .with_help(Some(format!("fill in `{name}`, or check the values that make it required"))),
+            (_, Some(name)) => {
+                let value = error.instance();
+                let shown = value.as_str().map_or_else(|| value.to_string(), String::from);
+                Finding::new(code, format!("`{shown}` in `{name}` breaks the rule at {schema_path}: {error}"))
+            }
+            (_, None) => Finding::new(code, format!("this row breaks the rule at {schema_path}: {error}")),
+        };
+        finding.row = Some(row);
+        finding.line = Some(line);
+        finding.schema_path = Some(schema_path);
+        if let Some(i) = standard_index {
+            let name: Arc<str> = Arc::clone(&table.columns[i].name);
+            finding = finding.in_column(standard_to_file[i], &name);
+            if let Some(raw) = standard_to_file[i].and_then(|f| record.get(f)) {
+                finding = finding.with_value(raw);
+            }
+        }
+        out.push(finding);
+    }
+}
+
+/// The order in which one cell's failures win when only one is reported, matching the compiled
+/// checks' order.
+pub fn priority(code: Code) -> u8 {
+    match code {
+        Code::Required => 0,
+        Code::Type => 1,
+        Code::Format => 2,
+        Code::Pattern => 3,
+        Code::Enum => 4,
+        Code::Schema => 5,
+        Code::Range => 6,
+        Code::Length => 7,
+        _ => 8,
+    }
+}

@@ -1,0 +1,450 @@
+//! The command line: argument parsing, running a command, exit codes (SPEC section 2).
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::check::{self, Options};
+use crate::compile;
+use crate::explain;
+use crate::finding::Code;
+use crate::read::{self, Input};
+use crate::report::{self, human, RunReport, StandardInfo};
+use crate::standard::{builtin_standards, Standard, StandardError};
+
+/// Check UK public-sector datasets against shared data standards, and explain every problem plainly.
+#[derive(Parser, Debug)]
+#[command(name = "conform", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check files against a standard.
+    Check(CheckArgs),
+    /// Explain a finding code: what it means, why it matters, how to fix it.
+    Explain {
+        /// The code, e.g. `type` or `missing-column`; without it, every code is listed.
+        code: Option<String>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to check (folders are searched for .csv and .tsv files); `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Standard to check against: a built-in id (`spend-over-500`, `ID@VERSION`) or a path to a
+    /// standard.json or JSON Schema file. Without it, the built-in standard whose columns best
+    /// match the file's header is used.
+    #[arg(long, short = 's')]
+    pub standard: Option<String>,
+    /// Table of the standard to check against (default: the only table, or the best match by header).
+    #[arg(long)]
+    pub table: Option<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to this file (written whole, never over an input file).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Threads checking rows (default: one per core). Output is the same whatever the number.
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Examples shown per (code, column) group in the human report; the rest are counted.
+    #[arg(long, default_value_t = 3)]
+    pub max_examples: usize,
+    /// Stop after this many findings in a file; the report says it is partial.
+    #[arg(long)]
+    pub max_findings: Option<usize>,
+    /// Warnings fail the check too (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// Leave out findings with this code (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub ignore: Vec<String>,
+    /// Read files in this encoding instead of detecting it (utf-8, windows-1252, utf-16le, ...).
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Field delimiter instead of sniffing it (`,` `;` `|` or `tab`).
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// Colour in the human report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Only the summary and verdict in the human report, no examples.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// A failure that stops the command before a report exists: exit code 2.
+pub struct Fatal(pub String);
+
+impl From<StandardError> for Fatal {
+    fn from(e: StandardError) -> Self {
+        let mut rendered = String::new();
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_width(100);
+        if handler.render_report(&mut rendered, &e).is_err() {
+            rendered = e.message.clone();
+        }
+        Fatal(rendered)
+    }
+}
+
+/// Runs conform with these arguments and returns the exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Explain { code } => explain_command(code.as_deref()),
+        Command::Check(args) => match check_command(&args) {
+            Ok(code) => code,
+            Err(Fatal(message)) => {
+                eprintln!("{}", message.trim_end());
+                2
+            }
+        },
+    }
+}
+
+fn explain_command(code: Option<&str>) -> i32 {
+    match code {
+        None => {
+            let mut text =
+                String::from("Finding codes (`conform explain CODE` for one in full):\n\n");
+            for code in Code::ALL {
+                let doc = explain::doc(*code);
+                text.push_str(&format!(
+                    "  {:<17} {:<8} {}\n",
+                    code.as_str(),
+                    code.default_severity().as_str(),
+                    doc.title
+                ));
+            }
+            write_stdout(&text, 0)
+        }
+        Some(name) => match Code::parse(name) {
+            Some(code) => write_stdout(&explain::render(code), 0),
+            None => {
+                let guess = crate::suggest::closest(name, Code::ALL.iter().map(|c| c.as_str()));
+                let hint = guess
+                    .map(|g| format!(" Did you mean `{g}`?"))
+                    .unwrap_or_default();
+                eprintln!("error: `{name}` is not a finding code.{hint} `conform explain` lists them all.");
+                2
+            }
+        },
+    }
+}
+
+/// Prints to standard output; a closed pipe (`| head`) ends quietly with the same exit code.
+fn write_stdout(text: &str, code: i32) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            eprintln!("error: cannot write the report: {e}");
+            2
+        }
+    }
+}
+
+fn collect_inputs(paths: &[String]) -> Result<Vec<Input>, Fatal> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Fatal(format!("error: cannot read standard input: {e}")))?;
+            inputs.push(Input::Stdin(Arc::new(bytes)));
+            continue;
+        }
+        let p = Path::new(path);
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found)
+                .map_err(|e| Fatal(format!("error: cannot read the folder {path}: {e}")))?;
+            if found.is_empty() {
+                return Err(Fatal(format!(
+                    "error: the folder {path} holds no .csv or .tsv files"
+                )));
+            }
+            found.sort();
+            inputs.extend(found.into_iter().map(Input::Path));
+        } else if p.exists() {
+            inputs.push(Input::Path(p.to_path_buf()));
+        } else {
+            return Err(Fatal(format!("error: {path}: no such file or folder")));
+        }
+    }
+    Ok(inputs)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if matches!(
+            path.extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
+            Some("csv" | "tsv")
+        ) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
+        other => Err(Fatal(format!(
+            "error: --delimiter takes one character (or `tab`), not `{other}`"
+        ))),
+    }
+}
+
+/// The header row of a file, for choosing a standard or table by its columns.
+fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
+    let opened = read::open(input, options.encoding).ok()?;
+    let mut reader = read::csv::CsvReader::new(opened.stream, options.delimiter).ok()?;
+    let mut header = csv::StringRecord::new();
+    reader.next(&mut header).ok()??;
+    Some(header)
+}
+
+/// How many of a table's columns a header supplies.
+fn match_score(header: &csv::StringRecord, table: &crate::standard::Table) -> usize {
+    check::plan_header(header, table)
+        .standard_to_file
+        .iter()
+        .filter(|f| f.is_some())
+        .count()
+}
+
+fn choose_standard(
+    inputs: &[Input],
+    options: &Options,
+) -> Result<(Standard, Option<String>), Fatal> {
+    let header = inputs
+        .first()
+        .and_then(|i| header_of(i, options))
+        .ok_or_else(|| {
+            Fatal(
+                "error: no --standard given, and the first file has no header row to choose one by"
+                    .into(),
+            )
+        })?;
+    let mut best: Option<(usize, usize, Standard)> = None;
+    for entry in builtin_standards() {
+        let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
+        for table in &standard.tables {
+            let score = match_score(&header, table);
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                let columns = table.columns.len();
+                best = Some((
+                    score,
+                    columns,
+                    Standard::load(&format!("{}@{}", entry.id, entry.version))?,
+                ));
+            }
+        }
+    }
+    match best {
+        Some((score, columns, standard)) if score >= 2 => {
+            let note = format!(
+                "no standard given: matched {} ({score} of {columns} columns); pass --standard to choose another",
+                standard.id
+            );
+            Ok((standard, Some(note)))
+        }
+        _ => Err(Fatal(
+            "error: no --standard given, and no built-in standard matches the file's header; pass --standard ID or a path".into(),
+        )),
+    }
+}
+
+fn choose_table<'s>(
+    standard: &'s Standard,
+    name: Option<&str>,
+    inputs: &[Input],
+    options: &Options,
+) -> Result<&'s crate::standard::Table, Fatal> {
+    if let Some(name) = name {
+        return standard.table(name).ok_or_else(|| {
+            let names: Vec<&str> = standard.tables.iter().map(|t| t.name.as_str()).collect();
+            Fatal(format!(
+                "error: the standard {} has no table `{name}`; its tables are: {}",
+                standard.id,
+                names.join(", ")
+            ))
+        });
+    }
+    if standard.tables.len() == 1 {
+        return Ok(&standard.tables[0]);
+    }
+    let header = inputs.first().and_then(|i| header_of(i, options));
+    let best = header.and_then(|h| standard.tables.iter().max_by_key(|t| match_score(&h, t)));
+    best.ok_or_else(|| {
+        Fatal("error: the standard has several tables; choose one with --table".into())
+    })
+}
+
+fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
+    let mut ignore = Vec::new();
+    for name in &args.ignore {
+        ignore.push(Code::parse(name).ok_or_else(|| {
+            Fatal(format!(
+                "error: --ignore {name}: not a finding code (`conform explain` lists them)"
+            ))
+        })?);
+    }
+    let encoding = match &args.encoding {
+        Some(label) => Some(read::encoding_for_label(label).ok_or_else(|| {
+            Fatal(format!(
+                "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
+            ))
+        })?),
+        None => None,
+    };
+    let options = Options {
+        max_findings: args.max_findings,
+        ignore,
+        encoding,
+        delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,
+        ..Options::default()
+    };
+    let inputs = collect_inputs(&args.paths)?;
+    if let Some(output) = &args.output {
+        refuse_overwrite(output, &inputs)?;
+    }
+    let (standard, matched_note) = match &args.standard {
+        Some(spec) => (Standard::load(spec)?, None),
+        None => choose_standard(&inputs, &options)?,
+    };
+    let table = choose_table(&standard, args.table.as_deref(), &inputs, &options)?;
+    let compiled = compile::compile(table)?;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Fatal(format!("error: cannot start {jobs} threads: {e}")))?;
+    let mut unreadable = false;
+    let mut files = Vec::new();
+    for input in &inputs {
+        match pool.install(|| check::check_file(input, &standard.id, table, &compiled, &options)) {
+            Ok(file) => files.push(file),
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", input.display_name());
+                unreadable = true;
+            }
+        }
+    }
+    let run = RunReport {
+        standard: StandardInfo {
+            id: standard.id.clone(),
+            version: standard.version.clone(),
+            title: standard.title.clone(),
+            matched_note,
+        },
+        files,
+        strict: args.strict,
+    };
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let text = match args.format {
+        Format::Json => report::json::render(&run),
+        Format::Human => human::render(
+            &run,
+            human::Style {
+                color,
+                width: if to_terminal { terminal_width() } else { 100 },
+                max_examples: args.max_examples,
+                quiet: args.quiet,
+            },
+        ),
+    };
+    let code = if unreadable { 2 } else { run.exit_code() };
+    match &args.output {
+        Some(path) => {
+            write_atomically(path, &text)
+                .map_err(|e| Fatal(format!("error: cannot write {}: {e}", path.display())))?;
+            Ok(code)
+        }
+        None => Ok(write_stdout(&text, code)),
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+}
+
+fn refuse_overwrite(output: &Path, inputs: &[Input]) -> Result<(), Fatal> {
+    let target = std::fs::canonicalize(output).ok();
+    for input in inputs {
+        if let (Some(path), Some(target)) = (input.path(), &target) {
+            if std::fs::canonicalize(path).ok().as_ref() == Some(target) {
+                return Err(Fatal(format!(
+                    "error: --output {} is one of the files being checked; conform never writes over an input",
+                    output.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
+    let temporary = dir.join(format!(".{name}.conform-{}.tmp", std::process::id()));
+    std::fs::write(&temporary, text)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}

@@ -1,0 +1,450 @@
+//! Compilation of a table's row schema into per-column checks that run on the raw cell text, plus a
+//! JSON Schema validator for whatever those checks do not cover (`if`/`then`, `oneOf`, ...).
+
+use std::sync::Arc;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use crate::finding::{Code, SeverityTable};
+use crate::formats::{self, FormatCheck};
+use crate::standard::{CodeList, StandardError, Table};
+
+/// The JSON types a column can be converted to, in the order the schema lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+impl Kind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::String => "text",
+            Kind::Integer => "a whole number",
+            Kind::Number => "a number",
+            Kind::Boolean => "true or false",
+        }
+    }
+}
+
+/// A cell converted to the column's type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Typed<'a> {
+    Str(&'a str),
+    Int(i64),
+    Num(f64),
+    Bool(bool),
+}
+
+impl Typed<'_> {
+    pub fn to_json(self) -> Value {
+        match self {
+            Typed::Str(s) => Value::String(s.to_string()),
+            Typed::Int(i) => Value::from(i),
+            Typed::Num(n) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+            Typed::Bool(b) => Value::Bool(b),
+        }
+    }
+
+    fn as_f64(self) -> Option<f64> {
+        match self {
+            Typed::Int(i) => Some(i as f64),
+            Typed::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Equality as JSON Schema defines it (`1` equals `1.0`).
+    pub fn equals(self, value: &Value) -> bool {
+        match (self, value) {
+            (Typed::Str(s), Value::String(v)) => s == v,
+            (Typed::Bool(b), Value::Bool(v)) => b == *v,
+            (t, Value::Number(n)) => match (t.as_f64(), n.as_f64()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// Whether the text is a JSON-style decimal: optional minus, digits, optional fraction and exponent.
+fn is_decimal(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == start {
+        return false;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let frac = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == frac {
+            return false;
+        }
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let exp = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == exp {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Converts trimmed cell text to the first of `kinds` it parses as.
+pub fn convert<'a>(text: &'a str, kinds: &[Kind]) -> Option<Typed<'a>> {
+    for kind in kinds {
+        match kind {
+            Kind::String => return Some(Typed::Str(text)),
+            Kind::Integer => {
+                if is_decimal(text) {
+                    if let Ok(i) = text.parse::<i64>() {
+                        return Some(Typed::Int(i));
+                    }
+                    if let Ok(n) = text.parse::<f64>() {
+                        if n.is_finite() && n.fract() == 0.0 {
+                            return Some(Typed::Num(n));
+                        }
+                    }
+                }
+            }
+            Kind::Number => {
+                if is_decimal(text) {
+                    if let Ok(n) = text.parse::<f64>() {
+                        if n.is_finite() {
+                            return Some(Typed::Num(n));
+                        }
+                    }
+                }
+            }
+            Kind::Boolean => {
+                if text.eq_ignore_ascii_case("true") {
+                    return Some(Typed::Bool(true));
+                }
+                if text.eq_ignore_ascii_case("false") {
+                    return Some(Typed::Bool(false));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A numeric bound: the limit and whether it is exclusive.
+#[derive(Clone, Copy, Debug)]
+pub struct Bound {
+    pub limit: f64,
+    pub exclusive: bool,
+}
+
+/// The checks for one column of the standard, compiled once.
+pub struct ColumnCheck {
+    pub name: Arc<str>,
+    pub required: bool,
+    pub unique: bool,
+    pub kinds: Vec<Kind>,
+    pub format: Option<(String, FormatCheck)>,
+    pub pattern: Option<Regex>,
+    /// The allowed values and, for suggestions, those that are strings.
+    pub allowed: Option<Vec<Value>>,
+    pub allowed_text: Vec<String>,
+    pub constant: Option<Value>,
+    pub minimum: Option<Bound>,
+    pub maximum: Option<Bound>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub codelist: Option<Arc<CodeList>>,
+    /// The schema's first example, for help text.
+    pub example: Option<String>,
+    /// Set when the property uses keywords the compiled checks do not cover: then the JSON Schema
+    /// validator checks this column's values and only conversion happens here.
+    pub in_residual: bool,
+}
+
+/// A table ready to check files against.
+pub struct CompiledTable {
+    pub columns: Vec<ColumnCheck>,
+    pub missing_values: Vec<String>,
+    /// A validator for the schema keywords the compiled checks do not cover; `None` when they cover all.
+    pub residual: Option<jsonschema::Validator>,
+    pub severity: SeverityTable,
+}
+
+/// Keywords a property may use that the compiled checks implement exactly; annotations included.
+const COVERED_PROPERTY_KEYWORDS: &[&str] = &[
+    "type",
+    "format",
+    "pattern",
+    "enum",
+    "const",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "title",
+    "description",
+    "examples",
+    "$comment",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+];
+
+/// Top-level keywords the compiled checks and the header checks cover.
+const COVERED_ROOT_KEYWORDS: &[&str] = &[
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "$comment",
+    "examples",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+];
+
+/// JSON Schema options shared by every validator conform builds: draft 2020-12, conform's own
+/// format checks asserted, the linear-time `regex` engine, and nothing fetched.
+pub fn schema_options() -> jsonschema::ValidationOptions<'static> {
+    let mut options = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .with_pattern_options(jsonschema::PatternOptions::regex());
+    for (name, check) in formats::FORMATS {
+        options = options.with_format(*name, *check);
+    }
+    options
+}
+
+/// Builds a JSON Schema validator, turning its errors into diagnostics pointing into the schema.
+pub fn build_validator(
+    schema: &Value,
+    table: &Table,
+) -> Result<jsonschema::Validator, StandardError> {
+    schema_options().build(schema).map_err(|e| {
+        let pointer = e.schema_path().as_str().to_string();
+        StandardError::new(format!("the row schema of table \"{}\" is not usable: {e}", table.name))
+            .help("conform reads JSON Schema draft 2020-12 and never fetches a $ref from the network; keep referenced definitions under $defs")
+            .at_pointer(&table.schema_name, &table.schema_text, &pointer)
+    })
+}
+
+fn kinds_of(schema: &Value) -> Vec<Kind> {
+    let names: Vec<&str> = match schema.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec!["string"],
+    };
+    let kinds: Vec<Kind> = names
+        .iter()
+        .filter_map(|t| match *t {
+            "string" => Some(Kind::String),
+            "integer" => Some(Kind::Integer),
+            "number" => Some(Kind::Number),
+            "boolean" => Some(Kind::Boolean),
+            _ => None,
+        })
+        .collect();
+    if kinds.is_empty() {
+        vec![Kind::String]
+    } else {
+        kinds
+    }
+}
+
+fn bound(schema: &Value, inclusive: &str, exclusive: &str, pick_max: bool) -> Option<Bound> {
+    let a = schema
+        .get(inclusive)
+        .and_then(Value::as_f64)
+        .map(|limit| Bound {
+            limit,
+            exclusive: false,
+        });
+    let b = schema
+        .get(exclusive)
+        .and_then(Value::as_f64)
+        .map(|limit| Bound {
+            limit,
+            exclusive: true,
+        });
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            // The tighter bound decides.
+            let b_tighter = if pick_max {
+                b.limit <= a.limit
+            } else {
+                b.limit >= a.limit
+            };
+            Some(if b_tighter { b } else { a })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// Compiles `table` once for a run.
+pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
+    let mut residual_properties = Map::new();
+    let mut columns = Vec::with_capacity(table.columns.len());
+    for column in &table.columns {
+        let schema = &column.schema;
+        let in_residual = schema.as_object().is_some_and(|o| {
+            o.keys()
+                .any(|k| !COVERED_PROPERTY_KEYWORDS.contains(&k.as_str()))
+        }) || !schema.is_object();
+        if in_residual {
+            residual_properties.insert(column.name.to_string(), schema.clone());
+        }
+        let format = schema
+            .get("format")
+            .and_then(Value::as_str)
+            .and_then(|name| formats::lookup(name).map(|check| (name.to_string(), check)));
+        let pattern = match schema.get("pattern").and_then(Value::as_str) {
+            Some(p) => Some(Regex::new(p).map_err(|e| {
+                StandardError::new(format!(
+                    "the pattern of column \"{}\" does not compile: {e}",
+                    column.name
+                ))
+                .at_pointer(&table.schema_name, &table.schema_text, "")
+            })?),
+            None => None,
+        };
+        let allowed = schema.get("enum").and_then(Value::as_array).cloned();
+        let allowed_text = allowed
+            .iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect();
+        columns.push(ColumnCheck {
+            name: Arc::clone(&column.name),
+            required: column.required,
+            unique: column.unique,
+            kinds: kinds_of(schema),
+            format,
+            pattern,
+            allowed,
+            allowed_text,
+            constant: schema.get("const").cloned(),
+            minimum: bound(schema, "minimum", "exclusiveMinimum", false),
+            maximum: bound(schema, "maximum", "exclusiveMaximum", true),
+            min_length: schema.get("minLength").and_then(Value::as_u64),
+            max_length: schema.get("maxLength").and_then(Value::as_u64),
+            codelist: column.codelist.clone(),
+            example: schema
+                .get("examples")
+                .and_then(Value::as_array)
+                .and_then(|e| e.first())
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from)),
+            in_residual,
+        });
+    }
+    let mut residual = Map::new();
+    if let Some(root) = table.schema.as_object() {
+        for (key, value) in root {
+            if !COVERED_ROOT_KEYWORDS.contains(&key.as_str()) {
+                residual.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    let has_rules = residual.keys().any(|k| k != "$defs") || !residual_properties.is_empty();
+    // The whole schema is built once even when nothing is residual, so that an unusable schema
+    // ($ref to a URL, bad keyword values) is reported before any file is read.
+    build_validator(&table.schema, table)?;
+    let residual = if has_rules {
+        residual.insert("properties".into(), Value::Object(residual_properties));
+        residual.insert(
+            "$schema".into(),
+            Value::String("https://json-schema.org/draft/2020-12/schema".into()),
+        );
+        Some(build_validator(&Value::Object(residual), table)?)
+    } else {
+        None
+    };
+    Ok(CompiledTable {
+        columns,
+        missing_values: table.missing_values.clone(),
+        residual,
+        severity: table.severity.clone(),
+    })
+}
+
+/// The finding code a JSON Schema error maps to.
+pub fn code_for(kind: &jsonschema::error::ValidationErrorKind) -> Code {
+    use jsonschema::error::ValidationErrorKind as K;
+    match kind {
+        K::Type { .. } => Code::Type,
+        K::Format { .. } => Code::Format,
+        K::Pattern { .. } => Code::Pattern,
+        K::Enum { .. } => Code::Enum,
+        K::Minimum { .. }
+        | K::Maximum { .. }
+        | K::ExclusiveMinimum { .. }
+        | K::ExclusiveMaximum { .. } => Code::Range,
+        K::MinLength { .. } | K::MaxLength { .. } => Code::Length,
+        K::Required { .. } => Code::Required,
+        _ => Code::Schema,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_plain() {
+        for ok in ["0", "-12", "697.00", "1e3", "-0.5E-2"] {
+            assert!(is_decimal(ok), "{ok}");
+        }
+        for bad in [
+            "", "-", "1,496.00", "£12", "1.", ".5", "1.2.3", "inf", "NaN", "+5", "1e",
+        ] {
+            assert!(!is_decimal(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn conversion_takes_the_first_type_that_parses() {
+        assert_eq!(
+            convert("12", &[Kind::Integer, Kind::String]),
+            Some(Typed::Int(12))
+        );
+        assert_eq!(convert("1.5", &[Kind::Integer]), None);
+        assert_eq!(
+            convert("1.5", &[Kind::Integer, Kind::Number]),
+            Some(Typed::Num(1.5))
+        );
+        assert_eq!(convert("TRUE", &[Kind::Boolean]), Some(Typed::Bool(true)));
+        assert_eq!(convert("yes", &[Kind::Boolean]), None);
+        assert_eq!(
+            convert("x", &[Kind::Number, Kind::String]),
+            Some(Typed::Str("x"))
+        );
+    }
+
+    #[test]
+    fn json_equality_ignores_number_representation() {
+        assert!(Typed::Int(1).equals(&serde_json::json!(1.0)));
+        assert!(!Typed::Str("1").equals(&serde_json::json!(1)));
+    }
+}

@@ -1,0 +1,246 @@
+//! Findings: the problems conform reports, each with a stable code and a severity.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// How serious a finding is. Ordered so that `Error` is the greatest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($( $variant:ident = $name:literal, $severity:ident; )*) => {
+        /// A stable finding code (SPEC section 5). The names never change once published.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $( $variant, )* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $name, )* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $( Code::$variant => Severity::$severity, )* }
+            }
+
+            pub fn parse(text: &str) -> Option<Code> {
+                match text { $( $name => Some(Code::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    Encoding = "encoding", Error;
+    EncodingError = "encoding-error", Error;
+    ParseError = "parse-error", Error;
+    EmptyFile = "empty-file", Error;
+    BlankHeader = "blank-header", Error;
+    DuplicateHeader = "duplicate-header", Error;
+    MissingColumn = "missing-column", Error;
+    UnknownColumn = "unknown-column", Warning;
+    HeaderMismatch = "header-mismatch", Warning;
+    ColumnOrder = "column-order", Error;
+    BlankRow = "blank-row", Warning;
+    ExtraCell = "extra-cell", Error;
+    MissingCell = "missing-cell", Error;
+    Required = "required", Error;
+    Type = "type", Error;
+    Format = "format", Error;
+    Pattern = "pattern", Error;
+    Enum = "enum", Error;
+    Range = "range", Error;
+    Length = "length", Error;
+    Codelist = "codelist", Error;
+    Whitespace = "whitespace", Warning;
+    Schema = "schema", Error;
+    Unique = "unique", Error;
+    PrimaryKey = "primary-key", Error;
+    ForeignKey = "foreign-key", Error;
+    RowCount = "row-count", Error;
+    Rule = "rule", Error;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// The column a finding is about: its position in the file (when the file has it) and its name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ColumnRef {
+    /// 0-based position in the file's header; `None` for a column the file lacks.
+    pub index: Option<usize>,
+    /// The name the standard gives the column (or the file's header text for an unknown column).
+    pub name: Arc<str>,
+}
+
+/// One problem found in a file.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    /// Data row, 1-based (the first row after the header is row 1). `None` for file-level findings.
+    pub row: Option<u64>,
+    /// Physical line where the record starts, 1-based (the header is line 1).
+    pub line: Option<u64>,
+    pub column: Option<ColumnRef>,
+    /// The offending value, exactly as it appears in the file.
+    pub value: Option<Box<str>>,
+    pub message: String,
+    pub help: Option<String>,
+    /// The JSON Schema keyword location behind the finding, where there is one.
+    pub schema_path: Option<String>,
+}
+
+impl Finding {
+    pub fn new(code: Code, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            row: None,
+            line: None,
+            column: None,
+            value: None,
+            message: message.into(),
+            help: None,
+            schema_path: None,
+        }
+    }
+
+    pub fn at_row(mut self, row: u64, line: u64) -> Finding {
+        self.row = Some(row);
+        self.line = Some(line);
+        self
+    }
+
+    pub fn at_line(mut self, line: u64) -> Finding {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn in_column(mut self, index: Option<usize>, name: &Arc<str>) -> Finding {
+        self.column = Some(ColumnRef {
+            index,
+            name: Arc::clone(name),
+        });
+        self
+    }
+
+    pub fn with_value(mut self, value: &str) -> Finding {
+        self.value = Some(value.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: Option<String>) -> Finding {
+        self.help = help;
+        self
+    }
+
+    pub fn with_schema_path(mut self, path: impl Into<String>) -> Finding {
+        self.schema_path = Some(path.into());
+        self
+    }
+
+    /// The order reports use: file-level findings first, then by row, column and code.
+    pub fn sort_key(&self) -> (u64, u64, usize, Code) {
+        let row = self.row.unwrap_or(0);
+        let line = self.line.unwrap_or(0);
+        let column = self
+            .column
+            .as_ref()
+            .and_then(|c| c.index)
+            .unwrap_or(usize::MAX);
+        (row, line, column, self.code)
+    }
+}
+
+/// Severities a standard or the command line sets per code; `None` switches a code off.
+#[derive(Clone, Debug)]
+pub struct SeverityTable {
+    levels: [Option<Severity>; Code::ALL.len()],
+}
+
+impl Default for SeverityTable {
+    fn default() -> Self {
+        let mut levels = [None; Code::ALL.len()];
+        for (slot, code) in levels.iter_mut().zip(Code::ALL) {
+            *slot = Some(code.default_severity());
+        }
+        SeverityTable { levels }
+    }
+}
+
+impl SeverityTable {
+    pub fn set(&mut self, code: Code, severity: Option<Severity>) {
+        self.levels[code as usize] = severity;
+    }
+
+    pub fn get(&self, code: Code) -> Option<Severity> {
+        self.levels[code as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_names_round_trip() {
+        for code in Code::ALL {
+            assert_eq!(Code::parse(code.as_str()), Some(*code));
+        }
+        assert_eq!(Code::parse("no-such-code"), None);
+    }
+
+    #[test]
+    fn severity_table_overrides_and_switches_off() {
+        let mut table = SeverityTable::default();
+        assert_eq!(table.get(Code::UnknownColumn), Some(Severity::Warning));
+        table.set(Code::UnknownColumn, Some(Severity::Error));
+        table.set(Code::Whitespace, None);
+        assert_eq!(table.get(Code::UnknownColumn), Some(Severity::Error));
+        assert_eq!(table.get(Code::Whitespace), None);
+        assert_eq!(table.get(Code::Type), Some(Severity::Error));
+    }
+}

@@ -1,0 +1,426 @@
+//! Reading input: finding the file's text encoding over the whole file, then handing a UTF-8 byte
+//! stream to the format reader (CSV for now).
+
+pub mod csv;
+mod decode;
+
+use std::fs::File;
+use std::io::{self, Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+use crate::finding::{Code, Finding};
+pub use decode::Utf8Stream;
+
+/// Where a file's bytes come from.
+#[derive(Clone, Debug)]
+pub enum Input {
+    Path(PathBuf),
+    /// Standard input, read whole (it cannot be read twice).
+    Stdin(std::sync::Arc<Vec<u8>>),
+}
+
+impl Input {
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::Path(p) => p.display().to_string(),
+            Input::Stdin(_) => "<stdin>".into(),
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Path(p) => Some(p),
+            Input::Stdin(_) => None,
+        }
+    }
+
+    fn open_raw(&self) -> io::Result<Box<dyn Read + Send>> {
+        Ok(match self {
+            Input::Path(p) => Box::new(File::open(p)?),
+            Input::Stdin(bytes) => Box::new(Cursor::new(SharedBytes(std::sync::Arc::clone(bytes)))),
+        })
+    }
+}
+
+struct SharedBytes(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// The encoding a file was read with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextEncoding {
+    pub encoding: &'static Encoding,
+    pub bom: bool,
+}
+
+impl TextEncoding {
+    pub fn label(&self) -> String {
+        let name = self.encoding.name().to_ascii_lowercase();
+        if self.bom {
+            format!("{name} (with BOM)")
+        } else {
+            name
+        }
+    }
+}
+
+/// A file ready to parse: a UTF-8 stream, how it was decoded, and any `encoding` finding.
+pub struct Opened {
+    pub stream: Utf8Stream,
+    pub encoding: TextEncoding,
+    pub finding: Option<Finding>,
+}
+
+/// Why a file could not be opened as text.
+pub enum OpenError {
+    /// The file cannot be read at all (missing, permissions): exit code 2.
+    Io(io::Error),
+    /// The file is read but is not text in any supported encoding: an `encoding-error` finding.
+    NotText(Finding),
+}
+
+impl From<io::Error> for OpenError {
+    fn from(e: io::Error) -> Self {
+        OpenError::Io(e)
+    }
+}
+
+/// Bytes Windows-1252 leaves undefined: a file holding them is not Windows-1252 text.
+const UNDEFINED_1252: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+/// Where a byte sits, as a person would look for it.
+#[derive(Clone, Copy, Debug)]
+struct BytePosition {
+    line: u64,
+    /// 1-based character column, counting the characters before it on its line.
+    column: u64,
+    byte: u8,
+}
+
+/// What a pass over the whole file found.
+#[derive(Default)]
+struct Scan {
+    first_invalid_utf8: Option<BytePosition>,
+    first_undefined_1252: Option<BytePosition>,
+    first_nul: Option<BytePosition>,
+}
+
+/// Looks at every byte once: UTF-8 validity, NUL bytes, and bytes Windows-1252 does not define.
+fn scan(mut reader: impl Read) -> io::Result<Scan> {
+    let mut scan = Scan::default();
+    let mut buffer = vec![0u8; 256 * 1024];
+    let mut carry = 0usize; // bytes of an incomplete UTF-8 sequence kept from the last chunk
+    let mut line: u64 = 1;
+    // The bytes of the current line so far (bounded), to turn an offset into a character column.
+    let mut line_start: Vec<u8> = Vec::new();
+    loop {
+        let read = reader.read(&mut buffer[carry..])?;
+        let end = carry + read;
+        let at_eof = read == 0;
+        let chunk = &buffer[..end];
+        let mut valid_upto = end;
+        if scan.first_invalid_utf8.is_none() {
+            if let Err(e) = std::str::from_utf8(chunk) {
+                match e.error_len() {
+                    None if !at_eof => valid_upto = e.valid_up_to(),
+                    _ => {
+                        let at = e.valid_up_to();
+                        scan.first_invalid_utf8 =
+                            Some(position(chunk, at, line, &line_start, true));
+                    }
+                }
+            }
+        }
+        if scan.first_nul.is_none() {
+            if let Some(at) = chunk[..valid_upto].iter().position(|b| *b == 0) {
+                scan.first_nul = Some(position(chunk, at, line, &line_start, false));
+            }
+        }
+        if scan.first_invalid_utf8.is_some() && scan.first_undefined_1252.is_none() {
+            if let Some(at) = chunk[..valid_upto]
+                .iter()
+                .position(|b| UNDEFINED_1252.contains(b))
+            {
+                scan.first_undefined_1252 = Some(position(chunk, at, line, &line_start, true));
+            }
+        }
+        let processed = &chunk[..valid_upto];
+        line += processed.iter().filter(|b| **b == b'\n').count() as u64;
+        match processed.iter().rposition(|b| *b == b'\n') {
+            Some(nl) => {
+                line_start.clear();
+                line_start
+                    .extend_from_slice(&processed[nl + 1..processed.len().min(nl + 1 + 4096)]);
+            }
+            None if line_start.len() < 4096 => {
+                line_start.extend_from_slice(&processed[..processed.len().min(4096)]);
+            }
+            None => {}
+        }
+        if at_eof {
+            break;
+        }
+        buffer.copy_within(valid_upto..end, 0);
+        carry = end - valid_upto;
+        if scan.first_undefined_1252.is_some() && scan.first_nul.is_some() {
+            break;
+        }
+    }
+    Ok(scan)
+}
+
+/// The line and character column of `chunk[at]`, given the line the chunk starts on and the bytes
+/// of that line that came before the chunk.
+fn position(
+    chunk: &[u8],
+    at: usize,
+    first_line: u64,
+    carried: &[u8],
+    lenient: bool,
+) -> BytePosition {
+    let before = &chunk[..at];
+    let newlines = before.iter().filter(|b| **b == b'\n').count() as u64;
+    let line_bytes: Vec<u8> = match before.iter().rposition(|b| *b == b'\n') {
+        Some(nl) => before[nl + 1..].to_vec(),
+        None => [carried, before].concat(),
+    };
+    let characters = if lenient {
+        WINDOWS_1252
+            .decode_without_bom_handling(&line_bytes)
+            .0
+            .chars()
+            .count()
+    } else {
+        String::from_utf8_lossy(&line_bytes).chars().count()
+    };
+    BytePosition {
+        line: first_line + newlines,
+        column: characters as u64 + 1,
+        byte: chunk[at],
+    }
+}
+
+/// What the first bytes say the file really is, when it is not text.
+fn sniff_binary(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(b"PK\x03\x04") {
+        Some("a zip archive (an .xlsx or .ods spreadsheet saved with a .csv name?)")
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("an old-style Excel workbook (.xls)")
+    } else if head.starts_with(&[0x1F, 0x8B]) {
+        Some("gzip-compressed data")
+    } else if head.starts_with(b"%PDF") {
+        Some("a PDF document")
+    } else {
+        None
+    }
+}
+
+fn not_text(message: String, help: &str, line: Option<u64>) -> OpenError {
+    let mut finding = Finding::new(Code::EncodingError, message).with_help(Some(help.to_string()));
+    finding.line = line;
+    OpenError::NotText(finding)
+}
+
+/// Opens `input`, deciding its encoding from the whole file unless `forced`.
+pub fn open(input: &Input, forced: Option<&'static Encoding>) -> Result<Opened, OpenError> {
+    let mut head = [0u8; 4];
+    let head_len = read_up_to(&mut input.open_raw()?, &mut head)?;
+    let head = &head[..head_len];
+    if let Some(encoding) = forced {
+        let stream = Utf8Stream::decoding(input.open_raw()?, encoding);
+        return Ok(Opened {
+            stream,
+            encoding: TextEncoding {
+                encoding,
+                bom: false,
+            },
+            finding: None,
+        });
+    }
+    if let Some(what) = sniff_binary(head) {
+        return Err(not_text(
+            format!("this file is not CSV text: it is {what}"),
+            "open it in the program that made it and export it as CSV UTF-8",
+            None,
+        ));
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        let encoding = if head[0] == 0xFF { UTF_16LE } else { UTF_16BE };
+        let finding = Finding::new(
+            Code::Encoding,
+            format!("the file is {} (it starts with a byte order mark), not UTF-8", encoding.name()),
+        )
+        .with_help(Some(
+            "it was read as UTF-16; save it again as \"CSV UTF-8 (Comma delimited)\" so that other tools can read it".into(),
+        ));
+        return Ok(Opened {
+            stream: Utf8Stream::decoding(input.open_raw()?, encoding),
+            encoding: TextEncoding {
+                encoding,
+                bom: true,
+            },
+            finding: Some(finding),
+        });
+    }
+    let scan = scan(input.open_raw()?)?;
+    if let Some(nul) = scan.first_nul {
+        return Err(not_text(
+            format!(
+                "line {}, column {} holds a NUL byte (0x00): this is binary data, not CSV text",
+                nul.line, nul.column
+            ),
+            "export the data again as CSV UTF-8; if it is UTF-16 text without a byte order mark, pass --encoding utf-16le",
+            Some(nul.line),
+        ));
+    }
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let Some(invalid) = scan.first_invalid_utf8 else {
+        return Ok(Opened {
+            stream: Utf8Stream::passthrough(input.open_raw()?, bom),
+            encoding: TextEncoding {
+                encoding: UTF_8,
+                bom,
+            },
+            finding: None,
+        });
+    };
+    if let Some(undefined) = scan.first_undefined_1252 {
+        return Err(not_text(
+            format!(
+                "line {}, column {}: byte 0x{:02X} is not valid UTF-8, and Windows-1252 does not define it either",
+                undefined.line, undefined.column, undefined.byte
+            ),
+            "the file may be damaged or in another encoding; export it again as CSV UTF-8, or name its encoding with --encoding",
+            Some(undefined.line),
+        ));
+    }
+    let character = WINDOWS_1252
+        .decode_without_bom_handling(&[invalid.byte])
+        .0
+        .into_owned();
+    let mut finding = Finding::new(
+        Code::Encoding,
+        format!(
+            "the file is not UTF-8: line {}, column {} has byte 0x{:02X}, which is `{character}` in Windows-1252",
+            invalid.line, invalid.column, invalid.byte
+        ),
+    )
+    .with_help(Some(
+        "the file was read as Windows-1252 (what Excel writes for \"CSV\" on Windows); save it as \"CSV UTF-8 (Comma delimited)\" instead".into(),
+    ))
+    .with_value(&character);
+    finding.line = Some(invalid.line);
+    Ok(Opened {
+        stream: Utf8Stream::decoding(input.open_raw()?, WINDOWS_1252),
+        encoding: TextEncoding {
+            encoding: WINDOWS_1252,
+            bom: false,
+        },
+        finding: Some(finding),
+    })
+}
+
+fn read_up_to(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+/// Resolves an `--encoding` name (any WHATWG label: utf-8, windows-1252, latin1, utf-16le...).
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open_bytes(bytes: &[u8]) -> Result<Opened, OpenError> {
+        open(&Input::Stdin(std::sync::Arc::new(bytes.to_vec())), None)
+    }
+
+    fn text(opened: Opened) -> String {
+        let mut s = String::new();
+        let mut stream = opened.stream;
+        stream.read_to_string(&mut s).expect("decodes");
+        s
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = open_bytes("a,b\n£1,2\n".as_bytes()).ok().expect("opens");
+        assert!(plain.finding.is_none());
+        assert_eq!(text(plain), "a,b\n£1,2\n");
+        let bom = open_bytes(b"\xEF\xBB\xBFa,b\n").ok().expect("opens");
+        assert!(bom.encoding.bom);
+        assert_eq!(text(bom), "a,b\n");
+    }
+
+    #[test]
+    fn windows_1252_is_read_and_reported_at_the_byte() {
+        let opened = open_bytes(b"a,b\nx,y\nok,\xA3500\n").ok().expect("opens");
+        let finding = opened.finding.clone().expect("an encoding finding");
+        assert_eq!(finding.code, Code::Encoding);
+        assert_eq!(finding.line, Some(3));
+        assert!(finding.message.contains("column 4"), "{}", finding.message);
+        assert!(finding.message.contains("0xA3") && finding.message.contains('£'));
+        assert_eq!(text(opened), "a,b\nx,y\nok,£500\n");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "a,b\n1,2\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let opened = open_bytes(&bytes).ok().expect("opens");
+        assert_eq!(
+            opened.finding.as_ref().map(|f| f.code),
+            Some(Code::Encoding)
+        );
+        assert_eq!(text(opened), "a,b\n1,2\n");
+    }
+
+    #[test]
+    fn undefined_bytes_and_binaries_are_not_text() {
+        for bytes in [
+            &b"a,b\n\xA3,\x81\n"[..],
+            b"PK\x03\x04rest",
+            b"a,b\n1,\x00\n",
+        ] {
+            match open_bytes(bytes) {
+                Err(OpenError::NotText(f)) => assert_eq!(f.code, Code::EncodingError),
+                _ => panic!("{bytes:?} should not be text"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_multibyte_character_split_across_chunks_is_still_utf8() {
+        let mut bytes = vec![b'a'; 256 * 1024 - 1];
+        bytes.extend_from_slice("£\n".as_bytes());
+        let scan = scan(&bytes[..]).expect("reads");
+        assert!(scan.first_invalid_utf8.is_none());
+    }
+}
+
+/// Opens `input` again with an encoding already decided, for reading parts of it back.
+pub fn reopen(input: &Input, encoding: &'static Encoding) -> io::Result<Utf8Stream> {
+    let raw = input.open_raw()?;
+    Ok(if encoding == UTF_8 {
+        Utf8Stream::passthrough(raw, true)
+    } else {
+        Utf8Stream::decoding(raw, encoding)
+    })
+}

@@ -1,0 +1,288 @@
+//! The human report: miette diagnostics with the record and the cell underlined, grouped by
+//! (code, column), then a summary per file and a one-line verdict.
+
+use std::collections::BTreeSet;
+use std::fmt::{self, Write as _};
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use super::snippet::{cell_span, records, window, Snippet};
+use super::{plural, thousands, RunReport};
+use crate::check::FileReport;
+use crate::finding::{Code, Finding, Severity};
+
+/// How the human report is drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+    pub max_examples: usize,
+    pub quiet: bool,
+}
+
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    snippet: Option<Snippet>,
+    span: Option<(usize, usize)>,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.finding.code.as_str()))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.snippet.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let (start, end) = self.span?;
+        let label = match &self.finding.column {
+            Some(column) => column.name.to_string(),
+            None => "here".to_string(),
+        };
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(label),
+            start..end.max(start),
+        ))))
+    }
+}
+
+/// One (code, column) group: its findings in report order.
+struct Group<'a> {
+    code: Code,
+    column: Option<&'a str>,
+    findings: Vec<&'a Finding>,
+}
+
+fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for finding in findings {
+        // Header and file findings group by code alone: each names its own column.
+        let column = finding.row.and(finding.column.as_ref()).map(|c| &*c.name);
+        match groups
+            .iter_mut()
+            .find(|g| g.code == finding.code && g.column == column)
+        {
+            Some(group) => group.findings.push(finding),
+            None => groups.push(Group {
+                code: finding.code,
+                column,
+                findings: vec![finding],
+            }),
+        }
+    }
+    groups
+}
+
+fn rows_range(findings: &[&Finding]) -> Option<String> {
+    let rows: Vec<u64> = findings.iter().filter_map(|f| f.row).collect();
+    let (first, last) = (rows.iter().min()?, rows.iter().max()?);
+    Some(if first == last {
+        format!(" in row {}", thousands(*first))
+    } else {
+        format!(" in rows {}–{}", thousands(*first), thousands(*last))
+    })
+}
+
+fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Style) {
+    let handler = GraphicalReportHandler::new_themed(if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    })
+    .with_width(style.width)
+    .without_primary_span_start()
+    .with_links(false);
+    let groups = groups(&file.findings);
+    let shown: Vec<&Finding> = groups
+        .iter()
+        .flat_map(|g| g.findings.iter().take(style.max_examples).copied())
+        .collect();
+    let lines: BTreeSet<u64> = shown.iter().filter_map(|f| f.line).collect();
+    let texts = if style.quiet {
+        Default::default()
+    } else {
+        records(file, &lines)
+    };
+    let delimiter = file.delimiter.unwrap_or(b',');
+
+    let encoding = file.encoding_label.as_deref().unwrap_or("unread");
+    let _ = writeln!(
+        out,
+        "{}: {} rows, {} columns, {encoding}, table `{}`",
+        file.path,
+        thousands(file.rows),
+        file.header.len(),
+        file.table
+    );
+    if !style.quiet {
+        for group in &groups {
+            for finding in group.findings.iter().take(style.max_examples) {
+                let text = finding.line.and_then(|l| texts.get(&l));
+                let (snippet, span) = match (text, finding.line) {
+                    (Some(text), Some(line)) => {
+                        let index = finding.column.as_ref().and_then(|c| c.index);
+                        let span = index.map(|i| cell_span(text, delimiter, i));
+                        let (shown, span) = match span {
+                            Some(span) => {
+                                let (shown, span) = window(text, span);
+                                (shown, Some(span))
+                            }
+                            None => (window(text, (0, 0)).0, None),
+                        };
+                        let column = span.map_or(1, |(s, _)| shown[..s].chars().count() + 1);
+                        let name = format!("{}:{line}:{column}", file.path);
+                        (
+                            Some(Snippet {
+                                name,
+                                text: shown,
+                                first_line: line,
+                            }),
+                            span,
+                        )
+                    }
+                    _ => (None, None),
+                };
+                let diagnostic = FindingDiagnostic {
+                    finding,
+                    snippet,
+                    span,
+                };
+                let mut rendered = String::new();
+                if handler.render_report(&mut rendered, &diagnostic).is_ok() {
+                    out.push_str(&rendered);
+                }
+            }
+            let rest = group.findings.len().saturating_sub(style.max_examples);
+            if rest > 0 {
+                let column = group
+                    .column
+                    .map(|c| format!(" in `{c}`"))
+                    .unwrap_or_default();
+                let range = rows_range(&group.findings[style.max_examples..]).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  … and {} more `{}` findings{column}{range}\n",
+                    thousands(rest as u64),
+                    group.code
+                );
+            }
+        }
+    }
+    if !groups.is_empty() {
+        let _ = writeln!(out, "Summary for {}:", file.path);
+        let width = groups
+            .iter()
+            .map(|g| g.column.map_or(1, |c| c.chars().count()))
+            .max()
+            .unwrap_or(6)
+            .clamp(6, 40);
+        let _ = writeln!(
+            out,
+            "  {:<9} {:<17} {:<width$} {:>9}",
+            "severity", "code", "column", "count"
+        );
+        for group in &groups {
+            let severity = group.findings[0].severity;
+            let fallback = if group.findings[0].line == Some(1) {
+                "(header)"
+            } else {
+                "-"
+            };
+            let column: String = group.column.unwrap_or(fallback).chars().take(40).collect();
+            let _ = writeln!(
+                out,
+                "  {:<9} {:<17} {:<width$} {:>9}",
+                severity.as_str(),
+                group.code.as_str(),
+                column,
+                thousands(group.findings.len() as u64)
+            );
+        }
+    }
+    if file.partial {
+        let _ = writeln!(
+            out,
+            "  (stopped early at --max-findings: counts cover the rows read so far)"
+        );
+    }
+    let verdict = if run.file_passes(file) {
+        "✓ conforms"
+    } else {
+        "✗ does not conform"
+    };
+    let _ = writeln!(
+        out,
+        "{verdict}: {}, {}, {}\n",
+        plural(file.errors(), "error", "errors"),
+        plural(file.count(Severity::Warning), "warning", "warnings"),
+        plural(file.count(Severity::Info), "note", "notes")
+    );
+}
+
+/// Renders the whole run.
+pub fn render(run: &RunReport, style: Style) -> String {
+    let mut out = String::new();
+    if let Some(note) = &run.standard.matched_note {
+        let _ = writeln!(out, "{note}\n");
+    }
+    for file in &run.files {
+        render_file(&mut out, run, file, style);
+    }
+    let failed = run.files.iter().filter(|f| !run.file_passes(f)).count();
+    let standard = format!("{} {}", run.standard.id, run.standard.version);
+    let _ = if failed == 0 {
+        writeln!(
+            out,
+            "✓ {} {} to {standard} ({}, {})",
+            plural(run.files.len(), "file", "files"),
+            if run.files.len() == 1 {
+                "conforms"
+            } else {
+                "conform"
+            },
+            plural(run.total(Severity::Error), "error", "errors"),
+            plural(run.total(Severity::Warning), "warning", "warnings"),
+        )
+    } else {
+        writeln!(
+            out,
+            "✗ {failed} of {} {} not conform to {standard} ({}, {})",
+            plural(run.files.len(), "file", "files"),
+            if failed == 1 { "does" } else { "do" },
+            plural(run.total(Severity::Error), "error", "errors"),
+            plural(run.total(Severity::Warning), "warning", "warnings"),
+        )
+    };
+    out
+}

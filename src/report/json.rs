@@ -1,0 +1,157 @@
+//! The JSON report (SPEC section 6, `report_version` 1). Its schema is `docs/report-v1.schema.json`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::RunReport;
+use crate::finding::{Code, Finding, Severity};
+
+#[derive(Serialize)]
+struct Report<'a> {
+    report_version: u32,
+    tool: Tool,
+    standard: Standard<'a>,
+    valid: bool,
+    summary: Counts,
+    files: Vec<File<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Standard<'a> {
+    id: &'a str,
+    version: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize, Default)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    by_code: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    format: &'a str,
+    encoding: Option<&'a str>,
+    delimiter: Option<String>,
+    rows: u64,
+    columns: usize,
+    table: &'a str,
+    valid: bool,
+    partial: bool,
+    counts: Counts,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct Column<'a> {
+    name: &'a str,
+    /// 1-based position in the file; absent for a column the file lacks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: Code,
+    severity: Severity,
+    message: &'a str,
+    help: Option<&'a str>,
+    row: Option<u64>,
+    line: Option<u64>,
+    column: Option<Column<'a>>,
+    value: Option<&'a str>,
+    /// Where the value sits in the row objects the schema describes: `/ROW-INDEX/COLUMN`.
+    pointer: Option<String>,
+    schema_path: Option<&'a str>,
+}
+
+fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
+    let mut counts = Counts::default();
+    for finding in findings {
+        match finding.severity {
+            Severity::Error => counts.errors += 1,
+            Severity::Warning => counts.warnings += 1,
+            Severity::Info => counts.infos += 1,
+        }
+        *counts.by_code.entry(finding.code.as_str()).or_default() += 1;
+    }
+    counts
+}
+
+fn pointer(finding: &Finding) -> Option<String> {
+    let (row, column) = (finding.row?, finding.column.as_ref()?);
+    let name = column.name.replace('~', "~0").replace('/', "~1");
+    Some(format!("/{}/{name}", row.saturating_sub(1)))
+}
+
+/// Renders the report as pretty-printed JSON with a final newline.
+pub fn render(run: &RunReport) -> String {
+    let files: Vec<File> = run
+        .files
+        .iter()
+        .map(|file| File {
+            path: &file.path,
+            format: file.format,
+            encoding: file.encoding_label.as_deref(),
+            delimiter: file.delimiter.map(|d| (d as char).to_string()),
+            rows: file.rows,
+            columns: file.header.len(),
+            table: &file.table,
+            valid: run.file_passes(file),
+            partial: file.partial,
+            counts: counts(file.findings.iter()),
+            findings: file
+                .findings
+                .iter()
+                .map(|f| JsonFinding {
+                    code: f.code,
+                    severity: f.severity,
+                    message: &f.message,
+                    help: f.help.as_deref(),
+                    row: f.row,
+                    line: f.line,
+                    column: f.column.as_ref().map(|c| Column {
+                        name: &c.name,
+                        number: c.index.map(|i| i + 1),
+                    }),
+                    value: f.value.as_deref(),
+                    pointer: pointer(f),
+                    schema_path: f.schema_path.as_deref(),
+                })
+                .collect(),
+        })
+        .collect();
+    let report = Report {
+        report_version: 1,
+        tool: Tool {
+            name: "conform",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        standard: Standard {
+            id: &run.standard.id,
+            version: &run.standard.version,
+            title: &run.standard.title,
+            note: run.standard.matched_note.as_deref(),
+        },
+        valid: run.passes(),
+        summary: counts(run.files.iter().flat_map(|f| f.findings.iter())),
+        files,
+    };
+    let mut text =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,85 @@
+//! Reports: the findings of a run rendered for people (human) or programs (json).
+
+pub mod human;
+pub mod json;
+mod snippet;
+
+use crate::check::FileReport;
+use crate::finding::Severity;
+
+/// Which standard a run checked against.
+#[derive(Clone, Debug)]
+pub struct StandardInfo {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    /// Set when conform chose the standard itself from the header.
+    pub matched_note: Option<String>,
+}
+
+/// Everything one run found.
+pub struct RunReport {
+    pub standard: StandardInfo,
+    pub files: Vec<FileReport>,
+    pub strict: bool,
+}
+
+impl RunReport {
+    /// Whether a file passes: no errors (and no warnings under `--strict`).
+    pub fn file_passes(&self, file: &FileReport) -> bool {
+        file.errors() == 0 && !(self.strict && file.count(Severity::Warning) > 0)
+    }
+
+    pub fn passes(&self) -> bool {
+        self.files.iter().all(|f| self.file_passes(f))
+    }
+
+    /// Exit code 0 or 1 (2 is decided before a report exists).
+    pub fn exit_code(&self) -> i32 {
+        if self.passes() {
+            0
+        } else {
+            1
+        }
+    }
+
+    pub fn total(&self, severity: Severity) -> usize {
+        self.files.iter().map(|f| f.count(severity)).sum()
+    }
+}
+
+/// `1234567` as `1,234,567`, for counts people read.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 error" / "2 errors".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(2338), "2,338");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

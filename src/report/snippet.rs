@@ -1,0 +1,167 @@
+//! Source snippets for human reports: the record a finding is on, read again from the file, with
+//! the offending cell's byte range.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{BufRead, BufReader};
+
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+use crate::check::FileReport;
+use crate::read;
+
+/// The text of one record as it appears in the file, with its first line number.
+pub struct Snippet {
+    pub name: String,
+    pub text: String,
+    pub first_line: u64,
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        _span: &SourceSpan,
+        _before: usize,
+        _after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            self.text.as_bytes(),
+            SourceSpan::from(0..self.text.len()),
+            self.first_line.saturating_sub(1) as usize,
+            0,
+            self.text.lines().count().max(1),
+        )))
+    }
+}
+
+/// Longest record text shown; longer records are cut around the cell.
+const MAX_SHOWN: usize = 160;
+const MAX_RECORD_LINES: usize = 8;
+const MAX_RECORD_BYTES: usize = 64 * 1024;
+
+/// Reads the records that start on `lines` (physical line numbers) from the file.
+pub fn records(file: &FileReport, lines: &BTreeSet<u64>) -> HashMap<u64, String> {
+    let mut found = HashMap::new();
+    let (Some(encoding), Some(&last)) = (file.encoding, lines.iter().next_back()) else {
+        return found;
+    };
+    let Ok(stream) = read::reopen(&file.input, encoding) else {
+        return found;
+    };
+    let mut reader = BufReader::new(stream);
+    let mut line_number = 0u64;
+    let mut buffer = Vec::new();
+    let mut open: Option<(u64, String, usize)> = None; // (start line, text so far, lines so far)
+    loop {
+        buffer.clear();
+        match reader.read_until(b'\n', &mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        line_number += 1;
+        let text = String::from_utf8_lossy(&buffer);
+        let text = text.trim_end_matches(['\n', '\r']);
+        if let Some((start, mut record, count)) = open.take() {
+            record.push('\n');
+            record.push_str(text);
+            if record.matches('"').count() % 2 == 0
+                || count + 1 >= MAX_RECORD_LINES
+                || record.len() > MAX_RECORD_BYTES
+            {
+                found.insert(start, record);
+            } else {
+                open = Some((start, record, count + 1));
+            }
+        } else if lines.contains(&line_number) {
+            if text.matches('"').count() % 2 == 0 {
+                found.insert(line_number, text.to_string());
+            } else {
+                open = Some((line_number, text.to_string(), 1));
+            }
+        }
+        if open.is_none() && line_number >= last {
+            break;
+        }
+    }
+    if let Some((start, record, _)) = open {
+        found.insert(start, record);
+    }
+    found
+}
+
+/// The byte range of cell `index` in a record's text (quotes included), or the end of the text
+/// when the record has fewer cells.
+pub fn cell_span(text: &str, delimiter: u8, index: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut cell = 0;
+    let mut start = 0;
+    let mut in_quotes = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'"' {
+            in_quotes = !in_quotes;
+        } else if b == delimiter && !in_quotes {
+            if cell == index {
+                return (start, i);
+            }
+            cell += 1;
+            start = i + 1;
+        }
+    }
+    if cell == index {
+        (start, bytes.len())
+    } else {
+        (bytes.len(), bytes.len())
+    }
+}
+
+/// Cuts a long single-line record down to a window around the span, keeping the span's place.
+pub fn window(text: &str, span: (usize, usize)) -> (String, (usize, usize)) {
+    if text.len() <= MAX_SHOWN || text.contains('\n') {
+        return (text.to_string(), span);
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let span_end = floor(span.1.min(span.0 + MAX_SHOWN / 2));
+    let start = floor(span.0.saturating_sub(MAX_SHOWN / 3));
+    let end = floor((span_end + MAX_SHOWN / 3).min(text.len()));
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    let offset = shown.len();
+    shown.push_str(&text[start..end]);
+    if end < text.len() {
+        shown.push('…');
+    }
+    (shown, (span.0 - start + offset, span_end - start + offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_spans_respect_quotes() {
+        let text = r#"18,"Devon, County",29/04/2025,"1,496.00""#;
+        assert_eq!(
+            &text[cell_span(text, b',', 1).0..cell_span(text, b',', 1).1],
+            "\"Devon, County\""
+        );
+        let (s, e) = cell_span(text, b',', 3);
+        assert_eq!(&text[s..e], "\"1,496.00\"");
+        assert_eq!(cell_span(text, b',', 9), (text.len(), text.len()));
+    }
+
+    #[test]
+    fn long_lines_are_windowed_around_the_cell() {
+        let text = format!("{},BAD,{}", "a".repeat(500), "b".repeat(500));
+        let (shown, (s, e)) = window(&text, (501, 504));
+        assert_eq!(&shown[s..e], "BAD");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert!(shown.len() < 200);
+    }
+}

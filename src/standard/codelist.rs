@@ -1,0 +1,45 @@
+//! Code lists: one column of a CSV file, read into a set of allowed codes.
+
+use std::collections::HashSet;
+
+use super::raw::RawCodeList;
+use super::{Base, CodeList};
+
+pub(crate) fn load(id: &str, spec: &RawCodeList, base: &Base) -> Result<CodeList, String> {
+    let (name, text) = base
+        .read(&spec.path)
+        .map_err(|e| format!("code list \"{id}\": {e}"))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("code list \"{id}\" ({name}) is not readable CSV: {e}"))?
+        .clone();
+    let Some(index) = headers.iter().position(|h| h == spec.column) else {
+        return Err(format!(
+            "code list \"{id}\" ({name}) has no column \"{}\"; its columns are: {}",
+            spec.column,
+            headers.iter().collect::<Vec<_>>().join(", ")
+        ));
+    };
+    let mut codes = HashSet::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("code list \"{id}\" ({name}): {e}"))?;
+        if let Some(code) = record.get(index).map(str::trim).filter(|c| !c.is_empty()) {
+            codes.insert(Box::from(code));
+        }
+    }
+    if codes.is_empty() {
+        return Err(format!(
+            "code list \"{id}\" ({name}) has no codes in column \"{}\"",
+            spec.column
+        ));
+    }
+    Ok(CodeList {
+        id: id.to_string(),
+        title: spec.title.clone(),
+        source: spec.source.clone(),
+        codes,
+    })
+}

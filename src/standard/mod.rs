@@ -1,0 +1,367 @@
+//! Data standards: the file format of SPEC section 3, loaded from a path or from the built-in
+//! catalogue, checked for consistency, and turned into plain types the rest of conform uses.
+
+mod builtin;
+mod codelist;
+mod error;
+mod locate;
+mod raw;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::finding::{Code, Severity, SeverityTable};
+pub use builtin::{builtin_standards, BuiltinEntry};
+pub use error::StandardError;
+
+/// A loaded, consistent standard.
+#[derive(Debug)]
+pub struct Standard {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub licence: Option<String>,
+    pub source: Option<String>,
+    pub description: Option<String>,
+    pub tables: Vec<Table>,
+    /// Where it came from: `builtin:ID` or a file path.
+    pub origin: String,
+}
+
+/// How header cells are matched to the standard's column names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderMatch {
+    Exact,
+    Normalised,
+}
+
+#[derive(Debug)]
+pub struct HeaderRules {
+    pub matching: HeaderMatch,
+    pub strict_order: bool,
+}
+
+/// One table of a standard: the shape of one file.
+#[derive(Debug)]
+pub struct Table {
+    pub name: String,
+    pub title: Option<String>,
+    /// The row schema, with any `$ref` to sibling files already inlined.
+    pub schema: Value,
+    /// Where the row schema's text came from, for diagnostics.
+    pub schema_name: String,
+    pub schema_text: Arc<str>,
+    pub header: HeaderRules,
+    pub missing_values: Vec<String>,
+    pub columns: Vec<Column>,
+    pub primary_key: Vec<usize>,
+    pub unique_keys: Vec<Vec<usize>>,
+    pub row_min: Option<u64>,
+    pub row_max: Option<u64>,
+    pub severity: SeverityTable,
+}
+
+/// A column: its schema property plus the rules JSON Schema cannot say.
+#[derive(Debug)]
+pub struct Column {
+    pub name: Arc<str>,
+    pub required: bool,
+    pub aliases: Vec<String>,
+    pub unique: bool,
+    pub codelist: Option<Arc<CodeList>>,
+    /// The property's subschema (`{}` where the schema does not describe the column).
+    pub schema: Value,
+}
+
+impl Column {
+    pub fn title(&self) -> Option<&str> {
+        self.schema.get("title").and_then(Value::as_str)
+    }
+
+    pub fn description(&self) -> Option<&str> {
+        self.schema.get("description").and_then(Value::as_str)
+    }
+}
+
+/// Allowed codes, read from a CSV column.
+#[derive(Debug)]
+pub struct CodeList {
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub codes: HashSet<Box<str>>,
+}
+
+impl Standard {
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    /// Loads `spec`: a path to a standard or JSON Schema file, or a built-in id (`ID` or `ID@VERSION`).
+    pub fn load(spec: &str) -> Result<Standard, StandardError> {
+        let path = Path::new(spec);
+        if path.is_file() {
+            return load_file(path);
+        }
+        if path.is_dir() && path.join("standard.json").is_file() {
+            return load_file(&path.join("standard.json"));
+        }
+        builtin::load(spec)
+    }
+}
+
+fn load_file(path: &Path) -> Result<Standard, StandardError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        StandardError::new(format!("cannot read the standard {}: {e}", path.display()))
+    })?;
+    let base = Base::Dir(path.parent().map(Path::to_path_buf).unwrap_or_default());
+    let name = path.display().to_string();
+    parse(
+        &name,
+        &text,
+        &base,
+        path.display().to_string(),
+        file_stem(path),
+    )
+}
+
+fn file_stem(path: &Path) -> String {
+    let stem = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("table")
+        .to_string();
+    stem.trim_end_matches(".json")
+        .trim_end_matches(".schema")
+        .to_string()
+}
+
+/// Where the files a standard names (schemas, code lists) are found.
+pub(crate) enum Base {
+    Dir(PathBuf),
+    Builtin(String),
+}
+
+impl Base {
+    /// Reads a file named relative to the standard; returns its display name and text.
+    fn read(&self, relative: &str) -> Result<(String, String), String> {
+        match self {
+            Base::Dir(dir) => {
+                let path = dir.join(relative);
+                std::fs::read_to_string(&path)
+                    .map(|t| (path.display().to_string(), t))
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))
+            }
+            Base::Builtin(dir) => {
+                let joined = builtin::join(dir, relative);
+                builtin::file(&joined)
+                    .map(|t| (format!("builtin:{joined}"), t.to_string()))
+                    .ok_or_else(|| format!("the built-in file {joined} does not exist"))
+            }
+        }
+    }
+}
+
+/// Parses standard text; a JSON Schema without `"conform"` becomes a one-table standard.
+pub(crate) fn parse(
+    name: &str,
+    text: &str,
+    base: &Base,
+    origin: String,
+    fallback_id: String,
+) -> Result<Standard, StandardError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        StandardError::new(format!("{name} is not valid JSON: {e}")).at_line_column(
+            name,
+            text,
+            e.line(),
+            e.column(),
+        )
+    })?;
+    if value.get("conform").is_none() {
+        if value.get("properties").is_some() || value.get("$schema").is_some() {
+            return bare_schema(name, text, value, origin, fallback_id);
+        }
+        return Err(StandardError::new(format!(
+            "{name} is neither a conform standard (no \"conform\": 1) nor a JSON Schema (no \"properties\")"
+        ))
+        .at_pointer(name, text, "")
+        .help("a standard starts { \"conform\": 1, \"id\": ..., \"tables\": { ... } }; see `conform standards show spend-over-500` for an example"));
+    }
+    let raw: raw::RawStandard = serde_json::from_str(text).map_err(|e| {
+        StandardError::new(format!("{name}: {e}")).at_line_column(name, text, e.line(), e.column())
+    })?;
+    raw::resolve(raw, name, text, base, origin)
+}
+
+fn bare_schema(
+    name: &str,
+    text: &str,
+    schema: Value,
+    origin: String,
+    id: String,
+) -> Result<Standard, StandardError> {
+    let title = schema
+        .get("title")
+        .and_then(Value::as_str)
+        .unwrap_or(&id)
+        .to_string();
+    let table = raw::table_from_schema(
+        id.clone(),
+        schema,
+        name.to_string(),
+        Arc::from(text),
+        raw::RawTable::default(),
+        &BTreeMap::new(),
+        "",
+    )?;
+    Ok(Standard {
+        id,
+        version: "0".into(),
+        title,
+        publisher: None,
+        licence: None,
+        source: None,
+        description: None,
+        tables: vec![table],
+        origin,
+    })
+}
+
+/// Parses a severity override: a level, or `off` to switch the code off.
+fn parse_level(text: &str) -> Option<Option<Severity>> {
+    if text == "off" {
+        return Some(None);
+    }
+    Severity::parse(text).map(Some)
+}
+
+/// Applies `{ "code": "level" }` overrides, reporting the first bad entry as a pointer suffix.
+pub(crate) fn apply_severity(
+    table: &mut SeverityTable,
+    overrides: &BTreeMap<String, String>,
+) -> Result<(), (String, String)> {
+    for (code, level) in overrides {
+        let code_parsed = Code::parse(code).ok_or_else(|| {
+            (
+                code.clone(),
+                format!("\"{code}\" is not a finding code (see `conform explain`)"),
+            )
+        })?;
+        let level = parse_level(level).ok_or_else(|| {
+            (
+                code.clone(),
+                format!("severity \"{level}\" for {code} must be error, warning, info or off"),
+            )
+        })?;
+        table.set(code_parsed, level);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_spend_standard_loads() {
+        let standard = Standard::load("spend-over-500").expect("built-in loads");
+        assert_eq!(standard.id, "spend-over-500");
+        let table = &standard.tables[0];
+        assert!(table
+            .columns
+            .iter()
+            .any(|c| &*c.name == "Net amount" && c.required));
+    }
+
+    #[test]
+    fn unknown_builtin_suggests_the_closest() {
+        let err = Standard::load("spend-over-50").unwrap_err();
+        assert!(err.message.contains("spend-over-500"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_json_points_at_the_position() {
+        let err = parse(
+            "s.json",
+            "{\n  \"conform\": 1,\n  \"id\": \n}",
+            &Base::Dir(PathBuf::new()),
+            "test".into(),
+            "s".into(),
+        )
+        .unwrap_err();
+        assert_eq!(err.location().as_deref(), Some("s.json:4:1"));
+    }
+
+    #[test]
+    fn unknown_key_column_points_into_the_standard() {
+        let text = r#"{ "conform": 1, "id": "t", "version": "1", "title": "T",
+  "tables": { "t": {
+    "schema": { "properties": { "a": { "type": "string" } } },
+    "primaryKey": ["b"] } } }"#;
+        let err = parse(
+            "t.json",
+            text,
+            &Base::Dir(PathBuf::new()),
+            "t".into(),
+            "t".into(),
+        )
+        .unwrap_err();
+        assert!(err.message.contains("\"b\""), "{}", err.message);
+        assert_eq!(err.location().as_deref(), Some("t.json:4:20"));
+    }
+
+    #[test]
+    fn bad_regex_points_at_the_pattern() {
+        let text = r#"{ "conform": 1, "id": "t", "version": "1", "title": "T",
+  "tables": { "t": {
+    "schema": { "properties": { "a": { "type": "string", "pattern": "(unclosed" } } } } } }"#;
+        let err = parse(
+            "t.json",
+            text,
+            &Base::Dir(PathBuf::new()),
+            "t".into(),
+            "t".into(),
+        )
+        .unwrap_err();
+        assert!(err.message.contains("pattern"), "{}", err.message);
+        assert!(err.location().is_some_and(|l| l.starts_with("t.json:3:")));
+    }
+
+    #[test]
+    fn missing_codelist_is_an_error() {
+        let text = r#"{ "conform": 1, "id": "t", "version": "1", "title": "T",
+  "tables": { "t": {
+    "schema": { "properties": { "a": { "type": "string" } } },
+    "columns": { "a": { "codelist": "nope" } } } } }"#;
+        let err = parse(
+            "t.json",
+            text,
+            &Base::Dir(PathBuf::new()),
+            "t".into(),
+            "t".into(),
+        )
+        .unwrap_err();
+        assert!(err.message.contains("nope"), "{}", err.message);
+    }
+
+    #[test]
+    fn bare_json_schema_is_a_one_table_standard() {
+        let text = r#"{ "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "properties": { "a": { "type": "integer" } }, "required": ["a"] }"#;
+        let standard = parse(
+            "rows.schema.json",
+            text,
+            &Base::Dir(PathBuf::new()),
+            "x".into(),
+            "rows".into(),
+        )
+        .expect("loads");
+        assert_eq!(standard.tables.len(), 1);
+        assert!(standard.tables[0].columns[0].required);
+    }
+}

@@ -1,0 +1,446 @@
+//! The standard file as written (serde structures), and its resolution into checked types.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::codelist;
+use super::{
+    apply_severity, Base, CodeList, Column, HeaderMatch, HeaderRules, Standard, StandardError,
+    Table,
+};
+use crate::finding::{Code, Severity, SeverityTable};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStandard {
+    #[allow(dead_code)]
+    conform: u32,
+    id: String,
+    version: String,
+    title: String,
+    publisher: Option<String>,
+    licence: Option<String>,
+    source: Option<String>,
+    description: Option<String>,
+    /// Where each fact came from; documentation only.
+    #[serde(default, rename = "sources")]
+    _sources: Vec<Value>,
+    #[serde(default, rename = "$schema")]
+    _schema: Option<String>,
+    #[serde(default, rename = "$comment")]
+    _comment: Option<Value>,
+    tables: BTreeMap<String, RawTable>,
+    #[serde(default)]
+    codelists: BTreeMap<String, RawCodeList>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub(crate) struct RawTable {
+    #[serde(default)]
+    schema: Value,
+    title: Option<String>,
+    #[serde(default, rename = "description")]
+    _description: Option<String>,
+    #[serde(default)]
+    header: RawHeader,
+    missing_values: Option<Vec<String>>,
+    #[serde(default)]
+    columns: BTreeMap<String, RawColumn>,
+    #[serde(default)]
+    primary_key: Vec<String>,
+    #[serde(default)]
+    unique_keys: Vec<Vec<String>>,
+    #[serde(default)]
+    foreign_keys: Vec<RawForeignKey>,
+    #[serde(default)]
+    rows: RawRows,
+    #[serde(default)]
+    severity: BTreeMap<String, String>,
+    #[serde(default, rename = "$comment")]
+    _comment: Option<Value>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    #[serde(rename = "match")]
+    matching: Option<String>,
+    order: Option<String>,
+    extra: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawColumn {
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    unique: bool,
+    codelist: Option<String>,
+    #[serde(default, rename = "$comment")]
+    _comment: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForeignKey {
+    columns: Vec<String>,
+    reference: RawReference,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    table: Option<String>,
+    codelist: Option<String>,
+    #[serde(default)]
+    columns: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRows {
+    min: Option<u64>,
+    max: Option<u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCodeList {
+    pub path: String,
+    pub column: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    #[serde(default, rename = "version")]
+    _version: Option<String>,
+    #[serde(default, rename = "licence")]
+    _licence: Option<String>,
+    #[serde(default, rename = "$comment")]
+    _comment: Option<Value>,
+}
+
+pub(crate) fn resolve(
+    raw: RawStandard,
+    name: &str,
+    text: &str,
+    base: &Base,
+    origin: String,
+) -> Result<Standard, StandardError> {
+    let mut codelists = BTreeMap::new();
+    for (id, spec) in &raw.codelists {
+        let list = codelist::load(id, spec, base).map_err(|message| {
+            StandardError::new(message).at_pointer(
+                name,
+                text,
+                &format!("/codelists/{}", escape(id)),
+            )
+        })?;
+        codelists.insert(id.clone(), Arc::new(list));
+    }
+    let mut tables = Vec::new();
+    for (table_name, mut raw_table) in raw.tables {
+        let pointer = format!("/tables/{}", escape(&table_name));
+        let schema_value = std::mem::take(&mut raw_table.schema);
+        let (schema_name, schema_text, schema) = match schema_value {
+            Value::String(path) => {
+                let (schema_name, schema_text) = base.read(&path).map_err(|message| {
+                    StandardError::new(message).at_pointer(name, text, &format!("{pointer}/schema"))
+                })?;
+                let schema: Value = serde_json::from_str(&schema_text).map_err(|e| {
+                    StandardError::new(format!("{schema_name} is not valid JSON: {e}"))
+                        .at_line_column(&schema_name, &schema_text, e.line(), e.column())
+                })?;
+                (schema_name, Arc::from(schema_text.as_str()), schema)
+            }
+            Value::Object(_) => (name.to_string(), Arc::from(text), schema_value),
+            _ => {
+                return Err(StandardError::new(format!(
+                    "table \"{table_name}\" needs a \"schema\": a path to a JSON Schema file or an inline schema object"
+                ))
+                .at_pointer(name, text, &pointer))
+            }
+        };
+        let table = table_from_schema(
+            table_name,
+            schema,
+            schema_name,
+            schema_text,
+            raw_table,
+            &codelists,
+            &pointer,
+        )
+        .map_err(|e| e.locate_in(name, text, &pointer))?;
+        tables.push(table);
+    }
+    if tables.is_empty() {
+        return Err(
+            StandardError::new("the standard has no tables").at_pointer(name, text, "/tables")
+        );
+    }
+    Ok(Standard {
+        id: raw.id,
+        version: raw.version,
+        title: raw.title,
+        publisher: raw.publisher,
+        licence: raw.licence,
+        source: raw.source,
+        description: raw.description,
+        tables,
+        origin,
+    })
+}
+
+pub(crate) fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Builds a table from its row schema and the table rules; `pointer` locates the rules in the
+/// standard file (empty for a bare JSON Schema).
+pub(crate) fn table_from_schema(
+    name: String,
+    schema: Value,
+    schema_name: String,
+    schema_text: Arc<str>,
+    raw: RawTable,
+    codelists: &BTreeMap<String, Arc<CodeList>>,
+    pointer: &str,
+) -> Result<Table, StandardError> {
+    // The standard file's own text, for errors in the table rules.
+    let in_rules = |message: String, suffix: &str| {
+        StandardError::new(message).with_pending_pointer(format!("{pointer}{suffix}"))
+    };
+    check_patterns(&schema, &schema_name, &schema_text)?;
+    let properties = schema.get("properties").and_then(Value::as_object);
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut columns: Vec<Column> = properties
+        .map(|props| {
+            props
+                .iter()
+                .map(|(column, sub)| Column {
+                    name: Arc::from(column.as_str()),
+                    required: required.contains(&column.as_str()),
+                    aliases: Vec::new(),
+                    unique: false,
+                    codelist: None,
+                    schema: sub.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for req in &required {
+        if !columns.iter().any(|c| &*c.name == *req) {
+            columns.push(Column {
+                name: Arc::from(*req),
+                required: true,
+                aliases: Vec::new(),
+                unique: false,
+                codelist: None,
+                schema: Value::Object(Default::default()),
+            });
+        }
+    }
+    let names: Vec<Arc<str>> = columns.iter().map(|c| Arc::clone(&c.name)).collect();
+    let index_of = |column: &str| names.iter().position(|n| &**n == column);
+    let mut rules: HashMap<usize, RawColumn> = HashMap::new();
+    for (column, rule) in raw.columns {
+        let Some(i) = index_of(&column) else {
+            return Err(in_rules(
+                format!("\"{column}\" has column rules but is not a property of the row schema"),
+                &format!("/columns/{}", escape(&column)),
+            ));
+        };
+        rules.insert(i, rule);
+    }
+    let find_key = |key: &[String], suffix: &str| -> Result<Vec<usize>, StandardError> {
+        key.iter()
+            .enumerate()
+            .map(|(n, column)| {
+                index_of(column).ok_or_else(|| {
+                    in_rules(
+                        format!("key column \"{column}\" is not a property of the row schema"),
+                        &format!("{suffix}/{n}"),
+                    )
+                })
+            })
+            .collect()
+    };
+    let primary_key = find_key(&raw.primary_key, "/primaryKey")?;
+    let unique_keys = raw
+        .unique_keys
+        .iter()
+        .enumerate()
+        .map(|(n, key)| find_key(key, &format!("/uniqueKeys/{n}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (i, mut rule) in rules {
+        let column = &mut columns[i];
+        column.aliases = std::mem::take(&mut rule.aliases);
+        column.unique = rule.unique;
+        if let Some(id) = &rule.codelist {
+            let list = codelists.get(id).ok_or_else(|| {
+                in_rules(
+                    format!("column \"{}\" names code list \"{id}\", which the standard does not define", column.name),
+                    &format!("/columns/{}/codelist", escape(&column.name)),
+                )
+            })?;
+            column.codelist = Some(Arc::clone(list));
+        }
+    }
+    for (n, fk) in raw.foreign_keys.iter().enumerate() {
+        find_key(&fk.columns, &format!("/foreignKeys/{n}/columns"))?;
+        match (&fk.reference.codelist, &fk.reference.table) {
+            (Some(id), None) => {
+                let list = codelists.get(id).ok_or_else(|| {
+                    in_rules(
+                        format!("foreign key names code list \"{id}\", which the standard does not define"),
+                        &format!("/foreignKeys/{n}/reference/codelist"),
+                    )
+                })?;
+                if fk.columns.len() != 1 {
+                    return Err(in_rules(
+                        "a foreign key to a code list has exactly one column".into(),
+                        &format!("/foreignKeys/{n}/columns"),
+                    ));
+                }
+                if let Some(i) = index_of(&fk.columns[0]) {
+                    columns[i].codelist = Some(Arc::clone(list));
+                }
+            }
+            _ => {
+                // Keys between tables are checked when several files are checked together
+                // (a later capability); their columns are still validated above.
+                let _ = &fk.reference.columns;
+            }
+        }
+    }
+    let matching = match raw.header.matching.as_deref() {
+        None | Some("normalised") => HeaderMatch::Normalised,
+        Some("exact") => HeaderMatch::Exact,
+        Some(other) => {
+            return Err(in_rules(
+                format!("header.match \"{other}\" must be \"exact\" or \"normalised\""),
+                "/header/match",
+            ))
+        }
+    };
+    let strict_order = match raw.header.order.as_deref() {
+        None | Some("any") => false,
+        Some("strict") => true,
+        Some(other) => {
+            return Err(in_rules(
+                format!("header.order \"{other}\" must be \"any\" or \"strict\""),
+                "/header/order",
+            ))
+        }
+    };
+    let mut severity = SeverityTable::default();
+    if let Some(extra) = &raw.header.extra {
+        let level = match extra.as_str() {
+            "off" => None,
+            other => Some(Severity::parse(other).ok_or_else(|| {
+                in_rules(
+                    format!("header.extra \"{other}\" must be error, warning, info or off"),
+                    "/header/extra",
+                )
+            })?),
+        };
+        severity.set(Code::UnknownColumn, level);
+    }
+    apply_severity(&mut severity, &raw.severity)
+        .map_err(|(code, message)| in_rules(message, &format!("/severity/{}", escape(&code))))?;
+    if let (Some(min), Some(max)) = (raw.rows.min, raw.rows.max) {
+        if min > max {
+            return Err(in_rules(
+                format!("rows.min ({min}) is greater than rows.max ({max})"),
+                "/rows",
+            ));
+        }
+    }
+    Ok(Table {
+        name,
+        title: raw.title.or_else(|| {
+            schema
+                .get("title")
+                .and_then(Value::as_str)
+                .map(String::from)
+        }),
+        schema,
+        schema_name,
+        schema_text,
+        header: HeaderRules {
+            matching,
+            strict_order,
+        },
+        missing_values: raw.missing_values.unwrap_or_else(|| vec![String::new()]),
+        columns,
+        primary_key,
+        unique_keys,
+        row_min: Some(raw.rows.min.unwrap_or(1)),
+        row_max: raw.rows.max,
+        severity,
+    })
+}
+
+/// Every `pattern` in the schema must compile with the linear-time engine conform uses.
+fn check_patterns(schema: &Value, name: &str, text: &str) -> Result<(), StandardError> {
+    fn walk(value: &Value, pointer: &mut String, found: &mut Vec<(String, String, String)>) {
+        match value {
+            Value::Object(map) => {
+                for (key, sub) in map {
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&escape(key));
+                    if key == "pattern" {
+                        if let Value::String(p) = sub {
+                            if let Err(e) = regex::Regex::new(p) {
+                                found.push((pointer.clone(), p.clone(), e.to_string()));
+                            }
+                        }
+                    } else {
+                        walk(sub, pointer, found);
+                    }
+                    pointer.truncate(len);
+                }
+            }
+            Value::Array(items) => {
+                for (i, sub) in items.iter().enumerate() {
+                    let len = pointer.len();
+                    pointer.push_str(&format!("/{i}"));
+                    walk(sub, pointer, found);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(schema, &mut String::new(), &mut found);
+    // A schema inlined in the standard file sits under its table; `locate` finds it by searching
+    // from the schema's own root, so point at the pattern text itself.
+    if let Some((pointer, pattern, error)) = found.into_iter().next() {
+        let located = StandardError::new(format!("the pattern {pattern:?} does not compile"))
+            .help(format!(
+            "conform uses the linear-time `regex` engine (no look-around or back-references): {}",
+            error.lines().last().unwrap_or("")
+        ));
+        return Err(
+            match text.find(&serde_json::to_string(&pattern).unwrap_or_default()) {
+                Some(start) => located.at_span(
+                    name,
+                    text,
+                    start,
+                    serde_json::to_string(&pattern).map_or(0, |s| s.len()),
+                ),
+                None => located.at_pointer(name, text, &pointer),
+            },
+        );
+    }
+    Ok(())
+}
