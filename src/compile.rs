@@ -171,6 +171,7 @@ pub struct ColumnCheck {
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
     pub codelist: Option<Arc<CodeList>>,
+    pub codelist_is_foreign_key: bool,
     /// The schema's first example, for help text.
     pub example: Option<String>,
     /// Set when the property uses keywords the compiled checks do not cover: then the JSON Schema
@@ -351,6 +352,7 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             min_length: schema.get("minLength").and_then(Value::as_u64),
             max_length: schema.get("maxLength").and_then(Value::as_u64),
             codelist: column.codelist.clone(),
+            codelist_is_foreign_key: column.codelist_is_foreign_key,
             example: schema
                 .get("examples")
                 .and_then(Value::as_array)

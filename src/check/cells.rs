@@ -124,8 +124,18 @@ pub fn check_cell(
                     list.title.as_deref().unwrap_or(&list.id)
                 ),
             };
-            out.push(
-                found(
+            let (code, message) = if column.codelist_is_foreign_key {
+                (
+                    Code::ForeignKey,
+                    format!(
+                        "{} in `{}` refers to nothing: it is not in the code list `{}`",
+                        quote(trimmed),
+                        column.name,
+                        list.id
+                    ),
+                )
+            } else {
+                (
                     Code::Codelist,
                     format!(
                         "{} in `{}` is not in the code list `{}`",
@@ -134,8 +144,8 @@ pub fn check_cell(
                         list.id
                     ),
                 )
-                .with_help(Some(help)),
-            );
+            };
+            out.push(found(code, message).with_help(Some(help)));
         }
     }
 }

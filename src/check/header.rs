@@ -34,6 +34,8 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
     let mut standard_to_file: Vec<Option<usize>> = vec![None; table.columns.len()];
     let mut file_to_standard: Vec<Option<(usize, How)>> = vec![None; names.len()];
     let mut findings = Vec::new();
+    // Header cells that name a column an earlier cell already holds: reported once, not checked.
+    let mut duplicates: Vec<usize> = Vec::new();
 
     // Exact names first, so that an alias never takes a column another header names exactly.
     let passes: &[How] = if normalised {
@@ -43,7 +45,10 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
     };
     for how in passes {
         for (file_index, name) in names.iter().enumerate() {
-            if file_to_standard[file_index].is_some() || name.trim().is_empty() {
+            if file_to_standard[file_index].is_some()
+                || duplicates.contains(&file_index)
+                || name.trim().is_empty()
+            {
                 continue;
             }
             let found = table.columns.iter().position(|column| match how {
@@ -63,7 +68,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
                 }
                 Some(first) => {
                     let column = &table.columns[standard_index];
-                    file_to_standard[file_index] = Some((standard_index, How::Exact));
+                    duplicates.push(file_index);
                     findings.push(
                         Finding::new(
                             Code::DuplicateHeader,
@@ -104,6 +109,9 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
                         .into(),
                 )),
             );
+            continue;
+        }
+        if duplicates.contains(&file_index) {
             continue;
         }
         match file_to_standard[file_index] {
@@ -170,11 +178,22 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
         }
     }
 
+    let mut optional_absent: Vec<&str> = Vec::new();
     for (standard_index, column) in table.columns.iter().enumerate() {
         if standard_to_file[standard_index].is_some() {
             continue;
         }
-        let mut finding = if column.required {
+        if !column.required {
+            optional_absent.push(&column.name);
+            continue;
+        }
+        let aliases = if column.aliases.is_empty() {
+            String::new()
+        } else {
+            let listed: Vec<String> = column.aliases.iter().map(|a| format!("`{a}`")).collect();
+            format!(" (also accepted: {})", listed.join(", "))
+        };
+        findings.push(
             Finding::new(
                 Code::MissingColumn,
                 format!(
@@ -182,34 +201,29 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
                     column.name
                 ),
             )
-        } else {
-            let mut f = Finding::new(
-                Code::MissingColumn,
-                format!("the file has no `{}` column (optional)", column.name),
-            );
-            f.severity = Severity::Info;
-            f
-        };
-        let aliases = if column.aliases.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " (also accepted: {})",
-                column
-                    .aliases
-                    .iter()
-                    .map(|a| format!("`{a}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        finding = finding
             .at_line(1)
             .in_column(None, &column.name)
             .with_help(Some(format!(
                 "add a column headed `{}`{aliases}",
                 column.name
-            )));
+            ))),
+        );
+    }
+    if !optional_absent.is_empty() {
+        // One note for all the optional columns: they are information, not problems.
+        let listed: Vec<String> = optional_absent.iter().map(|n| format!("`{n}`")).collect();
+        let mut finding = Finding::new(
+            Code::MissingColumn,
+            format!(
+                "the file leaves out {} optional column{} of the standard: {}",
+                optional_absent.len(),
+                if optional_absent.len() == 1 { "" } else { "s" },
+                listed.join(", ")
+            ),
+        )
+        .at_line(1)
+        .with_help(Some("nothing to fix; add them if you hold the data".into()));
+        finding.severity = Severity::Info;
         findings.push(finding);
     }
 

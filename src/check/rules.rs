@@ -53,8 +53,16 @@ pub fn validate_row(
     out: &mut Vec<Finding>,
 ) {
     for error in validator.iter_errors(object) {
-        let code = code_for(error.kind());
         let schema_path = error.schema_path().as_str().to_string();
+        // A failure inside a combinator or condition is that rule's failure, not a cell's.
+        let rule_keyword = schema_path
+            .split('/')
+            .find(|segment| RULE_KEYWORDS.contains(segment));
+        let code = if rule_keyword.is_some() {
+            Code::Schema
+        } else {
+            code_for(error.kind())
+        };
         let column_name = match error.kind() {
             jsonschema::error::ValidationErrorKind::Required { property } => {
                 property.as_str().map(String::from)
@@ -70,6 +78,16 @@ pub fn validate_row(
             .as_deref()
             .and_then(|name| table.columns.iter().position(|c| &*c.name == name));
         let mut finding = match (code, &column_name) {
+            (Code::Schema, Some(name)) if matches!(error.kind(), jsonschema::error::ValidationErrorKind::Required { .. }) => {
+                Finding::new(
+                    code,
+                    format!(
+                        "`{name}` must have a value in this row: the standard's `{}` rule requires it (at {schema_path})",
+                        rule_keyword.unwrap_or("schema")
+                    ),
+                )
+                .with_help(Some(format!("fill in `{name}`, or check the values that make it required")))
+            }
             (Code::Required, Some(name)) => Finding::new(
                 code,
                 format!("`{name}` must have a value in this row: a rule of the standard requires it (at {schema_path})"),
@@ -95,6 +113,19 @@ pub fn validate_row(
         out.push(finding);
     }
 }
+
+/// Keywords whose failures are reported as `schema` findings naming the keyword.
+const RULE_KEYWORDS: &[&str] = &[
+    "if",
+    "then",
+    "else",
+    "oneOf",
+    "anyOf",
+    "allOf",
+    "not",
+    "dependentRequired",
+    "dependentSchemas",
+];
 
 /// The order in which one cell's failures win when only one is reported, matching the compiled
 /// checks' order.

@@ -200,13 +200,21 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
         }
     }
     if !groups.is_empty() {
-        let _ = writeln!(out, "Summary for {}:", file.path);
+        let _ = writeln!(out, "\nSummary for {}:", file.path);
+        let label = |group: &Group| -> String {
+            let fallback = if group.findings[0].line == Some(1) {
+                "(header)"
+            } else {
+                "-"
+            };
+            group.column.unwrap_or(fallback).chars().take(40).collect()
+        };
         let width = groups
             .iter()
-            .map(|g| g.column.map_or(1, |c| c.chars().count()))
+            .map(|g| label(g).chars().count())
             .max()
             .unwrap_or(6)
-            .clamp(6, 40);
+            .max(6);
         let _ = writeln!(
             out,
             "  {:<9} {:<17} {:<width$} {:>9}",

@@ -73,6 +73,8 @@ pub struct Column {
     pub aliases: Vec<String>,
     pub unique: bool,
     pub codelist: Option<Arc<CodeList>>,
+    /// Set when the code list comes from a `foreignKeys` entry: misses are `foreign-key` findings.
+    pub codelist_is_foreign_key: bool,
     /// The property's subschema (`{}` where the schema does not describe the column).
     pub schema: Value,
 }

@@ -230,6 +230,7 @@ pub(crate) fn table_from_schema(
                     aliases: Vec::new(),
                     unique: false,
                     codelist: None,
+                    codelist_is_foreign_key: false,
                     schema: sub.clone(),
                 })
                 .collect()
@@ -243,6 +244,7 @@ pub(crate) fn table_from_schema(
                 aliases: Vec::new(),
                 unique: false,
                 codelist: None,
+                codelist_is_foreign_key: false,
                 schema: Value::Object(Default::default()),
             });
         }
@@ -311,6 +313,7 @@ pub(crate) fn table_from_schema(
                 }
                 if let Some(i) = index_of(&fk.columns[0]) {
                     columns[i].codelist = Some(Arc::clone(list));
+                    columns[i].codelist_is_foreign_key = true;
                 }
             }
             _ => {
@@ -425,8 +428,8 @@ fn check_patterns(schema: &Value, name: &str, text: &str) -> Result<(), Standard
     // A schema inlined in the standard file sits under its table; `locate` finds it by searching
     // from the schema's own root, so point at the pattern text itself.
     if let Some((pointer, pattern, error)) = found.into_iter().next() {
-        let located = StandardError::new(format!("the pattern {pattern:?} does not compile"))
-            .help(format!(
+        let located =
+            StandardError::new(format!("the pattern {pattern:?} does not compile")).help(format!(
             "conform uses the linear-time `regex` engine (no look-around or back-references): {}",
             error.lines().last().unwrap_or("")
         ));
