@@ -244,10 +244,29 @@ pub fn build_validator(
     table: &Table,
 ) -> Result<jsonschema::Validator, StandardError> {
     schema_options().build(schema).map_err(|e| {
-        let pointer = e.schema_path().as_str().to_string();
-        StandardError::new(format!("the row schema of table \"{}\" is not usable: {e}", table.name))
-            .help("conform reads JSON Schema draft 2020-12 and never fetches a $ref from the network; keep referenced definitions under $defs")
-            .at_pointer(&table.schema_name, &table.schema_text, &pointer)
+        let message = e.to_string();
+        let error = StandardError::new(format!("the row schema of table \"{}\" is not usable: {message}", table.name))
+            .help("conform reads JSON Schema draft 2020-12 and never fetches a $ref from the network; keep referenced definitions under $defs");
+        // A reference that cannot be resolved is underlined where it is written.
+        let reference = message
+            .split_once("Resource '")
+            .and_then(|(_, rest)| rest.split_once('\''))
+            .map(|(uri, _)| format!("\"{uri}\""));
+        let error = match &reference {
+            Some(uri) => StandardError::new(format!(
+                "the row schema of table \"{}\" refers to {uri}, and conform never fetches anything from the network",
+                table.name
+            ))
+            .help("copy the referenced definitions into the schema under $defs and refer to them as \"#/$defs/NAME\""),
+            None => error,
+        };
+        match reference.and_then(|r| table.schema_text.find(&r).map(|at| (at, r.len()))) {
+            Some((at, len)) => error.at_span(&table.schema_name, &table.schema_text, at, len),
+            None => {
+                let pointer = format!("{}{}", table.schema_pointer, e.schema_path().as_str());
+                error.at_pointer(&table.schema_name, &table.schema_text, &pointer)
+            }
+        }
     })
 }
 

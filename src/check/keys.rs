@@ -141,7 +141,7 @@ impl KeyChecks {
                     out.push(
                         Finding::new(
                             key.code,
-                            format!("{what} repeats: it first appeared in row {first_row} (line {first_line}), and {kind} must not repeat"),
+                            format!("{what} repeats: it first appeared in row {first_row} (line {first_line}); {kind}"),
                         )
                         .at_row(row, line)
                         .in_column(Some(first.1), &first.0)

@@ -25,9 +25,10 @@ pub struct RunReport {
 }
 
 impl RunReport {
-    /// Whether a file passes: no errors (and no warnings under `--strict`).
+    /// Whether a file passes: no errors (and no warnings under `--strict`). A check cut short by
+    /// `--max-findings` cannot vouch for the rows it did not read, so it does not pass.
     pub fn file_passes(&self, file: &FileReport) -> bool {
-        file.errors() == 0 && !(self.strict && file.count(Severity::Warning) > 0)
+        !file.partial && file.errors() == 0 && !(self.strict && file.count(Severity::Warning) > 0)
     }
 
     pub fn passes(&self) -> bool {

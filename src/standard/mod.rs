@@ -55,6 +55,8 @@ pub struct Table {
     /// Where the row schema's text came from, for diagnostics.
     pub schema_name: String,
     pub schema_text: Arc<str>,
+    /// Where the row schema sits inside `schema_text` as a JSON pointer ("" for a schema file).
+    pub schema_pointer: String,
     pub header: HeaderRules,
     pub missing_values: Vec<String>,
     pub columns: Vec<Column>,

@@ -145,6 +145,7 @@ pub(crate) fn resolve(
     for (table_name, mut raw_table) in raw.tables {
         let pointer = format!("/tables/{}", escape(&table_name));
         let schema_value = std::mem::take(&mut raw_table.schema);
+        let inline = schema_value.is_object();
         let (schema_name, schema_text, schema) = match schema_value {
             Value::String(path) => {
                 let (schema_name, schema_text) = base.read(&path).map_err(|message| {
@@ -164,7 +165,7 @@ pub(crate) fn resolve(
                 .at_pointer(name, text, &pointer))
             }
         };
-        let table = table_from_schema(
+        let mut table = table_from_schema(
             table_name,
             schema,
             schema_name,
@@ -377,6 +378,7 @@ pub(crate) fn table_from_schema(
         schema,
         schema_name,
         schema_text,
+        schema_pointer: String::new(),
         header: HeaderRules {
             matching,
             strict_order,

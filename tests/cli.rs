@@ -1,0 +1,344 @@
+//! The command line end to end: exit codes, a fixture per finding code, human and JSON snapshots.
+
+use assert_cmd::Command;
+
+const CHECKS: &str = "fixtures/checks/standard.json";
+
+/// Every fixture in `fixtures/checks/` with the finding code it exists to trigger.
+const FIXTURES: &[(&str, &str)] = &[
+    ("encoding", "encoding"),
+    ("encoding-error", "encoding-error"),
+    ("parse-error", "parse-error"),
+    ("empty-file", "empty-file"),
+    ("blank-header", "blank-header"),
+    ("duplicate-header", "duplicate-header"),
+    ("missing-column", "missing-column"),
+    ("unknown-column", "unknown-column"),
+    ("header-mismatch", "header-mismatch"),
+    ("column-order", "column-order"),
+    ("blank-row", "blank-row"),
+    ("extra-cell", "extra-cell"),
+    ("missing-cell", "missing-cell"),
+    ("required", "required"),
+    ("type", "type"),
+    ("format", "format"),
+    ("pattern", "pattern"),
+    ("enum", "enum"),
+    ("range", "range"),
+    ("length", "length"),
+    ("codelist", "codelist"),
+    ("whitespace", "whitespace"),
+    ("schema", "schema"),
+    ("unique", "unique"),
+    ("primary-key", "primary-key"),
+    ("foreign-key", "foreign-key"),
+    ("row-count", "row-count"),
+];
+
+fn conform() -> Command {
+    let mut cmd = Command::cargo_bin("conform").expect("the binary is built");
+    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
+    cmd
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = conform().args(args).output().expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_readme_example_passes() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/spend-over-500/valid.csv",
+        "--standard",
+        "spend-over-500",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("✓ 1 file conforms to spend-over-500 2015.1"),
+        "{out}"
+    );
+}
+
+#[test]
+fn invalid_spend_fails_with_exit_1() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/spend-over-500/invalid.csv",
+        "-s",
+        "spend-over-500",
+    ]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("spend_invalid_human", out);
+}
+
+#[test]
+fn valid_fixture_has_no_findings() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/checks/valid.csv",
+        "-s",
+        CHECKS,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(report["files"][0]["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn each_fixture_triggers_its_code() {
+    for (fixture, code) in FIXTURES {
+        let path = format!("fixtures/checks/{fixture}.csv");
+        let (exit, out, err) = run(&["check", &path, "-s", CHECKS, "--format", "json"]);
+        let report: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{path}: {e}\n{out}\n{err}"));
+        let codes: Vec<&str> = report["files"][0]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["code"].as_str())
+            .collect();
+        assert!(
+            codes.contains(code),
+            "{path} should give `{code}`, gave {codes:?}"
+        );
+        let errors = report["summary"]["errors"].as_u64().unwrap_or(0);
+        assert_eq!(exit, if errors > 0 { 1 } else { 0 }, "{path}");
+        insta::assert_snapshot!(format!("json_{fixture}"), out);
+        let (_, human, _) = run(&["check", &path, "-s", CHECKS]);
+        insta::assert_snapshot!(format!("human_{fixture}"), human);
+    }
+}
+
+#[test]
+fn whitespace_alone_is_a_warning_and_strict_fails_it() {
+    let (code, _, _) = run(&["check", "fixtures/checks/whitespace.csv", "-s", CHECKS]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run(&[
+        "check",
+        "fixtures/checks/whitespace.csv",
+        "-s",
+        CHECKS,
+        "--strict",
+    ]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn ignore_drops_a_code() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/checks/type.csv",
+        "-s",
+        CHECKS,
+        "--ignore",
+        "type",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("\"code\": \"type\""));
+}
+
+#[test]
+fn max_findings_stops_early_and_says_so() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv",
+        "-s",
+        "spend-over-500",
+        "--max-findings",
+        "5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(report["files"][0]["partial"], true);
+    assert_eq!(
+        report["files"][0]["findings"].as_array().map(Vec::len),
+        Some(5)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, err) = run(&[
+        "check",
+        "fixtures/checks/valid.csv",
+        "-s",
+        "no-such-standard",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("spend-over-500"), "{err}");
+    let (code, _, err) = run(&["check", "fixtures/no-such-file.csv", "-s", "spend-over-500"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no such file"), "{err}");
+    let (code, _, _) = run(&[
+        "check",
+        "fixtures/checks/valid.csv",
+        "-s",
+        CHECKS,
+        "--ignore",
+        "nonsense",
+    ]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn invalid_standards_point_into_the_file() {
+    for (standard, expected) in [
+        (
+            "fixtures/standards/bad/unknown-key-column.json",
+            "unknown-key-column.json:",
+        ),
+        ("fixtures/standards/bad/bad-regex.json", "bad-regex.json:"),
+        (
+            "fixtures/standards/bad/missing-codelist.json",
+            "missing-codelist.json:",
+        ),
+        ("fixtures/standards/bad/not-json.json", "not-json.json:"),
+        ("fixtures/standards/bad/remote-ref.json", "remote-ref.json"),
+    ] {
+        let (code, out, err) = run(&["check", "fixtures/checks/valid.csv", "-s", standard]);
+        assert_eq!(code, 2, "{standard}: {out}");
+        assert!(err.contains(expected), "{standard}:\n{err}");
+        insta::assert_snapshot!(
+            format!(
+                "standard_error_{}",
+                standard.rsplit('/').next().unwrap_or(standard)
+            ),
+            err
+        );
+    }
+}
+
+#[test]
+fn a_bare_json_schema_is_a_standard() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/checks/valid.csv",
+        "-s",
+        "fixtures/checks/grants.schema.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn the_standard_is_chosen_by_header_when_not_given() {
+    let (code, out, _) = run(&["check", "fixtures/spend-over-500/valid.csv"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("no standard given: matched spend-over-500"),
+        "{out}"
+    );
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let out = conform()
+        .args(["check", "-", "-s", CHECKS, "--format", "json"])
+        .write_stdin(std::fs::read("fixtures/checks/type.csv").expect("fixture"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"path\": \"<stdin>\""));
+}
+
+#[test]
+fn folders_are_walked_in_order() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/corpus/spend-over-500",
+        "-s",
+        "spend-over-500",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(paths.len(), 4);
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}
+
+#[test]
+fn output_is_written_whole_and_never_over_an_input() {
+    let dir = std::env::temp_dir().join(format!("conform-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let input = dir.join("data.csv");
+    std::fs::copy("fixtures/checks/type.csv", &input).expect("copy");
+    let before = std::fs::read(&input).expect("read");
+    let input_text = input.to_string_lossy().to_string();
+    let (code, _, err) = run(&["check", &input_text, "-s", CHECKS, "--output", &input_text]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(std::fs::read(&input).expect("read"), before);
+    let report = dir.join("report.json");
+    let (code, _, _) = run(&[
+        "check",
+        &input_text,
+        "-s",
+        CHECKS,
+        "--format",
+        "json",
+        "--output",
+        &report.to_string_lossy(),
+    ]);
+    assert_eq!(code, 1);
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).expect("report")).expect("json");
+    assert_eq!(written["report_version"], 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn explain_documents_every_code() {
+    let (code, out, _) = run(&["explain"]);
+    assert_eq!(code, 0);
+    for (_, finding_code) in FIXTURES {
+        assert!(
+            out.contains(finding_code),
+            "{finding_code} missing from `conform explain`"
+        );
+    }
+    let (code, out, _) = run(&["explain", "type"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("explain_type", out);
+    let (code, _, err) = run(&["explain", "typo"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Did you mean `type`?"), "{err}");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let (_, plain, _) = run(&["check", "fixtures/checks/type.csv", "-s", CHECKS]);
+    assert!(
+        !plain.contains('\u{1b}'),
+        "piped output has no colour codes"
+    );
+    let (_, coloured, _) = run(&[
+        "check",
+        "fixtures/checks/type.csv",
+        "-s",
+        CHECKS,
+        "--color",
+        "always",
+    ]);
+    assert!(coloured.contains('\u{1b}'));
+}
