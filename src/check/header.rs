@@ -52,7 +52,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
                 continue;
             }
             let found = table.columns.iter().position(|column| match how {
-                How::Exact => &*column.name == &**name,
+                How::Exact => *column.name == **name,
                 How::Normalised => fold(&column.name) == folded[file_index],
                 How::Alias => column.aliases.iter().any(|alias| {
                     alias == &**name || (normalised && fold(alias) == folded[file_index])

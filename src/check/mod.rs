@@ -231,6 +231,15 @@ fn check_record_full(
         line,
         &mut found,
     );
+    // A required column the file lacks is one `missing-column` finding, not one per row; cells a
+    // short row lacks are one `missing-cell` finding.
+    found.retain(|f| {
+        let absent = f
+            .column
+            .as_ref()
+            .is_some_and(|c| c.index.is_none_or(|i| i >= record.len()));
+        !(f.code == Code::Required && absent)
+    });
     found.sort_by_key(|f| {
         (
             f.column.as_ref().map(|c| c.name.clone()),
@@ -271,7 +280,7 @@ pub fn check_file(
         Ok(opened) => opened,
         Err(OpenError::Io(e)) => return Err(e),
         Err(OpenError::NotText(finding)) => {
-            report.findings.push(finding);
+            report.findings.push(*finding);
             settle(&mut report.findings, compiled, options);
             return Ok(report);
         }

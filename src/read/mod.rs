@@ -82,7 +82,7 @@ pub enum OpenError {
     /// The file cannot be read at all (missing, permissions): exit code 2.
     Io(io::Error),
     /// The file is read but is not text in any supported encoding: an `encoding-error` finding.
-    NotText(Finding),
+    NotText(Box<Finding>),
 }
 
 impl From<io::Error> for OpenError {
@@ -224,7 +224,7 @@ fn sniff_binary(head: &[u8]) -> Option<&'static str> {
 fn not_text(message: String, help: &str, line: Option<u64>) -> OpenError {
     let mut finding = Finding::new(Code::EncodingError, message).with_help(Some(help.to_string()));
     finding.line = line;
-    OpenError::NotText(finding)
+    OpenError::NotText(Box::new(finding))
 }
 
 /// Opens `input`, deciding its encoding from the whole file unless `forced`.
@@ -342,6 +342,16 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.as_bytes())
 }
 
+/// Opens `input` again with an encoding already decided, for reading parts of it back.
+pub fn reopen(input: &Input, encoding: &'static Encoding) -> io::Result<Utf8Stream> {
+    let raw = input.open_raw()?;
+    Ok(if encoding == UTF_8 {
+        Utf8Stream::passthrough(raw, true)
+    } else {
+        Utf8Stream::decoding(raw, encoding)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,14 +423,4 @@ mod tests {
         let scan = scan(&bytes[..]).expect("reads");
         assert!(scan.first_invalid_utf8.is_none());
     }
-}
-
-/// Opens `input` again with an encoding already decided, for reading parts of it back.
-pub fn reopen(input: &Input, encoding: &'static Encoding) -> io::Result<Utf8Stream> {
-    let raw = input.open_raw()?;
-    Ok(if encoding == UTF_8 {
-        Utf8Stream::passthrough(raw, true)
-    } else {
-        Utf8Stream::decoding(raw, encoding)
-    })
 }

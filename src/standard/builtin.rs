@@ -74,7 +74,7 @@ pub(crate) fn load(spec: &str) -> Result<Standard, StandardError> {
         }
         let mut ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
         ids.dedup();
-        ids.sort_by(|a, b| strsim::levenshtein(id, a).cmp(&strsim::levenshtein(id, b)));
+        ids.sort_by_key(|a| strsim::levenshtein(id, a));
         return Err(StandardError::new(format!(
             "\"{spec}\" is neither a file nor a built-in standard; the closest built-in ids are: {}",
             ids.iter().take(3).copied().collect::<Vec<_>>().join(", ")

@@ -11,7 +11,7 @@ use super::locate::locate;
 pub struct StandardError {
     pub message: String,
     pub help: Option<String>,
-    source: Option<NamedSource<String>>,
+    source: Option<Box<NamedSource<String>>>,
     span: Option<SourceSpan>,
     /// A JSON pointer into the standard file, for errors raised before that file's text is at hand.
     pending_pointer: Option<String>,
@@ -48,7 +48,7 @@ impl StandardError {
 
     pub fn at_span(mut self, name: &str, text: &str, start: usize, len: usize) -> StandardError {
         self.span = Some(SourceSpan::from(start..start + len));
-        self.source = Some(NamedSource::new(name, text.to_string()));
+        self.source = Some(Box::new(NamedSource::new(name, text.to_string())));
         self
     }
 
@@ -60,7 +60,7 @@ impl StandardError {
     /// Points the diagnostic at the value `pointer` names inside the JSON `text`.
     pub fn at_pointer(mut self, name: &str, text: &str, pointer: &str) -> StandardError {
         self.span = locate(text, pointer).map(|(s, e)| SourceSpan::from(s..e));
-        self.source = Some(NamedSource::new(name, text.to_string()));
+        self.source = Some(Box::new(NamedSource::new(name, text.to_string())));
         self
     }
 
@@ -80,7 +80,7 @@ impl StandardError {
             + column.saturating_sub(1);
         let offset = offset.min(text.len());
         self.span = Some(SourceSpan::from(offset..offset));
-        self.source = Some(NamedSource::new(name, text.to_string()));
+        self.source = Some(Box::new(NamedSource::new(name, text.to_string())));
         self
     }
 
@@ -117,7 +117,7 @@ impl Diagnostic for StandardError {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.source.as_deref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

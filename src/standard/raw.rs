@@ -175,6 +175,9 @@ pub(crate) fn resolve(
             &pointer,
         )
         .map_err(|e| e.locate_in(name, text, &pointer))?;
+        if inline {
+            table.schema_pointer = format!("{pointer}/schema");
+        }
         tables.push(table);
     }
     if tables.is_empty() {
