@@ -233,9 +233,9 @@ fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
 /// The header row of a file, for choosing a standard or table by its columns.
 fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
     let opened = read::open(input, options.encoding).ok()?;
-    let mut reader = read::csv::CsvReader::new(opened.stream, options.delimiter).ok()?;
+    let mut reader = read::csv::ChunkReader::new(opened.stream, options.delimiter).ok()?;
     let mut header = csv::StringRecord::new();
-    reader.next(&mut header).ok()??;
+    reader.header(&mut header).ok()??;
     Some(header)
 }
 

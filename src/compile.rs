@@ -157,7 +157,10 @@ pub struct Bound {
 /// The checks for one column of the standard, compiled once.
 pub struct ColumnCheck {
     pub name: Arc<str>,
+    /// Listed in `required` and its type does not admit `null`: a missing cell is a `required` finding.
     pub required: bool,
+    /// The type admits `null`: a missing cell is the value null (the row object holds `null`).
+    pub nullable: bool,
     pub unique: bool,
     pub kinds: Vec<Kind>,
     pub format: Option<(String, FormatCheck)>,
@@ -293,6 +296,15 @@ fn kinds_of(schema: &Value) -> Vec<Kind> {
     }
 }
 
+/// Whether the property's `type` lists `null`: then an empty cell is a value, not a missing one.
+fn admits_null(schema: &Value) -> bool {
+    match schema.get("type") {
+        Some(Value::String(t)) => t == "null",
+        Some(Value::Array(ts)) => ts.iter().any(|t| t == "null"),
+        _ => false,
+    }
+}
+
 fn bound(schema: &Value, inclusive: &str, exclusive: &str, pick_max: bool) -> Option<Bound> {
     let a = schema
         .get(inclusive)
@@ -356,9 +368,11 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             .filter_map(Value::as_str)
             .map(String::from)
             .collect();
+        let nullable = admits_null(schema);
         columns.push(ColumnCheck {
             name: Arc::clone(&column.name),
-            required: column.required,
+            required: column.required && !nullable,
+            nullable,
             unique: column.unique,
             kinds: kinds_of(schema),
             format,

@@ -1,36 +1,54 @@
-//! Uniqueness across rows: unique columns, the primary key and unique keys. Run in row order, so
-//! that a duplicate always names the row where the value first appeared.
+//! Uniqueness across rows: unique columns, the primary key and unique keys. Workers pull each
+//! row's key values out of the records they parse; the key sets are then filled in row order on one
+//! thread, so that a duplicate always names the row where the value first appeared.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use csv::StringRecord;
+use hashbrown::{DefaultHashBuilder, HashTable};
 
 use super::cells::is_missing;
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding};
 use crate::standard::Table;
 
-struct Key {
+/// One key: which file columns make it, and how it is reported.
+struct KeySpec {
     code: Code,
     /// (name, file column) of each part of the key.
     parts: Vec<(Arc<str>, usize)>,
     /// Whether a missing part is reported (primary keys whose columns the schema does not already
     /// require); otherwise rows with a missing part are left out of the key.
     report_missing: bool,
-    /// Each key value seen, with the row and line it first appeared on.
-    seen: HashMap<Box<str>, (u64, u64)>,
 }
 
-/// The key checks of one file.
-pub struct KeyChecks {
-    keys: Vec<Key>,
-    scratch: String,
+/// The keys of a table that a file can be checked for (those whose columns are all in the file).
+pub struct KeyPlan {
+    keys: Vec<KeySpec>,
 }
 
-impl KeyChecks {
-    /// Sets up the keys whose columns are all in the file.
-    pub fn new(table: &Table, standard_to_file: &[Option<usize>]) -> KeyChecks {
+/// A row's value for one key, pulled out by a worker.
+pub struct KeyValue {
+    /// 1-based record number within its chunk.
+    pub record: u64,
+    pub line: u64,
+    pub key: usize,
+    /// The part that is missing, if one is.
+    pub missing_part: Option<usize>,
+    /// The joined value's range in the chunk's key text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Key values of one chunk: their text in one buffer.
+#[derive(Default)]
+pub struct KeyValues {
+    pub text: String,
+    pub values: Vec<KeyValue>,
+}
+
+impl KeyPlan {
+    pub fn new(table: &Table, standard_to_file: &[Option<usize>]) -> KeyPlan {
         let parts_of = |columns: &[usize]| -> Option<Vec<(Arc<str>, usize)>> {
             columns
                 .iter()
@@ -40,118 +58,141 @@ impl KeyChecks {
         let mut keys = Vec::new();
         if !table.primary_key.is_empty() {
             if let Some(parts) = parts_of(&table.primary_key) {
-                let report_missing = table
-                    .primary_key
-                    .iter()
-                    .any(|i| !table.columns[*i].required);
-                keys.push(Key {
-                    code: Code::PrimaryKey,
-                    parts,
-                    report_missing,
-                    seen: HashMap::new(),
-                });
+                let report_missing = table.primary_key.iter().any(|i| !table.columns[*i].required);
+                keys.push(KeySpec { code: Code::PrimaryKey, parts, report_missing });
             }
         }
         for (i, column) in table.columns.iter().enumerate() {
             if column.unique && table.primary_key != [i] {
                 if let Some(parts) = parts_of(&[i]) {
-                    keys.push(Key {
-                        code: Code::Unique,
-                        parts,
-                        report_missing: false,
-                        seen: HashMap::new(),
-                    });
+                    keys.push(KeySpec { code: Code::Unique, parts, report_missing: false });
                 }
             }
         }
         for key in &table.unique_keys {
             if let Some(parts) = parts_of(key) {
-                keys.push(Key {
-                    code: Code::Unique,
-                    parts,
-                    report_missing: false,
-                    seen: HashMap::new(),
-                });
+                keys.push(KeySpec { code: Code::Unique, parts, report_missing: false });
             }
         }
-        KeyChecks {
-            keys,
-            scratch: String::new(),
-        }
+        KeyPlan { keys }
     }
 
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
-    /// Checks one row's keys.
-    pub fn check(
-        &mut self,
-        row: u64,
-        line: u64,
-        record: &StringRecord,
-        table: &CompiledTable,
-        out: &mut Vec<Finding>,
-    ) {
-        for key in &mut self.keys {
-            self.scratch.clear();
-            let mut missing: Option<&Arc<str>> = None;
-            for (n, (name, file_column)) in key.parts.iter().enumerate() {
+    /// Pulls one record's key values into `out`.
+    pub fn extract(&self, record_number: u64, line: u64, record: &StringRecord, table: &CompiledTable, out: &mut KeyValues) {
+        for (key, spec) in self.keys.iter().enumerate() {
+            let start = out.text.len();
+            let mut missing_part = None;
+            for (n, (_, file_column)) in spec.parts.iter().enumerate() {
                 let value = record.get(*file_column).unwrap_or("").trim();
                 if is_missing(value, table) {
-                    missing = Some(name);
+                    missing_part = Some(n);
                     break;
                 }
                 if n > 0 {
-                    self.scratch.push('\u{1f}');
+                    out.text.push('\u{1f}');
                 }
-                self.scratch.push_str(value);
+                out.text.push_str(value);
             }
-            let first = &key.parts[0];
-            if let Some(name) = missing {
-                if key.report_missing {
+            if missing_part.is_some() {
+                out.text.truncate(start);
+            }
+            out.values.push(KeyValue { record: record_number, line, key, missing_part, start, end: out.text.len() });
+        }
+    }
+}
+
+/// Where a key value first appeared: its bytes in the arena, and its row and line.
+struct Seen {
+    start: usize,
+    len: usize,
+    row: u64,
+    line: u64,
+}
+
+/// The key sets of one file, filled in row order.
+pub struct KeyChecks<'p> {
+    plan: &'p KeyPlan,
+    /// Every distinct key value, one after another; `seen` entries point into it.
+    arenas: Vec<Vec<u8>>,
+    seen: Vec<HashTable<Seen>>,
+    hasher: DefaultHashBuilder,
+}
+
+impl<'p> KeyChecks<'p> {
+    pub fn new(plan: &'p KeyPlan) -> KeyChecks<'p> {
+        KeyChecks {
+            plan,
+            arenas: plan.keys.iter().map(|_| Vec::new()).collect(),
+            seen: plan.keys.iter().map(|_| HashTable::new()).collect(),
+            hasher: DefaultHashBuilder::default(),
+        }
+    }
+
+    /// Checks a chunk's key values; `first_row` is the data row number of its first record.
+    pub fn check(&mut self, values: &KeyValues, first_row: u64, out: &mut Vec<Finding>) {
+        for value in &values.values {
+            let spec = &self.plan.keys[value.key];
+            let row = first_row + value.record - 1;
+            let first = &spec.parts[0];
+            if let Some(part) = value.missing_part {
+                if spec.report_missing {
+                    let name = &spec.parts[part].0;
                     out.push(
-                        Finding::new(
-                            Code::PrimaryKey,
-                            format!("`{name}` is empty, but it is part of the primary key"),
-                        )
-                        .at_row(row, line)
-                        .in_column(Some(first.1), &first.0)
-                        .with_help(Some(
-                            "every row needs a key value that identifies it".into(),
-                        )),
+                        Finding::new(Code::PrimaryKey, format!("`{name}` is empty, but it is part of the primary key"))
+                            .at_row(row, value.line)
+                            .in_column(Some(spec.parts[part].1), name)
+                            .with_help(Some("every row needs a key value that identifies it".into())),
                     );
                 }
                 continue;
             }
-            match key.seen.get(self.scratch.as_str()) {
-                Some(&(first_row, first_line)) => {
-                    let shown = self.scratch.replace('\u{1f}', ", ");
-                    let what = if key.parts.len() == 1 {
+            let text = &values.text.as_bytes()[value.start..value.end];
+            let hash = std::hash::BuildHasher::hash_one(&self.hasher, text);
+            let arena = &mut self.arenas[value.key];
+            let table = &mut self.seen[value.key];
+            let found = table.find(hash, |s| &arena[s.start..s.start + s.len] == text);
+            match found {
+                Some(earlier) => {
+                    let shown = values.text[value.start..value.end].replace('\u{1f}', ", ");
+                    let what = if spec.parts.len() == 1 {
                         format!("`{shown}` in `{}`", first.0)
                     } else {
-                        let names: Vec<&str> = key.parts.iter().map(|(n, _)| &**n).collect();
+                        let names: Vec<&str> = spec.parts.iter().map(|(n, _)| &**n).collect();
                         format!("the combination ({}) = ({shown})", names.join(", "))
                     };
-                    let kind = if key.code == Code::PrimaryKey {
-                        "the primary key"
-                    } else {
-                        "a unique key"
+                    let kind = match (spec.code, spec.parts.len()) {
+                        (Code::PrimaryKey, _) => "the primary key must be unique",
+                        (_, 1) => "values in this column must be unique",
+                        _ => "this combination must be unique",
                     };
                     out.push(
                         Finding::new(
-                            key.code,
-                            format!("{what} repeats: it first appeared in row {first_row} (line {first_line}); {kind}"),
+                            spec.code,
+                            format!(
+                                "{what} repeats: it first appeared in row {} (line {}); {kind}",
+                                earlier.row, earlier.line
+                            ),
                         )
-                        .at_row(row, line)
+                        .at_row(row, value.line)
                         .in_column(Some(first.1), &first.0)
                         .with_value(&shown)
                         .with_help(Some("give each row its own value, or remove the duplicate row".into())),
                     );
                 }
                 None => {
-                    key.seen
-                        .insert(Box::from(self.scratch.as_str()), (row, line));
+                    let start = arena.len();
+                    arena.extend_from_slice(text);
+                    let hasher = &self.hasher;
+                    let arena = &self.arenas[value.key];
+                    table.insert_unique(
+                        hash,
+                        Seen { start, len: text.len(), row, line: value.line },
+                        |s| std::hash::BuildHasher::hash_one(hasher, &arena[s.start..s.start + s.len]),
+                    );
                 }
             }
         }

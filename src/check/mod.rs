@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding, Severity};
-use crate::read::csv::{Batch, CsvReader};
+use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect};
 use crate::read::{self, Input, OpenError};
 use crate::standard::Table;
 pub use cells::CellAt;
@@ -38,8 +38,6 @@ pub struct Options {
     pub encoding: Option<&'static Encoding>,
     pub delimiter: Option<u8>,
     pub schema_path: SchemaPath,
-    /// Records read and checked together.
-    pub batch_size: usize,
 }
 
 impl Default for Options {
@@ -50,7 +48,6 @@ impl Default for Options {
             encoding: None,
             delimiter: None,
             schema_path: SchemaPath::Compiled,
-            batch_size: 8192,
         }
     }
 }
@@ -107,7 +104,7 @@ fn is_blank(record: &StringRecord) -> bool {
     record.iter().all(|cell| cell.trim().is_empty())
 }
 
-/// Checks one record's shape and cells.
+/// Checks one record's shape and cells; returns whether the row is blank.
 fn check_record(
     row: u64,
     line: u64,
@@ -116,14 +113,14 @@ fn check_record(
     table: &CompiledTable,
     path: SchemaPath,
     out: &mut Vec<Finding>,
-) {
+) -> bool {
     if is_blank(record) {
         out.push(
             Finding::new(Code::BlankRow, "this row has no values".to_string())
                 .at_row(row, line)
                 .with_help(Some("delete the empty row".into())),
         );
-        return;
+        return true;
     }
     let cells = record.len();
     if cells > plan.width {
@@ -204,6 +201,7 @@ fn check_record(
             index.is_none() || !reported.contains(&index)
         }));
     }
+    false
 }
 
 /// Full JSON Schema evaluation of a row, one finding per cell (the highest in `rules::priority`).
@@ -215,9 +213,9 @@ fn check_record_full(
     table: &CompiledTable,
     validator: &jsonschema::Validator,
     out: &mut Vec<Finding>,
-) {
+) -> bool {
     if is_blank(record) {
-        return;
+        return true;
     }
     let object = rules::row_object(record, table, &plan.standard_to_file);
     let mut found = Vec::new();
@@ -251,7 +249,57 @@ fn check_record_full(
             && a.column.as_ref().map(|c| &c.name) == b.column.as_ref().map(|c| &c.name)
     });
     out.extend(found);
+    false
 }
+
+/// What a worker found in one chunk: findings with rows numbered within the chunk, and the key
+/// values for the sequential key checks.
+struct ChunkResult {
+    records: u64,
+    last_line: Option<u64>,
+    findings: Vec<Finding>,
+    keys: keys::KeyValues,
+}
+
+/// Everything a worker needs to check chunks, shared by reference.
+struct Worker<'a> {
+    dialect: Dialect,
+    plan: &'a HeaderPlan,
+    compiled: &'a CompiledTable,
+    key_plan: &'a keys::KeyPlan,
+    schema_path: SchemaPath,
+    full_validator: Option<&'a jsonschema::Validator>,
+}
+
+impl Worker<'_> {
+    /// Parses and checks one chunk. Rows in the findings count from 1 within the chunk.
+    fn run(&self, chunk: &Chunk) -> Result<ChunkResult, csv::Error> {
+        let mut record = StringRecord::new();
+        let mut records = ChunkRecords::new(chunk, self.dialect);
+        let mut result = ChunkResult {
+            records: 0,
+            last_line: None,
+            findings: Vec::new(),
+            keys: keys::KeyValues::default(),
+        };
+        while let Some(line) = records.next(&mut record)? {
+            result.records += 1;
+            result.last_line = Some(line);
+            let row = result.records;
+            let blank = match self.full_validator {
+                Some(v) => check_record_full(row, line, &record, self.plan, self.compiled, v, &mut result.findings),
+                None => check_record(row, line, &record, self.plan, self.compiled, self.schema_path, &mut result.findings),
+            };
+            if !blank && !self.key_plan.is_empty() {
+                self.key_plan.extract(row, line, &record, self.compiled, &mut result.keys);
+            }
+        }
+        Ok(result)
+    }
+}
+
+/// Bytes of text handed to a worker at a time.
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// Checks `input` against `table`. I/O errors (the file cannot be read) are returned; everything
 /// wrong with the contents becomes a finding.
@@ -288,15 +336,15 @@ pub fn check_file(
     report.encoding = Some(opened.encoding.encoding);
     report.encoding_label = Some(opened.encoding.label());
     report.findings.extend(opened.finding);
-    let mut reader = CsvReader::new(opened.stream, options.delimiter)?;
-    report.delimiter = Some(reader.dialect.delimiter);
+    let mut chunks = ChunkReader::new(opened.stream, options.delimiter)?;
+    let dialect = chunks.dialect;
+    report.delimiter = Some(dialect.delimiter);
     let mut header = StringRecord::new();
-    let header_line = reader.next(&mut header).map_err(csv_to_io)?;
+    let header_line = chunks.header(&mut header)?;
     if header_line.is_none() || is_blank(&header) {
         report.findings.push(
-            Finding::new(Code::EmptyFile, "the file is empty: it has no header row").with_help(
-                Some("export the data again, with the header row the standard defines".into()),
-            ),
+            Finding::new(Code::EmptyFile, "the file is empty: it has no header row")
+                .with_help(Some("export the data again, with the header row the standard defines".into())),
         );
         settle(&mut report.findings, compiled, options);
         return Ok(report);
@@ -308,108 +356,105 @@ pub fn check_file(
 
     let full_validator = match options.schema_path {
         SchemaPath::Full => Some(
-            crate::compile::build_validator(&table.schema, table)
-                .map_err(|e| std::io::Error::other(e.message))?,
+            crate::compile::build_validator(&table.schema, table).map_err(|e| std::io::Error::other(e.message))?,
         ),
         SchemaPath::Compiled => None,
     };
-    let mut keys = keys::KeyChecks::new(table, &plan.standard_to_file);
-    let batch_size = options.batch_size.max(1);
-    let mut last_line = 1u64;
-    let (quotes, read_error) = std::thread::scope(|scope| -> (u64, Option<csv::Error>) {
-        let (batches_tx, batches_rx) = mpsc::sync_channel::<Result<Batch, csv::Error>>(2);
-        let (spare_tx, spare_rx) = mpsc::channel::<Batch>();
+    let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
+    let mut key_checks = keys::KeyChecks::new(&key_plan);
+    let worker = Worker {
+        dialect,
+        plan: &plan,
+        compiled,
+        key_plan: &key_plan,
+        schema_path: options.schema_path,
+        full_validator: full_validator.as_ref(),
+    };
+    // Chunks checked together: enough to keep every thread busy.
+    let batch = 2 * rayon::current_num_threads().max(1);
+    let mut last_line = header_line.unwrap_or(1);
+    let (unterminated, failure) = std::thread::scope(|scope| -> (bool, Option<std::io::Error>) {
+        let (chunk_tx, chunk_rx) = mpsc::sync_channel::<std::io::Result<Chunk>>(batch + 2);
         let producer = scope.spawn(move || {
-            let mut next_row = 1u64;
             loop {
-                let mut batch = spare_rx.try_recv().unwrap_or_default();
-                match batch.fill(&mut reader, next_row, batch_size) {
-                    Ok(0) => break,
-                    Ok(n) => {
-                        next_row += n as u64;
-                        if batches_tx.send(Ok(batch)).is_err() {
+                match chunks.next_chunk(CHUNK_BYTES) {
+                    Ok(Some(chunk)) => {
+                        if chunk_tx.send(Ok(chunk)).is_err() {
                             break;
                         }
                     }
+                    Ok(None) => break,
                     Err(e) => {
-                        let _ = batches_tx.send(Err(e));
+                        let _ = chunk_tx.send(Err(e));
                         break;
                     }
                 }
             }
-            reader.quotes()
+            chunks.unterminated
         });
-        let mut read_error = None;
-        for batch in batches_rx {
-            let batch = match batch {
-                Ok(batch) => batch,
-                Err(e) => {
-                    read_error = Some(e);
-                    break;
-                }
-            };
-            let records = &batch.records[..batch.len];
-            let mut found: Vec<Finding> = records
-                .par_chunks(256)
-                .enumerate()
-                .flat_map_iter(|(chunk_index, chunk)| {
-                    let mut out = Vec::new();
-                    for (offset, record) in chunk.iter().enumerate() {
-                        let i = chunk_index * 256 + offset;
-                        let (row, line) = (batch.first_row + i as u64, batch.lines[i]);
-                        match &full_validator {
-                            Some(v) => {
-                                check_record_full(row, line, record, &plan, compiled, v, &mut out)
-                            }
-                            None => check_record(
-                                row,
-                                line,
-                                record,
-                                &plan,
-                                compiled,
-                                options.schema_path,
-                                &mut out,
-                            ),
-                        }
-                    }
-                    out
-                })
-                .collect();
-            if !keys.is_empty() {
-                for (row, line, record) in batch.iter() {
-                    if !is_blank(record) {
-                        keys.check(row, line, record, compiled, &mut found);
+        let mut failure = None;
+        let mut incoming = chunk_rx.into_iter();
+        'batches: loop {
+            let mut pending = Vec::with_capacity(batch);
+            for chunk in incoming.by_ref().take(batch) {
+                match chunk {
+                    Ok(chunk) => pending.push(chunk),
+                    Err(e) => {
+                        failure = Some(e);
+                        break;
                     }
                 }
-                found.sort_by_key(Finding::sort_key);
             }
-            settle(&mut found, compiled, options);
-            report.rows += batch.len as u64;
-            last_line = batch.lines[batch.len - 1];
-            report.findings.append(&mut found);
-            let _ = spare_tx.send(batch);
-            if options
-                .max_findings
-                .is_some_and(|max| report.findings.len() >= max)
-            {
-                report.partial = true;
+            if pending.is_empty() {
+                break;
+            }
+            let results: Vec<Result<ChunkResult, csv::Error>> = pending.par_iter().map(|chunk| worker.run(chunk)).collect();
+            for result in results {
+                let mut result = match result {
+                    Ok(result) => result,
+                    Err(e) => {
+                        failure = Some(csv_to_io(e));
+                        break 'batches;
+                    }
+                };
+                let first_row = report.rows + 1;
+                for finding in &mut result.findings {
+                    if let Some(row) = finding.row.as_mut() {
+                        *row += report.rows;
+                    }
+                }
+                if !result.keys.values.is_empty() {
+                    key_checks.check(&result.keys, first_row, &mut result.findings);
+                    result.findings.sort_by_key(Finding::sort_key);
+                }
+                settle(&mut result.findings, compiled, options);
+                report.rows += result.records;
+                last_line = result.last_line.unwrap_or(last_line);
+                report.findings.append(&mut result.findings);
+                if options.max_findings.is_some_and(|max| report.findings.len() >= max) {
+                    report.partial = true;
+                    break 'batches;
+                }
+            }
+            if failure.is_some() {
                 break;
             }
         }
-        let quotes = producer.join().unwrap_or(0);
-        (quotes, read_error)
+        drop(incoming);
+        let unterminated = producer.join().unwrap_or(false);
+        (unterminated, failure)
     });
-    if let Some(e) = read_error {
-        return Err(csv_to_io(e));
+    if let Some(e) = failure {
+        return Err(e);
     }
     let mut tail = Vec::new();
-    if !report.partial && quotes % 2 == 1 {
+    if !report.partial && unterminated {
         tail.push(
             Finding::new(
                 Code::ParseError,
                 format!("a quoted cell in the record starting on line {last_line} is never closed, so the rest of the file was read as one cell"),
             )
-            .at_row(report.rows, last_line)
+            .at_row(report.rows.max(1), last_line)
             .with_help(Some("close the quote; a double quote inside a quoted cell is written twice (\"\")".into())),
         );
     }
@@ -417,26 +462,19 @@ pub fn check_file(
         let min = table.row_min.unwrap_or(0);
         if report.rows == 0 && min > 0 {
             tail.push(
-                Finding::new(Code::EmptyFile, "the file has a header but no data rows").with_help(
-                    Some("export the data again; the standard expects at least one row".into()),
-                ),
+                Finding::new(Code::EmptyFile, "the file has a header but no data rows")
+                    .with_help(Some("export the data again; the standard expects at least one row".into())),
             );
         } else if report.rows < min {
             tail.push(Finding::new(
                 Code::RowCount,
-                format!(
-                    "the file has {} data rows, but the table needs at least {min}",
-                    report.rows
-                ),
+                format!("the file has {} data rows, but the table needs at least {min}", report.rows),
             ));
         }
         if let Some(max) = table.row_max.filter(|max| report.rows > *max) {
             tail.push(Finding::new(
                 Code::RowCount,
-                format!(
-                    "the file has {} data rows, but the table allows at most {max}",
-                    report.rows
-                ),
+                format!("the file has {} data rows, but the table allows at most {max}", report.rows),
             ));
         }
     }

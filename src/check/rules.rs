@@ -27,6 +27,9 @@ pub fn row_object(
         };
         let trimmed = raw.trim();
         if is_missing(trimmed, table) {
+            if column.nullable {
+                object.insert(column.name.to_string(), Value::Null);
+            }
             continue;
         }
         let value = convert(trimmed, &column.kinds)

@@ -2,6 +2,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 
+
 use csv::StringRecord;
 
 use super::Utf8Stream;
@@ -52,48 +53,12 @@ pub fn sniff_delimiter(sample: &[u8]) -> u8 {
     best.2
 }
 
-/// Turns every line end (`\r\n`, lone `\r`) into `\n` before the CSV parser sees it: the csv
-/// crate's line numbers lag by one after a `\r\n`, and do not count lone `\r` at all.
-///
-/// It also notes where empty lines outside quotes are: the csv crate skips them without counting
-/// them, so the reader adds them back to its line numbers.
+/// Turns every line end (`\r\n`, lone `\r`) into `\n` before anything else sees the text, so that
+/// line numbers count every kind of line end the same way.
 struct LineEnds<R> {
     inner: R,
     /// A `\r` ended the last read: emit `\n` for it unless the next byte is that `\n`.
     pending_cr: bool,
-    blank_lines: BlankLines,
-    /// Bytes handed out so far, the last of them, and whether they end inside quotes.
-    offset: u64,
-    last: u8,
-    in_quotes: bool,
-}
-
-/// Byte offsets (in the normalised text) of empty lines the parser will skip.
-#[derive(Clone, Default)]
-struct BlankLines {
-    offsets: std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<u64>>>,
-    pushed: std::sync::Arc<std::sync::atomic::AtomicU64>,
-}
-
-impl<R> LineEnds<R> {
-    fn note_blank_lines(&mut self, bytes: &[u8]) {
-        let mut last = self.last;
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'"' {
-                self.in_quotes = !self.in_quotes;
-            } else if b == b'\n' && last == b'\n' && !self.in_quotes {
-                if let Ok(mut offsets) = self.blank_lines.offsets.lock() {
-                    offsets.push_back(self.offset + i as u64);
-                    self.blank_lines
-                        .pushed
-                        .fetch_add(1, std::sync::atomic::Ordering::Release);
-                }
-            }
-            last = b;
-        }
-        self.last = last;
-        self.offset += bytes.len() as u64;
-    }
 }
 
 impl<R: Read> Read for LineEnds<R> {
@@ -102,28 +67,27 @@ impl<R: Read> Read for LineEnds<R> {
             return self.inner.read(buf);
         }
         loop {
-            let (start, mut n) = if self.pending_cr {
+            let n = if self.pending_cr {
                 buf[0] = b'\n';
                 let read = self.inner.read(&mut buf[1..])?;
                 self.pending_cr = false;
                 if read > 0 && buf[1] == b'\n' {
                     buf.copy_within(1..1 + read, 0);
-                    (0, read)
+                    read
                 } else {
-                    (0, read + 1)
+                    read + 1
                 }
             } else {
-                (0, self.inner.read(buf)?)
+                self.inner.read(buf)?
             };
             if n == 0 {
                 return Ok(0);
             }
-            if !buf[start..n].contains(&b'\r') {
-                self.note_blank_lines(&buf[..n]);
+            let Some(first_cr) = memchr::memchr(b'\r', &buf[..n]) else {
                 return Ok(n);
-            }
-            let mut write = 0;
-            let mut i = 0;
+            };
+            let mut write = first_cr;
+            let mut i = first_cr;
             while i < n {
                 let b = buf[i];
                 if b == b'\r' {
@@ -142,10 +106,8 @@ impl<R: Read> Read for LineEnds<R> {
                 }
                 i += 1;
             }
-            n = write;
-            if n > 0 {
-                self.note_blank_lines(&buf[..n]);
-                return Ok(n);
+            if write > 0 {
+                return Ok(write);
             }
             // Only a held `\r` came in: read on.
         }
@@ -158,164 +120,228 @@ pub struct Dialect {
     pub delimiter: u8,
 }
 
-type Source = BufReader<Box<dyn Read + Send>>;
-
-/// Records with the lines they start on, read in batches whose buffers are reused.
-pub struct CsvReader {
-    reader: csv::Reader<Source>,
-    pub dialect: Dialect,
-    quotes: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    blank_lines: BlankLines,
-    blank_lines_taken: u64,
-}
-
-/// Shares the quote count of the stream inside the csv reader with whoever holds the reader.
-struct Counted {
-    stream: Utf8Stream,
-    quotes: std::sync::Arc<std::sync::atomic::AtomicU64>,
-}
-
-impl Read for Counted {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.stream.read(buf)?;
-        self.quotes
-            .store(self.stream.quotes(), std::sync::atomic::Ordering::Relaxed);
-        Ok(n)
+impl Dialect {
+    /// A csv reader over one chunk of whole records.
+    pub fn reader<'a>(&self, bytes: &'a [u8]) -> csv::Reader<&'a [u8]> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(bytes)
     }
 }
 
-impl CsvReader {
+/// Whole records of text, cut where a line ends outside quotes, with the line they start on.
+pub struct Chunk {
+    pub bytes: Vec<u8>,
+    /// The physical line of the chunk's first byte (1-based).
+    pub first_line: u64,
+}
+
+/// Splits the text into chunks of whole records without parsing them, so that parsing can happen
+/// in parallel: only quotes and line ends are looked at, with memchr.
+pub struct ChunkReader {
+    source: LineEnds<BufReader<Box<dyn Read + Send>>>,
+    pub dialect: Dialect,
+    /// Bytes read but not yet handed out (the start of a record the last read cut).
+    carry: Vec<u8>,
+    /// Whether the carried bytes end inside a quoted cell.
+    in_quotes: bool,
+    /// How far into `carry` the quote state has been followed.
+    scanned: usize,
+    line: u64,
+    finished: bool,
+    /// Set at the end when the text ends inside a quoted cell.
+    pub unterminated: bool,
+}
+
+impl ChunkReader {
     /// Wraps a UTF-8 stream, sniffing the delimiter unless one is given.
-    pub fn new(stream: Utf8Stream, delimiter: Option<u8>) -> std::io::Result<CsvReader> {
-        let quotes = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let counted = Counted {
-            stream,
-            quotes: std::sync::Arc::clone(&quotes),
-        };
-        let mut buffered: BufReader<Box<dyn Read + Send>> =
-            BufReader::with_capacity(256 * 1024, Box::new(counted));
+    pub fn new(stream: Utf8Stream, delimiter: Option<u8>) -> std::io::Result<ChunkReader> {
+        let mut buffered: BufReader<Box<dyn Read + Send>> = BufReader::with_capacity(256 * 1024, Box::new(stream));
         let sample = buffered.fill_buf()?.to_vec();
         let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&sample));
-        let blank_lines = BlankLines::default();
-        let source: Source = BufReader::with_capacity(
-            256 * 1024,
-            Box::new(LineEnds {
+        Ok(ChunkReader {
+            source: LineEnds {
                 inner: buffered,
                 pending_cr: false,
-                blank_lines: blank_lines.clone(),
-                offset: 0,
-                // An empty first line counts as blank too.
-                last: b'\n',
-                in_quotes: false,
-            }),
-        );
-        let reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .buffer_capacity(256 * 1024)
-            .from_reader(source);
-        Ok(CsvReader {
-            reader,
+            },
             dialect: Dialect { delimiter },
-            quotes,
-            blank_lines,
-            blank_lines_taken: 0,
+            carry: Vec::new(),
+            in_quotes: false,
+            scanned: 0,
+            line: 1,
+            finished: false,
+            unterminated: false,
         })
     }
 
-    /// Reads the next record into `record`; returns the line it starts on, or `None` at the end.
+    /// Follows quotes from `scanned` to the end of `carry`; returns the end (exclusive) of the last
+    /// line end outside quotes.
+    fn last_boundary(&mut self) -> Option<usize> {
+        let mut boundary = None;
+        for at in memchr::memchr2_iter(b'"', b'\n', &self.carry[self.scanned..]) {
+            let at = self.scanned + at;
+            if self.carry[at] == b'"' {
+                self.in_quotes = !self.in_quotes;
+            } else if !self.in_quotes {
+                boundary = Some(at + 1);
+            }
+        }
+        self.scanned = self.carry.len();
+        boundary
+    }
+
+    /// The next chunk of about `size` bytes (more when one record is longer), or `None` at the end.
+    pub fn next_chunk(&mut self, size: usize) -> std::io::Result<Option<Chunk>> {
+        loop {
+            if !self.finished && self.carry.len() < size {
+                let start = self.carry.len();
+                self.carry.resize(start + size, 0);
+                let read = self.source.read(&mut self.carry[start..])?;
+                self.carry.truncate(start + read);
+                if read == 0 {
+                    self.finished = true;
+                }
+                if self.carry.len() < size && !self.finished {
+                    continue;
+                }
+            }
+            if self.carry.is_empty() {
+                return Ok(None);
+            }
+            let boundary = self.last_boundary();
+            let cut = match boundary {
+                Some(cut) => cut,
+                None if self.finished => {
+                    self.unterminated = self.in_quotes;
+                    self.carry.len()
+                }
+                None => {
+                    // No line end outside quotes yet: one record is longer than `size`.
+                    let start = self.carry.len();
+                    self.carry.resize(start + size, 0);
+                    let read = self.source.read(&mut self.carry[start..])?;
+                    self.carry.truncate(start + read);
+                    self.finished = read == 0;
+                    continue;
+                }
+            };
+            let rest = self.carry.split_off(cut);
+            let bytes = std::mem::replace(&mut self.carry, rest);
+            // A cut is always outside quotes; the carried bytes are followed again from there.
+            self.in_quotes = false;
+            self.scanned = 0;
+            let first_line = self.line;
+            self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
+            return Ok(Some(Chunk { bytes, first_line }));
+        }
+    }
+
+    /// The physical line the next chunk starts on.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Reads the header: the first record, after any empty lines. Returns its line, or `None` for
+    /// a file with no text.
+    pub fn header(&mut self, record: &mut StringRecord) -> std::io::Result<Option<u64>> {
+        loop {
+            let Some(chunk) = self.next_record_chunk()? else {
+                return Ok(None);
+            };
+            let skipped = chunk.bytes.iter().take_while(|b| **b == b'\n').count();
+            if skipped == chunk.bytes.len() {
+                continue;
+            }
+            let mut reader = self.dialect.reader(&chunk.bytes[skipped..]);
+            if reader.read_record(record).map_err(std::io::Error::other)? {
+                return Ok(Some(chunk.first_line + skipped as u64));
+            }
+        }
+    }
+
+    /// One record's bytes (the header's).
+    fn next_record_chunk(&mut self) -> std::io::Result<Option<Chunk>> {
+        loop {
+            let boundary = self.last_boundary_from_start();
+            if let Some(cut) = boundary {
+                let rest = self.carry.split_off(cut);
+                let bytes = std::mem::replace(&mut self.carry, rest);
+                self.in_quotes = false;
+                self.scanned = 0;
+                let first_line = self.line;
+                self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
+                return Ok(Some(Chunk { bytes, first_line }));
+            }
+            if self.finished {
+                if self.carry.is_empty() {
+                    return Ok(None);
+                }
+                self.unterminated = self.in_quotes;
+                let bytes = std::mem::take(&mut self.carry);
+                let first_line = self.line;
+                self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
+                return Ok(Some(Chunk { bytes, first_line }));
+            }
+            let start = self.carry.len();
+            self.carry.resize(start + 64 * 1024, 0);
+            let read = self.source.read(&mut self.carry[start..])?;
+            self.carry.truncate(start + read);
+            self.finished = read == 0;
+        }
+    }
+
+    /// The end of the first line end outside quotes in `carry`.
+    fn last_boundary_from_start(&mut self) -> Option<usize> {
+        let mut in_quotes = false;
+        for at in memchr::memchr2_iter(b'"', b'\n', &self.carry) {
+            if self.carry[at] == b'"' {
+                in_quotes = !in_quotes;
+            } else if !in_quotes {
+                return Some(at + 1);
+            }
+        }
+        self.in_quotes = in_quotes;
+        None
+    }
+}
+
+/// Walks the records of one chunk, giving each its physical line. The csv crate's own line count
+/// skips empty lines, so lines are counted here from the record positions.
+pub struct ChunkRecords<'a> {
+    bytes: &'a [u8],
+    reader: csv::Reader<&'a [u8]>,
+    line: u64,
+    counted_to: usize,
+}
+
+impl<'a> ChunkRecords<'a> {
+    pub fn new(chunk: &'a Chunk, dialect: Dialect) -> ChunkRecords<'a> {
+        ChunkRecords {
+            bytes: &chunk.bytes,
+            reader: dialect.reader(&chunk.bytes),
+            line: chunk.first_line,
+            counted_to: 0,
+        }
+    }
+
+    /// Reads the next record; returns its line, or `None` at the end of the chunk.
     pub fn next(&mut self, record: &mut StringRecord) -> Result<Option<u64>, csv::Error> {
         if !self.reader.read_record(record)? {
             return Ok(None);
         }
-        let Some(position) = record.position() else {
-            return Ok(Some(0));
-        };
-        // The csv crate gives the position just after the previous record, before any empty lines
-        // it skips; each skipped line is one `\n` byte here, so they sit at consecutive offsets.
-        let mut skipped_here = 0;
-        if self
-            .blank_lines
-            .pushed
-            .load(std::sync::atomic::Ordering::Acquire)
-            > self.blank_lines_taken
-        {
-            if let Ok(mut offsets) = self.blank_lines.offsets.lock() {
-                while let Some(&offset) = offsets.front() {
-                    if offset < position.byte() {
-                        offsets.pop_front();
-                    } else if offset == position.byte() + skipped_here {
-                        offsets.pop_front();
-                        skipped_here += 1;
-                    } else {
-                        break;
-                    }
-                    self.blank_lines_taken += 1;
-                }
-            }
+        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        // Empty lines before the record are skipped by the parser; step over them here.
+        while self.bytes.get(start) == Some(&b'\n') {
+            start += 1;
         }
-        Ok(Some(position.line() + skipped_here))
-    }
-
-    /// Quote characters read so far: odd at the end of the file means a quote never closed.
-    pub fn quotes(&self) -> u64 {
-        self.quotes.load(std::sync::atomic::Ordering::Relaxed)
-    }
-}
-
-/// A run of records read together, checked in parallel, then reused.
-pub struct Batch {
-    /// The data row number of the first record (1-based).
-    pub first_row: u64,
-    pub records: Vec<StringRecord>,
-    pub lines: Vec<u64>,
-    pub len: usize,
-}
-
-impl Batch {
-    pub fn new() -> Batch {
-        Batch {
-            first_row: 1,
-            records: Vec::new(),
-            lines: Vec::new(),
-            len: 0,
+        let start = start.min(self.bytes.len());
+        if start > self.counted_to {
+            self.line += memchr::memchr_iter(b'\n', &self.bytes[self.counted_to..start]).count() as u64;
+            self.counted_to = start;
         }
-    }
-
-    /// Fills the batch with up to `capacity` records; returns how many were read.
-    pub fn fill(
-        &mut self,
-        reader: &mut CsvReader,
-        first_row: u64,
-        capacity: usize,
-    ) -> Result<usize, csv::Error> {
-        self.first_row = first_row;
-        self.len = 0;
-        while self.len < capacity {
-            if self.records.len() == self.len {
-                self.records.push(StringRecord::new());
-                self.lines.push(0);
-            }
-            match reader.next(&mut self.records[self.len])? {
-                Some(line) => {
-                    self.lines[self.len] = line;
-                    self.len += 1;
-                }
-                None => break,
-            }
-        }
-        Ok(self.len)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (u64, u64, &StringRecord)> {
-        (0..self.len).map(move |i| (self.first_row + i as u64, self.lines[i], &self.records[i]))
-    }
-}
-
-impl Default for Batch {
-    fn default() -> Self {
-        Batch::new()
+        Ok(Some(self.line))
     }
 }
 
@@ -332,18 +358,30 @@ mod tests {
         assert_eq!(sniff_delimiter(b"name\nx\n"), b',');
     }
 
-    fn read_all(text: &str) -> Vec<(u64, Vec<String>)> {
-        let stream = Utf8Stream::passthrough(
-            Box::new(std::io::Cursor::new(text.as_bytes().to_vec())),
-            false,
-        );
-        let mut reader = CsvReader::new(stream, None).expect("reads");
+    fn read_all_in(text: &str, chunk_size: usize) -> Vec<(u64, Vec<String>)> {
+        let stream = Utf8Stream::passthrough(Box::new(std::io::Cursor::new(text.as_bytes().to_vec())), false);
+        let mut reader = ChunkReader::new(stream, None).expect("reads");
         let mut record = StringRecord::new();
         let mut out = Vec::new();
-        while let Some(line) = reader.next(&mut record).expect("parses") {
+        if let Some(line) = reader.header(&mut record).expect("reads") {
             out.push((line, record.iter().map(String::from).collect()));
         }
+        while let Some(chunk) = reader.next_chunk(chunk_size).expect("reads") {
+            let mut records = ChunkRecords::new(&chunk, reader.dialect);
+            while let Some(line) = records.next(&mut record).expect("parses") {
+                out.push((line, record.iter().map(String::from).collect()));
+            }
+        }
         out
+    }
+
+    /// Reads with chunks of every size from 1 byte up, which must all agree.
+    fn read_all(text: &str) -> Vec<(u64, Vec<String>)> {
+        let whole = read_all_in(text, 1 << 20);
+        for size in 1..text.len() + 2 {
+            assert_eq!(read_all_in(text, size), whole, "chunk size {size}");
+        }
+        whole
     }
 
     #[test]

@@ -4,8 +4,7 @@ use std::io::{self, Read};
 
 use encoding_rs::{CoderResult, Decoder, Encoding};
 
-/// UTF-8 bytes from a file, whatever its encoding; also counts double quotes, so that a quote left
-/// open at the end of the file can be reported.
+/// UTF-8 bytes from a file, whatever its encoding.
 pub struct Utf8Stream {
     inner: Box<dyn Read + Send>,
     decoder: Option<Decoder>,
@@ -14,7 +13,6 @@ pub struct Utf8Stream {
     pending_at: usize,
     raw: Vec<u8>,
     finished: bool,
-    quotes: u64,
 }
 
 impl Utf8Stream {
@@ -36,13 +34,7 @@ impl Utf8Stream {
             pending_at: 0,
             raw: vec![0; 64 * 1024],
             finished: false,
-            quotes: 0,
         }
-    }
-
-    /// How many `"` characters have passed through so far.
-    pub fn quotes(&self) -> u64 {
-        self.quotes
     }
 
     fn read_decoded(&mut self, out: &mut [u8]) -> io::Result<usize> {
@@ -101,7 +93,6 @@ impl Read for Utf8Stream {
             }
             n
         };
-        self.quotes += out[..n].iter().filter(|b| **b == b'"').count() as u64;
         Ok(n)
     }
 }
