@@ -147,6 +147,47 @@ pub fn convert<'a>(text: &'a str, kinds: &[Kind]) -> Option<Typed<'a>> {
     None
 }
 
+/// A column's `pattern`, compiled once: a dense DFA where one of modest size exists, the `regex`
+/// crate otherwise. Both read the same syntax with the same (Unicode) semantics, and JSON Schema's
+/// unanchored search is kept: the pattern may match anywhere in the value.
+pub struct Pattern {
+    regex: Regex,
+    dfa: Option<regex_automata::dfa::dense::DFA<Vec<u32>>>,
+}
+
+impl Pattern {
+    /// Largest DFA built for one pattern; larger ones (big Unicode classes) use `regex`.
+    const DFA_LIMIT: usize = 1 << 20;
+
+    pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
+        let regex = Regex::new(pattern)?;
+        let config = regex_automata::dfa::dense::Config::new()
+            .dfa_size_limit(Some(Self::DFA_LIMIT))
+            .determinize_size_limit(Some(Self::DFA_LIMIT));
+        let dfa = regex_automata::dfa::dense::Builder::new()
+            .configure(config)
+            .build(pattern)
+            .ok();
+        Ok(Pattern { regex, dfa })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        use regex_automata::dfa::Automaton;
+        if let Some(dfa) = &self.dfa {
+            let input = regex_automata::Input::new(text).earliest(true);
+            // A DFA gives up only on input it cannot decide (e.g. Unicode word boundaries).
+            if let Ok(found) = dfa.try_search_fwd(&input) {
+                return found.is_some();
+            }
+        }
+        self.regex.is_match(text)
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.regex.as_str()
+    }
+}
+
 /// A numeric bound: the limit and whether it is exclusive.
 #[derive(Clone, Copy, Debug)]
 pub struct Bound {
@@ -164,10 +205,12 @@ pub struct ColumnCheck {
     pub unique: bool,
     pub kinds: Vec<Kind>,
     pub format: Option<(String, FormatCheck)>,
-    pub pattern: Option<Regex>,
+    pub pattern: Option<Pattern>,
     /// The allowed values and, for suggestions, those that are strings.
     pub allowed: Option<Vec<Value>>,
     pub allowed_text: Vec<String>,
+    /// The allowed values as a set, when they are all strings: one lookup per cell.
+    pub allowed_set: Option<hashbrown::HashSet<Box<str>>>,
     pub constant: Option<Value>,
     pub minimum: Option<Bound>,
     pub maximum: Option<Bound>,
@@ -352,7 +395,7 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             .and_then(Value::as_str)
             .and_then(|name| formats::lookup(name).map(|check| (name.to_string(), check)));
         let pattern = match schema.get("pattern").and_then(Value::as_str) {
-            Some(p) => Some(Regex::new(p).map_err(|e| {
+            Some(p) => Some(Pattern::new(p).map_err(|e| {
                 StandardError::new(format!(
                     "the pattern of column \"{}\" does not compile: {e}",
                     column.name
@@ -369,6 +412,10 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             .map(String::from)
             .collect();
         let nullable = admits_null(schema);
+        let allowed_set = allowed
+            .as_ref()
+            .filter(|values| values.iter().all(Value::is_string))
+            .map(|values| values.iter().filter_map(Value::as_str).map(Box::from).collect());
         columns.push(ColumnCheck {
             name: Arc::clone(&column.name),
             required: column.required && !nullable,
@@ -379,6 +426,7 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             pattern,
             allowed,
             allowed_text,
+            allowed_set,
             constant: schema.get("const").cloned(),
             minimum: bound(schema, "minimum", "exclusiveMinimum", false),
             maximum: bound(schema, "maximum", "exclusiveMaximum", true),

@@ -199,7 +199,12 @@ fn schema_checks(
         }
     }
     if let Some(allowed) = &column.allowed {
-        if !allowed.iter().any(|v| typed.equals(v)) {
+        let is_allowed = match (&column.allowed_set, typed) {
+            (Some(set), Typed::Str(text)) => set.contains(text),
+            (Some(_), _) => false,
+            (None, _) => allowed.iter().any(|v| typed.equals(v)),
+        };
+        if !is_allowed {
             let help = match closest(trimmed, column.allowed_text.iter().map(String::as_str)) {
                 Some(guess) => Some(format!("did you mean `{guess}`?")),
                 None if allowed.len() <= 12 => Some(format!(

@@ -105,12 +105,21 @@ impl KeyPlan {
     }
 }
 
-/// Where a key value first appeared: its bytes in the arena, and its row and line.
+/// Where a key value first appeared: its place in the arena (a 4-byte length, then the bytes),
+/// and its row and line. 24 bytes a distinct value, plus the value itself.
 struct Seen {
-    start: usize,
-    len: usize,
+    start: u64,
     row: u64,
     line: u64,
+}
+
+/// The bytes of the value stored at `start` in an arena.
+fn stored(arena: &[u8], start: u64) -> &[u8] {
+    let start = start as usize;
+    let mut len = [0u8; 4];
+    len.copy_from_slice(&arena[start..start + 4]);
+    let len = u32::from_le_bytes(len) as usize;
+    &arena[start + 4..start + 4 + len]
 }
 
 /// The key sets of one file, filled in row order.
@@ -129,6 +138,15 @@ impl<'p> KeyChecks<'p> {
             arenas: plan.keys.iter().map(|_| Vec::new()).collect(),
             seen: plan.keys.iter().map(|_| HashTable::new()).collect(),
             hasher: DefaultHashBuilder::default(),
+        }
+    }
+
+    /// Makes room for about `rows` values in every key set, so that they are not grown (and
+    /// rehashed) again and again.
+    pub fn reserve(&mut self, rows: usize) {
+        let hasher = &self.hasher;
+        for (table, arena) in self.seen.iter_mut().zip(&self.arenas) {
+            table.reserve(rows, |s| std::hash::BuildHasher::hash_one(hasher, stored(arena, s.start)));
         }
     }
 
@@ -154,7 +172,7 @@ impl<'p> KeyChecks<'p> {
             let hash = std::hash::BuildHasher::hash_one(&self.hasher, text);
             let arena = &mut self.arenas[value.key];
             let table = &mut self.seen[value.key];
-            let found = table.find(hash, |s| &arena[s.start..s.start + s.len] == text);
+            let found = table.find(hash, |s| stored(arena, s.start) == text);
             match found {
                 Some(earlier) => {
                     let shown = values.text[value.start..value.end].replace('\u{1f}', ", ");
@@ -184,15 +202,16 @@ impl<'p> KeyChecks<'p> {
                     );
                 }
                 None => {
-                    let start = arena.len();
-                    arena.extend_from_slice(text);
+                    let start = arena.len() as u64;
+                    // Key values longer than 4 GiB cannot be told apart beyond that; none exist.
+                    let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+                    arena.extend_from_slice(&len.to_le_bytes());
+                    arena.extend_from_slice(&text[..len as usize]);
                     let hasher = &self.hasher;
                     let arena = &self.arenas[value.key];
-                    table.insert_unique(
-                        hash,
-                        Seen { start, len: text.len(), row, line: value.line },
-                        |s| std::hash::BuildHasher::hash_one(hasher, &arena[s.start..s.start + s.len]),
-                    );
+                    table.insert_unique(hash, Seen { start, row, line: value.line }, |s| {
+                        std::hash::BuildHasher::hash_one(hasher, stored(arena, s.start))
+                    });
                 }
             }
         }

@@ -255,10 +255,62 @@ fn check_record_full(
 /// What a worker found in one chunk: findings with rows numbered within the chunk, and the key
 /// values for the sequential key checks.
 struct ChunkResult {
+    /// Bytes of text in the chunk, to estimate how many rows the file holds.
+    bytes: usize,
     records: u64,
     last_line: Option<u64>,
     findings: Vec<Finding>,
     keys: keys::KeyValues,
+}
+
+/// The in-order half of checking: row numbers, key sets, findings, the `--max-findings` stop.
+struct Merger<'a, 'p> {
+    report: &'a mut FileReport,
+    keys: &'a mut keys::KeyChecks<'p>,
+    last_line: &'a mut u64,
+    compiled: &'a CompiledTable,
+    options: &'a Options,
+    /// The input's size, when known, to size the key sets once instead of growing them.
+    input_bytes: Option<u64>,
+    bytes_seen: u64,
+    reserved: bool,
+}
+
+impl Merger<'_, '_> {
+    /// Merges checked chunks in order; returns whether to stop (`--max-findings` reached).
+    fn merge(&mut self, results: Vec<Result<ChunkResult, csv::Error>>) -> std::io::Result<bool> {
+        for result in results {
+            let mut result = result.map_err(csv_to_io)?;
+            let report = &mut *self.report;
+            let first_row = report.rows + 1;
+            for finding in &mut result.findings {
+                if let Some(row) = finding.row.as_mut() {
+                    *row += report.rows;
+                }
+            }
+            self.bytes_seen += result.bytes as u64;
+            if !self.reserved && !result.keys.values.is_empty() {
+                self.reserved = true;
+                if let Some(total) = self.input_bytes.filter(|_| result.bytes > 0) {
+                    let rows = (total as f64 / result.bytes as f64 * result.records as f64) as usize;
+                    self.keys.reserve(rows.min(100_000_000));
+                }
+            }
+            if !result.keys.values.is_empty() {
+                self.keys.check(&result.keys, first_row, &mut result.findings);
+                result.findings.sort_by_key(Finding::sort_key);
+            }
+            settle(&mut result.findings, self.compiled, self.options);
+            report.rows += result.records;
+            *self.last_line = result.last_line.unwrap_or(*self.last_line);
+            report.findings.append(&mut result.findings);
+            if self.options.max_findings.is_some_and(|max| report.findings.len() >= max) {
+                report.partial = true;
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
 }
 
 /// Everything a worker needs to check chunks, shared by reference.
@@ -277,6 +329,7 @@ impl Worker<'_> {
         let mut record = StringRecord::new();
         let mut records = ChunkRecords::new(chunk, self.dialect);
         let mut result = ChunkResult {
+            bytes: chunk.bytes.len(),
             records: 0,
             last_line: None,
             findings: Vec::new(),
@@ -360,6 +413,10 @@ pub fn check_file(
         ),
         SchemaPath::Compiled => None,
     };
+    let input_bytes = match input {
+        Input::Path(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+        Input::Stdin(bytes) => Some(bytes.len() as u64),
+    };
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
     let mut key_checks = keys::KeyChecks::new(&key_plan);
     let worker = Worker {
@@ -394,51 +451,49 @@ pub fn check_file(
         });
         let mut failure = None;
         let mut incoming = chunk_rx.into_iter();
-        'batches: loop {
+        let mut merger = Merger {
+            report: &mut report,
+            keys: &mut key_checks,
+            last_line: &mut last_line,
+            compiled,
+            options,
+            input_bytes,
+            bytes_seen: 0,
+            reserved: false,
+        };
+        // A software pipeline: batch k+1 is parsed and checked in parallel while batch k's keys
+        // are checked and its findings merged, in order, on one thread.
+        let mut checked: Vec<Result<ChunkResult, csv::Error>> = Vec::new();
+        loop {
             let mut pending = Vec::with_capacity(batch);
-            for chunk in incoming.by_ref().take(batch) {
-                match chunk {
-                    Ok(chunk) => pending.push(chunk),
-                    Err(e) => {
-                        failure = Some(e);
-                        break;
+            if failure.is_none() {
+                for chunk in incoming.by_ref().take(batch) {
+                    match chunk {
+                        Ok(chunk) => pending.push(chunk),
+                        Err(e) => {
+                            failure = Some(e);
+                            break;
+                        }
                     }
                 }
             }
-            if pending.is_empty() {
+            if pending.is_empty() && checked.is_empty() {
                 break;
             }
-            let results: Vec<Result<ChunkResult, csv::Error>> = pending.par_iter().map(|chunk| worker.run(chunk)).collect();
-            for result in results {
-                let mut result = match result {
-                    Ok(result) => result,
-                    Err(e) => {
-                        failure = Some(csv_to_io(e));
-                        break 'batches;
-                    }
-                };
-                let first_row = report.rows + 1;
-                for finding in &mut result.findings {
-                    if let Some(row) = finding.row.as_mut() {
-                        *row += report.rows;
-                    }
+            let to_merge = std::mem::take(&mut checked);
+            let (merged, results) = rayon::join(
+                || merger.merge(to_merge),
+                || pending.par_iter().map(|chunk| worker.run(chunk)).collect::<Vec<_>>(),
+            );
+            match merged {
+                Err(e) => {
+                    failure = Some(e);
+                    break;
                 }
-                if !result.keys.values.is_empty() {
-                    key_checks.check(&result.keys, first_row, &mut result.findings);
-                    result.findings.sort_by_key(Finding::sort_key);
-                }
-                settle(&mut result.findings, compiled, options);
-                report.rows += result.records;
-                last_line = result.last_line.unwrap_or(last_line);
-                report.findings.append(&mut result.findings);
-                if options.max_findings.is_some_and(|max| report.findings.len() >= max) {
-                    report.partial = true;
-                    break 'batches;
-                }
+                Ok(true) => break,
+                Ok(false) => {}
             }
-            if failure.is_some() {
-                break;
-            }
+            checked = results;
         }
         drop(incoming);
         let unterminated = producer.join().unwrap_or(false);

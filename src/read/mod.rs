@@ -114,7 +114,7 @@ struct Scan {
 /// Looks at every byte once: UTF-8 validity, NUL bytes, and bytes Windows-1252 does not define.
 fn scan(mut reader: impl Read) -> io::Result<Scan> {
     let mut scan = Scan::default();
-    let mut buffer = vec![0u8; 256 * 1024];
+    let mut buffer = vec![0u8; 1024 * 1024];
     let mut carry = 0usize; // bytes of an incomplete UTF-8 sequence kept from the last chunk
     let mut line: u64 = 1;
     // The bytes of the current line so far (bounded), to turn an offset into a character column.
@@ -138,7 +138,7 @@ fn scan(mut reader: impl Read) -> io::Result<Scan> {
             }
         }
         if scan.first_nul.is_none() {
-            if let Some(at) = chunk[..valid_upto].iter().position(|b| *b == 0) {
+            if let Some(at) = memchr::memchr(0, &chunk[..valid_upto]) {
                 scan.first_nul = Some(position(chunk, at, line, &line_start, false));
             }
         }
@@ -151,8 +151,8 @@ fn scan(mut reader: impl Read) -> io::Result<Scan> {
             }
         }
         let processed = &chunk[..valid_upto];
-        line += processed.iter().filter(|b| **b == b'\n').count() as u64;
-        match processed.iter().rposition(|b| *b == b'\n') {
+        line += memchr::memchr_iter(b'\n', processed).count() as u64;
+        match memchr::memrchr(b'\n', processed) {
             Some(nl) => {
                 line_start.clear();
                 line_start
