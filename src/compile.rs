@@ -72,7 +72,7 @@ impl Typed<'_> {
 }
 
 /// Whether the text is a JSON-style decimal: optional minus, digits, optional fraction and exponent.
-fn is_decimal(s: &str) -> bool {
+pub fn is_decimal(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'-'));
     let start = i;
@@ -220,6 +220,8 @@ pub struct ColumnCheck {
     pub codelist_is_foreign_key: bool,
     /// The schema's first example, for help text.
     pub example: Option<String>,
+    /// Whether any check needs a number's value (bounds, allowed values, a constant).
+    pub needs_numeric_value: bool,
     /// Set when the property uses keywords the compiled checks do not cover: then the JSON Schema
     /// validator checks this column's values and only conversion happens here.
     pub in_residual: bool,
@@ -415,7 +417,13 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
         let allowed_set = allowed
             .as_ref()
             .filter(|values| values.iter().all(Value::is_string))
-            .map(|values| values.iter().filter_map(Value::as_str).map(Box::from).collect());
+            .map(|values| {
+                values
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(Box::from)
+                    .collect()
+            });
         columns.push(ColumnCheck {
             name: Arc::clone(&column.name),
             required: column.required && !nullable,
@@ -434,6 +442,7 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             max_length: schema.get("maxLength").and_then(Value::as_u64),
             codelist: column.codelist.clone(),
             codelist_is_foreign_key: column.codelist_is_foreign_key,
+            needs_numeric_value: true,
             example: schema
                 .get("examples")
                 .and_then(Value::as_array)
@@ -441,6 +450,12 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
                 .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from)),
             in_residual,
         });
+        let last = columns.len() - 1;
+        let c = &mut columns[last];
+        c.needs_numeric_value = c.minimum.is_some()
+            || c.maximum.is_some()
+            || c.allowed.is_some()
+            || c.constant.is_some();
     }
     let mut residual = Map::new();
     if let Some(root) = table.schema.as_object() {

@@ -14,6 +14,16 @@ pub struct CellAt {
     pub file_column: usize,
 }
 
+/// `str::trim`, skipping the Unicode-aware scan when both ends are plain ASCII characters.
+fn trim(raw: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
+    if plain(raw.as_bytes().first()) && plain(raw.as_bytes().last()) {
+        raw
+    } else {
+        raw.trim()
+    }
+}
+
 /// Whether the trimmed text counts as a missing value for this table.
 pub fn is_missing(trimmed: &str, table: &CompiledTable) -> bool {
     trimmed.is_empty() || table.missing_values.iter().any(|m| m == trimmed)
@@ -38,7 +48,7 @@ pub fn check_cell(
     at: CellAt,
     out: &mut Vec<Finding>,
 ) {
-    let trimmed = raw.trim();
+    let trimmed = trim(raw);
     let found = |code: Code, message: String| {
         Finding::new(code, message)
             .at_row(at.row, at.line)
@@ -85,7 +95,7 @@ pub fn check_cell(
             column.name.replace('~', "~0").replace('/', "~1")
         )
     };
-    let Some(typed) = convert(trimmed, &column.kinds) else {
+    let Some(typed) = convert_for(trimmed, column) else {
         let expected = column
             .kinds
             .iter()
@@ -148,6 +158,16 @@ pub fn check_cell(
             out.push(found(code, message).with_help(Some(help)));
         }
     }
+}
+
+/// Converts a cell for its column. A number column with no bound, list or constant only needs to
+/// know the text is a number, not its value.
+fn convert_for<'a>(trimmed: &'a str, column: &ColumnCheck) -> Option<Typed<'a>> {
+    if column.kinds == [crate::compile::Kind::Number] && !column.needs_numeric_value {
+        // The value stands in for a number nothing looks at; only its validity matters.
+        return crate::compile::is_decimal(trimmed).then_some(Typed::Num(0.0));
+    }
+    convert(trimmed, &column.kinds)
 }
 
 /// ", e.g. X" from the column's examples, or nothing.

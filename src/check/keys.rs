@@ -58,20 +58,35 @@ impl KeyPlan {
         let mut keys = Vec::new();
         if !table.primary_key.is_empty() {
             if let Some(parts) = parts_of(&table.primary_key) {
-                let report_missing = table.primary_key.iter().any(|i| !table.columns[*i].required);
-                keys.push(KeySpec { code: Code::PrimaryKey, parts, report_missing });
+                let report_missing = table
+                    .primary_key
+                    .iter()
+                    .any(|i| !table.columns[*i].required);
+                keys.push(KeySpec {
+                    code: Code::PrimaryKey,
+                    parts,
+                    report_missing,
+                });
             }
         }
         for (i, column) in table.columns.iter().enumerate() {
             if column.unique && table.primary_key != [i] {
                 if let Some(parts) = parts_of(&[i]) {
-                    keys.push(KeySpec { code: Code::Unique, parts, report_missing: false });
+                    keys.push(KeySpec {
+                        code: Code::Unique,
+                        parts,
+                        report_missing: false,
+                    });
                 }
             }
         }
         for key in &table.unique_keys {
             if let Some(parts) = parts_of(key) {
-                keys.push(KeySpec { code: Code::Unique, parts, report_missing: false });
+                keys.push(KeySpec {
+                    code: Code::Unique,
+                    parts,
+                    report_missing: false,
+                });
             }
         }
         KeyPlan { keys }
@@ -82,7 +97,14 @@ impl KeyPlan {
     }
 
     /// Pulls one record's key values into `out`.
-    pub fn extract(&self, record_number: u64, line: u64, record: &StringRecord, table: &CompiledTable, out: &mut KeyValues) {
+    pub fn extract(
+        &self,
+        record_number: u64,
+        line: u64,
+        record: &StringRecord,
+        table: &CompiledTable,
+        out: &mut KeyValues,
+    ) {
         for (key, spec) in self.keys.iter().enumerate() {
             let start = out.text.len();
             let mut missing_part = None;
@@ -100,7 +122,14 @@ impl KeyPlan {
             if missing_part.is_some() {
                 out.text.truncate(start);
             }
-            out.values.push(KeyValue { record: record_number, line, key, missing_part, start, end: out.text.len() });
+            out.values.push(KeyValue {
+                record: record_number,
+                line,
+                key,
+                missing_part,
+                start,
+                end: out.text.len(),
+            });
         }
     }
 }
@@ -146,7 +175,9 @@ impl<'p> KeyChecks<'p> {
     pub fn reserve(&mut self, rows: usize) {
         let hasher = &self.hasher;
         for (table, arena) in self.seen.iter_mut().zip(&self.arenas) {
-            table.reserve(rows, |s| std::hash::BuildHasher::hash_one(hasher, stored(arena, s.start)));
+            table.reserve(rows, |s| {
+                std::hash::BuildHasher::hash_one(hasher, stored(arena, s.start))
+            });
         }
     }
 
@@ -160,10 +191,15 @@ impl<'p> KeyChecks<'p> {
                 if spec.report_missing {
                     let name = &spec.parts[part].0;
                     out.push(
-                        Finding::new(Code::PrimaryKey, format!("`{name}` is empty, but it is part of the primary key"))
-                            .at_row(row, value.line)
-                            .in_column(Some(spec.parts[part].1), name)
-                            .with_help(Some("every row needs a key value that identifies it".into())),
+                        Finding::new(
+                            Code::PrimaryKey,
+                            format!("`{name}` is empty, but it is part of the primary key"),
+                        )
+                        .at_row(row, value.line)
+                        .in_column(Some(spec.parts[part].1), name)
+                        .with_help(Some(
+                            "every row needs a key value that identifies it".into(),
+                        )),
                     );
                 }
                 continue;
@@ -198,7 +234,9 @@ impl<'p> KeyChecks<'p> {
                         .at_row(row, value.line)
                         .in_column(Some(first.1), &first.0)
                         .with_value(&shown)
-                        .with_help(Some("give each row its own value, or remove the duplicate row".into())),
+                        .with_help(Some(
+                            "give each row its own value, or remove the duplicate row".into(),
+                        )),
                     );
                 }
                 None => {
@@ -209,9 +247,15 @@ impl<'p> KeyChecks<'p> {
                     arena.extend_from_slice(&text[..len as usize]);
                     let hasher = &self.hasher;
                     let arena = &self.arenas[value.key];
-                    table.insert_unique(hash, Seen { start, row, line: value.line }, |s| {
-                        std::hash::BuildHasher::hash_one(hasher, stored(arena, s.start))
-                    });
+                    table.insert_unique(
+                        hash,
+                        Seen {
+                            start,
+                            row,
+                            line: value.line,
+                        },
+                        |s| std::hash::BuildHasher::hash_one(hasher, stored(arena, s.start)),
+                    );
                 }
             }
         }

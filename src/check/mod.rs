@@ -292,19 +292,25 @@ impl Merger<'_, '_> {
             if !self.reserved && !result.keys.values.is_empty() {
                 self.reserved = true;
                 if let Some(total) = self.input_bytes.filter(|_| result.bytes > 0) {
-                    let rows = (total as f64 / result.bytes as f64 * result.records as f64) as usize;
+                    let rows =
+                        (total as f64 / result.bytes as f64 * result.records as f64) as usize;
                     self.keys.reserve(rows.min(100_000_000));
                 }
             }
             if !result.keys.values.is_empty() {
-                self.keys.check(&result.keys, first_row, &mut result.findings);
+                self.keys
+                    .check(&result.keys, first_row, &mut result.findings);
                 result.findings.sort_by_key(Finding::sort_key);
             }
             settle(&mut result.findings, self.compiled, self.options);
             report.rows += result.records;
             *self.last_line = result.last_line.unwrap_or(*self.last_line);
             report.findings.append(&mut result.findings);
-            if self.options.max_findings.is_some_and(|max| report.findings.len() >= max) {
+            if self
+                .options
+                .max_findings
+                .is_some_and(|max| report.findings.len() >= max)
+            {
                 report.partial = true;
                 return Ok(true);
             }
@@ -340,11 +346,28 @@ impl Worker<'_> {
             result.last_line = Some(line);
             let row = result.records;
             let blank = match self.full_validator {
-                Some(v) => check_record_full(row, line, &record, self.plan, self.compiled, v, &mut result.findings),
-                None => check_record(row, line, &record, self.plan, self.compiled, self.schema_path, &mut result.findings),
+                Some(v) => check_record_full(
+                    row,
+                    line,
+                    &record,
+                    self.plan,
+                    self.compiled,
+                    v,
+                    &mut result.findings,
+                ),
+                None => check_record(
+                    row,
+                    line,
+                    &record,
+                    self.plan,
+                    self.compiled,
+                    self.schema_path,
+                    &mut result.findings,
+                ),
             };
             if !blank && !self.key_plan.is_empty() {
-                self.key_plan.extract(row, line, &record, self.compiled, &mut result.keys);
+                self.key_plan
+                    .extract(row, line, &record, self.compiled, &mut result.keys);
             }
         }
         Ok(result)
@@ -396,8 +419,9 @@ pub fn check_file(
     let header_line = chunks.header(&mut header)?;
     if header_line.is_none() || is_blank(&header) {
         report.findings.push(
-            Finding::new(Code::EmptyFile, "the file is empty: it has no header row")
-                .with_help(Some("export the data again, with the header row the standard defines".into())),
+            Finding::new(Code::EmptyFile, "the file is empty: it has no header row").with_help(
+                Some("export the data again, with the header row the standard defines".into()),
+            ),
         );
         settle(&mut report.findings, compiled, options);
         return Ok(report);
@@ -409,7 +433,8 @@ pub fn check_file(
 
     let full_validator = match options.schema_path {
         SchemaPath::Full => Some(
-            crate::compile::build_validator(&table.schema, table).map_err(|e| std::io::Error::other(e.message))?,
+            crate::compile::build_validator(&table.schema, table)
+                .map_err(|e| std::io::Error::other(e.message))?,
         ),
         SchemaPath::Compiled => None,
     };
@@ -483,7 +508,12 @@ pub fn check_file(
             let to_merge = std::mem::take(&mut checked);
             let (merged, results) = rayon::join(
                 || merger.merge(to_merge),
-                || pending.par_iter().map(|chunk| worker.run(chunk)).collect::<Vec<_>>(),
+                || {
+                    pending
+                        .par_iter()
+                        .map(|chunk| worker.run(chunk))
+                        .collect::<Vec<_>>()
+                },
             );
             match merged {
                 Err(e) => {
@@ -517,19 +547,26 @@ pub fn check_file(
         let min = table.row_min.unwrap_or(0);
         if report.rows == 0 && min > 0 {
             tail.push(
-                Finding::new(Code::EmptyFile, "the file has a header but no data rows")
-                    .with_help(Some("export the data again; the standard expects at least one row".into())),
+                Finding::new(Code::EmptyFile, "the file has a header but no data rows").with_help(
+                    Some("export the data again; the standard expects at least one row".into()),
+                ),
             );
         } else if report.rows < min {
             tail.push(Finding::new(
                 Code::RowCount,
-                format!("the file has {} data rows, but the table needs at least {min}", report.rows),
+                format!(
+                    "the file has {} data rows, but the table needs at least {min}",
+                    report.rows
+                ),
             ));
         }
         if let Some(max) = table.row_max.filter(|max| report.rows > *max) {
             tail.push(Finding::new(
                 Code::RowCount,
-                format!("the file has {} data rows, but the table allows at most {max}", report.rows),
+                format!(
+                    "the file has {} data rows, but the table allows at most {max}",
+                    report.rows
+                ),
             ));
         }
     }

@@ -2,7 +2,6 @@
 
 use std::io::{BufRead, BufReader, Read};
 
-
 use csv::StringRecord;
 
 use super::Utf8Stream;
@@ -145,10 +144,8 @@ pub struct ChunkReader {
     pub dialect: Dialect,
     /// Bytes read but not yet handed out (the start of a record the last read cut).
     carry: Vec<u8>,
-    /// Whether the carried bytes end inside a quoted cell.
+    /// Whether the carried bytes end inside a quoted cell (known when no cut was found).
     in_quotes: bool,
-    /// How far into `carry` the quote state has been followed.
-    scanned: usize,
     line: u64,
     finished: bool,
     /// Set at the end when the text ends inside a quoted cell.
@@ -158,7 +155,8 @@ pub struct ChunkReader {
 impl ChunkReader {
     /// Wraps a UTF-8 stream, sniffing the delimiter unless one is given.
     pub fn new(stream: Utf8Stream, delimiter: Option<u8>) -> std::io::Result<ChunkReader> {
-        let mut buffered: BufReader<Box<dyn Read + Send>> = BufReader::with_capacity(256 * 1024, Box::new(stream));
+        let mut buffered: BufReader<Box<dyn Read + Send>> =
+            BufReader::with_capacity(256 * 1024, Box::new(stream));
         let sample = buffered.fill_buf()?.to_vec();
         let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&sample));
         Ok(ChunkReader {
@@ -169,27 +167,34 @@ impl ChunkReader {
             dialect: Dialect { delimiter },
             carry: Vec::new(),
             in_quotes: false,
-            scanned: 0,
             line: 1,
             finished: false,
             unterminated: false,
         })
     }
 
-    /// Follows quotes from `scanned` to the end of `carry`; returns the end (exclusive) of the last
-    /// line end outside quotes.
+    /// The end (exclusive) of the last line end outside quotes in `carry`. `carry` always starts
+    /// outside quotes (it starts at a cut), so a line end is outside quotes exactly when an even
+    /// number of quote characters come before it: counted with SIMD, from the end backwards.
     fn last_boundary(&mut self) -> Option<usize> {
-        let mut boundary = None;
-        for at in memchr::memchr2_iter(b'"', b'\n', &self.carry[self.scanned..]) {
-            let at = self.scanned + at;
-            if self.carry[at] == b'"' {
-                self.in_quotes = !self.in_quotes;
-            } else if !self.in_quotes {
-                boundary = Some(at + 1);
+        let bytes = &self.carry;
+        let count = |slice: &[u8]| memchr::memchr_iter(b'"', slice).count();
+        let mut end = bytes.len();
+        let mut quotes_before_end: Option<usize> = None;
+        while let Some(newline) = memchr::memrchr(b'\n', &bytes[..end]) {
+            let quotes = match quotes_before_end {
+                None => count(&bytes[..newline]),
+                Some(before_end) => before_end - count(&bytes[newline..end]),
+            };
+            if quotes % 2 == 0 {
+                return Some(newline + 1);
             }
+            quotes_before_end = Some(quotes);
+            end = newline;
         }
-        self.scanned = self.carry.len();
-        boundary
+        // No cut possible: whether the text so far ends inside quotes.
+        self.in_quotes = count(bytes) % 2 == 1;
+        None
     }
 
     /// The next chunk of about `size` bytes (more when one record is longer), or `None` at the end.
@@ -214,7 +219,7 @@ impl ChunkReader {
             let cut = match boundary {
                 Some(cut) => cut,
                 None if self.finished => {
-                    self.unterminated = self.in_quotes;
+                    self.unterminated = memchr::memchr_iter(b'"', &self.carry).count() % 2 == 1;
                     self.carry.len()
                 }
                 None => {
@@ -229,9 +234,6 @@ impl ChunkReader {
             };
             let rest = self.carry.split_off(cut);
             let bytes = std::mem::replace(&mut self.carry, rest);
-            // A cut is always outside quotes; the carried bytes are followed again from there.
-            self.in_quotes = false;
-            self.scanned = 0;
             let first_line = self.line;
             self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
             return Ok(Some(Chunk { bytes, first_line }));
@@ -269,7 +271,6 @@ impl ChunkReader {
                 let rest = self.carry.split_off(cut);
                 let bytes = std::mem::replace(&mut self.carry, rest);
                 self.in_quotes = false;
-                self.scanned = 0;
                 let first_line = self.line;
                 self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
                 return Ok(Some(Chunk { bytes, first_line }));
@@ -338,7 +339,8 @@ impl<'a> ChunkRecords<'a> {
         }
         let start = start.min(self.bytes.len());
         if start > self.counted_to {
-            self.line += memchr::memchr_iter(b'\n', &self.bytes[self.counted_to..start]).count() as u64;
+            self.line +=
+                memchr::memchr_iter(b'\n', &self.bytes[self.counted_to..start]).count() as u64;
             self.counted_to = start;
         }
         Ok(Some(self.line))
@@ -359,7 +361,10 @@ mod tests {
     }
 
     fn read_all_in(text: &str, chunk_size: usize) -> Vec<(u64, Vec<String>)> {
-        let stream = Utf8Stream::passthrough(Box::new(std::io::Cursor::new(text.as_bytes().to_vec())), false);
+        let stream = Utf8Stream::passthrough(
+            Box::new(std::io::Cursor::new(text.as_bytes().to_vec())),
+            false,
+        );
         let mut reader = ChunkReader::new(stream, None).expect("reads");
         let mut record = StringRecord::new();
         let mut out = Vec::new();
