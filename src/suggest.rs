@@ -16,6 +16,19 @@ fn day_month_year(value: &str) -> Option<(u32, u32, u32)> {
     valid_ymd(y, m, d).then_some((d, m, y))
 }
 
+/// Splits `yyyy/m/d` or `yyyy-m-d` (one-digit parts, or slashes) into a real date.
+fn year_first(value: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<&str> = value.split(['/', '-', '.']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
+        return None;
+    }
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    valid_ymd(y, m, d).then_some((y, m, d))
+}
+
 /// Help for a value that is not in the named format.
 pub fn format_help(format: &str, value: &str) -> Option<String> {
     match format {
@@ -24,6 +37,15 @@ pub fn format_help(format: &str, value: &str) -> Option<String> {
                 return Some(format!(
                     "this looks like a UK date; write it as {y:04}-{m:02}-{d:02}"
                 ));
+            }
+            if value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit()) {
+                let fixed = format!("{}-{}-{}", &value[..4], &value[4..6], &value[6..]);
+                if is_iso_date(&fixed) {
+                    return Some(format!("add the hyphens: {fixed}"));
+                }
+            }
+            if let Some((y, m, d)) = year_first(value) {
+                return Some(format!("write it as {y:04}-{m:02}-{d:02}"));
             }
             let head = value.get(..10).filter(|h| is_iso_date(h));
             if let Some(head) = head {

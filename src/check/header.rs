@@ -35,7 +35,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
     let mut file_to_standard: Vec<Option<(usize, How)>> = vec![None; names.len()];
     let mut findings = Vec::new();
     // Header cells that name a column an earlier cell already holds: reported once, not checked.
-    let mut duplicates: Vec<usize> = Vec::new();
+    let mut duplicate = vec![false; names.len()];
 
     // Exact names first, so that an alias never takes a column another header names exactly.
     let passes: &[How] = if normalised {
@@ -46,7 +46,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
     for how in passes {
         for (file_index, name) in names.iter().enumerate() {
             if file_to_standard[file_index].is_some()
-                || duplicates.contains(&file_index)
+                || duplicate[file_index]
                 || name.trim().is_empty()
             {
                 continue;
@@ -68,7 +68,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
                 }
                 Some(first) => {
                     let column = &table.columns[standard_index];
-                    duplicates.push(file_index);
+                    duplicate[file_index] = true;
                     findings.push(
                         Finding::new(
                             Code::DuplicateHeader,
@@ -94,7 +94,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
         }
     }
 
-    let mut seen_unknown: Vec<&str> = Vec::new();
+    let mut seen_unknown: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (file_index, name) in names.iter().enumerate() {
         if name.trim().is_empty() {
             findings.push(
@@ -111,7 +111,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
             );
             continue;
         }
-        if duplicates.contains(&file_index) {
+        if duplicate[file_index] {
             continue;
         }
         match file_to_standard[file_index] {
@@ -138,7 +138,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
             }
             Some(_) => {}
             None => {
-                if seen_unknown.contains(&&**name) {
+                if !seen_unknown.insert(name) {
                     findings.push(
                         Finding::new(
                             Code::DuplicateHeader,
@@ -151,14 +151,20 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
                     );
                     continue;
                 }
-                seen_unknown.push(name);
                 let unmatched = table
                     .columns
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| standard_to_file[*i].is_none())
                     .map(|(_, c)| &*c.name);
-                let help = match closest(name, unmatched) {
+                // Guessing costs an edit distance per column: a file with thousands of unknown
+                // columns is not a misspelling, so only the first ones get a guess.
+                let guess = if seen_unknown.len() <= 100 {
+                    closest(name, unmatched)
+                } else {
+                    None
+                };
+                let help = match guess {
                     Some(guess) => {
                         format!("did you mean `{guess}`? If so, rename the header exactly")
                     }

@@ -1,0 +1,163 @@
+//! Whatever arrives, conform does not panic or hang, and gives a clear finding or error with the
+//! right exit code (SPEC section 10).
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+const CHECKS: &str = "fixtures/checks/standard.json";
+const HEADER: &str = "Id,Reference,Recipient,Award date,Amount,Category,Council,Region,Postcode,Schema version,Status,Closed date";
+
+fn temp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("conform-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("temp file");
+    path
+}
+
+/// Runs a check and returns the exit code and the JSON report (when there is one).
+fn check(path: &PathBuf, standard: &str) -> (i32, Option<serde_json::Value>, String) {
+    let output = Command::cargo_bin("conform")
+        .expect("built")
+        .args([
+            "check",
+            &path.to_string_lossy(),
+            "-s",
+            standard,
+            "--format",
+            "json",
+        ])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("runs");
+    let report = serde_json::from_slice(&output.stdout).ok();
+    (
+        output.status.code().unwrap_or(-1),
+        report,
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn codes(report: &serde_json::Value) -> Vec<String> {
+    report["files"][0]["findings"]
+        .as_array()
+        .map(|f| {
+            f.iter()
+                .filter_map(|x| x["code"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn empty_and_header_only_files() {
+    for (name, bytes) in [
+        ("empty.csv", &b""[..]),
+        ("newlines.csv", b"\n\n\n"),
+        ("header.csv", format!("{HEADER}\n").as_bytes()),
+    ] {
+        let (code, report, err) = check(&temp(name, bytes), CHECKS);
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(
+            codes(&report.expect("json")).contains(&"empty-file".to_string()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn spreadsheets_and_archives_named_csv() {
+    for (name, bytes) in [
+        ("book.csv", &b"PK\x03\x04\x14\x00\x06\x00rest of a zip"[..]),
+        ("old.csv", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+        ("packed.csv", b"\x1F\x8B\x08\x00\x00\x00\x00\x00"),
+        ("nul.csv", b"Id,Reference\n1,\x00\x00\x00\n"),
+    ] {
+        let (code, report, err) = check(&temp(name, bytes), CHECKS);
+        assert_eq!(code, 1, "{name}: {err}");
+        assert_eq!(
+            codes(&report.expect("json")),
+            vec!["encoding-error".to_string()],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_deep_in_a_large_file_is_found_at_its_line() {
+    let mut text = format!("{HEADER}\n").into_bytes();
+    for i in 1..=50_000 {
+        text.extend_from_slice(
+            format!(
+                "{i},GR-{:04},Acme Trust,2025-04-01,10,Housing,E10000008,London,EX2 4QD,1,open,\n",
+                i % 10000
+            )
+            .as_bytes(),
+        );
+    }
+    text.extend_from_slice(
+        b"50001,GR-0001,Caf\xE9,2025-04-01,10,Housing,E10000008,London,EX2 4QD,1,open,\n",
+    );
+    let (_, report, _) = check(&temp("late.csv", &text), CHECKS);
+    let report = report.expect("json");
+    let encoding = report["files"][0]["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|x| x["code"] == "encoding"))
+        .expect("an encoding finding");
+    assert_eq!(encoding["line"], 50_002);
+    assert!(encoding["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("column 18") && m.contains("é")));
+}
+
+#[test]
+fn a_huge_cell_and_a_huge_header() {
+    let cell = "x".repeat(20 * 1024 * 1024);
+    let text = format!(
+        "{HEADER}\n1,GR-0001,\"{cell}\",2025-04-01,10,Housing,E10000008,London,EX2 4QD,1,open,\n"
+    );
+    let (code, report, err) = check(&temp("huge-cell.csv", text.as_bytes()), CHECKS);
+    assert_eq!(code, 1, "{err}");
+    assert!(codes(&report.expect("json")).contains(&"length".to_string()));
+
+    let wide: Vec<String> = (0..200_000).map(|i| format!("c{i}")).collect();
+    let text = format!("{}\n{}\n", wide.join(","), vec!["1"; 200_000].join(","));
+    let (code, report, err) = check(&temp("wide.csv", text.as_bytes()), CHECKS);
+    assert_eq!(code, 1, "{err}");
+    let report = report.expect("json");
+    assert!(codes(&report).contains(&"missing-column".to_string()));
+    assert_eq!(report["files"][0]["columns"], 200_000);
+}
+
+#[test]
+fn an_unterminated_quote_is_a_parse_error_at_its_record() {
+    let text = format!("{HEADER}\n1,GR-0001,Acme Trust,2025-04-01,10,Housing,E10000008,London,EX2 4QD,1,open,\n2,GR-0002,\"Never closed,2025-04-01\n3,GR-0003\n");
+    let (code, report, _) = check(&temp("open-quote.csv", text.as_bytes()), CHECKS);
+    assert_eq!(code, 1);
+    let report = report.expect("json");
+    let parse = report["files"][0]["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|x| x["code"] == "parse-error"))
+        .expect("a parse error");
+    assert_eq!(parse["line"], 3);
+}
+
+#[test]
+fn a_ref_loop_in_a_standard_does_not_hang() {
+    let standard = temp(
+        "loop.schema.json",
+        br##"{ "$defs": { "a": { "$ref": "#/$defs/b" }, "b": { "$ref": "#/$defs/a" } },
+             "properties": { "Id": { "$ref": "#/$defs/a" } } }"##,
+    );
+    let data = temp("loop.csv", b"Id\n1\n");
+    let (code, _, err) = check(&data, &standard.to_string_lossy());
+    assert!(code == 2 || code == 0 || code == 1, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_directory_or_unreadable_path_is_exit_2() {
+    let (code, _, err) = check(&PathBuf::from("fixtures/no/such.csv"), CHECKS);
+    assert_eq!(code, 2, "{err}");
+}
