@@ -17,7 +17,7 @@ fn temp(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// Runs a check and returns the exit code and the JSON report (when there is one).
-fn check(path: &PathBuf, standard: &str) -> (i32, Option<serde_json::Value>, String) {
+fn check(path: &std::path::Path, standard: &str) -> (i32, Option<serde_json::Value>, String) {
     let output = Command::cargo_bin("conform")
         .expect("built")
         .args([
