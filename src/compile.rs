@@ -210,7 +210,7 @@ pub struct ColumnCheck {
     pub allowed: Option<Vec<Value>>,
     pub allowed_text: Vec<String>,
     /// The allowed values as a set, when they are all strings: one lookup per cell.
-    pub allowed_set: Option<hashbrown::HashSet<Box<str>>>,
+    pub(crate) allowed_set: Option<hashbrown::HashSet<Box<str>>>,
     pub constant: Option<Value>,
     pub minimum: Option<Bound>,
     pub maximum: Option<Bound>,
@@ -232,7 +232,7 @@ pub struct CompiledTable {
     pub columns: Vec<ColumnCheck>,
     pub missing_values: Vec<String>,
     /// A validator for the schema keywords the compiled checks do not cover; `None` when they cover all.
-    pub residual: Option<jsonschema::Validator>,
+    pub(crate) residual: Option<jsonschema::Validator>,
     pub severity: SeverityTable,
 }
 
@@ -275,7 +275,7 @@ const COVERED_ROOT_KEYWORDS: &[&str] = &[
 
 /// JSON Schema options shared by every validator conform builds: draft 2020-12, conform's own
 /// format checks asserted, the linear-time `regex` engine, and nothing fetched.
-pub fn schema_options() -> jsonschema::ValidationOptions<'static> {
+pub(crate) fn schema_options() -> jsonschema::ValidationOptions<'static> {
     let mut options = jsonschema::options()
         .with_draft(jsonschema::Draft::Draft202012)
         .should_validate_formats(true)
@@ -287,7 +287,7 @@ pub fn schema_options() -> jsonschema::ValidationOptions<'static> {
 }
 
 /// Builds a JSON Schema validator, turning its errors into diagnostics pointing into the schema.
-pub fn build_validator(
+pub(crate) fn build_validator(
     schema: &Value,
     table: &Table,
 ) -> Result<jsonschema::Validator, StandardError> {
@@ -488,7 +488,7 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
 }
 
 /// The finding code a JSON Schema error maps to.
-pub fn code_for(kind: &jsonschema::error::ValidationErrorKind) -> Code {
+pub(crate) fn code_for(kind: &jsonschema::error::ValidationErrorKind) -> Code {
     use jsonschema::error::ValidationErrorKind as K;
     match kind {
         K::Type { .. } => Code::Type,

@@ -267,6 +267,9 @@ pub fn render(run: &RunReport, style: Style) -> String {
     for file in &run.files {
         render_file(&mut out, run, file, style);
     }
+    if run.files.iter().any(|f| !f.findings.is_empty()) {
+        let _ = writeln!(out, "`conform explain CODE` says what any code above means and how to fix it.");
+    }
     let failed = run.files.iter().filter(|f| !run.file_passes(f)).count();
     let standard = format!("{} {}", run.standard.id, run.standard.version);
     let _ = if failed == 0 {

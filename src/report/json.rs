@@ -14,7 +14,15 @@ struct Report<'a> {
     standard: Standard<'a>,
     valid: bool,
     summary: Counts,
+    /// What each code in the report means and how to fix it (`conform explain CODE` in full).
+    codes: BTreeMap<&'static str, CodeDoc>,
     files: Vec<File<'a>>,
+}
+
+#[derive(Serialize)]
+struct CodeDoc {
+    title: &'static str,
+    fix: &'static str,
 }
 
 #[derive(Serialize)]
@@ -134,6 +142,15 @@ pub fn render(run: &RunReport) -> String {
                 .collect(),
         })
         .collect();
+    let codes = run
+        .files
+        .iter()
+        .flat_map(|f| f.findings.iter())
+        .map(|f| {
+            let doc = crate::explain::doc(f.code);
+            (f.code.as_str(), CodeDoc { title: doc.title, fix: doc.fix })
+        })
+        .collect();
     let report = Report {
         report_version: 1,
         tool: Tool {
@@ -148,6 +165,7 @@ pub fn render(run: &RunReport) -> String {
         },
         valid: run.passes(),
         summary: counts(run.files.iter().flat_map(|f| f.findings.iter())),
+        codes,
         files,
     };
     let mut text =
