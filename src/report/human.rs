@@ -80,6 +80,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
 /// One (code, column) group: its findings in report order.
 struct Group<'a> {
     code: Code,
+    severity: Severity,
     column: Option<&'a str>,
     findings: Vec<&'a Finding>,
 }
@@ -87,15 +88,15 @@ struct Group<'a> {
 fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group> = Vec::new();
     for finding in findings {
-        // Header and file findings group by code alone: each names its own column.
+        // Header and file findings group by code (and severity) alone: each names its own column.
         let column = finding.row.and(finding.column.as_ref()).map(|c| &*c.name);
-        match groups
-            .iter_mut()
-            .find(|g| g.code == finding.code && g.column == column)
-        {
+        match groups.iter_mut().find(|g| {
+            g.code == finding.code && g.severity == finding.severity && g.column == column
+        }) {
             Some(group) => group.findings.push(finding),
             None => groups.push(Group {
                 code: finding.code,
+                severity: finding.severity,
                 column,
                 findings: vec![finding],
             }),
@@ -268,7 +269,10 @@ pub fn render(run: &RunReport, style: Style) -> String {
         render_file(&mut out, run, file, style);
     }
     if run.files.iter().any(|f| !f.findings.is_empty()) {
-        let _ = writeln!(out, "`conform explain CODE` says what any code above means and how to fix it.");
+        let _ = writeln!(
+            out,
+            "`conform explain CODE` says what any code above means and how to fix it."
+        );
     }
     let failed = run.files.iter().filter(|f| !run.file_passes(f)).count();
     let standard = format!("{} {}", run.standard.id, run.standard.version);

@@ -148,7 +148,13 @@ pub fn render(run: &RunReport) -> String {
         .flat_map(|f| f.findings.iter())
         .map(|f| {
             let doc = crate::explain::doc(f.code);
-            (f.code.as_str(), CodeDoc { title: doc.title, fix: doc.fix })
+            (
+                f.code.as_str(),
+                CodeDoc {
+                    title: doc.title,
+                    fix: doc.fix,
+                },
+            )
         })
         .collect();
     let report = Report {
