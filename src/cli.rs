@@ -232,11 +232,17 @@ fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
 
 /// The header row of a file, for choosing a standard or table by its columns.
 fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
-    let opened = read::open(input, options.encoding).ok()?;
-    let mut reader = read::csv::ChunkReader::new(opened.stream, options.delimiter).ok()?;
-    let mut header = csv::StringRecord::new();
-    reader.header(&mut header).ok()??;
-    Some(header)
+    let read_header = |opened: read::Opened| {
+        let mut reader = read::csv::ChunkReader::new(opened.stream, options.delimiter, !opened.verified).ok()?;
+        let mut header = csv::StringRecord::new();
+        reader.header(&mut header).ok()??;
+        Some(header)
+    };
+    // The header alone rarely needs the whole file scanned; if it is not UTF-8, scan and retry.
+    read::open_lazily(input, options.encoding)
+        .ok()
+        .and_then(read_header)
+        .or_else(|| read::open(input, options.encoding).ok().and_then(read_header))
 }
 
 /// How many of a table's columns a header supplies.

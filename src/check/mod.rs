@@ -375,16 +375,34 @@ impl Worker<'_> {
 }
 
 /// Bytes of text handed to a worker at a time.
-const CHUNK_BYTES: usize = 1 << 20;
+const CHUNK_BYTES: usize = 512 << 10;
 
 /// Checks `input` against `table`. I/O errors (the file cannot be read) are returned; everything
 /// wrong with the contents becomes a finding.
+///
+/// A file that starts like UTF-8 is checked as it is read; should a chunk turn out not to be
+/// UTF-8, the check starts again after a scan of the whole file has found its encoding. Valid
+/// files, the common case, are read once.
 pub fn check_file(
     input: &Input,
     standard_id: &str,
     table: &Table,
     compiled: &CompiledTable,
     options: &Options,
+) -> std::io::Result<FileReport> {
+    match check_once(input, standard_id, table, compiled, options, true) {
+        Err(e) if read::NotUtf8::is(&e) => check_once(input, standard_id, table, compiled, options, false),
+        other => other,
+    }
+}
+
+fn check_once(
+    input: &Input,
+    standard_id: &str,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+    lazy: bool,
 ) -> std::io::Result<FileReport> {
     let mut report = FileReport {
         input: input.clone(),
@@ -400,7 +418,12 @@ pub fn check_file(
         findings: Vec::new(),
         partial: false,
     };
-    let opened = match read::open(input, options.encoding) {
+    let opened = if lazy {
+        read::open_lazily(input, options.encoding)
+    } else {
+        read::open(input, options.encoding)
+    };
+    let opened = match opened {
         Ok(opened) => opened,
         Err(OpenError::Io(e)) => return Err(e),
         Err(OpenError::NotText(finding)) => {
@@ -412,7 +435,7 @@ pub fn check_file(
     report.encoding = Some(opened.encoding.encoding);
     report.encoding_label = Some(opened.encoding.label());
     report.findings.extend(opened.finding);
-    let mut chunks = ChunkReader::new(opened.stream, options.delimiter)?;
+    let mut chunks = ChunkReader::new(opened.stream, options.delimiter, !opened.verified)?;
     let dialect = chunks.dialect;
     report.delimiter = Some(dialect.delimiter);
     let mut header = StringRecord::new();
@@ -453,7 +476,7 @@ pub fn check_file(
         full_validator: full_validator.as_ref(),
     };
     // Chunks checked together: enough to keep every thread busy.
-    let batch = 2 * rayon::current_num_threads().max(1);
+    let batch = 8 * rayon::current_num_threads().max(1);
     let mut last_line = header_line.unwrap_or(1);
     let (unterminated, failure) = std::thread::scope(|scope| -> (bool, Option<std::io::Error>) {
         let (chunk_tx, chunk_rx) = mpsc::sync_channel::<std::io::Result<Chunk>>(batch + 2);

@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Read};
 
 use csv::StringRecord;
 
-use super::Utf8Stream;
+use super::{is_plain_utf8, NotUtf8, Utf8Stream};
 
 /// Delimiters conform recognises, in order of preference when the evidence is equal.
 pub const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
@@ -150,11 +150,13 @@ pub struct ChunkReader {
     finished: bool,
     /// Set at the end when the text ends inside a quoted cell.
     pub unterminated: bool,
+    /// Check that each chunk is UTF-8 (for text not read through before).
+    verify: bool,
 }
 
 impl ChunkReader {
     /// Wraps a UTF-8 stream, sniffing the delimiter unless one is given.
-    pub fn new(stream: Utf8Stream, delimiter: Option<u8>) -> std::io::Result<ChunkReader> {
+    pub fn new(stream: Utf8Stream, delimiter: Option<u8>, verify: bool) -> std::io::Result<ChunkReader> {
         let mut buffered: BufReader<Box<dyn Read + Send>> =
             BufReader::with_capacity(256 * 1024, Box::new(stream));
         let sample = buffered.fill_buf()?.to_vec();
@@ -170,6 +172,7 @@ impl ChunkReader {
             line: 1,
             finished: false,
             unterminated: false,
+            verify,
         })
     }
 
@@ -234,10 +237,19 @@ impl ChunkReader {
             };
             let rest = self.carry.split_off(cut);
             let bytes = std::mem::replace(&mut self.carry, rest);
-            let first_line = self.line;
-            self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
-            return Ok(Some(Chunk { bytes, first_line }));
+            return self.hand_out(bytes).map(Some);
         }
+    }
+
+    /// Hands out a chunk, checking it is UTF-8 where that is not known yet. Chunks end at line
+    /// ends, which never fall inside a character, so each is checked on its own.
+    fn hand_out(&mut self, bytes: Vec<u8>) -> std::io::Result<Chunk> {
+        if self.verify && !is_plain_utf8(&bytes) {
+            return Err(NotUtf8::error());
+        }
+        let first_line = self.line;
+        self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
+        Ok(Chunk { bytes, first_line })
     }
 
     /// The physical line the next chunk starts on.
@@ -271,9 +283,7 @@ impl ChunkReader {
                 let rest = self.carry.split_off(cut);
                 let bytes = std::mem::replace(&mut self.carry, rest);
                 self.in_quotes = false;
-                let first_line = self.line;
-                self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
-                return Ok(Some(Chunk { bytes, first_line }));
+                return self.hand_out(bytes).map(Some);
             }
             if self.finished {
                 if self.carry.is_empty() {
@@ -281,9 +291,7 @@ impl ChunkReader {
                 }
                 self.unterminated = self.in_quotes;
                 let bytes = std::mem::take(&mut self.carry);
-                let first_line = self.line;
-                self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
-                return Ok(Some(Chunk { bytes, first_line }));
+                return self.hand_out(bytes).map(Some);
             }
             let start = self.carry.len();
             self.carry.resize(start + 64 * 1024, 0);
@@ -365,7 +373,7 @@ mod tests {
             Box::new(std::io::Cursor::new(text.as_bytes().to_vec())),
             false,
         );
-        let mut reader = ChunkReader::new(stream, None).expect("reads");
+        let mut reader = ChunkReader::new(stream, None, true).expect("reads");
         let mut record = StringRecord::new();
         let mut out = Vec::new();
         if let Some(line) = reader.header(&mut record).expect("reads") {

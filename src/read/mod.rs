@@ -75,6 +75,37 @@ pub struct Opened {
     pub stream: Utf8Stream,
     pub encoding: TextEncoding,
     pub finding: Option<Finding>,
+    /// False when the file is taken to be UTF-8 without having been read through first: the
+    /// reader must then check each chunk and stop with [`NotUtf8`] if one is not.
+    pub verified: bool,
+}
+
+/// The error a reader stops with when text taken to be UTF-8 is not: the file is then opened
+/// again with a scan of the whole file, which finds out what it is.
+#[derive(Debug)]
+pub struct NotUtf8;
+
+impl std::fmt::Display for NotUtf8 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the text is not valid UTF-8")
+    }
+}
+
+impl std::error::Error for NotUtf8 {}
+
+impl NotUtf8 {
+    pub fn error() -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidData, NotUtf8)
+    }
+
+    pub fn is(error: &io::Error) -> bool {
+        error.get_ref().is_some_and(|inner| inner.is::<NotUtf8>())
+    }
+}
+
+/// Whether text taken to be UTF-8 really is (and holds no NUL byte, the mark of binary data).
+pub fn is_plain_utf8(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok() && memchr::memchr(0, bytes).is_none()
 }
 
 /// Why a file could not be opened as text.
@@ -229,6 +260,16 @@ fn not_text(message: String, help: &str, line: Option<u64>) -> OpenError {
 
 /// Opens `input`, deciding its encoding from the whole file unless `forced`.
 pub fn open(input: &Input, forced: Option<&'static Encoding>) -> Result<Opened, OpenError> {
+    open_with(input, forced, false)
+}
+
+/// Opens `input` without reading it through first when it starts like UTF-8 text: most files are,
+/// and the reader checks every chunk anyway (see [`Opened::verified`]).
+pub fn open_lazily(input: &Input, forced: Option<&'static Encoding>) -> Result<Opened, OpenError> {
+    open_with(input, forced, true)
+}
+
+fn open_with(input: &Input, forced: Option<&'static Encoding>, lazy: bool) -> Result<Opened, OpenError> {
     let mut head = [0u8; 4];
     let head_len = read_up_to(&mut input.open_raw()?, &mut head)?;
     let head = &head[..head_len];
@@ -241,6 +282,7 @@ pub fn open(input: &Input, forced: Option<&'static Encoding>) -> Result<Opened, 
                 bom: false,
             },
             finding: None,
+            verified: true,
         });
     }
     if let Some(what) = sniff_binary(head) {
@@ -266,6 +308,16 @@ pub fn open(input: &Input, forced: Option<&'static Encoding>) -> Result<Opened, 
                 bom: true,
             },
             finding: Some(finding),
+            verified: true,
+        });
+    }
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    if lazy {
+        return Ok(Opened {
+            stream: Utf8Stream::passthrough(input.open_raw()?, bom),
+            encoding: TextEncoding { encoding: UTF_8, bom },
+            finding: None,
+            verified: false,
         });
     }
     let scan = scan(input.open_raw()?)?;
@@ -279,7 +331,6 @@ pub fn open(input: &Input, forced: Option<&'static Encoding>) -> Result<Opened, 
             Some(nul.line),
         ));
     }
-    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let Some(invalid) = scan.first_invalid_utf8 else {
         return Ok(Opened {
             stream: Utf8Stream::passthrough(input.open_raw()?, bom),
@@ -288,6 +339,7 @@ pub fn open(input: &Input, forced: Option<&'static Encoding>) -> Result<Opened, 
                 bom,
             },
             finding: None,
+            verified: true,
         });
     };
     if let Some(undefined) = scan.first_undefined_1252 {
@@ -323,6 +375,7 @@ pub fn open(input: &Input, forced: Option<&'static Encoding>) -> Result<Opened, 
             bom: false,
         },
         finding: Some(finding),
+        verified: true,
     })
 }
 
