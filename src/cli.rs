@@ -233,7 +233,8 @@ fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
 /// The header row of a file, for choosing a standard or table by its columns.
 fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
     let read_header = |opened: read::Opened| {
-        let mut reader = read::csv::ChunkReader::new(opened.stream, options.delimiter, !opened.verified).ok()?;
+        let mut reader =
+            read::csv::ChunkReader::new(opened.stream, options.delimiter, !opened.verified).ok()?;
         let mut header = csv::StringRecord::new();
         reader.header(&mut header).ok()??;
         Some(header)
@@ -242,7 +243,11 @@ fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
     read::open_lazily(input, options.encoding)
         .ok()
         .and_then(read_header)
-        .or_else(|| read::open(input, options.encoding).ok().and_then(read_header))
+        .or_else(|| {
+            read::open(input, options.encoding)
+                .ok()
+                .and_then(read_header)
+        })
 }
 
 /// How many of a table's columns a header supplies.

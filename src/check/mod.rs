@@ -391,7 +391,9 @@ pub fn check_file(
     options: &Options,
 ) -> std::io::Result<FileReport> {
     match check_once(input, standard_id, table, compiled, options, true) {
-        Err(e) if read::NotUtf8::is(&e) => check_once(input, standard_id, table, compiled, options, false),
+        Err(e) if read::NotUtf8::is(&e) => {
+            check_once(input, standard_id, table, compiled, options, false)
+        }
         other => other,
     }
 }

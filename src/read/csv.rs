@@ -135,6 +135,43 @@ pub struct Chunk {
     pub bytes: Vec<u8>,
     /// The physical line of the chunk's first byte (1-based).
     pub first_line: u64,
+    /// Where the buffer goes back when the chunk is done with.
+    pool: BufferPool,
+}
+
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        self.pool.give_back(std::mem::take(&mut self.bytes));
+    }
+}
+
+/// Chunk buffers handed back by the workers, so that the reader reuses memory that is already
+/// mapped instead of faulting in fresh pages for every chunk.
+#[derive(Clone, Default)]
+struct BufferPool(std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>);
+
+impl BufferPool {
+    const KEPT: usize = 64;
+
+    fn give_back(&self, mut buffer: Vec<u8>) {
+        if buffer.capacity() == 0 {
+            return;
+        }
+        buffer.clear();
+        if let Ok(mut pool) = self.0.lock() {
+            if pool.len() < Self::KEPT {
+                pool.push(buffer);
+            }
+        }
+    }
+
+    fn take(&self) -> Vec<u8> {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_default()
+    }
 }
 
 /// Splits the text into chunks of whole records without parsing them, so that parsing can happen
@@ -152,11 +189,16 @@ pub struct ChunkReader {
     pub unterminated: bool,
     /// Check that each chunk is UTF-8 (for text not read through before).
     verify: bool,
+    pool: BufferPool,
 }
 
 impl ChunkReader {
     /// Wraps a UTF-8 stream, sniffing the delimiter unless one is given.
-    pub fn new(stream: Utf8Stream, delimiter: Option<u8>, verify: bool) -> std::io::Result<ChunkReader> {
+    pub fn new(
+        stream: Utf8Stream,
+        delimiter: Option<u8>,
+        verify: bool,
+    ) -> std::io::Result<ChunkReader> {
         let mut buffered: BufReader<Box<dyn Read + Send>> =
             BufReader::with_capacity(256 * 1024, Box::new(stream));
         let sample = buffered.fill_buf()?.to_vec();
@@ -173,6 +215,7 @@ impl ChunkReader {
             finished: false,
             unterminated: false,
             verify,
+            pool: BufferPool::default(),
         })
     }
 
@@ -235,7 +278,9 @@ impl ChunkReader {
                     continue;
                 }
             };
-            let rest = self.carry.split_off(cut);
+            let mut rest = self.pool.take();
+            rest.extend_from_slice(&self.carry[cut..]);
+            self.carry.truncate(cut);
             let bytes = std::mem::replace(&mut self.carry, rest);
             return self.hand_out(bytes).map(Some);
         }
@@ -249,7 +294,11 @@ impl ChunkReader {
         }
         let first_line = self.line;
         self.line += memchr::memchr_iter(b'\n', &bytes).count() as u64;
-        Ok(Chunk { bytes, first_line })
+        Ok(Chunk {
+            bytes,
+            first_line,
+            pool: self.pool.clone(),
+        })
     }
 
     /// The physical line the next chunk starts on.

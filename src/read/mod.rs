@@ -269,7 +269,11 @@ pub fn open_lazily(input: &Input, forced: Option<&'static Encoding>) -> Result<O
     open_with(input, forced, true)
 }
 
-fn open_with(input: &Input, forced: Option<&'static Encoding>, lazy: bool) -> Result<Opened, OpenError> {
+fn open_with(
+    input: &Input,
+    forced: Option<&'static Encoding>,
+    lazy: bool,
+) -> Result<Opened, OpenError> {
     let mut head = [0u8; 4];
     let head_len = read_up_to(&mut input.open_raw()?, &mut head)?;
     let head = &head[..head_len];
@@ -315,7 +319,10 @@ fn open_with(input: &Input, forced: Option<&'static Encoding>, lazy: bool) -> Re
     if lazy {
         return Ok(Opened {
             stream: Utf8Stream::passthrough(input.open_raw()?, bom),
-            encoding: TextEncoding { encoding: UTF_8, bom },
+            encoding: TextEncoding {
+                encoding: UTF_8,
+                bom,
+            },
             finding: None,
             verified: false,
         });
