@@ -35,8 +35,22 @@ pub enum Command {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Diagnostics with the cell underlined, a summary and a verdict.
     Human,
+    /// One JSON document (report_version 1, schema in docs/report-v1.schema.json).
     Json,
+    /// One JSON object a finding, a line, written as each file is checked.
+    Jsonl,
+    /// One CSV row a finding, for spreadsheets.
+    Csv,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// JUnit XML: a test suite a file, a test case a (code, column) group.
+    Junit,
+    /// GitHub Actions annotations (and a summary in $GITHUB_STEP_SUMMARY).
+    Github,
+    /// A Markdown summary for a pull request or an email.
+    Markdown,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -369,11 +383,25 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
         .num_threads(jobs)
         .build()
         .map_err(|e| Fatal(format!("error: cannot start {jobs} threads: {e}")))?;
+    let mut sink = Sink::open(args.output.as_deref())
+        .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
+    // Line formats are written as each file is checked, so a long run shows its findings early.
+    if args.format == Format::Csv {
+        sink.write(&report::flat::csv_header());
+    }
     let mut unreadable = false;
     let mut files = Vec::new();
     for input in &inputs {
         match pool.install(|| check::check_file(input, &standard.id, table, &compiled, &options)) {
-            Ok(file) => files.push(file),
+            Ok(file) => {
+                match args.format {
+                    Format::Jsonl => sink.write(&report::flat::jsonl(&file)),
+                    Format::Csv => sink.write(&report::flat::csv(&file)),
+                    Format::Github => sink.write(&report::ci::github(&file)),
+                    _ => {}
+                }
+                files.push(file);
+            }
             Err(e) => {
                 eprintln!("error: cannot read {}: {e}", input.display_name());
                 unreadable = true;
@@ -398,9 +426,9 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
             to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let text = match args.format {
-        Format::Json => report::json::render(&run),
-        Format::Human => human::render(
+    match args.format {
+        Format::Json => sink.write(&report::json::render(&run)),
+        Format::Human => sink.write(&human::render(
             &run,
             human::Style {
                 color,
@@ -408,16 +436,125 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
                 max_examples: args.max_examples,
                 quiet: args.quiet,
             },
-        ),
-    };
-    let code = if unreadable { 2 } else { run.exit_code() };
-    match &args.output {
-        Some(path) => {
-            write_atomically(path, &text)
-                .map_err(|e| Fatal(format!("error: cannot write {}: {e}", path.display())))?;
-            Ok(code)
+        )),
+        Format::Sarif => sink.write(&report::ci::sarif(&run)),
+        Format::Junit => sink.write(&report::ci::junit(&run, args.max_examples)),
+        Format::Markdown => sink.write(&report::markdown::render(&run, args.max_examples)),
+        Format::Jsonl | Format::Csv | Format::Github => {}
+    }
+    if args.format == Format::Github {
+        if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+            append(
+                Path::new(&summary),
+                &report::markdown::render(&run, args.max_examples),
+            )
+            .map_err(|e| Fatal(format!("error: cannot append to GITHUB_STEP_SUMMARY: {e}")))?;
         }
-        None => Ok(write_stdout(&text, code)),
+    }
+    let code = if unreadable { 2 } else { run.exit_code() };
+    sink.finish()
+        .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
+    Ok(code)
+}
+
+fn append(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.write_all(text.as_bytes())
+}
+
+/// Where a report goes: standard output (a closed pipe ends writing quietly) or a temporary file
+/// beside `--output`, moved into place when the report is complete.
+enum Sink {
+    Stdout {
+        closed: bool,
+    },
+    File {
+        file: std::io::BufWriter<std::fs::File>,
+        temporary: PathBuf,
+        target: PathBuf,
+        failed: Option<std::io::Error>,
+    },
+}
+
+impl Sink {
+    fn open(output: Option<&Path>) -> std::io::Result<Sink> {
+        let Some(target) = output else {
+            return Ok(Sink::Stdout { closed: false });
+        };
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("report");
+        let temporary = dir.join(format!(".{name}.conform-{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&temporary)?;
+        Ok(Sink::File {
+            file: std::io::BufWriter::new(file),
+            temporary,
+            target: target.to_path_buf(),
+            failed: None,
+        })
+    }
+
+    fn write(&mut self, text: &str) {
+        match self {
+            Sink::Stdout { closed } => {
+                if *closed {
+                    return;
+                }
+                let mut stdout = std::io::stdout().lock();
+                if let Err(e) = stdout
+                    .write_all(text.as_bytes())
+                    .and_then(|_| stdout.flush())
+                {
+                    if e.kind() != std::io::ErrorKind::BrokenPipe {
+                        eprintln!("error: cannot write the report: {e}");
+                    }
+                    *closed = true;
+                }
+            }
+            Sink::File { file, failed, .. } => {
+                if failed.is_none() {
+                    if let Err(e) = file.write_all(text.as_bytes()) {
+                        *failed = Some(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Moves a file report into place (or removes it when writing failed).
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout { .. } => Ok(()),
+            Sink::File {
+                file,
+                temporary,
+                target,
+                failed,
+            } => {
+                let result = match failed {
+                    Some(e) => Err(e),
+                    None => file
+                        .into_inner()
+                        .map_err(|e| e.into_error())
+                        .and_then(|f| f.sync_all()),
+                };
+                match result.and_then(|_| std::fs::rename(&temporary, &target)) {
+                    Ok(()) => Ok(()),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&temporary);
+                        Err(e)
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -441,21 +578,4 @@ fn refuse_overwrite(output: &Path, inputs: &[Input]) -> Result<(), Fatal> {
         }
     }
     Ok(())
-}
-
-/// Writes to a temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("report");
-    let temporary = dir.join(format!(".{name}.conform-{}.tmp", std::process::id()));
-    std::fs::write(&temporary, text)?;
-    std::fs::rename(&temporary, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })
 }

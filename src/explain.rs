@@ -236,6 +236,33 @@ pub fn render(code: Code) -> String {
     )
 }
 
+/// Every code's documentation as a Markdown page (`docs/codes.md`, where report links point).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Finding codes\n\nEvery problem conform reports has one of these codes. `conform explain CODE` prints the\nsame text. A standard can change a code's severity or switch it off.\n\n| code | default severity | title |\n|---|---|---|\n",
+    );
+    for code in Code::ALL {
+        out.push_str(&format!(
+            "| [`{code}`](#{code}) | {} | {} |\n",
+            code.default_severity(),
+            doc(*code).title
+        ));
+    }
+    for code in Code::ALL {
+        let d = doc(*code);
+        out.push_str(&format!(
+            "\n## {code}\n\n**{}** ({} by default)\n\n**What it means.** {}\n\n**Why it matters.** {}\n\n**How to fix it.** {}\n\n**Example.** {}\n",
+            d.title,
+            code.default_severity(),
+            d.what,
+            d.why,
+            d.fix,
+            d.example
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,9 +7,9 @@ use std::fmt::{self, Write as _};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::snippet::{cell_span, records, window, Snippet};
-use super::{plural, thousands, RunReport};
+use super::{groups, plural, rows_range, thousands, Group, RunReport};
 use crate::check::FileReport;
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Finding, Severity};
 
 /// How the human report is drawn.
 #[derive(Clone, Copy, Debug)]
@@ -75,44 +75,6 @@ impl Diagnostic for FindingDiagnostic<'_> {
             start..end.max(start),
         ))))
     }
-}
-
-/// One (code, column) group: its findings in report order.
-struct Group<'a> {
-    code: Code,
-    severity: Severity,
-    column: Option<&'a str>,
-    findings: Vec<&'a Finding>,
-}
-
-fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
-    let mut groups: Vec<Group> = Vec::new();
-    for finding in findings {
-        // Header and file findings group by code (and severity) alone: each names its own column.
-        let column = finding.row.and(finding.column.as_ref()).map(|c| &*c.name);
-        match groups.iter_mut().find(|g| {
-            g.code == finding.code && g.severity == finding.severity && g.column == column
-        }) {
-            Some(group) => group.findings.push(finding),
-            None => groups.push(Group {
-                code: finding.code,
-                severity: finding.severity,
-                column,
-                findings: vec![finding],
-            }),
-        }
-    }
-    groups
-}
-
-fn rows_range(findings: &[&Finding]) -> Option<String> {
-    let rows: Vec<u64> = findings.iter().filter_map(|f| f.row).collect();
-    let (first, last) = (rows.iter().min()?, rows.iter().max()?);
-    Some(if first == last {
-        format!(" in row {}", thousands(*first))
-    } else {
-        format!(" in rows {}–{}", thousands(*first), thousands(*last))
-    })
 }
 
 fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Style) {

@@ -1,11 +1,15 @@
-//! Reports: the findings of a run rendered for people (human) or programs (json).
+//! Reports: the findings of a run rendered for people (human, markdown), programs (json, jsonl,
+//! csv) and CI systems (sarif, junit, github).
 
+pub mod ci;
+pub mod flat;
 pub mod human;
 pub mod json;
+pub mod markdown;
 mod snippet;
 
 use crate::check::FileReport;
-use crate::finding::Severity;
+use crate::finding::{Code, Finding, Severity};
 
 /// Which standard a run checked against.
 #[derive(Clone, Debug)]
@@ -47,6 +51,44 @@ impl RunReport {
     pub fn total(&self, severity: Severity) -> usize {
         self.files.iter().map(|f| f.count(severity)).sum()
     }
+}
+
+/// One (code, column) group: its findings in report order.
+pub(crate) struct Group<'a> {
+    pub code: Code,
+    pub severity: Severity,
+    pub column: Option<&'a str>,
+    pub findings: Vec<&'a Finding>,
+}
+
+pub(crate) fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for finding in findings {
+        // Header and file findings group by code (and severity) alone: each names its own column.
+        let column = finding.row.and(finding.column.as_ref()).map(|c| &*c.name);
+        match groups.iter_mut().find(|g| {
+            g.code == finding.code && g.severity == finding.severity && g.column == column
+        }) {
+            Some(group) => group.findings.push(finding),
+            None => groups.push(Group {
+                code: finding.code,
+                severity: finding.severity,
+                column,
+                findings: vec![finding],
+            }),
+        }
+    }
+    groups
+}
+
+pub(crate) fn rows_range(findings: &[&Finding]) -> Option<String> {
+    let rows: Vec<u64> = findings.iter().filter_map(|f| f.row).collect();
+    let (first, last) = (rows.iter().min()?, rows.iter().max()?);
+    Some(if first == last {
+        format!(" in row {}", thousands(*first))
+    } else {
+        format!(" in rows {}–{}", thousands(*first), thousands(*last))
+    })
 }
 
 /// `1234567` as `1,234,567`, for counts people read.

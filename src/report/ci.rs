@@ -1,0 +1,323 @@
+//! Formats for CI systems: SARIF 2.1.0 (code scanning), JUnit XML (test reports) and GitHub
+//! Actions workflow commands (annotations).
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use super::{groups, plural, RunReport};
+use crate::check::FileReport;
+use crate::explain;
+use crate::finding::{Code, Finding, Severity};
+
+/// Where the documentation of each code is published, for SARIF rules' help links.
+pub const CODES_DOC: &str = "https://github.com/conform-data/conform/blob/main/docs/codes.md";
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The column a finding points at: the character column where the file was read as text and the
+/// cell is known, counted from 1; CSV column numbers otherwise.
+fn column_number(finding: &Finding) -> Option<usize> {
+    finding.column.as_ref().and_then(|c| c.index).map(|i| i + 1)
+}
+
+/// A SARIF 2.1.0 log: one run, each finding code a rule with its `conform explain` text.
+pub fn sarif(run: &RunReport) -> String {
+    let rules: Vec<Value> = Code::ALL
+        .iter()
+        .map(|code| {
+            let doc = explain::doc(*code);
+            json!({
+                "id": code.as_str(),
+                "name": pascal_case(code.as_str()),
+                "shortDescription": { "text": doc.title },
+                "fullDescription": { "text": format!("{} {}", doc.what, doc.why) },
+                "help": { "text": format!("{} Example: {}", doc.fix, doc.example) },
+                "helpUri": format!("{CODES_DOC}#{}", code.as_str()),
+                "defaultConfiguration": { "level": sarif_level(code.default_severity()) },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for file in &run.files {
+        for finding in &file.findings {
+            let mut region = serde_json::Map::new();
+            region.insert("startLine".into(), json!(finding.line.unwrap_or(1)));
+            if let Some(column) = column_number(finding) {
+                region.insert("startColumn".into(), json!(column));
+            }
+            let text = match &finding.help {
+                Some(help) => format!("{} ({help})", finding.message),
+                None => finding.message.clone(),
+            };
+            results.push(json!({
+                "ruleId": finding.code.as_str(),
+                "ruleIndex": finding.code as usize,
+                "level": sarif_level(finding.severity),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&file.path) },
+                        "region": region,
+                    }
+                }],
+            }));
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "conform",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/conform-data/conform",
+                "rules": rules,
+            }},
+            "properties": { "standard": format!("{} {}", run.standard.id, run.standard.version) },
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `missing-column` as `MissingColumn`: SARIF rule names are identifiers.
+fn pascal_case(code: &str) -> String {
+    code.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A relative path as a URI reference: forward slashes, spaces and other unsafe bytes escaped.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.replace('\\', "/").bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 cannot carry most control characters, even escaped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One line describing a finding's place and message, for text listings.
+fn located(finding: &Finding) -> String {
+    match (finding.row, finding.line) {
+        (Some(row), Some(line)) => format!("row {row} (line {line}): {}", finding.message),
+        (None, Some(line)) => format!("line {line}: {}", finding.message),
+        _ => finding.message.clone(),
+    }
+}
+
+/// JUnit XML: a test suite per file, a test case per (code, column) group; errors (and, with
+/// `--strict`, warnings) are failures carrying the first examples and the count.
+pub fn junit(run: &RunReport, max_examples: usize) -> String {
+    let mut suites = String::new();
+    let (mut total_tests, mut total_failures) = (0, 0);
+    for file in &run.files {
+        let groups = groups(&file.findings);
+        let mut cases = String::new();
+        let mut failures = 0;
+        let fails = |severity: Severity| {
+            severity == Severity::Error || (run.strict && severity == Severity::Warning)
+        };
+        for group in &groups {
+            let name = match group.column {
+                Some(column) => format!("{} in {column}", group.code),
+                None => group.code.to_string(),
+            };
+            let mut detail = String::new();
+            for finding in group.findings.iter().take(max_examples) {
+                let _ = writeln!(detail, "{}", located(finding));
+                if let Some(help) = &finding.help {
+                    let _ = writeln!(detail, "  help: {help}");
+                }
+            }
+            let rest = group.findings.len().saturating_sub(max_examples);
+            if rest > 0 {
+                let _ = writeln!(detail, "... and {rest} more");
+            }
+            let summary = format!(
+                "{} ({})",
+                plural(group.findings.len(), "finding", "findings"),
+                group.severity
+            );
+            let _ = write!(
+                cases,
+                "    <testcase classname=\"{}\" name=\"{}\">",
+                xml(&file.path),
+                xml(&name)
+            );
+            if fails(group.severity) {
+                failures += 1;
+                let _ = write!(
+                    cases,
+                    "\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    ",
+                    group.code,
+                    xml(&format!("{summary}: {}", group.findings[0].message)),
+                    xml(&detail)
+                );
+            } else {
+                let _ = write!(
+                    cases,
+                    "\n      <system-out>{}</system-out>\n    ",
+                    xml(&format!("{summary}\n{detail}"))
+                );
+            }
+            cases.push_str("</testcase>\n");
+        }
+        if groups.is_empty() {
+            let _ = writeln!(
+                cases,
+                "    <testcase classname=\"{}\" name=\"conforms to {} {}\"/>",
+                xml(&file.path),
+                xml(&run.standard.id),
+                xml(&run.standard.version)
+            );
+        }
+        let tests = groups.len().max(1);
+        total_tests += tests;
+        total_failures += failures;
+        let _ = write!(
+            suites,
+            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n{cases}  </testsuite>\n",
+            xml(&file.path)
+        );
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"conform {}\" tests=\"{total_tests}\" failures=\"{total_failures}\">\n{suites}</testsuites>\n",
+        xml(&run.standard.id)
+    )
+}
+
+/// Escapes a workflow command's message (GitHub's rules: `%`, CR, LF).
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property (as data, plus `:` and `,`).
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions annotations in report order, at most 10 a (code, column) group, then a line
+/// for each group that had more, with the count.
+pub fn github(file: &FileReport) -> String {
+    const PER_GROUP: usize = 10;
+    let command = |severity: Severity| match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let mut out = String::new();
+    let groups = groups(&file.findings);
+    let mut shown = vec![0usize; groups.len()];
+    for finding in &file.findings {
+        let column = finding.row.and(finding.column.as_ref()).map(|c| &*c.name);
+        let Some(group) = groups.iter().position(|g| {
+            g.code == finding.code && g.severity == finding.severity && g.column == column
+        }) else {
+            continue;
+        };
+        shown[group] += 1;
+        if shown[group] > PER_GROUP {
+            continue;
+        }
+        let mut properties = format!("file={}", escape_property(&file.path));
+        if let Some(line) = finding.line {
+            let _ = write!(properties, ",line={line}");
+        }
+        if let Some(column) = column_number(finding) {
+            let _ = write!(properties, ",col={column}");
+        }
+        let title = match column {
+            Some(column) => format!("{} in {column}", finding.code),
+            None => finding.code.to_string(),
+        };
+        let _ = write!(properties, ",title={}", escape_property(&title));
+        let message = match &finding.help {
+            Some(help) => format!("{}\nhelp: {help}", finding.message),
+            None => finding.message.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "::{} {properties}::{}",
+            command(finding.severity),
+            escape_data(&message)
+        );
+    }
+    for group in groups.iter().filter(|g| g.findings.len() > PER_GROUP) {
+        let rest = group.findings.len() - PER_GROUP;
+        let column = group.column.map(|c| format!(" in {c}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "::{} file={},title={}::{}",
+            command(group.severity),
+            escape_property(&file.path),
+            escape_property(&format!("{}{column}", group.code)),
+            escape_data(&format!(
+                "... and {rest} more `{}` findings{column} (see the full report)",
+                group.code
+            ))
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_are_escaped() {
+        assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn xml_is_escaped_and_cleaned() {
+        assert_eq!(
+            xml("<a & \"b\">\u{1}"),
+            "&lt;a &amp; &quot;b&quot;&gt;\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn uris_escape_unsafe_bytes() {
+        assert_eq!(uri("data/spend 2025/£.csv"), "data/spend%202025/%C2%A3.csv");
+    }
+}

@@ -1,0 +1,112 @@
+//! A Markdown summary for a pull-request comment, a CI job summary or a data-sharing email.
+
+use std::fmt::Write as _;
+
+use super::{groups, plural, thousands, RunReport};
+use crate::explain;
+use crate::finding::Severity;
+
+/// Escapes text for a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn render(run: &RunReport, max_examples: usize) -> String {
+    let mut out = String::new();
+    let failed = run.files.iter().filter(|f| !run.file_passes(f)).count();
+    let standard = format!("{} {}", run.standard.id, run.standard.version);
+    let _ = writeln!(out, "## conform: {}\n", cell(&run.standard.title));
+    let _ = if failed == 0 {
+        writeln!(
+            out,
+            "✅ **{} {} to `{standard}`**",
+            plural(run.files.len(), "file", "files"),
+            if run.files.len() == 1 {
+                "conforms"
+            } else {
+                "conform"
+            }
+        )
+    } else {
+        writeln!(
+            out,
+            "❌ **{failed} of {} {} not conform to `{standard}`**",
+            plural(run.files.len(), "file", "files"),
+            if failed == 1 { "does" } else { "do" }
+        )
+    };
+    let _ = writeln!(
+        out,
+        "\n{}, {}.\n",
+        plural(run.total(Severity::Error), "error", "errors"),
+        plural(run.total(Severity::Warning), "warning", "warnings")
+    );
+    let _ = writeln!(
+        out,
+        "| file | rows | errors | warnings | verdict |\n|---|---:|---:|---:|---|"
+    );
+    for file in &run.files {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            cell(&file.path),
+            thousands(file.rows),
+            thousands(file.errors() as u64),
+            thousands(file.count(Severity::Warning) as u64),
+            if run.file_passes(file) {
+                "✅ conforms"
+            } else {
+                "❌ does not conform"
+            }
+        );
+    }
+    for file in run.files.iter().filter(|f| !f.findings.is_empty()) {
+        let mut groups = groups(&file.findings);
+        // The worst and most frequent first.
+        groups.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(b.findings.len().cmp(&a.findings.len()))
+        });
+        let _ = writeln!(out, "\n### `{}`\n", cell(&file.path));
+        let _ = writeln!(
+            out,
+            "| severity | code | column | count | first example |\n|---|---|---|---:|---|"
+        );
+        for group in &groups {
+            let first = group.findings[0];
+            let place = match (first.row, first.line) {
+                (Some(row), Some(line)) => format!("row {row}, line {line}: "),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | [`{}`]({}#{}) | {} | {} | {}{} |",
+                group.severity,
+                group.code,
+                super::ci::CODES_DOC,
+                group.code,
+                cell(group.column.unwrap_or("-")),
+                thousands(group.findings.len() as u64),
+                cell(&place),
+                cell(&first.message)
+            );
+        }
+        let shown: Vec<_> = groups
+            .iter()
+            .filter(|g| g.severity == Severity::Error)
+            .take(max_examples)
+            .collect();
+        if !shown.is_empty() {
+            let _ = writeln!(out, "\n**How to fix**\n");
+            for group in shown {
+                let help = group.findings[0]
+                    .help
+                    .clone()
+                    .unwrap_or_else(|| explain::doc(group.code).fix.to_string());
+                let _ = writeln!(out, "- `{}`: {}", group.code, cell(&help));
+            }
+        }
+    }
+    out
+}
