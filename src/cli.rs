@@ -8,8 +8,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, Options};
 use crate::compile;
+use crate::config::{self, Config};
 use crate::explain;
-use crate::finding::Code;
+use crate::finding::{Code, Severity};
 use crate::read::{self, Input};
 use crate::report::{self, human, RunReport, StandardInfo};
 use crate::standard::{builtin_standards, Standard, StandardError};
@@ -25,7 +26,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check files against a standard.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Explain a finding code: what it means, why it matters, how to fix it.
     Explain {
         /// The code, e.g. `type` or `missing-column`; without it, every code is listed.
@@ -62,9 +63,12 @@ pub enum ColorChoice {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files or folders to check (folders are searched for .csv and .tsv files); `-` reads standard input.
-    #[arg(required = true)]
+    /// Files or folders to check (folders are searched for .csv and .tsv files); `-` reads standard
+    /// input. Without paths, every dataset of the configuration file (conform.toml) is checked.
     pub paths: Vec<String>,
+    /// Configuration file (default: conform.toml in this folder or the nearest parent).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
     /// Standard to check against: a built-in id (`spend-over-500`, `ID@VERSION`) or a path to a
     /// standard.json or JSON Schema file. Without it, the built-in standard whose columns best
     /// match the file's header is used.
@@ -365,16 +369,15 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
         delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,
         ..Options::default()
     };
-    let inputs = collect_inputs(&args.paths)?;
+    let config = load_config(args)?;
+    let groups = plan_groups(args, config.as_ref(), &options)?;
     if let Some(output) = &args.output {
+        let inputs: Vec<Input> = groups
+            .iter()
+            .flat_map(|g| g.inputs.iter().cloned())
+            .collect();
         refuse_overwrite(output, &inputs)?;
     }
-    let (standard, matched_note) = match &args.standard {
-        Some(spec) => (Standard::load(spec)?, None),
-        None => choose_standard(&inputs, &options)?,
-    };
-    let table = choose_table(&standard, args.table.as_deref(), &inputs, &options)?;
-    let compiled = compile::compile(table)?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -391,30 +394,48 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
     }
     let mut unreadable = false;
     let mut files = Vec::new();
-    for input in &inputs {
-        match pool.install(|| check::check_file(input, &standard.id, table, &compiled, &options)) {
-            Ok(file) => {
-                match args.format {
-                    Format::Jsonl => sink.write(&report::flat::jsonl(&file)),
-                    Format::Csv => sink.write(&report::flat::csv(&file)),
-                    Format::Github => sink.write(&report::ci::github(&file)),
-                    _ => {}
+    let mut standards: Vec<StandardInfo> = Vec::new();
+    for group in &groups {
+        let standard = &group.standard;
+        let table = choose_table(standard, group.table.as_deref(), &group.inputs, &options)?;
+        let mut compiled = compile::compile(table)?;
+        for (code, level) in &group.severity {
+            compiled.severity.set(*code, *level);
+        }
+        if !standards
+            .iter()
+            .any(|s| s.id == standard.id && s.version == standard.version)
+        {
+            standards.push(StandardInfo {
+                id: standard.id.clone(),
+                version: standard.version.clone(),
+                title: standard.title.clone(),
+                matched_note: group.matched_note.clone(),
+            });
+        }
+        for input in &group.inputs {
+            match pool
+                .install(|| check::check_file(input, &standard.id, table, &compiled, &options))
+            {
+                Ok(mut file) => {
+                    file.standard_version = standard.version.clone();
+                    match args.format {
+                        Format::Jsonl => sink.write(&report::flat::jsonl(&file)),
+                        Format::Csv => sink.write(&report::flat::csv(&file)),
+                        Format::Github => sink.write(&report::ci::github(&file)),
+                        _ => {}
+                    }
+                    files.push(file);
                 }
-                files.push(file);
-            }
-            Err(e) => {
-                eprintln!("error: cannot read {}: {e}", input.display_name());
-                unreadable = true;
+                Err(e) => {
+                    eprintln!("error: cannot read {}: {e}", input.display_name());
+                    unreadable = true;
+                }
             }
         }
     }
     let run = RunReport {
-        standard: StandardInfo {
-            id: standard.id.clone(),
-            version: standard.version.clone(),
-            title: standard.title.clone(),
-            matched_note,
-        },
+        standards,
         files,
         strict: args.strict,
     };
@@ -455,6 +476,162 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
     sink.finish()
         .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
     Ok(code)
+}
+
+/// Files checked against one standard (and table, and severity overrides).
+struct Group {
+    standard: Standard,
+    table: Option<String>,
+    severity: Vec<(Code, Option<Severity>)>,
+    inputs: Vec<Input>,
+    matched_note: Option<String>,
+}
+
+/// The configuration file: `--config`, else `conform.toml` here or in the nearest parent.
+fn load_config(args: &CheckArgs) -> Result<Option<Config>, Fatal> {
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => config::find(Path::new(".")),
+    };
+    path.map(|p| config::load(&p).map_err(Fatal::from))
+        .transpose()
+}
+
+/// Decides which standard checks which file: `--standard` for all; else the configuration's
+/// datasets (all of them when no path is given); else the built-in standard the header matches.
+fn plan_groups(
+    args: &CheckArgs,
+    config: Option<&Config>,
+    options: &Options,
+) -> Result<Vec<Group>, Fatal> {
+    let severity = |config: Option<&Config>, dataset: Option<usize>| {
+        dataset
+            .and_then(|d| config.map(|c| c.datasets[d].severity.clone()))
+            .unwrap_or_default()
+    };
+    // Every dataset's standard must load, used or not: a broken configuration fails early.
+    if let (Some(config), None) = (config, &args.standard) {
+        for dataset in 0..config.datasets.len() {
+            load_dataset_standard(config, dataset, args)?;
+        }
+    }
+    if args.paths.is_empty() {
+        let Some(config) = config else {
+            return Err(Fatal(
+                "error: no files given, and no conform.toml here or in a parent folder; name the files to check".into(),
+            ));
+        };
+        let mut groups: Vec<Group> = Vec::new();
+        for (dataset, path) in config.files() {
+            if let Some(group) = groups.iter_mut().find(|g| {
+                g.severity == severity(Some(config), Some(dataset))
+                    && g.table == config.datasets[dataset].table
+                    && g.standard.origin == dataset_origin(config, dataset)
+            }) {
+                group.inputs.push(Input::Path(path));
+                continue;
+            }
+            groups.push(Group {
+                standard: load_dataset_standard(config, dataset, args)?,
+                table: args
+                    .table
+                    .clone()
+                    .or_else(|| config.datasets[dataset].table.clone()),
+                severity: severity(Some(config), Some(dataset)),
+                inputs: vec![Input::Path(path)],
+                matched_note: None,
+            });
+        }
+        if groups.is_empty() {
+            return Err(Fatal(format!(
+                "error: the datasets in {} match no files",
+                config.path.display()
+            )));
+        }
+        return Ok(groups);
+    }
+    let inputs = collect_inputs(&args.paths)?;
+    if let Some(spec) = &args.standard {
+        let dataset_severity = config.and_then(|c| {
+            inputs
+                .first()
+                .and_then(|i| i.path())
+                .and_then(|p| c.dataset_for(p))
+        });
+        return Ok(vec![Group {
+            standard: Standard::load(spec)?,
+            table: args.table.clone(),
+            severity: severity(config, dataset_severity),
+            inputs,
+            matched_note: None,
+        }]);
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut unmatched = Vec::new();
+    for input in inputs {
+        let dataset = config.and_then(|c| input.path().and_then(|p| c.dataset_for(p)));
+        match (config, dataset) {
+            (Some(config), Some(dataset)) => {
+                let origin = dataset_origin(config, dataset);
+                match groups.iter_mut().find(|g| {
+                    g.standard.origin == origin && g.table == config.datasets[dataset].table
+                }) {
+                    Some(group) => group.inputs.push(input),
+                    None => groups.push(Group {
+                        standard: load_dataset_standard(config, dataset, args)?,
+                        table: args
+                            .table
+                            .clone()
+                            .or_else(|| config.datasets[dataset].table.clone()),
+                        severity: severity(Some(config), Some(dataset)),
+                        inputs: vec![input],
+                        matched_note: None,
+                    }),
+                }
+            }
+            _ => unmatched.push(input),
+        }
+    }
+    if !unmatched.is_empty() {
+        let (standard, matched_note) = choose_standard(&unmatched, options)?;
+        groups.push(Group {
+            standard,
+            table: args.table.clone(),
+            severity: Vec::new(),
+            inputs: unmatched,
+            matched_note,
+        });
+    }
+    Ok(groups)
+}
+
+/// How a dataset's standard will be known once loaded (its `origin`), to group files by standard.
+fn dataset_origin(config: &Config, dataset: usize) -> String {
+    let spec = &config.datasets[dataset].standard;
+    if Path::new(spec).is_file() {
+        spec.clone()
+    } else {
+        format!("builtin:{}", spec.split('@').next().unwrap_or(spec))
+    }
+}
+
+/// Loads a dataset's standard; a failure points at the `standard` value in conform.toml.
+fn load_dataset_standard(
+    config: &Config,
+    dataset: usize,
+    args: &CheckArgs,
+) -> Result<Standard, Fatal> {
+    let spec = args
+        .standard
+        .as_deref()
+        .unwrap_or(&config.datasets[dataset].standard);
+    Standard::load(spec).map_err(|e| {
+        if e.location().is_some() {
+            Fatal::from(e)
+        } else {
+            Fatal::from(config.standard_error(dataset, e.message))
+        }
+    })
 }
 
 fn append(path: &Path, text: &str) -> std::io::Result<()> {

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod cli;
 pub mod compile;
+pub mod config;
 pub mod explain;
 pub mod finding;
 pub mod formats;

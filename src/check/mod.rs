@@ -64,6 +64,8 @@ pub struct FileReport {
     pub rows: u64,
     pub header: Vec<Arc<str>>,
     pub standard: String,
+    /// The standard's version (set by whoever knows it; `check_file` is given the id only).
+    pub standard_version: String,
     pub table: String,
     pub findings: Vec<Finding>,
     /// True when `--max-findings` stopped the check early.
@@ -416,6 +418,7 @@ fn check_once(
         rows: 0,
         header: Vec::new(),
         standard: standard_id.to_string(),
+        standard_version: String::new(),
         table: table.name.clone(),
         findings: Vec::new(),
         partial: false,

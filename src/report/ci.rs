@@ -80,7 +80,7 @@ pub fn sarif(run: &RunReport) -> String {
                 "informationUri": "https://github.com/conform-data/conform",
                 "rules": rules,
             }},
-            "properties": { "standard": format!("{} {}", run.standard.id, run.standard.version) },
+            "properties": { "standard": run.standard_label() },
             "results": results,
         }],
     });
@@ -203,8 +203,8 @@ pub fn junit(run: &RunReport, max_examples: usize) -> String {
                 cases,
                 "    <testcase classname=\"{}\" name=\"conforms to {} {}\"/>",
                 xml(&file.path),
-                xml(&run.standard.id),
-                xml(&run.standard.version)
+                xml(&file.standard),
+                xml(&file.standard_version)
             );
         }
         let tests = groups.len().max(1);
@@ -218,7 +218,7 @@ pub fn junit(run: &RunReport, max_examples: usize) -> String {
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"conform {}\" tests=\"{total_tests}\" failures=\"{total_failures}\">\n{suites}</testsuites>\n",
-        xml(&run.standard.id)
+        xml(&run.standard_label())
     )
 }
 

@@ -224,7 +224,7 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
 /// Renders the whole run.
 pub fn render(run: &RunReport, style: Style) -> String {
     let mut out = String::new();
-    if let Some(note) = &run.standard.matched_note {
+    for note in run.standards.iter().filter_map(|s| s.matched_note.as_ref()) {
         let _ = writeln!(out, "{note}\n");
     }
     for file in &run.files {
@@ -237,7 +237,7 @@ pub fn render(run: &RunReport, style: Style) -> String {
         );
     }
     let failed = run.files.iter().filter(|f| !run.file_passes(f)).count();
-    let standard = format!("{} {}", run.standard.id, run.standard.version);
+    let standard = run.standard_label();
     let _ = if failed == 0 {
         writeln!(
             out,

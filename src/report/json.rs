@@ -11,7 +11,8 @@ use crate::finding::{Code, Finding, Severity};
 struct Report<'a> {
     report_version: u32,
     tool: Tool,
-    standard: Standard<'a>,
+    /// The run's standard; null when files follow different standards (see each file's).
+    standard: Option<Standard<'a>>,
     valid: bool,
     summary: Counts,
     /// What each code in the report means and how to fix it (`conform explain CODE` in full).
@@ -51,6 +52,7 @@ struct Counts {
 #[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
+    standard: FileStandard<'a>,
     format: &'a str,
     encoding: Option<&'a str>,
     delimiter: Option<String>,
@@ -61,6 +63,12 @@ struct File<'a> {
     partial: bool,
     counts: Counts,
     findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileStandard<'a> {
+    id: &'a str,
+    version: &'a str,
 }
 
 #[derive(Serialize)]
@@ -112,6 +120,10 @@ pub fn render(run: &RunReport) -> String {
         .iter()
         .map(|file| File {
             path: &file.path,
+            standard: FileStandard {
+                id: &file.standard,
+                version: &file.standard_version,
+            },
             format: file.format,
             encoding: file.encoding_label.as_deref(),
             delimiter: file.delimiter.map(|d| (d as char).to_string()),
@@ -163,12 +175,12 @@ pub fn render(run: &RunReport) -> String {
             name: "conform",
             version: env!("CARGO_PKG_VERSION"),
         },
-        standard: Standard {
-            id: &run.standard.id,
-            version: &run.standard.version,
-            title: &run.standard.title,
-            note: run.standard.matched_note.as_deref(),
-        },
+        standard: run.single_standard().map(|s| Standard {
+            id: &s.id,
+            version: &s.version,
+            title: &s.title,
+            note: s.matched_note.as_deref(),
+        }),
         valid: run.passes(),
         summary: counts(run.files.iter().flat_map(|f| f.findings.iter())),
         codes,

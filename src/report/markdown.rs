@@ -14,8 +14,8 @@ fn cell(text: &str) -> String {
 pub fn render(run: &RunReport, max_examples: usize) -> String {
     let mut out = String::new();
     let failed = run.files.iter().filter(|f| !run.file_passes(f)).count();
-    let standard = format!("{} {}", run.standard.id, run.standard.version);
-    let _ = writeln!(out, "## conform: {}\n", cell(&run.standard.title));
+    let standard = run.standard_label();
+    let _ = writeln!(out, "## conform: {}\n", cell(&run.title()));
     let _ = if failed == 0 {
         writeln!(
             out,

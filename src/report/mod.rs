@@ -23,7 +23,8 @@ pub struct StandardInfo {
 
 /// Everything one run found.
 pub struct RunReport {
-    pub standard: StandardInfo,
+    /// The standards the files were checked against, each once, in the order first used.
+    pub standards: Vec<StandardInfo>,
     pub files: Vec<FileReport>,
     pub strict: bool,
 }
@@ -45,6 +46,35 @@ impl RunReport {
             0
         } else {
             1
+        }
+    }
+
+    /// The one standard of the run, when there is one.
+    pub fn single_standard(&self) -> Option<&StandardInfo> {
+        match self.standards.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// "spend-over-500 2015.1", or "their standards" when files follow different ones.
+    pub fn standard_label(&self) -> String {
+        match self.single_standard() {
+            Some(s) => format!("{} {}", s.id, s.version),
+            None => "their standards".into(),
+        }
+    }
+
+    /// The run's title: the standard's, or the ids of several.
+    pub fn title(&self) -> String {
+        match self.single_standard() {
+            Some(s) => s.title.clone(),
+            None => self
+                .standards
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 

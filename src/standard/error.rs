@@ -15,6 +15,8 @@ pub struct StandardError {
     span: Option<SourceSpan>,
     /// A JSON pointer into the standard file, for errors raised before that file's text is at hand.
     pending_pointer: Option<String>,
+    /// What kind of file is wrong, shown as the diagnostic's code.
+    kind: &'static str,
 }
 
 impl StandardError {
@@ -25,7 +27,14 @@ impl StandardError {
             source: None,
             span: None,
             pending_pointer: None,
+            kind: "invalid standard",
         }
+    }
+
+    /// The same diagnostic about another kind of file (e.g. "invalid configuration").
+    pub fn of_kind(mut self, kind: &'static str) -> StandardError {
+        self.kind = kind;
+        self
     }
 
     pub fn with_pending_pointer(mut self, pointer: String) -> StandardError {
@@ -107,7 +116,7 @@ impl std::error::Error for StandardError {}
 
 impl Diagnostic for StandardError {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new("invalid standard"))
+        Some(Box::new(self.kind))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
