@@ -27,6 +27,10 @@ pub struct Cli {
 pub enum Command {
     /// Check files against a standard.
     Check(Box<CheckArgs>),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), generated from these definitions.
+    Man,
     /// Explain a finding code: what it means, why it matters, how to fix it.
     Explain {
         /// The code, e.g. `type` or `missing-column`; without it, every code is listed.
@@ -110,6 +114,9 @@ pub struct CheckArgs {
     /// Only the summary and verdict in the human report, no examples.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// No progress bar (one is shown on a terminal for files over 8 MB, never in CI or pipes).
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 /// A failure that stops the command before a report exists: exit code 2.
@@ -132,6 +139,27 @@ impl From<StandardError> for Fatal {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Explain { code } => explain_command(code.as_deref()),
+        Command::Completions { shell } => {
+            let mut text = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "conform",
+                &mut text,
+            );
+            write_stdout(&String::from_utf8_lossy(&text), 0)
+        }
+        Command::Man => {
+            let mut text = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut text)
+            {
+                Ok(()) => write_stdout(&String::from_utf8_lossy(&text), 0),
+                Err(e) => {
+                    eprintln!("error: cannot render the man page: {e}");
+                    2
+                }
+            }
+        }
         Command::Check(args) => match check_command(&args) {
             Ok(code) => code,
             Err(Fatal(message)) => {
@@ -414,9 +442,20 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
             });
         }
         for input in &group.inputs {
-            match pool
-                .install(|| check::check_file(input, &standard.id, table, &compiled, &options))
-            {
+            let bar = progress_bar(args, input);
+            let mut options = options.clone();
+            if let Some(bar) = &bar {
+                let bar = bar.clone();
+                options.progress = Some(check::Progress(std::sync::Arc::new(move |bytes| {
+                    bar.set_position(bytes)
+                })));
+            }
+            let checked =
+                pool.install(|| check::check_file(input, &standard.id, table, &compiled, &options));
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
+            match checked {
                 Ok(mut file) => {
                     file.standard_version = standard.version.clone();
                     match args.format {
@@ -632,6 +671,33 @@ fn load_dataset_standard(
             Fatal::from(config.standard_error(dataset, e.message))
         }
     })
+}
+
+/// Files smaller than this finish before a bar would help.
+const PROGRESS_MIN_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A progress bar for a long file, only when a person is watching: stderr is a terminal, the run
+/// is not in CI (`CI` unset) and neither `--no-progress` nor `--quiet` was given.
+fn progress_bar(args: &CheckArgs, input: &Input) -> Option<indicatif::ProgressBar> {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !interactive || args.no_progress || args.quiet {
+        return None;
+    }
+    let size = std::fs::metadata(input.path()?).ok()?.len();
+    if size < PROGRESS_MIN_BYTES {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(size),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{msg} [{bar:40}] {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(input.display_name());
+    Some(bar)
 }
 
 fn append(path: &Path, text: &str) -> std::io::Result<()> {

@@ -30,9 +30,20 @@ pub enum SchemaPath {
     Full,
 }
 
+/// Told how many bytes of the file have been checked so far (for a progress bar).
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(u64) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
 /// How a run checks files.
 #[derive(Clone, Debug)]
 pub struct Options {
+    pub progress: Option<Progress>,
     pub max_findings: Option<usize>,
     pub ignore: Vec<Code>,
     pub encoding: Option<&'static Encoding>,
@@ -43,6 +54,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
+            progress: None,
             max_findings: None,
             ignore: Vec::new(),
             encoding: None,
@@ -291,6 +303,9 @@ impl Merger<'_, '_> {
                 }
             }
             self.bytes_seen += result.bytes as u64;
+            if let Some(progress) = &self.options.progress {
+                (progress.0)(self.bytes_seen);
+            }
             if !self.reserved && !result.keys.values.is_empty() {
                 self.reserved = true;
                 if let Some(total) = self.input_bytes.filter(|_| result.bytes > 0) {

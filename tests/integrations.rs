@@ -1,0 +1,137 @@
+//! The pre-commit hook, shell completions and the man page work as shipped.
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+/// The value of `key:` in the hook definition (a flat YAML mapping).
+fn hook_field(yaml: &str, key: &str) -> String {
+    yaml.lines()
+        .map(str::trim_start)
+        .map(|l| l.trim_start_matches("- "))
+        .find_map(|l| l.strip_prefix(&format!("{key}:")))
+        .map(|v| v.trim().trim_matches('\'').trim_matches('"').to_string())
+        .unwrap_or_else(|| panic!("the hook has no `{key}`"))
+}
+
+#[test]
+fn the_pre_commit_hook_runs_as_pre_commit_would() {
+    let yaml = std::fs::read_to_string(".pre-commit-hooks.yaml").expect("hook file");
+    assert_eq!(hook_field(&yaml, "id"), "conform");
+    assert_eq!(hook_field(&yaml, "pass_filenames"), "true");
+    let entry = hook_field(&yaml, "entry");
+    let files = regex::Regex::new(&hook_field(&yaml, "files")).expect("files is a regex");
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("conform"));
+    let fixed: Vec<&str> = words.collect();
+
+    // A data repository with a conform.toml and some staged files, as pre-commit sees it.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = std::env::temp_dir().join(format!("conform-hook-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&repo);
+    std::fs::create_dir_all(repo.join("spend")).expect("temp repo");
+    std::fs::write(
+        repo.join("conform.toml"),
+        "[[dataset]]\npaths = [\"spend/*.csv\"]\nstandard = \"spend-over-500\"\n",
+    )
+    .expect("config");
+    std::fs::write(repo.join("README.md"), "not data\n").expect("readme");
+    let staged_all = ["README.md", "conform.toml", "spend/2025-04.csv"];
+    let staged: Vec<&str> = staged_all
+        .iter()
+        .copied()
+        .filter(|f| files.is_match(f))
+        .collect();
+    assert_eq!(
+        staged,
+        vec!["spend/2025-04.csv"],
+        "only data files go to the hook"
+    );
+
+    for (fixture, expected) in [("valid.csv", 0), ("invalid.csv", 1)] {
+        std::fs::copy(
+            root.join("fixtures/spend-over-500").join(fixture),
+            repo.join("spend/2025-04.csv"),
+        )
+        .expect("stage");
+        let output = Command::cargo_bin("conform")
+            .expect("built")
+            .current_dir(&repo)
+            .args(&fixed)
+            .args(&staged)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            output.status.code(),
+            Some(expected),
+            "{fixture}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&repo);
+}
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = Command::cargo_bin("conform")
+            .expect("built")
+            .args(["completions", shell])
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{shell}");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            text.contains("--standard") || text.contains("standard"),
+            "{shell} completion names the options"
+        );
+    }
+    let output = Command::cargo_bin("conform")
+        .expect("built")
+        .arg("man")
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let page = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH conform 1"),
+        "{page}"
+    );
+    // The bash completion is valid bash.
+    let bash = Command::cargo_bin("conform")
+        .expect("built")
+        .args(["completions", "bash"])
+        .output()
+        .expect("runs");
+    let script =
+        std::env::temp_dir().join(format!("conform-completion-{}.bash", std::process::id()));
+    std::fs::write(&script, &bash.stdout).expect("script");
+    let syntax = Process::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .status()
+        .expect("bash runs");
+    assert!(syntax.success());
+    let _ = std::fs::remove_file(&script);
+}
+
+#[test]
+fn no_progress_bar_when_output_is_not_a_terminal() {
+    let output = Command::cargo_bin("conform")
+        .expect("built")
+        .args([
+            "check",
+            "fixtures/corpus/spend-over-500/devon-cc-2012-12.csv",
+            "-s",
+            "spend-over-500",
+            "--quiet",
+        ])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('['),
+        "stderr: {stderr}"
+    );
+}
