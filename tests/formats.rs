@@ -246,3 +246,30 @@ fn output_files_are_written_for_line_formats_too() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_format_on_a_real_council_file() {
+    let file = "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv";
+    for format in FORMATS {
+        let output = Command::cargo_bin("conform")
+            .expect("built")
+            .args(["check", file, "--standard", "spend-over-500", "--format", format])
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        let text = String::from_utf8_lossy(&output.stdout);
+        match *format {
+            "json" | "sarif" => {
+                serde_json::from_str::<serde_json::Value>(&text).expect("one JSON document");
+            }
+            "jsonl" => assert_eq!(text.lines().count(), 163, "one line a finding"),
+            "csv" => assert_eq!(csv::Reader::from_reader(text.as_bytes()).records().count(), 163),
+            "junit" => {
+                roxmltree::Document::parse(&text).expect("XML");
+            }
+            "github" => assert!(text.lines().all(|l| l.starts_with("::"))),
+            _ => assert!(text.contains("1,496.00")),
+        }
+    }
+}
