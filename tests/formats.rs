@@ -253,7 +253,14 @@ fn every_format_on_a_real_council_file() {
     for format in FORMATS {
         let output = Command::cargo_bin("conform")
             .expect("built")
-            .args(["check", file, "--standard", "spend-over-500", "--format", format])
+            .args([
+                "check",
+                file,
+                "--standard",
+                "spend-over-500",
+                "--format",
+                format,
+            ])
             .env_remove("GITHUB_STEP_SUMMARY")
             .output()
             .expect("runs");
@@ -264,7 +271,10 @@ fn every_format_on_a_real_council_file() {
                 serde_json::from_str::<serde_json::Value>(&text).expect("one JSON document");
             }
             "jsonl" => assert_eq!(text.lines().count(), 163, "one line a finding"),
-            "csv" => assert_eq!(csv::Reader::from_reader(text.as_bytes()).records().count(), 163),
+            "csv" => assert_eq!(
+                csv::Reader::from_reader(text.as_bytes()).records().count(),
+                163
+            ),
             "junit" => {
                 roxmltree::Document::parse(&text).expect("XML");
             }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use csv::StringRecord;
+use crate::read::csv::Record;
 use hashbrown::{DefaultHashBuilder, HashTable};
 
 use super::cells::is_missing;
@@ -101,7 +101,7 @@ impl KeyPlan {
         &self,
         record_number: u64,
         line: u64,
-        record: &StringRecord,
+        record: &Record<'_>,
         table: &CompiledTable,
         out: &mut KeyValues,
     ) {

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding, Severity};
-use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect};
+use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect, Record};
 use crate::read::{self, Input, OpenError};
 use crate::standard::Table;
 pub use cells::CellAt;
@@ -114,21 +114,21 @@ fn settle(findings: &mut Vec<Finding>, table: &CompiledTable, options: &Options)
     });
 }
 
-fn is_blank(record: &StringRecord) -> bool {
-    record.iter().all(|cell| cell.trim().is_empty())
+fn is_blank<'r>(mut cells: impl Iterator<Item = &'r str>) -> bool {
+    cells.all(|cell| cell.trim().is_empty())
 }
 
 /// Checks one record's shape and cells; returns whether the row is blank.
 fn check_record(
     row: u64,
     line: u64,
-    record: &StringRecord,
+    record: &Record<'_>,
     plan: &HeaderPlan,
     table: &CompiledTable,
     path: SchemaPath,
     out: &mut Vec<Finding>,
 ) -> bool {
-    if is_blank(record) {
+    if is_blank(record.iter()) {
         out.push(
             Finding::new(Code::BlankRow, "this row has no values".to_string())
                 .at_row(row, line)
@@ -222,13 +222,13 @@ fn check_record(
 fn check_record_full(
     row: u64,
     line: u64,
-    record: &StringRecord,
+    record: &Record<'_>,
     plan: &HeaderPlan,
     table: &CompiledTable,
     validator: &jsonschema::Validator,
     out: &mut Vec<Finding>,
 ) -> bool {
-    if is_blank(record) {
+    if is_blank(record.iter()) {
         return true;
     }
     let object = rules::row_object(record, table, &plan.standard_to_file);
@@ -292,9 +292,9 @@ struct Merger<'a, 'p> {
 
 impl Merger<'_, '_> {
     /// Merges checked chunks in order; returns whether to stop (`--max-findings` reached).
-    fn merge(&mut self, results: Vec<Result<ChunkResult, csv::Error>>) -> std::io::Result<bool> {
+    fn merge(&mut self, results: Vec<std::io::Result<ChunkResult>>) -> std::io::Result<bool> {
         for result in results {
-            let mut result = result.map_err(csv_to_io)?;
+            let mut result = result?;
             let report = &mut *self.report;
             let first_row = report.rows + 1;
             for finding in &mut result.findings {
@@ -348,9 +348,8 @@ struct Worker<'a> {
 
 impl Worker<'_> {
     /// Parses and checks one chunk. Rows in the findings count from 1 within the chunk.
-    fn run(&self, chunk: &Chunk) -> Result<ChunkResult, csv::Error> {
-        let mut record = StringRecord::new();
-        let mut records = ChunkRecords::new(chunk, self.dialect);
+    fn run(&self, chunk: &Chunk) -> std::io::Result<ChunkResult> {
+        let mut records = ChunkRecords::new(chunk, self.dialect)?;
         let mut result = ChunkResult {
             bytes: chunk.bytes.len(),
             records: 0,
@@ -358,7 +357,7 @@ impl Worker<'_> {
             findings: Vec::new(),
             keys: keys::KeyValues::default(),
         };
-        while let Some(line) = records.next(&mut record)? {
+        while let Some((line, record)) = records.next() {
             result.records += 1;
             result.last_line = Some(line);
             let row = result.records;
@@ -460,7 +459,7 @@ fn check_once(
     report.delimiter = Some(dialect.delimiter);
     let mut header = StringRecord::new();
     let header_line = chunks.header(&mut header)?;
-    if header_line.is_none() || is_blank(&header) {
+    if header_line.is_none() || is_blank(header.iter()) {
         report.findings.push(
             Finding::new(Code::EmptyFile, "the file is empty: it has no header row").with_help(
                 Some("export the data again, with the header row the standard defines".into()),
@@ -531,7 +530,7 @@ fn check_once(
         };
         // A software pipeline: batch k+1 is parsed and checked in parallel while batch k's keys
         // are checked and its findings merged, in order, on one thread.
-        let mut checked: Vec<Result<ChunkResult, csv::Error>> = Vec::new();
+        let mut checked: Vec<std::io::Result<ChunkResult>> = Vec::new();
         loop {
             let mut pending = Vec::with_capacity(batch);
             if failure.is_none() {
@@ -620,8 +619,4 @@ fn check_once(
     }
     report.findings.sort_by_key(Finding::sort_key);
     Ok(report)
-}
-
-fn csv_to_io(e: csv::Error) -> std::io::Error {
-    std::io::Error::other(e.to_string())
 }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use csv::StringRecord;
+use crate::read::csv::Record;
 use serde_json::{Map, Value};
 
 use super::cells::is_missing;
@@ -13,7 +13,7 @@ use crate::finding::{Code, Finding};
 /// The row as the JSON object the row schema describes: missing cells absent, other cells
 /// converted to the column's type (kept as text where they do not convert).
 pub fn row_object(
-    record: &StringRecord,
+    record: &Record<'_>,
     table: &CompiledTable,
     standard_to_file: &[Option<usize>],
 ) -> Value {
@@ -48,7 +48,7 @@ fn unescape(segment: &str) -> String {
 pub fn validate_row(
     validator: &jsonschema::Validator,
     object: &Value,
-    record: &StringRecord,
+    record: &Record<'_>,
     table: &CompiledTable,
     standard_to_file: &[Option<usize>],
     row: u64,
