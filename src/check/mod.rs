@@ -357,7 +357,7 @@ impl Worker<'_> {
             findings: Vec::new(),
             keys: keys::KeyValues::default(),
         };
-        while let Some((line, record)) = records.next() {
+        while let Some((line, record)) = records.next_record() {
             result.records += 1;
             result.last_line = Some(line);
             let row = result.records;

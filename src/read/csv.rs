@@ -429,7 +429,7 @@ impl<'a> ChunkRecords<'a> {
     }
 
     /// The next record and the line it starts on, or `None` at the end of the chunk.
-    pub fn next(&mut self) -> Option<(u64, Record<'_>)> {
+    pub fn next_record(&mut self) -> Option<(u64, Record<'_>)> {
         let bytes = self.text.as_bytes();
         // Empty lines are not records (as in every CSV reader); they still count as lines.
         while bytes.get(self.pos) == Some(&b'\n') {
@@ -565,7 +565,7 @@ mod tests {
         }
         while let Some(chunk) = reader.next_chunk(chunk_size).expect("reads") {
             let mut records = ChunkRecords::new(&chunk, reader.dialect).expect("UTF-8");
-            while let Some((line, record)) = records.next() {
+            while let Some((line, record)) = records.next_record() {
                 out.push((line, record.iter().map(String::from).collect()));
             }
         }
