@@ -461,6 +461,18 @@ impl<'a> ChunkRecords<'a> {
                 },
             ));
         }
+        if self.split_simply_quoted(start, line_end) {
+            self.pos = line_end + 1;
+            self.line += 1;
+            return Some((
+                line,
+                Record {
+                    text: self.text,
+                    bounds: &self.bounds,
+                },
+            ));
+        }
+        self.bounds.clear();
         let (consumed, written, fields) = self.parse_quoted(&bytes[start..]);
         self.line += memchr::memchr_iter(b'\n', &bytes[start..start + consumed]).count() as u64;
         self.pos = start + consumed;
@@ -478,6 +490,43 @@ impl<'a> ChunkRecords<'a> {
                 bounds: &self.bounds,
             },
         ))
+    }
+
+    /// Splits a one-line record whose quoted cells are simply `"..."` (no quote inside, nothing
+    /// after the closing quote but a delimiter): the cells are then views into the text, without
+    /// unquoting. Returns false, with `bounds` in any state, for anything else.
+    fn split_simply_quoted(&mut self, start: usize, end: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut at = start;
+        loop {
+            let after = if bytes.get(at) == Some(&b'"') {
+                let Some(close) = memchr::memchr(b'"', &bytes[at + 1..end]).map(|k| at + 1 + k)
+                else {
+                    return false;
+                };
+                if close + 1 < end && bytes[close + 1] != self.delimiter {
+                    return false;
+                }
+                self.bounds.push((at + 1, close));
+                close + 1
+            } else {
+                let next = memchr::memchr(self.delimiter, &bytes[at..end]).map_or(end, |k| at + k);
+                if memchr::memchr(b'"', &bytes[at..next]).is_some() {
+                    return false;
+                }
+                self.bounds.push((at, next));
+                next
+            };
+            if after >= end {
+                return true;
+            }
+            at = after + 1;
+            if at == end {
+                // A delimiter at the end of the line: one more, empty, cell.
+                self.bounds.push((end, end));
+                return true;
+            }
+        }
     }
 
     /// Parses the one record at the start of `input`: (bytes consumed, output bytes, fields).
