@@ -348,8 +348,8 @@ struct Worker<'a> {
 
 impl Worker<'_> {
     /// Parses and checks one chunk. Rows in the findings count from 1 within the chunk.
-    fn run(&self, chunk: &Chunk) -> std::io::Result<ChunkResult> {
-        let mut records = ChunkRecords::new(chunk, self.dialect)?;
+    fn run(&self, chunk: &Chunk, parser: &mut csv_core::Reader) -> std::io::Result<ChunkResult> {
+        let mut records = ChunkRecords::new(chunk, self.dialect, parser)?;
         let mut result = ChunkResult {
             bytes: chunk.bytes.len(),
             records: 0,
@@ -553,7 +553,10 @@ fn check_once(
                 || {
                     pending
                         .par_iter()
-                        .map(|chunk| worker.run(chunk))
+                        .map_init(
+                            || dialect.parser(),
+                            |parser, chunk| worker.run(chunk, parser),
+                        )
                         .collect::<Vec<_>>()
                 },
             );

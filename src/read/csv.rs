@@ -120,6 +120,13 @@ pub struct Dialect {
 }
 
 impl Dialect {
+    /// The state machine for records with quotes, for [`ChunkRecords`].
+    pub fn parser(&self) -> csv_core::Reader {
+        csv_core::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .build()
+    }
+
     /// A csv reader over one chunk of whole records.
     pub fn reader<'a>(&self, bytes: &'a [u8]) -> csv::Reader<&'a [u8]> {
         csv::ReaderBuilder::new()
@@ -153,11 +160,10 @@ struct BufferPool(std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>);
 impl BufferPool {
     const KEPT: usize = 64;
 
-    fn give_back(&self, mut buffer: Vec<u8>) {
+    fn give_back(&self, buffer: Vec<u8>) {
         if buffer.capacity() == 0 {
             return;
         }
-        buffer.clear();
         if let Ok(mut pool) = self.0.lock() {
             if pool.len() < Self::KEPT {
                 pool.push(buffer);
@@ -181,6 +187,9 @@ pub struct ChunkReader {
     pub dialect: Dialect,
     /// Bytes read but not yet handed out (the start of a record the last read cut).
     carry: Vec<u8>,
+    /// How much of `carry` holds text; the rest is memory kept for the next read (recycled
+    /// buffers keep their length, so they are not zeroed again).
+    filled: usize,
     /// Whether the carried bytes end inside a quoted cell (known when no cut was found).
     in_quotes: bool,
     line: u64,
@@ -210,6 +219,7 @@ impl ChunkReader {
             },
             dialect: Dialect { delimiter },
             carry: Vec::new(),
+            filled: 0,
             in_quotes: false,
             line: 1,
             finished: false,
@@ -223,7 +233,7 @@ impl ChunkReader {
     /// outside quotes (it starts at a cut), so a line end is outside quotes exactly when an even
     /// number of quote characters come before it: counted with SIMD, from the end backwards.
     fn last_boundary(&mut self) -> Option<usize> {
-        let bytes = &self.carry;
+        let bytes = &self.carry[..self.filled];
         let count = |slice: &[u8]| memchr::memchr_iter(b'"', slice).count();
         let mut end = bytes.len();
         let mut quotes_before_end: Option<usize> = None;
@@ -246,42 +256,34 @@ impl ChunkReader {
     /// The next chunk of about `size` bytes (more when one record is longer), or `None` at the end.
     pub fn next_chunk(&mut self, size: usize) -> std::io::Result<Option<Chunk>> {
         loop {
-            if !self.finished && self.carry.len() < size {
-                let start = self.carry.len();
-                self.carry.resize(start + size, 0);
-                let read = self.source.read(&mut self.carry[start..])?;
-                self.carry.truncate(start + read);
+            if !self.finished && self.filled < size {
+                let read = self.fill(size)?;
                 if read == 0 {
                     self.finished = true;
                 }
-                if self.carry.len() < size && !self.finished {
+                if self.filled < size && !self.finished {
                     continue;
                 }
             }
-            if self.carry.is_empty() {
+            if self.filled == 0 {
                 return Ok(None);
             }
             let boundary = self.last_boundary();
             let cut = match boundary {
                 Some(cut) => cut,
                 None if self.finished => {
-                    self.unterminated = memchr::memchr_iter(b'"', &self.carry).count() % 2 == 1;
-                    self.carry.len()
+                    let text = &self.carry[..self.filled];
+                    self.unterminated = memchr::memchr_iter(b'"', text).count() % 2 == 1;
+                    self.filled
                 }
                 None => {
                     // No line end outside quotes yet: one record is longer than `size`.
-                    let start = self.carry.len();
-                    self.carry.resize(start + size, 0);
-                    let read = self.source.read(&mut self.carry[start..])?;
-                    self.carry.truncate(start + read);
+                    let read = self.fill(size)?;
                     self.finished = read == 0;
                     continue;
                 }
             };
-            let mut rest = self.pool.take();
-            rest.extend_from_slice(&self.carry[cut..]);
-            self.carry.truncate(cut);
-            let bytes = std::mem::replace(&mut self.carry, rest);
+            let bytes = self.cut(cut);
             return self.hand_out(bytes, false).map(Some);
         }
     }
@@ -330,31 +332,53 @@ impl ChunkReader {
         loop {
             let boundary = self.last_boundary_from_start();
             if let Some(cut) = boundary {
-                let rest = self.carry.split_off(cut);
-                let bytes = std::mem::replace(&mut self.carry, rest);
+                let bytes = self.cut(cut);
                 self.in_quotes = false;
                 return self.hand_out(bytes, true).map(Some);
             }
             if self.finished {
-                if self.carry.is_empty() {
+                if self.filled == 0 {
                     return Ok(None);
                 }
                 self.unterminated = self.in_quotes;
-                let bytes = std::mem::take(&mut self.carry);
+                let filled = self.filled;
+                let bytes = self.cut(filled);
                 return self.hand_out(bytes, true).map(Some);
             }
-            let start = self.carry.len();
-            self.carry.resize(start + 64 * 1024, 0);
-            let read = self.source.read(&mut self.carry[start..])?;
-            self.carry.truncate(start + read);
+            let read = self.fill(64 * 1024)?;
             self.finished = read == 0;
         }
+    }
+
+    /// Reads up to `want` more bytes after the text in `carry`; returns how many came.
+    fn fill(&mut self, want: usize) -> std::io::Result<usize> {
+        let end = self.filled + want;
+        if self.carry.len() < end {
+            self.carry.resize(end, 0);
+        }
+        let read = self.source.read(&mut self.carry[self.filled..end])?;
+        self.filled += read;
+        Ok(read)
+    }
+
+    /// Hands out the first `cut` bytes of text; the rest moves to a recycled buffer.
+    fn cut(&mut self, cut: usize) -> Vec<u8> {
+        let remainder = self.filled - cut;
+        let mut rest = self.pool.take();
+        if rest.len() < remainder {
+            rest.resize(remainder, 0);
+        }
+        rest[..remainder].copy_from_slice(&self.carry[cut..self.filled]);
+        let mut bytes = std::mem::replace(&mut self.carry, rest);
+        bytes.truncate(cut);
+        self.filled = remainder;
+        bytes
     }
 
     /// The end of the first line end outside quotes in `carry`.
     fn last_boundary_from_start(&mut self) -> Option<usize> {
         let mut in_quotes = false;
-        for at in memchr::memchr2_iter(b'"', b'\n', &self.carry) {
+        for at in memchr::memchr2_iter(b'"', b'\n', &self.carry[..self.filled]) {
             if self.carry[at] == b'"' {
                 in_quotes = !in_quotes;
             } else if !in_quotes {
@@ -400,7 +424,8 @@ pub struct ChunkRecords<'a> {
     pos: usize,
     line: u64,
     delimiter: u8,
-    parser: csv_core::Reader,
+    /// Kept by the caller across chunks: building one costs more than many records.
+    parser: &'a mut csv_core::Reader,
     output: Vec<u8>,
     ends: Vec<usize>,
     bounds: Vec<(usize, usize)>,
@@ -409,19 +434,22 @@ pub struct ChunkRecords<'a> {
 impl<'a> ChunkRecords<'a> {
     /// Fails when the chunk is not UTF-8 (or holds a NUL byte): the file is then read again with a
     /// scan of the whole file, which finds its encoding.
-    pub fn new(chunk: &'a Chunk, dialect: Dialect) -> std::io::Result<ChunkRecords<'a>> {
+    pub fn new(
+        chunk: &'a Chunk,
+        dialect: Dialect,
+        parser: &'a mut csv_core::Reader,
+    ) -> std::io::Result<ChunkRecords<'a>> {
         let text = std::str::from_utf8(&chunk.bytes).map_err(|_| NotUtf8::error())?;
         if memchr::memchr(0, &chunk.bytes).is_some() {
             return Err(NotUtf8::error());
         }
+        parser.reset();
         Ok(ChunkRecords {
             text,
             pos: 0,
             line: chunk.first_line,
             delimiter: dialect.delimiter,
-            parser: csv_core::ReaderBuilder::new()
-                .delimiter(dialect.delimiter)
-                .build(),
+            parser,
             output: vec![0; 4096],
             ends: vec![0; 64],
             bounds: Vec::new(),
@@ -575,9 +603,7 @@ impl<'a> ChunkRecords<'a> {
                             _ => break,
                         }
                     }
-                    self.parser = csv_core::ReaderBuilder::new()
-                        .delimiter(self.delimiter)
-                        .build();
+                    self.parser.reset();
                     return (consumed, written, fields);
                 }
                 ReadRecordResult::Record | ReadRecordResult::End => {
@@ -613,7 +639,9 @@ mod tests {
             out.push((line, record.iter().map(String::from).collect()));
         }
         while let Some(chunk) = reader.next_chunk(chunk_size).expect("reads") {
-            let mut records = ChunkRecords::new(&chunk, reader.dialect).expect("UTF-8");
+            let mut parser = reader.dialect.parser();
+            let mut records =
+                ChunkRecords::new(&chunk, reader.dialect, &mut parser).expect("UTF-8");
             while let Some((line, record)) = records.next_record() {
                 out.push((line, record.iter().map(String::from).collect()));
             }
