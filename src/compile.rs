@@ -152,7 +152,11 @@ pub fn convert<'a>(text: &'a str, kinds: &[Kind]) -> Option<Typed<'a>> {
 /// unanchored search is kept: the pattern may match anywhere in the value.
 pub struct Pattern {
     regex: Regex,
-    dfa: Option<regex_automata::dfa::dense::DFA<Vec<u32>>>,
+    /// The DFA and its start state for a search from the start of a value (computed once).
+    dfa: Option<(
+        regex_automata::dfa::dense::DFA<Vec<u32>>,
+        regex_automata::util::primitives::StateID,
+    )>,
 }
 
 impl Pattern {
@@ -167,18 +171,39 @@ impl Pattern {
         let dfa = regex_automata::dfa::dense::Builder::new()
             .configure(config)
             .build(pattern)
-            .ok();
+            .ok()
+            .and_then(|dfa| {
+                use regex_automata::dfa::Automaton;
+                let start = dfa
+                    .start_state(&regex_automata::util::start::Config::new())
+                    .ok()?;
+                Some((dfa, start))
+            });
         Ok(Pattern { regex, dfa })
     }
 
     pub fn is_match(&self, text: &str) -> bool {
         use regex_automata::dfa::Automaton;
-        if let Some(dfa) = &self.dfa {
-            let input = regex_automata::Input::new(text).earliest(true);
-            // A DFA gives up only on input it cannot decide (e.g. Unicode word boundaries).
-            if let Ok(found) = dfa.try_search_fwd(&input) {
-                return found.is_some();
+        if let Some((dfa, start)) = &self.dfa {
+            // Walk the DFA byte by byte: values are short, so a search's set-up would cost more
+            // than the walk. Match states come one byte late, which the end-of-input step settles.
+            let mut state = *start;
+            for &byte in text.as_bytes() {
+                state = dfa.next_state(state, byte);
+                if dfa.is_special_state(state) {
+                    if dfa.is_match_state(state) {
+                        return true;
+                    }
+                    if dfa.is_dead_state(state) {
+                        return false;
+                    }
+                    if dfa.is_quit_state(state) {
+                        // A byte the DFA cannot decide on (e.g. for Unicode word boundaries).
+                        return self.regex.is_match(text);
+                    }
+                }
             }
+            return dfa.is_match_state(dfa.next_eoi_state(state));
         }
         self.regex.is_match(text)
     }
@@ -508,6 +533,59 @@ pub(crate) fn code_for(kind: &jsonschema::error::ValidationErrorKind) -> Code {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compiled_patterns_agree_with_regex() {
+        let patterns = [
+            "^[0-9]{6,8}$",
+            "^(E0[6-9]|E10|W06|S12|N09)[0-9]{6}$",
+            "b$",
+            "^a",
+            "x",
+            "",
+            "^(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})$",
+            r"\d+",
+            r"^\w+$",
+            r"\bword\b",
+            "^£[0-9]+$",
+            "(?i)^abc$",
+        ];
+        let inputs = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "123456",
+            "12345",
+            "123456789",
+            "E06000060",
+            "E0600006",
+            "EX2 4QD",
+            "GIR 0AA",
+            "x",
+            "axb",
+            "٣٤",
+            "word",
+            "a word here",
+            "swordfish",
+            "£12",
+            "ABC",
+            "abcd",
+            "é",
+        ];
+        for pattern in patterns {
+            let compiled = Pattern::new(pattern).expect("compiles");
+            let regex = Regex::new(pattern).expect("compiles");
+            for input in inputs {
+                assert_eq!(
+                    compiled.is_match(input),
+                    regex.is_match(input),
+                    "{pattern:?} on {input:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn decimals_are_plain() {
