@@ -8,7 +8,8 @@
 # bench/spend.standard.json for conform (row schema + transaction-number primary key),
 # bench/spend.tableschema.json for frictionless. frictionless is installed from PyPI into
 # bench-data/venv on first use; qsv is timed when it is on the PATH. Figures are medians of RUNS
-# (frictionless: one run, it takes minutes), with peak RSS from /usr/bin/time.
+# (frictionless: one run, it takes minutes) of the wall time, with peak RSS from /usr/bin/time.
+# SKIP_FRICTIONLESS=1 leaves frictionless out (for quick re-runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -28,9 +29,12 @@ measure() {
   local runs=$1; shift
   local times=() rss=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$TIMES" "$@" >/dev/null 2>&1 || true
-    read -r t m < <(tail -n 1 "$TIMES")
-    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
+    local start=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$TIMES" "$@" >/dev/null 2>&1 || true
+    local end=$EPOCHREALTIME
+    read -r m < <(tail -n 1 "$TIMES")
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", b - a}')")
+    [ "$m" -gt "$rss" ] && rss=$m
   done
   local median
   median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -40,7 +44,7 @@ measure() {
 row() { # name seconds rss found
   awk -v n="$1" -v s="$2" -v r="$3" -v f="$4" -v b="$BYTES" -v rows="$ROWS" -v base="${5:-0}" 'BEGIN {
     mbs = b / 1e6 / s; ratio = (base > 0) ? sprintf("%.1fx", s / base) : "-";
-    printf "| %s | %.2f | %.1f | %.0f k | %d MiB | %s | %s |\n", n, s, mbs, rows / s / 1000, r / 1024, f, ratio }'
+    printf "| %s | %.3f | %.1f | %.0f k | %d MiB | %s | %s |\n", n, s, mbs, rows / s / 1000, r / 1024, f, ratio }'
 }
 
 found() { python3 bench/score.py "$FILE.truth.csv" "$@" | awk '/^TOTAL/ {print $3 " / " $2}'; }
@@ -62,6 +66,11 @@ if command -v qsv >/dev/null 2>&1; then
   row "qsv validate" "$q" "$rq" "$found_q" "$c2"
 fi
 
+if [ -n "${SKIP_FRICTIONLESS:-}" ]; then
+  echo
+  echo "conform: 1 thread to 2 threads: $(awk -v a="$c1" -v b="$c2" 'BEGIN {printf "%.2fx", a / b}')"
+  exit 0
+fi
 if [ ! -x "$DATA/venv/bin/frictionless" ]; then
   python3 -m venv "$DATA/venv"
   "$DATA/venv/bin/pip" install --quiet 'frictionless[csv]'
