@@ -192,18 +192,7 @@ fn check_record(
         SchemaPath::Full => None,
     };
     if let Some(validator) = validator {
-        let object = rules::row_object(record, table, &plan.standard_to_file);
-        let mut found = Vec::new();
-        rules::validate_row(
-            validator,
-            &object,
-            record,
-            table,
-            &plan.standard_to_file,
-            row,
-            line,
-            &mut found,
-        );
+        let found = schema_findings(validator, record, plan, table, row, line);
         // A cell the compiled checks already reported is not reported twice.
         let reported: Vec<Option<usize>> = out[first..]
             .iter()
@@ -216,6 +205,30 @@ fn check_record(
         }));
     }
     false
+}
+
+/// The row as a JSON object, through a JSON Schema validator.
+fn schema_findings(
+    validator: &jsonschema::Validator,
+    record: &Record<'_>,
+    plan: &HeaderPlan,
+    table: &CompiledTable,
+    row: u64,
+    line: u64,
+) -> Vec<Finding> {
+    let object = rules::row_object(record, table, &plan.standard_to_file);
+    let mut found = Vec::new();
+    rules::validate_row(
+        validator,
+        &object,
+        record,
+        table,
+        &plan.standard_to_file,
+        row,
+        line,
+        &mut found,
+    );
+    found
 }
 
 /// Full JSON Schema evaluation of a row, one finding per cell (the highest in `rules::priority`).
@@ -231,18 +244,7 @@ fn check_record_full(
     if is_blank(record.iter()) {
         return true;
     }
-    let object = rules::row_object(record, table, &plan.standard_to_file);
-    let mut found = Vec::new();
-    rules::validate_row(
-        validator,
-        &object,
-        record,
-        table,
-        &plan.standard_to_file,
-        row,
-        line,
-        &mut found,
-    );
+    let mut found = schema_findings(validator, record, plan, table, row, line);
     // A required column the file lacks is one `missing-column` finding, not one per row; cells a
     // short row lacks are one `missing-cell` finding.
     found.retain(|f| {

@@ -557,57 +557,52 @@ impl<'a> ChunkRecords<'a> {
         }
     }
 
+    /// Grows the buffer the parser ran out of; false when `result` is not such a request.
+    fn grow(&mut self, result: &csv_core::ReadRecordResult) -> bool {
+        match result {
+            csv_core::ReadRecordResult::OutputFull => {
+                let len = self.output.len();
+                self.output.resize(len * 2, 0);
+                true
+            }
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                let len = self.ends.len();
+                self.ends.resize(len * 2, 0);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Parses the one record at the start of `input`: (bytes consumed, output bytes, fields).
     fn parse_quoted(&mut self, input: &[u8]) -> (usize, usize, usize) {
         use csv_core::ReadRecordResult;
         let (mut consumed, mut written, mut fields) = (0, 0, 0);
+        // Once the input is used up inside the record (the file ends in it), empty input tells
+        // the parser that the end has come.
+        let mut at_end = false;
         loop {
+            let rest = if at_end { &[][..] } else { &input[consumed..] };
             let (result, nin, nout, nend) = self.parser.read_record(
-                &input[consumed..],
+                rest,
                 &mut self.output[written..],
                 &mut self.ends[fields..],
             );
             consumed += nin;
             written += nout;
             fields += nend;
+            if self.grow(&result) {
+                continue;
+            }
             match result {
-                ReadRecordResult::OutputFull => {
-                    let len = self.output.len();
-                    self.output.resize(len * 2, 0);
-                }
-                ReadRecordResult::OutputEndsFull => {
-                    let len = self.ends.len();
-                    self.ends.resize(len * 2, 0);
-                }
-                ReadRecordResult::InputEmpty if consumed < input.len() => {}
-                ReadRecordResult::InputEmpty => {
-                    // The chunk (and so the file) ends inside this record: finish it. The parser
-                    // has then seen the end, so a fresh one takes over for any later call.
-                    loop {
-                        let (result, _, nout, nend) = self.parser.read_record(
-                            &[],
-                            &mut self.output[written..],
-                            &mut self.ends[fields..],
-                        );
-                        written += nout;
-                        fields += nend;
-                        match result {
-                            ReadRecordResult::OutputFull => {
-                                let len = self.output.len();
-                                self.output.resize(len * 2, 0);
-                            }
-                            ReadRecordResult::OutputEndsFull => {
-                                let len = self.ends.len();
-                                self.ends.resize(len * 2, 0);
-                            }
-                            _ => break,
-                        }
+                ReadRecordResult::InputEmpty if !at_end && consumed < input.len() => {}
+                ReadRecordResult::InputEmpty if !at_end => at_end = true,
+                _ => {
+                    if at_end {
+                        // The parser has seen the end: ready it for the next chunk.
+                        self.parser.reset();
                     }
-                    self.parser.reset();
                     return (consumed, written, fields);
-                }
-                ReadRecordResult::Record | ReadRecordResult::End => {
-                    return (consumed, written, fields)
                 }
             }
         }
