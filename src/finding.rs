@@ -131,6 +131,9 @@ pub struct Finding {
     pub help: Option<String>,
     /// The JSON Schema keyword location behind the finding, where there is one.
     pub schema_path: Option<String>,
+    /// The 1-based character on `line` a finding points at when it is about a place rather than a
+    /// cell (the first byte that is not UTF-8).
+    pub character: Option<u64>,
 }
 
 impl Finding {
@@ -145,6 +148,7 @@ impl Finding {
             message: message.into(),
             help: None,
             schema_path: None,
+            character: None,
         }
     }
 

@@ -375,6 +375,7 @@ fn open_with(
     ))
     .with_value(&character);
     finding.line = Some(invalid.line);
+    finding.character = Some(invalid.column);
     Ok(Opened {
         stream: Utf8Stream::decoding(input.open_raw()?, WINDOWS_1252),
         encoding: TextEncoding {

@@ -115,7 +115,15 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
                 let (snippet, span) = match (text, finding.line) {
                     (Some(text), Some(line)) => {
                         let index = finding.column.as_ref().and_then(|c| c.index);
-                        let span = index.map(|i| cell_span(text, delimiter, i));
+                        let span = match (index, finding.character) {
+                            (Some(i), _) => Some(cell_span(text, delimiter, i)),
+                            // A place on the line, in characters: the span of that character.
+                            (None, Some(character)) => text
+                                .char_indices()
+                                .nth(character.saturating_sub(1) as usize)
+                                .map(|(at, c)| (at, at + c.len_utf8())),
+                            (None, None) => None,
+                        };
                         let (shown, span) = match span {
                             Some(span) => {
                                 let (shown, span) = window(text, span);
