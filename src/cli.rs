@@ -93,9 +93,10 @@ pub struct CheckArgs {
     /// Examples shown per (code, column) group in the human report; the rest are counted.
     #[arg(long, default_value_t = 3)]
     pub max_examples: usize,
-    /// Stop after this many findings in a file; the report says it is partial.
-    #[arg(long)]
-    pub max_findings: Option<usize>,
+    /// Stop after this many findings in a file; the report says it is partial. The default keeps
+    /// memory bounded however broken a file is; 0 means no limit.
+    #[arg(long, default_value_t = DEFAULT_MAX_FINDINGS)]
+    pub max_findings: usize,
     /// Warnings fail the check too (exit 1).
     #[arg(long)]
     pub strict: bool,
@@ -118,6 +119,9 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_progress: bool,
 }
+
+/// Findings kept a file by default: about 250 MB of memory at the most.
+pub const DEFAULT_MAX_FINDINGS: usize = 1_000_000;
 
 /// A failure that stops the command before a report exists: exit code 2.
 pub struct Fatal(pub String);
@@ -391,7 +395,7 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
         None => None,
     };
     let options = Options {
-        max_findings: args.max_findings,
+        max_findings: (args.max_findings > 0).then_some(args.max_findings),
         ignore,
         encoding,
         delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,

@@ -166,6 +166,25 @@ fn max_findings_stops_early_and_says_so() {
         report["files"][0]["findings"].as_array().map(Vec::len),
         Some(5)
     );
+    // 0 lifts the limit; the default (a million a file) is far above this file's 163.
+    for limit in [&["--max-findings", "0"][..], &[]] {
+        let mut args = vec![
+            "check",
+            "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv",
+            "-s",
+            "spend-over-500",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(limit);
+        let (_, out, _) = run(&args);
+        let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+        assert_eq!(report["files"][0]["partial"], false);
+        assert_eq!(
+            report["files"][0]["findings"].as_array().map(Vec::len),
+            Some(163)
+        );
+    }
 }
 
 #[test]
