@@ -108,6 +108,42 @@ pub fn is_decimal(s: &str) -> bool {
     i == b.len()
 }
 
+/// Exact powers of ten: a decimal with at most 15 digits is its integer digits divided by one of
+/// these, and that division is correctly rounded (Clinger's fast path), as `str::parse` would be.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// The value of a short plain decimal (`-1234.56`: at most 15 digits, no exponent) in one pass;
+/// `None` for anything else, which the general parser then handles.
+fn plain_decimal(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let mut mantissa: u64 = 0;
+    let mut count = 0usize;
+    let mut fraction: Option<usize> = None;
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                count += 1;
+            }
+            b'.' if fraction.is_none() && i > 0 && i + 1 < digits.len() => {
+                fraction = Some(digits.len() - i - 1)
+            }
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    let value = mantissa as f64 / POWERS_OF_TEN[fraction.unwrap_or(0)];
+    Some(if negative { -value } else { value })
+}
+
 /// Converts trimmed cell text to the first of `kinds` it parses as.
 pub fn convert<'a>(text: &'a str, kinds: &[Kind]) -> Option<Typed<'a>> {
     for kind in kinds {
@@ -126,6 +162,9 @@ pub fn convert<'a>(text: &'a str, kinds: &[Kind]) -> Option<Typed<'a>> {
                 }
             }
             Kind::Number => {
+                if let Some(n) = plain_decimal(text) {
+                    return Some(Typed::Num(n));
+                }
                 if is_decimal(text) {
                     if let Ok(n) = text.parse::<f64>() {
                         if n.is_finite() {
@@ -596,6 +635,53 @@ mod tests {
             "", "-", "1,496.00", "£12", "1.", ".5", "1.2.3", "inf", "NaN", "+5", "1e",
         ] {
             assert!(!is_decimal(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn plain_decimals_parse_exactly_as_the_standard_parser() {
+        for text in [
+            "0",
+            "-0",
+            "697.00",
+            "1496.5",
+            "-120.50",
+            "0.1",
+            "0.3",
+            "123456789012345",
+            "99999999999999.9",
+            "5414.50",
+            "007",
+            "0.00000000000001",
+        ] {
+            assert_eq!(plain_decimal(text), text.parse::<f64>().ok(), "{text}");
+        }
+        for text in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1.2.3",
+            "1e3",
+            "1234567890123456",
+            "+5",
+            "1,000",
+            " 1",
+        ] {
+            assert_eq!(plain_decimal(text), None, "{text}");
+        }
+        // Anything the fast path leaves is still a number through the general parser.
+        assert_eq!(convert("1e3", &[Kind::Number]), Some(Typed::Num(1000.0)));
+        for long in [
+            "1234567890123456.5",
+            "1.000000000000001",
+            "0.000000000000001",
+        ] {
+            assert_eq!(plain_decimal(long), None);
+            assert_eq!(
+                convert(long, &[Kind::Number]),
+                long.parse().ok().map(Typed::Num)
+            );
         }
     }
 
