@@ -27,6 +27,9 @@ pub struct Cli {
 pub enum Command {
     /// Check files against a standard.
     Check(Box<CheckArgs>),
+    /// Discover and read the built-in standards.
+    #[command(subcommand)]
+    Standards(StandardsCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff), generated from these definitions.
@@ -35,6 +38,32 @@ pub enum Command {
     Explain {
         /// The code, e.g. `type` or `missing-column`; without it, every code is listed.
         code: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StandardsCommand {
+    /// List the built-in standards: id, version, title, publisher, tables.
+    List {
+        /// `text` (default) or `json`.
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
+    /// Show a standard's tables and columns: type, required, allowed values, description, example.
+    Show {
+        /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
+        standard: String,
+    },
+    /// Print a CSV with a table's header row, to start a file from.
+    Template {
+        /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
+        standard: String,
+        /// The table (default: the first).
+        #[arg(long)]
+        table: Option<String>,
+        /// Add one row of the published examples.
+        #[arg(long)]
+        example: bool,
     },
 }
 
@@ -153,6 +182,13 @@ pub fn run(cli: Cli) -> i32 {
             );
             write_stdout(&String::from_utf8_lossy(&text), 0)
         }
+        Command::Standards(command) => match standards_command(command) {
+            Ok(text) => write_stdout(&text, 0),
+            Err(Fatal(message)) => {
+                eprintln!("{}", message.trim_end());
+                2
+            }
+        },
         Command::Man => {
             let mut text = Vec::new();
             match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut text)
@@ -171,6 +207,36 @@ pub fn run(cli: Cli) -> i32 {
                 2
             }
         },
+    }
+}
+
+fn standards_command(command: StandardsCommand) -> Result<String, Fatal> {
+    match command {
+        StandardsCommand::List { format } => match format.as_str() {
+            "json" => Ok(crate::describe::list_json()?),
+            "text" => Ok(crate::describe::list_text()?),
+            other => Err(Fatal(format!("error: --format {other}: use text or json"))),
+        },
+        StandardsCommand::Show { standard } => {
+            Ok(crate::describe::show(&Standard::load(&standard)?))
+        }
+        StandardsCommand::Template {
+            standard,
+            table,
+            example,
+        } => {
+            let standard = Standard::load(&standard)?;
+            let table = match &table {
+                Some(name) => standard.table(name).ok_or_else(|| {
+                    Fatal(format!(
+                        "error: the standard {} has no table `{name}`",
+                        standard.id
+                    ))
+                })?,
+                None => &standard.tables[0],
+            };
+            Ok(crate::describe::template(table, example))
+        }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod check;
 pub mod cli;
 pub mod compile;
 pub mod config;
+pub mod describe;
 pub mod explain;
 pub mod finding;
 pub mod formats;

@@ -135,3 +135,70 @@ fn no_progress_bar_when_output_is_not_a_terminal() {
         "stderr: {stderr}"
     );
 }
+
+#[test]
+fn standards_can_be_listed_shown_and_templated() {
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("conform")
+            .expect("built")
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let (code, list) = run(&["standards", "list"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        list.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("spend-over-500  2015.1")),
+        "{list}"
+    );
+    let (_, json) = run(&["standards", "list", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(items[0]["id"], "spend-over-500");
+    let (code, show) = run(&["standards", "show", "spend-over-500"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        show.contains("  Transaction date (required)\n    accepts: string; format uk-date"),
+        "{show}"
+    );
+    let (_, template) = run(&["standards", "template", "spend-over-500"]);
+    // The template is a file the standard accepts the header of.
+    let dir = std::env::temp_dir().join(format!("conform-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (_, with_example) = run(&["standards", "template", "spend-over-500", "--example"]);
+    std::fs::write(dir.join("start.csv"), &with_example).expect("write");
+    let output = Command::cargo_bin("conform")
+        .expect("built")
+        .args([
+            "check",
+            &dir.join("start.csv").to_string_lossy(),
+            "-s",
+            "spend-over-500",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let codes: Vec<&str> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(
+        !codes
+            .iter()
+            .any(|c| c.ends_with("column") || *c == "header-mismatch"),
+        "{codes:?}"
+    );
+    assert_eq!(template.lines().count(), 1);
+    let (code, _) = run(&["standards", "show", "no-such-standard"]);
+    assert_eq!(code, Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

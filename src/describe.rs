@@ -1,0 +1,264 @@
+//! Standards described for people: the catalogue list, one standard's columns, and a CSV template
+//! to start a file from.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::standard::{builtin_standards, Column, Standard, StandardError, Table};
+
+/// Every built-in standard, one a line: id, version, title, publisher, tables.
+pub fn list_text() -> Result<String, StandardError> {
+    let mut rows = Vec::new();
+    for entry in builtin_standards() {
+        let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
+        let tables: Vec<&str> = standard.tables.iter().map(|t| t.name.as_str()).collect();
+        rows.push([
+            standard.id.clone(),
+            standard.version.clone(),
+            standard.title.clone(),
+            standard.publisher.clone().unwrap_or_default(),
+            tables.join(", "),
+        ]);
+    }
+    let headers = ["id", "version", "title", "publisher", "tables"];
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count().min(40));
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: &[String], out: &mut String| {
+        let shown: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let cut: String = if c.chars().count() > 40 {
+                    c.chars().take(39).chain(std::iter::once('…')).collect()
+                } else {
+                    c.clone()
+                };
+                format!("{cut:<w$}")
+            })
+            .collect();
+        let _ = writeln!(out, "{}", shown.join("  ").trim_end());
+    };
+    line(&headers.map(String::from), &mut out);
+    for row in &rows {
+        line(row, &mut out);
+    }
+    Ok(out)
+}
+
+/// The same list as JSON.
+pub fn list_json() -> Result<String, StandardError> {
+    let mut items = Vec::new();
+    for entry in builtin_standards() {
+        let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
+        items.push(serde_json::json!({
+            "id": standard.id,
+            "version": standard.version,
+            "title": standard.title,
+            "publisher": standard.publisher,
+            "licence": standard.licence,
+            "source": standard.source,
+            "tables": standard.tables.iter().map(|t| t.name.clone()).collect::<Vec<_>>(),
+        }));
+    }
+    let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
+    text.push('\n');
+    Ok(text)
+}
+
+fn plain(value: &Value) -> String {
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), String::from)
+}
+
+/// What a column accepts, in a few words: type, format, pattern, allowed values, bounds.
+fn accepts(column: &Column) -> String {
+    let schema = &column.schema;
+    let mut parts = Vec::new();
+    match schema.get("type") {
+        Some(Value::String(t)) => parts.push(t.clone()),
+        Some(Value::Array(ts)) => parts.push(ts.iter().map(plain).collect::<Vec<_>>().join(" or ")),
+        _ => parts.push("text".into()),
+    }
+    if let Some(format) = schema.get("format").and_then(Value::as_str) {
+        parts.push(format!("format {format}"));
+    }
+    if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
+        parts.push(format!("pattern {pattern}"));
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        parts.push(format!(
+            "one of: {}",
+            values.iter().map(plain).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    for (keyword, words) in [
+        ("minimum", "at least"),
+        ("maximum", "at most"),
+        ("minLength", "min length"),
+        ("maxLength", "max length"),
+    ] {
+        if let Some(limit) = schema.get(keyword) {
+            parts.push(format!("{words} {limit}"));
+        }
+    }
+    if let Some(list) = &column.codelist {
+        parts.push(format!("code list {}", list.id));
+    }
+    if column.unique {
+        parts.push("unique".into());
+    }
+    parts.join("; ")
+}
+
+/// Wraps `text` to `width`, each line after the first indented by `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            out.push_str(indent);
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
+    out
+}
+
+/// One standard's tables and columns, readable in an 80-column terminal.
+pub fn show(standard: &Standard) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}: {}",
+        standard.id, standard.version, standard.title
+    );
+    for (label, value) in [
+        ("publisher", &standard.publisher),
+        ("licence", &standard.licence),
+        ("source", &standard.source),
+    ] {
+        if let Some(value) = value {
+            let _ = writeln!(out, "  {label}: {}", wrap(value, 66, "             "));
+        }
+    }
+    if let Some(description) = &standard.description {
+        let _ = writeln!(out, "\n{}", wrap(description, 78, ""));
+    }
+    for table in &standard.tables {
+        show_table(&mut out, table);
+    }
+    out
+}
+
+fn show_table(out: &mut String, table: &Table) {
+    let title = table
+        .title
+        .as_deref()
+        .map(|t| format!(": {t}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "\nTable `{}`{title}", table.name);
+    if !table.primary_key.is_empty() {
+        let names: Vec<&str> = table
+            .primary_key
+            .iter()
+            .map(|i| &*table.columns[*i].name)
+            .collect();
+        let _ = writeln!(out, "  primary key: {}", names.join(", "));
+    }
+    for column in &table.columns {
+        let needed = if column.required {
+            "required"
+        } else {
+            "optional"
+        };
+        let _ = writeln!(out, "\n  {} ({needed})", column.name);
+        let _ = writeln!(
+            out,
+            "    accepts: {}",
+            wrap(&accepts(column), 65, "             ")
+        );
+        if let Some(description) = column.description() {
+            let _ = writeln!(out, "    {}", wrap(description, 74, "    "));
+        }
+        if let Some(example) = column
+            .schema
+            .get("examples")
+            .and_then(Value::as_array)
+            .and_then(|e| e.first())
+        {
+            let _ = writeln!(out, "    example: {}", plain(example));
+        }
+        if !column.aliases.is_empty() {
+            let _ = writeln!(
+                out,
+                "    also read from: {}",
+                wrap(&column.aliases.join(", "), 58, "                    ")
+            );
+        }
+    }
+}
+
+/// A CSV with the table's header row, and with `example` one row of the published examples.
+pub fn template(table: &Table, example: bool) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(table.columns.iter().map(|c| c.name.as_bytes()));
+    if example {
+        let row: Vec<String> = table
+            .columns
+            .iter()
+            .map(|c| {
+                c.schema
+                    .get("examples")
+                    .and_then(Value::as_array)
+                    .and_then(|e| e.first())
+                    .map(plain)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let _ = writer.write_record(&row);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_lines_short() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        for line in wrap(text, 20, "  ").lines() {
+            assert!(line.chars().count() <= 22, "{line}");
+        }
+    }
+
+    #[test]
+    fn show_fits_eighty_columns_and_template_has_the_header() {
+        let standard = Standard::load("spend-over-500").expect("built-in");
+        let text = show(&standard);
+        assert!(text.contains("Net amount (required)"));
+        // Only a web address, which cannot be broken, may run past 80 columns.
+        for line in text.lines().filter(|l| !l.contains("https://")) {
+            assert!(line.chars().count() <= 80, "too wide: {line}");
+        }
+        let csv = template(&standard.tables[0], true);
+        let mut lines = csv.lines();
+        assert!(lines
+            .next()
+            .is_some_and(|h| h.starts_with("Body name,Body,Organisation code")));
+        assert!(lines.next().is_some_and(|r| r.contains("E10000008")));
+    }
+}
