@@ -632,24 +632,7 @@ fn plan_groups(
         };
         let mut groups: Vec<Group> = Vec::new();
         for (dataset, path) in config.files() {
-            if let Some(group) = groups.iter_mut().find(|g| {
-                g.severity == severity(Some(config), Some(dataset))
-                    && g.table == config.datasets[dataset].table
-                    && g.standard.origin == dataset_origin(config, dataset)
-            }) {
-                group.inputs.push(Input::Path(path));
-                continue;
-            }
-            groups.push(Group {
-                standard: load_dataset_standard(config, dataset, args)?,
-                table: args
-                    .table
-                    .clone()
-                    .or_else(|| config.datasets[dataset].table.clone()),
-                severity: severity(Some(config), Some(dataset)),
-                inputs: vec![Input::Path(path)],
-                matched_note: None,
-            });
+            add_to_dataset_group(&mut groups, config, dataset, Input::Path(path), args)?;
         }
         if groups.is_empty() {
             return Err(Fatal(format!(
@@ -681,22 +664,7 @@ fn plan_groups(
         let dataset = config.and_then(|c| input.path().and_then(|p| c.dataset_for(p)));
         match (config, dataset) {
             (Some(config), Some(dataset)) => {
-                let origin = dataset_origin(config, dataset);
-                match groups.iter_mut().find(|g| {
-                    g.standard.origin == origin && g.table == config.datasets[dataset].table
-                }) {
-                    Some(group) => group.inputs.push(input),
-                    None => groups.push(Group {
-                        standard: load_dataset_standard(config, dataset, args)?,
-                        table: args
-                            .table
-                            .clone()
-                            .or_else(|| config.datasets[dataset].table.clone()),
-                        severity: severity(Some(config), Some(dataset)),
-                        inputs: vec![input],
-                        matched_note: None,
-                    }),
-                }
+                add_to_dataset_group(&mut groups, config, dataset, input, args)?;
             }
             _ => unmatched.push(input),
         }
@@ -712,6 +680,37 @@ fn plan_groups(
         });
     }
     Ok(groups)
+}
+
+/// Puts a file of `dataset` with the files that share its standard, table and severity overrides
+/// (a new group when none does yet).
+fn add_to_dataset_group(
+    groups: &mut Vec<Group>,
+    config: &Config,
+    dataset: usize,
+    input: Input,
+    args: &CheckArgs,
+) -> Result<(), Fatal> {
+    let origin = dataset_origin(config, dataset);
+    let table = args
+        .table
+        .clone()
+        .or_else(|| config.datasets[dataset].table.clone());
+    let severity = &config.datasets[dataset].severity;
+    let same =
+        |g: &&mut Group| g.standard.origin == origin && g.table == table && &g.severity == severity;
+    if let Some(group) = groups.iter_mut().find(same) {
+        group.inputs.push(input);
+        return Ok(());
+    }
+    groups.push(Group {
+        standard: load_dataset_standard(config, dataset, args)?,
+        table,
+        severity: severity.clone(),
+        inputs: vec![input],
+        matched_note: None,
+    });
+    Ok(())
 }
 
 /// How a dataset's standard will be known once loaded (its `origin`), to group files by standard.

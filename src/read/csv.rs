@@ -472,24 +472,18 @@ impl<'a> ChunkRecords<'a> {
         let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         let this_line = &bytes[start..line_end];
         self.bounds.clear();
-        if memchr::memchr(b'"', this_line).is_none() {
+        let one_line = if memchr::memchr(b'"', this_line).is_none() {
             let mut field_start = start;
             for at in memchr::memchr_iter(self.delimiter, this_line) {
                 self.bounds.push((field_start, start + at));
                 field_start = start + at + 1;
             }
             self.bounds.push((field_start, line_end));
-            self.pos = line_end + 1;
-            self.line += 1;
-            return Some((
-                line,
-                Record {
-                    text: self.text,
-                    bounds: &self.bounds,
-                },
-            ));
-        }
-        if self.split_simply_quoted(start, line_end) {
+            true
+        } else {
+            self.split_simply_quoted(start, line_end)
+        };
+        if one_line {
             self.pos = line_end + 1;
             self.line += 1;
             return Some((

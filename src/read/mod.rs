@@ -316,16 +316,19 @@ fn open_with(
         });
     }
     let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
-    if lazy {
-        return Ok(Opened {
+    let as_utf8 = |verified: bool| -> Result<Opened, OpenError> {
+        Ok(Opened {
             stream: Utf8Stream::passthrough(input.open_raw()?, bom),
             encoding: TextEncoding {
                 encoding: UTF_8,
                 bom,
             },
             finding: None,
-            verified: false,
-        });
+            verified,
+        })
+    };
+    if lazy {
+        return as_utf8(false);
     }
     let scan = scan(input.open_raw()?)?;
     if let Some(nul) = scan.first_nul {
@@ -339,15 +342,7 @@ fn open_with(
         ));
     }
     let Some(invalid) = scan.first_invalid_utf8 else {
-        return Ok(Opened {
-            stream: Utf8Stream::passthrough(input.open_raw()?, bom),
-            encoding: TextEncoding {
-                encoding: UTF_8,
-                bom,
-            },
-            finding: None,
-            verified: true,
-        });
+        return as_utf8(true);
     };
     if let Some(undefined) = scan.first_undefined_1252 {
         return Err(not_text(
