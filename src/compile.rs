@@ -282,6 +282,7 @@ pub struct ColumnCheck {
     pub max_length: Option<u64>,
     pub codelist: Option<Arc<CodeList>>,
     pub codelist_is_foreign_key: bool,
+    pub separator: Option<String>,
     /// The schema's first example, for help text.
     pub example: Option<String>,
     /// Whether any check needs a number's value (bounds, allowed values, a constant).
@@ -506,6 +507,7 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             max_length: schema.get("maxLength").and_then(Value::as_u64),
             codelist: column.codelist.clone(),
             codelist_is_foreign_key: column.codelist_is_foreign_key,
+            separator: column.separator.clone(),
             needs_numeric_value: true,
             example: schema
                 .get("examples")

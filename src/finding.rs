@@ -171,8 +171,19 @@ impl Finding {
         self
     }
 
+    /// Records the cell's text; a very long cell (a boundary's WKT can be 400 KB) is cut short, as
+    /// reports show values to be recognised, not copied back.
     pub fn with_value(mut self, value: &str) -> Finding {
-        self.value = Some(value.into());
+        const MAX_BYTES: usize = 400;
+        self.value = Some(if value.len() > MAX_BYTES {
+            let mut cut = MAX_BYTES;
+            while !value.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            format!("{}…", &value[..cut]).into()
+        } else {
+            value.into()
+        });
         self
     }
 

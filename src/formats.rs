@@ -8,6 +8,9 @@ pub type FormatCheck = fn(&str) -> bool;
 /// Every format conform knows, by the name a schema uses.
 pub const FORMATS: &[(&str, FormatCheck)] = &[
     ("date", is_iso_date),
+    ("partial-date", is_partial_date),
+    ("wkt-multipolygon", crate::wkt::is_area),
+    ("wkt-point", crate::wkt::is_point),
     ("date-time", is_date_time),
     ("time", is_time),
     ("email", is_email),
@@ -31,6 +34,9 @@ pub fn lookup(name: &str) -> Option<FormatCheck> {
 pub fn describe(name: &str) -> &'static str {
     match name {
         "date" => "an ISO 8601 date written YYYY-MM-DD (e.g. 2025-10-31)",
+        "partial-date" => "an ISO 8601 date YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known (e.g. 2025-10-31)",
+        "wkt-multipolygon" => "a boundary in WKT: POLYGON or MULTIPOLYGON (e.g. MULTIPOLYGON (((-0.1 51.5, ...))))",
+        "wkt-point" => "a point in WKT: POINT (longitude latitude) (e.g. POINT (-0.681152 52.762892))",
         "date-time" => "an ISO 8601 date and time (e.g. 2025-10-31T14:30:00Z)",
         "time" => "a time written hh:mm:ss (e.g. 14:30:00)",
         "email" => "an email address (e.g. data@council.gov.uk)",
@@ -83,6 +89,22 @@ pub fn is_iso_date(s: &str) -> bool {
         && digits(&b[5..7])
         && digits(&b[8..10])
         && valid_ymd(number(&b[0..4]), number(&b[5..7]), number(&b[8..10]))
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: planning.data.gov.uk accepts a month or a year where the day
+/// is not known (its guidance on dates).
+pub fn is_partial_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    match b.len() {
+        4 => digits(b),
+        7 => {
+            b[4] == b'-'
+                && digits(&b[0..4])
+                && digits(&b[5..7])
+                && (1..=12).contains(&number(&b[5..7]))
+        }
+        _ => is_iso_date(s),
+    }
 }
 
 /// `dd/mm/yyyy`, exactly 10 characters (HM Treasury and LGA guidance), with a real calendar check.

@@ -13,3 +13,4 @@ pub mod read;
 pub mod report;
 pub mod standard;
 pub mod suggest;
+pub mod wkt;

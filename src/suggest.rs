@@ -32,7 +32,10 @@ fn year_first(value: &str) -> Option<(u32, u32, u32)> {
 /// Help for a value that is not in the named format.
 pub fn format_help(format: &str, value: &str) -> Option<String> {
     match format {
-        "date" => {
+        "partial-date" if value.len() == 7 && value.as_bytes()[4] == b'-' => {
+            Some("a year and month is written YYYY-MM with a month from 01 to 12".into())
+        }
+        "date" | "partial-date" => {
             if let Some((d, m, y)) = day_month_year(value) {
                 return Some(format!(
                     "this looks like a UK date; write it as {y:04}-{m:02}-{d:02}"
@@ -102,6 +105,12 @@ pub fn format_help(format: &str, value: &str) -> Option<String> {
                 value.chars().count()
             ))
         }
+        "wkt-multipolygon" => crate::wkt::check(value, crate::wkt::Want::Area)
+            .err()
+            .map(|p| p.message),
+        "wkt-point" => crate::wkt::check(value, crate::wkt::Want::Point)
+            .err()
+            .map(|p| p.message),
         "company-number" => {
             let digits = value.trim();
             if !digits.is_empty() && digits.len() < 8 && digits.bytes().all(|b| b.is_ascii_digit())

@@ -125,8 +125,16 @@ pub fn check_cell(
         }
     }
     if let Some(list) = &column.codelist {
-        if !list.codes.contains(trimmed) {
-            let guess = closest(trimmed, list.codes.iter().map(|c| &**c));
+        let mut misses = match &column.separator {
+            Some(separator) => split_codes(trimmed, separator),
+            None => (!list.contains(trimmed))
+                .then_some(trimmed)
+                .into_iter()
+                .collect(),
+        };
+        misses.retain(|code| !list.contains(code));
+        if let Some(miss) = misses.first() {
+            let guess = closest(miss, list.codes.iter().map(|c| &**c));
             let help = match guess {
                 Some(g) => format!("did you mean `{g}`?"),
                 None => format!(
@@ -134,30 +142,57 @@ pub fn check_cell(
                     list.title.as_deref().unwrap_or(&list.id)
                 ),
             };
+            let what = if column.separator.is_some() && misses.len() > 1 {
+                format!(
+                    "{} in `{}` hold {} codes that are not",
+                    quote(trimmed),
+                    column.name,
+                    misses.len()
+                )
+            } else if column.separator.is_some() && *miss != trimmed {
+                format!(
+                    "{} in `{}` holds {}, which is not",
+                    quote(trimmed),
+                    column.name,
+                    quote(miss)
+                )
+            } else {
+                format!("{} in `{}` is not", quote(trimmed), column.name)
+            };
             let (code, message) = if column.codelist_is_foreign_key {
                 (
                     Code::ForeignKey,
-                    format!(
-                        "{} in `{}` refers to nothing: it is not in the code list `{}`",
-                        quote(trimmed),
-                        column.name,
-                        list.id
-                    ),
+                    if column.separator.is_some() {
+                        format!(
+                            "{what} in the code list `{}`, so they refer to nothing",
+                            list.id
+                        )
+                    } else {
+                        format!(
+                            "{} in `{}` refers to nothing: it is not in the code list `{}`",
+                            quote(trimmed),
+                            column.name,
+                            list.id
+                        )
+                    },
                 )
             } else {
                 (
                     Code::Codelist,
-                    format!(
-                        "{} in `{}` is not in the code list `{}`",
-                        quote(trimmed),
-                        column.name,
-                        list.id
-                    ),
+                    format!("{what} in the code list `{}`", list.id),
                 )
             };
             out.push(found(code, message).with_help(Some(help)));
         }
     }
+}
+
+/// The codes of a multi-valued cell, blanks between separators left out.
+fn split_codes<'t>(text: &'t str, separator: &str) -> Vec<&'t str> {
+    text.split(separator)
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+        .collect()
 }
 
 /// Converts a cell for its column. A number column with no bound, list or constant only needs to

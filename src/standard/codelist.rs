@@ -36,7 +36,17 @@ pub(crate) fn load(id: &str, spec: &RawCodeList, base: &Base) -> Result<CodeList
             spec.column
         ));
     }
+    let folded = match spec.matching.as_deref() {
+        None | Some("exact") => HashSet::new(),
+        Some("folded") => codes.iter().map(|c| crate::suggest::fold(c)).collect(),
+        Some(other) => {
+            return Err(format!(
+                "code list \"{id}\": match \"{other}\" must be \"exact\" or \"folded\""
+            ))
+        }
+    };
     Ok(CodeList {
+        folded,
         id: id.to_string(),
         title: spec.title.clone(),
         source: spec.source.clone(),

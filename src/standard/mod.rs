@@ -77,6 +77,8 @@ pub struct Column {
     pub codelist: Option<Arc<CodeList>>,
     /// Set when the code list comes from a `foreignKeys` entry: misses are `foreign-key` findings.
     pub codelist_is_foreign_key: bool,
+    /// Splits a cell into several codes (planning.data.gov.uk lists such as `3D;3M;11B`).
+    pub separator: Option<String>,
     /// The property's subschema (`{}` where the schema does not describe the column).
     pub schema: Value,
 }
@@ -98,6 +100,16 @@ pub struct CodeList {
     pub title: Option<String>,
     pub source: Option<String>,
     pub codes: HashSet<Box<str>>,
+    /// Codes compared with case, spaces, `-` and `_` ignored (`match: folded`), as the Digital Land
+    /// pipeline matches category values; empty when codes match exactly.
+    pub folded: HashSet<String>,
+}
+
+impl CodeList {
+    pub fn contains(&self, value: &str) -> bool {
+        self.codes.contains(value)
+            || (!self.folded.is_empty() && self.folded.contains(&crate::suggest::fold(value)))
+    }
 }
 
 impl Standard {

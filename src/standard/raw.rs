@@ -81,6 +81,7 @@ struct RawColumn {
     #[serde(default)]
     unique: bool,
     codelist: Option<String>,
+    separator: Option<String>,
     #[serde(default, rename = "$comment")]
     _comment: Option<Value>,
 }
@@ -115,6 +116,8 @@ pub(crate) struct RawCodeList {
     pub column: String,
     pub title: Option<String>,
     pub source: Option<String>,
+    #[serde(rename = "match")]
+    pub matching: Option<String>,
     #[serde(default, rename = "version")]
     _version: Option<String>,
     #[serde(default, rename = "licence")]
@@ -235,6 +238,7 @@ pub(crate) fn table_from_schema(
                     unique: false,
                     codelist: None,
                     codelist_is_foreign_key: false,
+                    separator: None,
                     schema: sub.clone(),
                 })
                 .collect()
@@ -249,6 +253,7 @@ pub(crate) fn table_from_schema(
                 unique: false,
                 codelist: None,
                 codelist_is_foreign_key: false,
+                separator: None,
                 schema: Value::Object(Default::default()),
             });
         }
@@ -289,6 +294,7 @@ pub(crate) fn table_from_schema(
         let column = &mut columns[i];
         column.aliases = std::mem::take(&mut rule.aliases);
         column.unique = rule.unique;
+        column.separator = rule.separator.take().filter(|s| !s.is_empty());
         if let Some(id) = &rule.codelist {
             let list = codelists.get(id).ok_or_else(|| {
                 in_rules(

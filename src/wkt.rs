@@ -1,0 +1,335 @@
+//! Well-known text (WKT) geometry, as planning.data.gov.uk datasets carry boundaries and points:
+//! a syntax check that says where a geometry goes wrong, in terms a GIS export can be fixed by.
+//!
+//! Accepted, as the Digital Land pipeline accepts them (digital-land-python `datatype/wkt.py`):
+//! `POINT`, `POLYGON` and `MULTIPOLYGON` in longitude/latitude degrees, OSGB36 eastings and
+//! northings, or Web Mercator metres (the pipeline reprojects the last two). Rings must have four
+//! positions or more and end where they start.
+
+/// The kinds of geometry a column may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Want {
+    /// A boundary: `POLYGON` or `MULTIPOLYGON`.
+    Area,
+    /// A `POINT`.
+    Point,
+}
+
+/// Why a value is not the geometry wanted, and where (a character offset).
+#[derive(Debug, PartialEq)]
+pub struct Problem {
+    pub at: usize,
+    pub message: String,
+}
+
+/// Checks `text` as WKT of the kind wanted.
+pub fn check(text: &str, want: Want) -> Result<(), Problem> {
+    let mut parser = Parser {
+        bytes: text.as_bytes(),
+        pos: 0,
+        first: None,
+    };
+    parser.skip_space();
+    let tag_start = parser.pos;
+    let tag = parser.word();
+    if tag.is_empty() {
+        return Err(parser.problem(match want {
+            Want::Area => "this is not WKT: a boundary starts with POLYGON or MULTIPOLYGON",
+            Want::Point => "this is not WKT: a point is written POINT (longitude latitude)",
+        }));
+    }
+    let upper = tag.to_ascii_uppercase();
+    match (upper.as_str(), want) {
+        ("POINT", Want::Point) => parser.point_body()?,
+        ("POLYGON", Want::Area) => parser.polygon()?,
+        ("MULTIPOLYGON", Want::Area) => parser.multipolygon()?,
+        ("POINT", Want::Area) => {
+            return Err(Problem {
+                at: tag_start,
+                message: "a POINT is not a boundary: give the POLYGON or MULTIPOLYGON, or put the point in the point column".into(),
+            })
+        }
+        ("POLYGON" | "MULTIPOLYGON", Want::Point) => {
+            return Err(Problem {
+                at: tag_start,
+                message: "this column holds a POINT, not a boundary".into(),
+            })
+        }
+        (
+            "LINESTRING" | "MULTILINESTRING" | "MULTIPOINT" | "GEOMETRYCOLLECTION",
+            _,
+        ) => {
+            return Err(Problem {
+                at: tag_start,
+                message: format!("{upper} is not accepted here: give a {}", want.names()),
+            })
+        }
+        _ => {
+            return Err(Problem {
+                at: tag_start,
+                message: format!("`{tag}` is not a WKT geometry type; expected {}", want.names()),
+            })
+        }
+    }
+    parser.skip_space();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.problem("unexpected text after the end of the geometry"));
+    }
+    if let Some((x, y)) = parser.first {
+        if !plausible(x, y) {
+            return Err(Problem {
+                at: tag_start,
+                message: format!(
+                    "the first position ({x} {y}) is neither longitude/latitude, OSGB36 eastings/northings nor Web Mercator metres"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+impl Want {
+    fn names(self) -> &'static str {
+        match self {
+            Want::Area => "POLYGON or MULTIPOLYGON",
+            Want::Point => "POINT",
+        }
+    }
+}
+
+/// The pipeline's guess of a coordinate system from one position (§3.4 of the research notes).
+fn plausible(x: f64, y: f64) -> bool {
+    let degrees = x.abs() < 60.0 && y.abs() < 60.0 || x.abs() <= 180.0 && y.abs() <= 90.0;
+    let grid = (1_000.0..1_000_000.0).contains(&x) && (1_000.0..1_300_000.0).contains(&y);
+    let mercator = (6_000_000.0..10_000_000.0).contains(&y) && x.abs() < 1_000_000.0;
+    degrees || grid || mercator
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    /// The first position read, to judge the coordinate system by.
+    first: Option<(f64, f64)>,
+}
+
+impl Parser<'_> {
+    fn problem(&self, message: &str) -> Problem {
+        Problem {
+            at: self.pos,
+            message: match self.bytes.get(self.pos) {
+                Some(b) if !b.is_ascii_whitespace() => {
+                    let shown = String::from_utf8_lossy(&self.bytes[self.pos..])
+                        .chars()
+                        .next()
+                        .unwrap_or('?');
+                    format!("{message} (found `{shown}` at character {})", self.pos + 1)
+                }
+                None => format!("{message} (the text ends at character {})", self.pos),
+                _ => format!("{message} (at character {})", self.pos + 1),
+            },
+        }
+    }
+
+    fn skip_space(&mut self) {
+        while self
+            .bytes
+            .get(self.pos)
+            .is_some_and(u8::is_ascii_whitespace)
+        {
+            self.pos += 1;
+        }
+    }
+
+    fn word(&mut self) -> &str {
+        let start = self.pos;
+        while self
+            .bytes
+            .get(self.pos)
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            self.pos += 1;
+        }
+        std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("")
+    }
+
+    fn expect(&mut self, byte: u8, what: &str) -> Result<(), Problem> {
+        self.skip_space();
+        if self.bytes.get(self.pos) == Some(&byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.problem(what))
+        }
+    }
+
+    /// After an opening bracket's content: `,` (true: another follows) or `)` (false: done).
+    fn next_or_close(&mut self, what: &str) -> Result<bool, Problem> {
+        self.skip_space();
+        match self.bytes.get(self.pos) {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(b')') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => Err(self.problem(what)),
+        }
+    }
+
+    fn number(&mut self) -> Result<f64, Problem> {
+        self.skip_space();
+        let start = self.pos;
+        let b = self.bytes;
+        if matches!(b.get(self.pos), Some(b'+' | b'-')) {
+            self.pos += 1;
+        }
+        while b
+            .get(self.pos)
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E'))
+            || (matches!(b.get(self.pos), Some(b'+' | b'-'))
+                && matches!(b.get(self.pos - 1), Some(b'e' | b'E')))
+        {
+            self.pos += 1;
+        }
+        let text = std::str::from_utf8(&b[start..self.pos]).unwrap_or("");
+        match text.parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(n),
+            _ => {
+                self.pos = start;
+                Err(self.problem("expected a coordinate (a number)"))
+            }
+        }
+    }
+
+    /// `x y` or `x y z`.
+    fn position(&mut self) -> Result<(f64, f64), Problem> {
+        let x = self.number()?;
+        let y = self.number()?;
+        self.skip_space();
+        if self
+            .bytes
+            .get(self.pos)
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.'))
+        {
+            self.number()?;
+        }
+        if self.first.is_none() {
+            self.first = Some((x, y));
+        }
+        Ok((x, y))
+    }
+
+    fn point_body(&mut self) -> Result<(), Problem> {
+        self.expect(b'(', "expected `(` after POINT")?;
+        self.position()?;
+        self.expect(b')', "expected `)` after the point's coordinates")
+    }
+
+    fn ring(&mut self) -> Result<(), Problem> {
+        let start = self.pos;
+        self.expect(b'(', "expected `(` to open a ring of positions")?;
+        let first = self.position()?;
+        let mut last = first;
+        let mut count = 1;
+        while self.next_or_close("expected `,` between positions or `)` to close the ring")? {
+            last = self.position()?;
+            count += 1;
+        }
+        if count < 4 {
+            return Err(Problem {
+                at: start,
+                message: format!(
+                    "the ring starting at character {} has {count} positions; a ring needs at least 4",
+                    start + 1
+                ),
+            });
+        }
+        if first != last {
+            return Err(Problem {
+                at: start,
+                message: format!(
+                    "the ring starting at character {} is not closed: its last position must repeat its first ({} {})",
+                    start + 1,
+                    first.0,
+                    first.1
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn polygon(&mut self) -> Result<(), Problem> {
+        self.expect(b'(', "expected `(` to open the polygon")?;
+        self.skip_space();
+        self.ring()?;
+        while self.next_or_close("expected `,` between rings or `)` to close the polygon")? {
+            self.ring()?;
+        }
+        Ok(())
+    }
+
+    fn multipolygon(&mut self) -> Result<(), Problem> {
+        self.expect(b'(', "expected `(` to open the list of polygons")?;
+        self.polygon()?;
+        while self.next_or_close("expected `,` between polygons or `)` to close the list")? {
+            self.polygon()?;
+        }
+        Ok(())
+    }
+}
+
+/// A boundary: POLYGON or MULTIPOLYGON.
+pub fn is_area(text: &str) -> bool {
+    check(text, Want::Area).is_ok()
+}
+
+/// A POINT.
+pub fn is_point(text: &str) -> bool {
+    check(text, Want::Point).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_what_the_pipeline_accepts() {
+        assert!(is_area(
+            "POLYGON ((-1.1 52.9, -1.2 52.9, -1.2 53.0, -1.1 52.9))"
+        ));
+        assert!(is_area(
+            "MULTIPOLYGON (((0 51,1 51,1 52,0 51)),((0 50,1 50,1 51,0 50),(0.1 50.1,0.2 50.1,0.2 50.2,0.1 50.1)))"
+        ));
+        assert!(is_area(
+            "multipolygon(((530000 180000, 530100 180000, 530100 180100, 530000 180000)))"
+        ));
+        assert!(is_point("POINT (-0.681152 52.762892)"));
+        assert!(is_point("POINT(530000.5 180000.25)"));
+        assert!(!is_point("POINT Z (-0.68 52.76 12)"));
+        assert!(is_point("POINT (-0.68 52.76 12)"));
+    }
+
+    #[test]
+    fn says_what_is_wrong_and_where() {
+        let p = check("((((-1.140&&&&&", Want::Area).unwrap_err();
+        assert!(p.message.contains("not WKT"), "{}", p.message);
+        let p = check(
+            "POLYGON ((-1.1 52.9, -1.2 52.9, -1.2 53.0, -1.3 52.9))",
+            Want::Area,
+        )
+        .unwrap_err();
+        assert!(p.message.contains("not closed"), "{}", p.message);
+        let p = check("POLYGON ((-1.1 52.9, -1.2 52.9, -1.1 52.9))", Want::Area).unwrap_err();
+        assert!(p.message.contains("3 positions"), "{}", p.message);
+        let p = check("POLYGON ((-1.1 52.9, -1.2 52.9, -1.2 53.", Want::Area).unwrap_err();
+        assert!(p.message.contains("text ends"), "{}", p.message);
+        let p = check("POINT (-0.68 52.76)", Want::Area).unwrap_err();
+        assert!(p.message.contains("not a boundary"), "{}", p.message);
+        let p = check("POINT (-240300864 5153246044)", Want::Point).unwrap_err();
+        assert!(p.message.contains("neither"), "{}", p.message);
+        let p = check("POINT (1 2) x", Want::Point).unwrap_err();
+        assert!(p.message.contains("after the end"), "{}", p.message);
+    }
+}
