@@ -417,30 +417,66 @@ fn choose_standard(
     }
 }
 
-fn choose_table<'s>(
-    standard: &'s Standard,
+/// The table a file is checked against: `--table` (or the config's), the only table, the table
+/// the file is named after (`organizations.csv`, `…-article-4-direction-area.csv`), or the table
+/// whose columns its header supplies most of.
+fn choose_table(
+    standard: &Standard,
     name: Option<&str>,
-    inputs: &[Input],
+    input: &Input,
     options: &Options,
-) -> Result<&'s crate::standard::Table, Fatal> {
+) -> Result<usize, Fatal> {
     if let Some(name) = name {
-        return standard.table(name).ok_or_else(|| {
-            let names: Vec<&str> = standard.tables.iter().map(|t| t.name.as_str()).collect();
-            Fatal(format!(
-                "error: the standard {} has no table `{name}`; its tables are: {}",
-                standard.id,
-                names.join(", ")
-            ))
-        });
+        return standard
+            .tables
+            .iter()
+            .position(|t| t.name == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = standard.tables.iter().map(|t| t.name.as_str()).collect();
+                Fatal(format!(
+                    "error: the standard {} has no table `{name}`; its tables are: {}",
+                    standard.id,
+                    names.join(", ")
+                ))
+            });
     }
     if standard.tables.len() == 1 {
-        return Ok(&standard.tables[0]);
+        return Ok(0);
     }
-    let header = inputs.first().and_then(|i| header_of(i, options));
-    let best = header.and_then(|h| standard.tables.iter().max_by_key(|t| match_score(&h, t)));
-    best.ok_or_else(|| {
-        Fatal("error: the standard has several tables; choose one with --table".into())
-    })
+    if let Some(stem) = input
+        .path()
+        .and_then(|p| p.file_stem())
+        .and_then(|s| s.to_str())
+    {
+        let stem = format!(" {} ", crate::suggest::fold(stem));
+        let named = standard
+            .tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                let table = crate::suggest::fold(&t.name);
+                [
+                    format!(" {table} "),
+                    format!(" {table}s "),
+                    format!(" {table}es "),
+                ]
+                .iter()
+                .any(|n| stem.contains(n.as_str()))
+            })
+            .max_by_key(|(_, t)| t.name.len());
+        if let Some((i, _)) = named {
+            return Ok(i);
+        }
+    }
+    let header = header_of(input, options);
+    Ok(header
+        .and_then(|h| {
+            // The first of the best, so ties go to the table the standard lists first.
+            let scores: Vec<usize> = standard.tables.iter().map(|t| match_score(&h, t)).collect();
+            let best = *scores.iter().max()?;
+            scores.iter().position(|s| *s == best)
+        })
+        .unwrap_or(0))
 }
 
 fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
@@ -495,11 +531,6 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
     let mut standards: Vec<StandardInfo> = Vec::new();
     for group in &groups {
         let standard = &group.standard;
-        let table = choose_table(standard, group.table.as_deref(), &group.inputs, &options)?;
-        let mut compiled = compile::compile(table)?;
-        for (code, level) in &group.severity {
-            compiled.severity.set(*code, *level);
-        }
         if !standards
             .iter()
             .any(|s| s.id == standard.id && s.version == standard.version)
@@ -511,7 +542,23 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
                 matched_note: group.matched_note.clone(),
             });
         }
+        // Each table is compiled once, when a file first needs it.
+        let mut compiled: Vec<Option<compile::CompiledTable>> =
+            standard.tables.iter().map(|_| None).collect();
+        let mut checked_files: Vec<(usize, check::FileReport)> = Vec::new();
         for input in &group.inputs {
+            let t = choose_table(standard, group.table.as_deref(), input, &options)?;
+            let table = &standard.tables[t];
+            if compiled[t].is_none() {
+                let mut table_checks = compile::compile(table)?;
+                for (code, level) in &group.severity {
+                    table_checks.severity.set(*code, *level);
+                }
+                compiled[t] = Some(table_checks);
+            }
+            let Some(table_checks) = compiled[t].as_ref() else {
+                continue;
+            };
             let bar = progress_bar(args, input);
             let mut options = options.clone();
             if let Some(bar) = &bar {
@@ -520,27 +567,44 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
                     bar.set_position(bytes)
                 })));
             }
-            let checked =
-                pool.install(|| check::check_file(input, &standard.id, table, &compiled, &options));
+            let checked = pool
+                .install(|| check::check_file(input, &standard.id, table, table_checks, &options));
             if let Some(bar) = bar {
                 bar.finish_and_clear();
             }
             match checked {
                 Ok(mut file) => {
                     file.standard_version = standard.version.clone();
-                    match args.format {
-                        Format::Jsonl => sink.write(&report::flat::jsonl(&file)),
-                        Format::Csv => sink.write(&report::flat::csv(&file)),
-                        Format::Github => sink.write(&report::ci::github(&file)),
-                        _ => {}
-                    }
-                    files.push(file);
+                    checked_files.push((t, file));
                 }
                 Err(e) => {
                     eprintln!("error: cannot read {}: {e}", input.display_name());
                     unreadable = true;
                 }
             }
+        }
+        if standard.tables.iter().any(|t| !t.foreign_keys.is_empty()) {
+            let mut together: Vec<check::Checked<'_>> = checked_files
+                .iter_mut()
+                .filter_map(|(t, report)| {
+                    Some(check::Checked {
+                        table: &standard.tables[*t],
+                        compiled: compiled[*t].as_ref()?,
+                        report,
+                    })
+                })
+                .collect();
+            check::check_references(standard, &mut together, &options)
+                .map_err(|e| Fatal(format!("error: cannot read a file again for its keys: {e}")))?;
+        }
+        for (_, file) in checked_files {
+            match args.format {
+                Format::Jsonl => sink.write(&report::flat::jsonl(&file)),
+                Format::Csv => sink.write(&report::flat::csv(&file)),
+                Format::Github => sink.write(&report::ci::github(&file)),
+                _ => {}
+            }
+            files.push(file);
         }
     }
     let run = RunReport {

@@ -299,6 +299,17 @@ pub struct CompiledTable {
     /// A validator for the schema keywords the compiled checks do not cover; `None` when they cover all.
     pub(crate) residual: Option<jsonschema::Validator>,
     pub severity: SeverityTable,
+    /// The table's cross-field rules, each compiled once.
+    pub(crate) rules: Vec<CompiledRule>,
+}
+
+/// A cross-field rule ready to run on row objects.
+pub(crate) struct CompiledRule {
+    pub id: String,
+    pub message: String,
+    pub help: Option<String>,
+    pub columns: Vec<usize>,
+    pub validator: jsonschema::Validator,
 }
 
 /// Keywords a property may use that the compiled checks implement exactly; annotations included.
@@ -545,11 +556,25 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
     } else {
         None
     };
+    let rules = table
+        .rules
+        .iter()
+        .map(|rule| {
+            Ok(CompiledRule {
+                id: rule.id.clone(),
+                message: rule.message.clone(),
+                help: rule.help.clone(),
+                columns: rule.columns.clone(),
+                validator: build_validator(&rule.schema, table)?,
+            })
+        })
+        .collect::<Result<Vec<_>, StandardError>>()?;
     Ok(CompiledTable {
         columns,
         missing_values: table.missing_values.clone(),
         residual,
         severity: table.severity.clone(),
+        rules,
     })
 }
 

@@ -4,6 +4,7 @@
 mod cells;
 mod header;
 mod keys;
+mod references;
 mod rules;
 
 use std::sync::mpsc;
@@ -20,6 +21,7 @@ use crate::read::{self, Input, OpenError};
 use crate::standard::Table;
 pub use cells::CellAt;
 pub use header::{plan as plan_header, HeaderPlan};
+pub use references::{check_references, Checked};
 
 /// Which path checks the row schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,6 +189,18 @@ fn check_record(
             cells::check_cell(raw, column, table, at, out);
         }
     }
+    if !table.rules.is_empty() {
+        let object = rules::row_object(record, table, &plan.standard_to_file);
+        rules::check_rules(
+            &object,
+            record,
+            table,
+            &plan.standard_to_file,
+            row,
+            line,
+            out,
+        );
+    }
     let validator = match path {
         SchemaPath::Compiled => table.residual.as_ref(),
         SchemaPath::Full => None,
@@ -245,6 +259,18 @@ fn check_record_full(
         return true;
     }
     let mut found = schema_findings(validator, record, plan, table, row, line);
+    if !table.rules.is_empty() {
+        let object = rules::row_object(record, table, &plan.standard_to_file);
+        rules::check_rules(
+            &object,
+            record,
+            table,
+            &plan.standard_to_file,
+            row,
+            line,
+            &mut found,
+        );
+    }
     // A required column the file lacks is one `missing-column` finding, not one per row; cells a
     // short row lacks are one `missing-cell` finding.
     found.retain(|f| {

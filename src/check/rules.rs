@@ -117,6 +117,41 @@ pub fn validate_row(
     }
 }
 
+/// The table's cross-field rules on one row: a `rule` finding for each that fails, on the first of
+/// its columns the file has.
+pub fn check_rules(
+    object: &Value,
+    record: &Record<'_>,
+    table: &CompiledTable,
+    standard_to_file: &[Option<usize>],
+    row: u64,
+    line: u64,
+    out: &mut Vec<Finding>,
+) {
+    for rule in &table.rules {
+        if rule.validator.is_valid(object) {
+            continue;
+        }
+        let mut finding = Finding::new(Code::Rule, rule.message.clone())
+            .at_row(row, line)
+            .with_help(rule.help.clone())
+            .with_schema_path(format!("rules/{}", rule.id));
+        let located = rule
+            .columns
+            .iter()
+            .find(|i| standard_to_file[**i].is_some())
+            .or(rule.columns.first());
+        if let Some(&i) = located {
+            let name: Arc<str> = Arc::clone(&table.columns[i].name);
+            finding = finding.in_column(standard_to_file[i], &name);
+            if let Some(raw) = standard_to_file[i].and_then(|f| record.get(f)) {
+                finding = finding.with_value(raw);
+            }
+        }
+        out.push(finding);
+    }
+}
+
 /// Keywords whose failures are reported as `schema` findings naming the keyword.
 const RULE_KEYWORDS: &[&str] = &[
     "if",

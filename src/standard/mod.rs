@@ -65,6 +65,29 @@ pub struct Table {
     pub row_min: Option<u64>,
     pub row_max: Option<u64>,
     pub severity: SeverityTable,
+    pub rules: Vec<Rule>,
+    /// Keys into other tables of the standard, checked when their files are checked together.
+    pub foreign_keys: Vec<ForeignKey>,
+}
+
+/// A cross-field rule (`rules` in the standard file): a row that fails `schema` gets a `rule`
+/// finding with the rule's id and message.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub message: String,
+    pub help: Option<String>,
+    /// Indices of the columns the rule concerns.
+    pub columns: Vec<usize>,
+    pub schema: Value,
+}
+
+/// Values of `columns` must appear in `reference_columns` of the file(s) of table `table`.
+#[derive(Debug, Clone)]
+pub struct ForeignKey {
+    pub columns: Vec<usize>,
+    pub table: String,
+    pub reference_columns: Vec<String>,
 }
 
 /// A column: its schema property plus the rules JSON Schema cannot say.

@@ -59,6 +59,8 @@ pub(crate) struct RawTable {
     #[serde(default)]
     rows: RawRows,
     #[serde(default)]
+    rules: Vec<RawRule>,
+    #[serde(default)]
     severity: BTreeMap<String, String>,
     #[serde(default, rename = "$comment")]
     _comment: Option<Value>,
@@ -82,6 +84,21 @@ struct RawColumn {
     unique: bool,
     codelist: Option<String>,
     separator: Option<String>,
+    #[serde(default, rename = "$comment")]
+    _comment: Option<Value>,
+}
+
+/// A cross-field rule: a JSON Schema every row must satisfy, with a plain message when it does not.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    message: String,
+    help: Option<String>,
+    /// The columns the rule is about; the first present in the file locates the finding.
+    #[serde(default)]
+    columns: Vec<String>,
+    schema: Value,
     #[serde(default, rename = "$comment")]
     _comment: Option<Value>,
 }
@@ -326,11 +343,61 @@ pub(crate) fn table_from_schema(
                     columns[i].codelist_is_foreign_key = true;
                 }
             }
+            (None, Some(_)) => {}
             _ => {
-                // Keys between tables are checked when several files are checked together
-                // (a later capability); their columns are still validated above.
-                let _ = &fk.reference.columns;
+                return Err(in_rules(
+                    "a foreign key's reference names either a \"table\" or a \"codelist\"".into(),
+                    &format!("/foreignKeys/{n}/reference"),
+                ))
             }
+        }
+    }
+    let mut table_rules = Vec::new();
+    for (n, rule) in raw.rules.iter().enumerate() {
+        let columns = find_key(&rule.columns, &format!("/rules/{n}/columns"))?;
+        if !rule.schema.is_object() {
+            return Err(in_rules(
+                format!(
+                    "rule \"{}\" needs a \"schema\" object: the JSON Schema each row must satisfy",
+                    rule.id
+                ),
+                &format!("/rules/{n}/schema"),
+            ));
+        }
+        if let Err(e) = crate::compile::schema_options().build(&rule.schema) {
+            return Err(in_rules(
+                format!("rule \"{}\" has an unusable schema: {e}", rule.id),
+                &format!("/rules/{n}/schema"),
+            ));
+        }
+        table_rules.push(super::Rule {
+            id: rule.id.clone(),
+            message: rule.message.clone(),
+            help: rule.help.clone(),
+            columns,
+            schema: rule.schema.clone(),
+        });
+    }
+    let mut foreign_keys = Vec::new();
+    for (n, fk) in raw.foreign_keys.iter().enumerate() {
+        if let Some(table) = &fk.reference.table {
+            let columns = find_key(&fk.columns, &format!("/foreignKeys/{n}/columns"))?;
+            let reference_columns = if fk.reference.columns.is_empty() {
+                fk.columns.clone()
+            } else {
+                fk.reference.columns.clone()
+            };
+            if reference_columns.len() != columns.len() {
+                return Err(in_rules(
+                    "a foreign key names as many columns in the referenced table as it has".into(),
+                    &format!("/foreignKeys/{n}/reference/columns"),
+                ));
+            }
+            foreign_keys.push(super::ForeignKey {
+                columns,
+                table: table.clone(),
+                reference_columns,
+            });
         }
     }
     let matching = match raw.header.matching.as_deref() {
@@ -399,6 +466,8 @@ pub(crate) fn table_from_schema(
         row_min: Some(raw.rows.min.unwrap_or(1)),
         row_max: raw.rows.max,
         severity,
+        rules: table_rules,
+        foreign_keys,
     })
 }
 

@@ -1,0 +1,207 @@
+//! Keys between tables: when the files of several tables of one standard are checked together,
+//! each foreign key's values must appear in the referenced table's file(s). Runs after every file
+//! has been checked, reading only the key columns again, so the single-file path stays untouched.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use csv::StringRecord;
+
+use super::{header, settle, FileReport, Options, CHUNK_BYTES};
+use crate::compile::CompiledTable;
+use crate::finding::{Code, Finding, Severity};
+use crate::read::csv::{ChunkReader, ChunkRecords};
+use crate::read::{self, Input, OpenError};
+use crate::standard::{Standard, Table};
+
+/// One checked file, with the table it was checked against.
+pub struct Checked<'a> {
+    pub table: &'a Table,
+    pub compiled: &'a CompiledTable,
+    pub report: &'a mut FileReport,
+}
+
+/// The values of some columns, row by row: (row, line, the values joined by U+001F); rows where a
+/// part is missing are left out.
+type KeyColumn = Vec<(u64, u64, String)>;
+
+const JOIN: char = '\u{1f}';
+
+/// Reads the named columns of a checked file: where the first is in the file, and the values.
+/// `None` when the file lacks one of them.
+fn read_columns(
+    input: &Input,
+    table: &Table,
+    columns: &[usize],
+    options: &Options,
+) -> std::io::Result<Option<(usize, KeyColumn)>> {
+    let opened = match read::open(input, options.encoding) {
+        Ok(opened) => opened,
+        Err(OpenError::Io(e)) => return Err(e),
+        Err(OpenError::NotText(_)) => return Ok(None),
+    };
+    let mut chunks = ChunkReader::new(opened.stream, options.delimiter, false)?;
+    let mut header_record = StringRecord::new();
+    if chunks.header(&mut header_record)?.is_none() {
+        return Ok(None);
+    }
+    let plan = header::plan(&header_record, table);
+    let Some(file_columns) = columns
+        .iter()
+        .map(|i| plan.standard_to_file[*i])
+        .collect::<Option<Vec<usize>>>()
+    else {
+        return Ok(None);
+    };
+    let mut parser = chunks.dialect.parser();
+    let mut values = Vec::new();
+    let mut row = 0;
+    let mut joined = String::new();
+    while let Some(chunk) = chunks.next_chunk(CHUNK_BYTES)? {
+        let mut records = ChunkRecords::new(&chunk, chunks.dialect, &mut parser)?;
+        while let Some((line, record)) = records.next_record() {
+            row += 1;
+            joined.clear();
+            let mut complete = true;
+            for (n, f) in file_columns.iter().enumerate() {
+                let cell = record.get(*f).unwrap_or("").trim();
+                if cell.is_empty() || table.missing_values.iter().any(|m| m == cell) {
+                    complete = false;
+                    break;
+                }
+                if n > 0 {
+                    joined.push(JOIN);
+                }
+                joined.push_str(cell);
+            }
+            if complete {
+                values.push((row, line, joined.clone()));
+            }
+        }
+    }
+    Ok(Some((file_columns[0], values)))
+}
+
+/// Checks every foreign key between the tables of `files` (all of one standard).
+pub fn check_references(
+    standard: &Standard,
+    files: &mut [Checked<'_>],
+    options: &Options,
+) -> std::io::Result<()> {
+    // The referenced values, read once per (table, columns).
+    let mut targets: HashMap<(String, Vec<String>), Option<(HashSet<String>, Vec<String>)>> =
+        HashMap::new();
+    for n in 0..files.len() {
+        if files[n].report.partial {
+            continue;
+        }
+        let table = files[n].table;
+        let mut found = Vec::new();
+        for fk in &table.foreign_keys {
+            let Some(target) = standard.table(&fk.table) else {
+                continue;
+            };
+            let column_names: Vec<Arc<str>> = fk
+                .columns
+                .iter()
+                .map(|i| Arc::clone(&table.columns[*i].name))
+                .collect();
+            let shown = column_names
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let key = (fk.table.clone(), fk.reference_columns.clone());
+            if !targets.contains_key(&key) {
+                let target_columns: Option<Vec<usize>> = fk
+                    .reference_columns
+                    .iter()
+                    .map(|name| target.columns.iter().position(|c| &*c.name == name))
+                    .collect();
+                let mut set = HashSet::new();
+                let mut paths = Vec::new();
+                if let Some(target_columns) = target_columns {
+                    for file in files.iter().filter(|f| f.table.name == fk.table) {
+                        if let Some(values) =
+                            read_columns(&file.report.input, target, &target_columns, options)?
+                        {
+                            set.extend(values.1.into_iter().map(|(_, _, v)| v));
+                            paths.push(file.report.path.clone());
+                        }
+                    }
+                }
+                targets.insert(key.clone(), (!paths.is_empty()).then_some((set, paths)));
+            }
+            let Some((set, paths)) = &targets[&key] else {
+                let mut note = Finding::new(
+                    Code::ForeignKey,
+                    format!(
+                        "{shown} refer to the `{}` table, but no file of that table was checked with this one, so the references were not checked",
+                        fk.table
+                    ),
+                )
+                .with_help(Some(format!(
+                    "check the files together: conform check --standard {} FILE-OF-{} {}",
+                    standard.id,
+                    fk.table.to_uppercase(),
+                    files[n].report.path
+                )));
+                note.severity = Severity::Info;
+                found.push(note);
+                continue;
+            };
+            let Some((file_column, values)) =
+                read_columns(&files[n].report.input, table, &fk.columns, options)?
+            else {
+                continue;
+            };
+            for (row, line, value) in values {
+                if set.contains(&value) {
+                    continue;
+                }
+                let shown_value = value.replace(JOIN, ", ");
+                let guess = crate::suggest::closest(&value, set.iter().map(String::as_str))
+                    .map(|g| g.replace(JOIN, ", "));
+                found.push(
+                    Finding::new(
+                        Code::ForeignKey,
+                        format!(
+                            "`{shown_value}` in {shown} refers to nothing: no row of the `{}` table ({}) has it in {}",
+                            fk.table,
+                            paths.join(", "),
+                            fk.reference_columns
+                                .iter()
+                                .map(|c| format!("`{c}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    )
+                    .at_row(row, line)
+                    .in_column(Some(file_column), &column_names[0])
+                    .with_value(&shown_value)
+                    .with_help(Some(match guess {
+                        Some(g) => format!("did you mean `{g}`? Otherwise add the missing row to the `{}` file", fk.table),
+                        None => format!(
+                            "add a row with this reference to the `{}` file, or correct the reference",
+                            fk.table
+                        ),
+                    })),
+                );
+            }
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let file = &mut files[n];
+        settle(&mut found, file.compiled, options);
+        file.report.findings.append(&mut found);
+        file.report.findings.sort_by_key(Finding::sort_key);
+        if let Some(max) = options.max_findings {
+            if file.report.findings.len() > max {
+                file.report.findings.truncate(max);
+                file.report.partial = true;
+            }
+        }
+    }
+    Ok(())
+}
