@@ -25,6 +25,9 @@ pub struct Checked<'a> {
 /// part is missing are left out.
 type KeyColumn = Vec<(u64, u64, String)>;
 
+/// A referenced table's key values, and the files they came from.
+type Target = (HashSet<String>, Vec<String>);
+
 const JOIN: char = '\u{1f}';
 
 /// Reads the named columns of a checked file: where the first is in the file, and the values.
@@ -89,8 +92,7 @@ pub fn check_references(
     options: &Options,
 ) -> std::io::Result<()> {
     // The referenced values, read once per (table, columns).
-    let mut targets: HashMap<(String, Vec<String>), Option<(HashSet<String>, Vec<String>)>> =
-        HashMap::new();
+    let mut targets: HashMap<(String, Vec<String>), Option<Target>> = HashMap::new();
     for n in 0..files.len() {
         if files[n].report.partial {
             continue;
