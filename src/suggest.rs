@@ -50,7 +50,7 @@ pub fn format_help(format: &str, value: &str) -> Option<String> {
             if let Some((y, m, d)) = year_first(value) {
                 return Some(format!("write it as {y:04}-{m:02}-{d:02}"));
             }
-            let head = value.get(..10).filter(|h| is_iso_date(h));
+            let head = value.get(..10).filter(|h| is_iso_date(h) && has_time_after(value));
             if let Some(head) = head {
                 return Some(format!("leave out the time: write {head}"));
             }
@@ -71,7 +71,10 @@ pub fn format_help(format: &str, value: &str) -> Option<String> {
                     ));
                 }
             }
-            if let Some(head) = value.get(..10).filter(|h| is_uk_date(h)) {
+            if let Some(head) = value
+                .get(..10)
+                .filter(|h| is_uk_date(h) && has_time_after(value))
+            {
                 return Some(format!("leave out the time: write {head}"));
             }
             date_problem(value, false)
@@ -105,6 +108,13 @@ pub fn format_help(format: &str, value: &str) -> Option<String> {
                 value.chars().count()
             ))
         }
+        "uri" if value.trim().contains(char::is_whitespace) => Some(
+            "a web address cannot contain spaces: remove them, or write each as %20".into(),
+        ),
+        "uri" => Some("write the whole address, starting with https://".into()),
+        "uprn" | "usrn" if value.contains(['E', 'e']) && value.contains('+') => Some(
+            "a spreadsheet turned the number into scientific notation, losing digits: format the column as text and export again".into(),
+        ),
         "wkt-multipolygon" => crate::wkt::check(value, crate::wkt::Want::Area)
             .err()
             .map(|p| p.message),
@@ -123,6 +133,12 @@ pub fn format_help(format: &str, value: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Whether a date's first ten characters are followed by a time (`T14:30`, ` 00:00:00`).
+fn has_time_after(value: &str) -> bool {
+    let rest = value.as_bytes().get(10..).unwrap_or_default();
+    matches!(rest.first(), Some(b'T' | b't' | b' ')) && rest.get(1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Explains a date that has the right shape but does not exist (month 13, 30 February).
@@ -239,6 +255,14 @@ mod tests {
 
     #[test]
     fn dates_are_rewritten_in_the_required_form() {
+        assert_eq!(
+            format_help("date", "2023-12-01 00:00:00").as_deref(),
+            Some("leave out the time: write 2023-12-01")
+        );
+        assert_ne!(
+            format_help("date", "1991-07-1899").as_deref(),
+            Some("leave out the time: write 1991-07-18")
+        );
         assert_eq!(
             format_help("date", "31/10/2025").as_deref(),
             Some("this looks like a UK date; write it as 2025-10-31")

@@ -26,11 +26,23 @@ enum How {
     Alias,
 }
 
+/// Letters and digits only, lower-cased: the comparison `header.match: compact` uses.
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Matches `header` to `table`'s columns and reports what does not fit.
 pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
     let names: Vec<Arc<str>> = header.iter().map(Arc::from).collect();
-    let normalised = table.header.matching == HeaderMatch::Normalised;
-    let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
+    let normalised = table.header.matching != HeaderMatch::Exact;
+    let key = |text: &str| match table.header.matching {
+        HeaderMatch::Compact => compact(text),
+        _ => fold(text),
+    };
+    let folded: Vec<String> = names.iter().map(|n| key(n)).collect();
     let mut standard_to_file: Vec<Option<usize>> = vec![None; table.columns.len()];
     let mut file_to_standard: Vec<Option<(usize, How)>> = vec![None; names.len()];
     let mut findings = Vec::new();
@@ -53,9 +65,9 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
             }
             let found = table.columns.iter().position(|column| match how {
                 How::Exact => *column.name == **name,
-                How::Normalised => fold(&column.name) == folded[file_index],
+                How::Normalised => key(&column.name) == folded[file_index],
                 How::Alias => column.aliases.iter().any(|alias| {
-                    alias == &**name || (normalised && fold(alias) == folded[file_index])
+                    alias == &**name || (normalised && key(alias) == folded[file_index])
                 }),
             });
             let Some(standard_index) = found else {

@@ -499,6 +499,10 @@ fn check_once(
     let plan = header::plan(&header, table);
     report.header = plan.names.clone();
     report.findings.extend(plan.findings.iter().cloned());
+    report.findings.extend(rules::rules_without_columns(
+        compiled,
+        &plan.standard_to_file,
+    ));
     settle(&mut report.findings, compiled, options);
 
     let full_validator = match options.schema_path {

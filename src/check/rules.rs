@@ -129,7 +129,8 @@ pub fn check_rules(
     out: &mut Vec<Finding>,
 ) {
     for rule in &table.rules {
-        if rule.validator.is_valid(object) {
+        // A file with none of the rule's columns was told so once, not on every row.
+        if absent_from_file(rule, standard_to_file) || rule.validator.is_valid(object) {
             continue;
         }
         let mut finding = Finding::new(Code::Rule, rule.message.clone())
@@ -150,6 +151,43 @@ pub fn check_rules(
         }
         out.push(finding);
     }
+}
+
+/// Whether the file has none of the columns a rule concerns.
+pub fn absent_from_file(
+    rule: &crate::compile::CompiledRule,
+    standard_to_file: &[Option<usize>],
+) -> bool {
+    !rule.columns.is_empty() && rule.columns.iter().all(|i| standard_to_file[*i].is_none())
+}
+
+/// One finding for each rule whose columns the file lacks altogether.
+pub fn rules_without_columns(
+    table: &CompiledTable,
+    standard_to_file: &[Option<usize>],
+) -> Vec<Finding> {
+    table
+        .rules
+        .iter()
+        .filter(|rule| absent_from_file(rule, standard_to_file))
+        .map(|rule| {
+            let names = rule
+                .columns
+                .iter()
+                .map(|i| format!("`{}`", table.columns[*i].name))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Finding::new(
+                Code::Rule,
+                format!(
+                    "the file has none of the columns {names}, so no row can meet the rule: {}",
+                    rule.message
+                ),
+            )
+            .with_help(rule.help.clone())
+            .with_schema_path(format!("rules/{}", rule.id))
+        })
+        .collect()
 }
 
 /// Keywords whose failures are reported as `schema` findings naming the keyword.

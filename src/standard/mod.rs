@@ -37,6 +37,9 @@ pub struct Standard {
 pub enum HeaderMatch {
     Exact,
     Normalised,
+    /// Only letters and digits count, case ignored (`Site Reference` = `SiteReference` =
+    /// `site_reference`), as the planning.data.gov.uk pipeline matches column names.
+    Compact,
 }
 
 #[derive(Debug)]

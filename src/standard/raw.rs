@@ -32,7 +32,7 @@ pub(crate) struct RawStandard {
     _schema: Option<String>,
     #[serde(default, rename = "$comment")]
     _comment: Option<Value>,
-    tables: BTreeMap<String, RawTable>,
+    tables: indexmap::IndexMap<String, RawTable>,
     #[serde(default)]
     codelists: BTreeMap<String, RawCodeList>,
 }
@@ -403,9 +403,12 @@ pub(crate) fn table_from_schema(
     let matching = match raw.header.matching.as_deref() {
         None | Some("normalised") => HeaderMatch::Normalised,
         Some("exact") => HeaderMatch::Exact,
+        Some("compact") => HeaderMatch::Compact,
         Some(other) => {
             return Err(in_rules(
-                format!("header.match \"{other}\" must be \"exact\" or \"normalised\""),
+                format!(
+                    "header.match \"{other}\" must be \"exact\", \"normalised\" or \"compact\""
+                ),
                 "/header/match",
             ))
         }
