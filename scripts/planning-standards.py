@@ -363,5 +363,173 @@ def main():
     ))
 
 
+def nullable(schema):
+    """A column that must be in the header but may be blank in a row."""
+    out = dict(schema)
+    out["type"] = [schema.get("type", "string"), "null"]
+    return out
+
+
+BROWNFIELD_2017 = "iStandUK/BrownfieldLandRegister schema/brownfieldlandregister2017.json (commit 00f2a10c4332); DCLG 'Brownfield Land Registers Data Standard' (July 2017)"
+ODC_URI = r"^https?://opendatacommunities\.org/(id|doc)/[a-z-]+/[a-z0-9-]+$"
+URL_LIST = r"^(https?://[^| ]+)(\|https?://[^| ]+)*$"
+YES = {"type": "string", "enum": ["yes"]}
+
+
+def brownfield_2017():
+    def col(name, title, description, schema, example=None):
+        schema = dict(schema)
+        schema.update({"title": title, "description": description})
+        if example is not None:
+            schema["examples"] = [example]
+        return name, schema
+
+    status = ["permissioned", "not permissioned", "pending decision"]
+    permission = ["full planning permission", "outline planning permission", "reserved matters approval", "permission in principle", "technical details consent", "planning permission granted under an order", "other"]
+    ownership = ["owned by a public authority", "not owned by a public authority", "mixed ownership", "unknown ownership"]
+    fields = [
+        col("OrganisationURI", "Organisation URI", "The Open Data Communities URI of the local planning authority whose area holds the site. The 2017 schema asks for http://opendatacommunities.org/id/...; the https form and /doc/ pages, which councils publish and the Digital Land pipeline accepts, are accepted too.", {"type": "string", "pattern": ODC_URI, "$comment": "https and /doc/ accepted: digital-land-python organisation lookup (research notes §2)"}, "http://opendatacommunities.org/id/district-council/dacorum"),
+        col("OrganisationLabel", "Organisation label", "The authority's official name.", {"type": "string", "maxLength": 100}, "Dacorum Borough Council"),
+        col("SiteReference", "Site reference", "The authority's own identifier for the site, unique in the register.", {"type": "string", "maxLength": 50}, "BR/03/001"),
+        col("PreviouslyPartOf", "Previously part of", "The SiteReference of the site this one was split from on an earlier register.", nullable({"type": "string", "maxLength": 50}), "DCS1 (2017)"),
+        col("SiteNameAddress", "Site name and address", "The site's name and address on one line.", {"type": "string", "maxLength": 255}, "Former Bere Regis primary school, Rye Hill, Bere Regis"),
+        col("SiteplanURL", "Site plan URL", "Web address of a page with a plan of the site.", {"type": "string", "pattern": "^(http|https)://"}, "https://www.example.gov.uk/brownfield/site-plan-BR-03-001"),
+        col("CoordinateReferenceSystem", "Coordinate reference system", "Which system GeoX and GeoY use: WGS84, OSGB36 or ETRS89.", {"type": "string", "enum": ["WGS84", "OSGB36", "ETRS89"]}, "OSGB36"),
+        col("GeoX", "GeoX", "Longitude (WGS84, ETRS89) or easting (OSGB36) of the site's centre.", {"type": "number"}, "384705.31"),
+        col("GeoY", "GeoY", "Latitude (WGS84, ETRS89) or northing (OSGB36) of the site's centre.", {"type": "number"}, "94267.69"),
+        col("Hectares", "Hectares", "The site's area in hectares, to at most 2 decimal places.", {"type": "string", "pattern": "^[0-9]*(\\.[0-9]{1,2})?$"}, "0.3"),
+        col("OwnershipStatus", "Ownership status", "Who owns the land.", {"type": "string", "enum": ownership}, "not owned by a public authority"),
+        col("Deliverable", "Deliverable", "yes when there is a reasonable prospect of housing on the site within 5 years; otherwise blank.", nullable(YES), "yes"),
+        col("PlanningStatus", "Planning status", "Where the site is in the planning process.", {"type": "string", "enum": status}, "permissioned"),
+        col("PermissionType", "Permission type", "The latest permission granted; blank unless the site is permissioned.", nullable({"type": "string", "enum": permission}), "full planning permission"),
+        col("PermissionDate", "Permission date", "When that permission was granted, YYYY-MM-DD; blank if none.", nullable({"type": "string", "format": "date"}), "2016-07-01"),
+        col("PlanningHistory", "Planning history", "Web addresses of planning history pages, separated by |.", nullable({"type": "string", "pattern": URL_LIST}), "https://www.example.gov.uk/planning/16-0001"),
+        col("ProposedForPIP", "Proposed for permission in principle", "yes when the site is proposed for permission in principle.", nullable(YES), "yes"),
+        col("MinNetDwellings", "Minimum net dwellings", "The least number of net dwellings the authority estimates the site can support.", {"type": "number", "minimum": 0}, "9"),
+        col("DevelopmentDescription", "Development description", "The housing development proposed.", nullable({"type": "string", "maxLength": 4000})),
+        col("NonHousingDevelopment", "Non-housing development", "Any non-housing development proposed.", nullable({"type": "string", "maxLength": 4000})),
+        col("Part2", "Part 2", "yes when the site is in Part 2 of the register.", nullable(YES), "yes"),
+        col("NetDwellingsRangeFrom", "Net dwellings from", "For Part 2: the least number of dwellings the land could support.", nullable({"type": "number", "minimum": 0}), "6"),
+        col("NetDwellingsRangeTo", "Net dwellings to", "For Part 2: the most dwellings the land could support.", nullable({"type": "number", "minimum": 0}), "10"),
+        col("HazardousSubstances", "Hazardous substances", "yes when an environmental impact assessment is required under the Planning (Hazardous Substances) Regulations 2015.", nullable(YES)),
+        col("SiteInformation", "Site information", "Web addresses of environmental impact assessment or consultation pages, separated by |.", nullable({"type": "string", "pattern": URL_LIST})),
+        col("Notes", "Notes", "General information about the site.", nullable({"type": "string", "maxLength": 4000})),
+        col("FirstAddedDate", "First added date", "When the site was first added to the register, YYYY-MM-DD.", {"type": "string", "format": "date"}, "2017-12-31"),
+        col("LastUpdatedDate", "Last updated date", "When the entry was last updated, YYYY-MM-DD; the FirstAddedDate if never.", {"type": "string", "format": "date"}, "2017-12-31"),
+    ]
+    rules = [
+        {"id": "permission-type-only-if-permissioned", "message": "`PermissionType` is given, but `PlanningStatus` is not `permissioned`", "help": "leave PermissionType blank unless the site has permission, or correct PlanningStatus", "columns": ["PermissionType", "PlanningStatus"],
+         "schema": {"if": {"required": ["PermissionType"], "properties": {"PermissionType": {"type": "string"}}}, "then": {"properties": {"PlanningStatus": {"pattern": "^(?i)permissioned$"}}}}},
+        {"id": "permission-date-only-if-permissioned", "message": "`PermissionDate` is given, but `PlanningStatus` is not `permissioned`", "help": "leave PermissionDate blank unless permission was granted, or correct PlanningStatus", "columns": ["PermissionDate", "PlanningStatus"],
+         "schema": {"if": {"required": ["PermissionDate"], "properties": {"PermissionDate": {"type": "string"}}}, "then": {"properties": {"PlanningStatus": {"pattern": "^(?i)permissioned$"}}}}},
+        {"id": "description-or-range", "message": "both `DevelopmentDescription` and a net dwellings range are given; the 2017 guidance asks for one or the other", "help": "give the range only when DevelopmentDescription is blank", "columns": ["DevelopmentDescription", "NetDwellingsRangeFrom"],
+         "schema": {"not": {"required": ["DevelopmentDescription", "NetDwellingsRangeFrom"], "properties": {"DevelopmentDescription": {"type": "string"}, "NetDwellingsRangeFrom": {"type": "number"}}}}},
+        {"id": "site-information-needs-hazardous-substances", "message": "`SiteInformation` is given, but `HazardousSubstances` is not `yes`", "help": "SiteInformation is only for sites that need an environmental impact assessment", "columns": ["SiteInformation", "HazardousSubstances"],
+         "schema": {"if": {"required": ["SiteInformation"], "properties": {"SiteInformation": {"type": "string"}}}, "then": {"properties": {"HazardousSubstances": {"const": "yes"}}, "required": ["HazardousSubstances"]}}},
+    ]
+    required = [name for name, _ in fields]
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "One site of a brownfield land register (2017 standard)", "type": "object", "properties": dict(fields), "required": required,
+              "$comment": "Every column is required in the header; columns whose type admits null may be blank."}
+    std = {
+        "conform": 1, "id": "brownfield-land-2017", "version": "2017",
+        "title": "Brownfield land register (2017 data standard)",
+        "publisher": "Department for Communities and Local Government (now MHCLG)",
+        "licence": "OGL-UK-3.0",
+        "source": "https://www.gov.uk/government/publications/brownfield-land-registers-data-standard",
+        "description": "The register of previously developed land suitable for housing that every local planning authority in England keeps under the Town and Country Planning (Brownfield Land Register) Regulations 2017: one row per site, all 28 columns of the 2017 standard.",
+        "$comment": "Generated by scripts/planning-standards.py; edit the script, not this file.",
+        "sources": [
+            {"fact": "Columns, types, patterns, enumerations, maximum lengths", "source": BROWNFIELD_2017},
+            {"fact": "Conditional rules (PermissionType, PermissionDate, range vs description, SiteInformation)", "source": "2017 column guidance mirrored by Digital Land ('Update your brownfield site register'); research notes §1"},
+            {"fact": "https and /doc/ Open Data Communities URIs accepted", "source": "digital-land-python organisation lookup; research notes §2"},
+        ],
+        "tables": {"brownfield-land": {
+            "title": "Brownfield land register site", "schema": schema,
+            "header": {"match": "compact", "order": "any", "extra": "warning"},
+            "missingValues": [""],
+            "columns": {"SiteReference": {"unique": True}},
+            "rules": rules,
+            "severity": {"header-mismatch": "warning"},
+        }},
+    }
+    return std
+
+
+def brownfield_current():
+    def col(name, title, description, schema, example=None, aliases=()):
+        schema = dict(schema)
+        schema.update({"title": title, "description": description})
+        if example is not None:
+            schema["examples"] = [example]
+        return name, schema, list(aliases)
+
+    flag = {"type": "string", "pattern": "^(?i:yes|no|y|n)$", "$comment": "Digital Land flag datatype: yes, no, y, n in any case"}
+    fields = [
+        col("OrganisationURI", "Organisation URI", "The Open Data Communities URI of the local planning authority (http or https, /id/ or /doc/).", {"type": "string", "pattern": ODC_URI}, "http://opendatacommunities.org/id/district-council/dacorum", ["organisation"]),
+        col("OrganisationLabel", "Organisation label", "The authority's name; accepted, not required.", {"type": "string"}, "Dacorum Borough Council"),
+        col("SiteReference", "Site reference", "The authority's identifier for the site: unique and never changed.", {"type": "string"}, "EH/141", ["site"]),
+        col("SiteNameAddress", "Site name and address", "The site's name and address on one line.", {"type": "string"}, "Parcel of land behind, 221B Baker Street, Marylebone, London, NW1 6XE", ["site-address"]),
+        col("GeoX", "GeoX (longitude)", "Longitude of the site's centre in WGS84 or ETRS89, to at most 6 decimal places; the bounds are England's as the planning.data.gov.uk pipeline draws them.", {"type": "number", "minimum": -7, "maximum": 2.95}, "-0.128579"),
+        col("GeoY", "GeoY (latitude)", "Latitude of the site's centre in WGS84 or ETRS89, to at most 6 decimal places.", {"type": "number", "minimum": 49.5, "maximum": 56}, "51.507351"),
+        col("SiteplanURL", "Site plan URL", "Web address of a page with a plan of the site.", {"type": "string", "format": "uri"}, "https://www.example.gov.uk/brownfield/EH-141", ["site-plan-url"]),
+        col("Hectares", "Hectares", "The site's area in hectares, in digits.", {"type": "number", "minimum": 0}, "1.4"),
+        col("OwnershipStatus", "Ownership status", "Who owns the land: owned-by-a-public-authority, not-owned-by-a-public-authority, mixed-ownership or unknown-ownership (the names with spaces are accepted).", {"type": "string"}, "not-owned-by-a-public-authority"),
+        col("PlanningStatus", "Planning status", "permissioned, not-permissioned or pending-decision.", {"type": "string"}, "permissioned", ["planning-permission-status"]),
+        col("PermissionType", "Permission type", "The latest permission granted.", {"type": "string"}, "full-planning-permission", ["planning-permission-type"]),
+        col("PermissionDate", "Permission date", "When it was granted, YYYY-MM-DD; blank if no permission.", {"type": "string", "format": "date"}, "2016-07-01", ["planning-permission-date"]),
+        col("PlanningHistory", "Planning history", "Web addresses of planning history pages, separated by |.", {"type": "string", "pattern": URL_LIST}, None, ["planning-permission-history"]),
+        col("Deliverable", "Deliverable", "yes when housing is likely within 5 years; blank otherwise (the column must be there).", nullable(flag), "yes"),
+        col("NetDwellingsRangeFrom", "Net dwellings from", "The least number of net dwellings the site could support.", {"type": "integer", "minimum": 0}, "6", ["minimum-net-dwellings", "MinNetDwellings"]),
+        col("NetDwellingsRangeTo", "Net dwellings to", "The most net dwellings the site could support.", {"type": "integer", "minimum": 0}, "10", ["maximum-net-dwellings"]),
+        col("HazardousSubstances", "Hazardous substances", "yes when hazardous substances consent applies.", flag),
+        col("Notes", "Notes", "Anything else, such as a description of the development; up to 4,000 characters.", {"type": "string", "maxLength": 4000}),
+        col("FirstAddedDate", "First added date", "When the site was first added, YYYY-MM-DD.", {"type": "string", "format": "date"}, "2017-12-31", ["start-date"]),
+        col("LastUpdatedDate", "Last updated date", "When the entry was last updated, YYYY-MM-DD.", {"type": "string", "format": "date"}, "2024-06-30", ["entry-date"]),
+        col("EndDate", "End date", "When the site stopped being brownfield land (for example, it was built on); never delete the row.", {"type": "string", "format": "date"}, None, ["end-date"]),
+    ]
+    for old in ["CoordinateReferenceSystem", "PreviouslyPartOf", "ProposedForPIP", "MinNetDwellings", "DevelopmentDescription", "NonHousingDevelopment", "Part2", "SiteInformation"]:
+        if old == "MinNetDwellings":
+            continue
+        fields.append(col(old, old, "A 2017 column the current standard dropped; files that still carry it are accepted and the column is not checked.", {}))
+    required = ["OrganisationURI", "SiteReference", "SiteNameAddress", "GeoX", "GeoY", "SiteplanURL", "Hectares", "OwnershipStatus", "PlanningStatus", "Deliverable", "NetDwellingsRangeFrom", "NetDwellingsRangeTo", "FirstAddedDate", "LastUpdatedDate"]
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "One site of a brownfield land register", "type": "object",
+              "properties": {n: s for n, s, _ in fields}, "required": required}
+    columns = {n: {"aliases": a} for n, _, a in fields if a}
+    columns["SiteReference"] = {**columns.get("SiteReference", {}), "unique": True}
+    columns["OwnershipStatus"] = {"codelist": "ownership-status"}
+    columns["PlanningStatus"] = {**columns["PlanningStatus"], "codelist": "planning-permission-status"}
+    columns["PermissionType"] = {**columns["PermissionType"], "codelist": "planning-permission-type"}
+    rules = [{"id": "permission-type-only-if-permissioned", "message": "`PermissionType` is given, but `PlanningStatus` is not `permissioned`", "help": "leave PermissionType blank unless the site has permission, or correct PlanningStatus", "columns": ["PermissionType", "PlanningStatus"],
+              "schema": {"if": {"required": ["PermissionType", "PlanningStatus"]}, "then": {"properties": {"PlanningStatus": {"pattern": "^(?i)permissioned$"}}}}}]
+    return {
+        "conform": 1, "id": "brownfield-land", "version": "2026-08",
+        "title": "Brownfield land (planning.data.gov.uk)",
+        "publisher": "Ministry of Housing, Communities and Local Government (planning.data.gov.uk, Digital Land)",
+        "licence": "OGL-UK-3.0",
+        "source": "https://www.gov.uk/government/publications/brownfield-land-registers-data-standard/publish-your-brownfield-land-data",
+        "description": "The brownfield land register as planning.data.gov.uk collects it today: coordinates in WGS84, the 2017 Part 2 and description columns dropped, EndDate added. One row per site.",
+        "$comment": "Generated by scripts/planning-standards.py; edit the script, not this file.",
+        "sources": [
+            {"fact": "Columns, requirement levels and datatypes", "source": SPEC + ": content/specification/brownfield-land.md and docs/guidance/brownfield-land"},
+            {"fact": "Values that must not be blank; flags; category matching; accepted alternative column names", "source": PIPELINE + "; phase/map.py"},
+            {"fact": "England bounds for GeoX/GeoY", "source": "digital-land-python datatype/wkt.py default bounds POLYGON((2.95 56, 2.95 49.5, -7 49.5, -7 53.4, -4 53.4, -4 56, 2.95 56))"},
+        ],
+        "tables": {"brownfield-land": {
+            "title": "Brownfield land site", "schema": schema,
+            "header": {"match": "compact", "order": "any", "extra": "warning"},
+            "missingValues": ["", "null", "NULL", "N/A", "n/a", "#N/A", "-"],
+            "columns": columns, "rules": rules,
+            "severity": {"header-mismatch": "info"},
+        }},
+        "codelists": {
+            "ownership-status": codelist("ownership-status.csv", "reference", "Ownership status", REGISTER.format("ownership-status.csv")),
+            "planning-permission-status": codelist("planning-permission-status.csv", "reference", "Planning permission status", REGISTER.format("planning-permission-status.csv")),
+            "planning-permission-type": codelist("planning-permission-type.csv", "reference", "Planning permission type", REGISTER.format("planning-permission-type.csv")),
+        },
+    }
+
+
 if __name__ == "__main__":
     main()
+    write("brownfield-land-2017", brownfield_2017())
+    write("brownfield-land", brownfield_current())

@@ -108,9 +108,13 @@ pub fn format_help(format: &str, value: &str) -> Option<String> {
                 value.chars().count()
             ))
         }
-        "uri" if value.trim().contains(char::is_whitespace) => Some(
-            "a web address cannot contain spaces: remove them, or write each as %20".into(),
-        ),
+        "uri"
+            if value.contains("://") && value.trim().contains(char::is_whitespace) =>
+        {
+            Some(
+                "a web address cannot contain spaces: remove them, or write each as %20".into(),
+            )
+        }
         "uri" => Some("write the whole address, starting with https://".into()),
         "uprn" | "usrn" if value.contains(['E', 'e']) && value.contains('+') => Some(
             "a spreadsheet turned the number into scientific notation, losing digits: format the column as text and export again".into(),

@@ -138,7 +138,7 @@ pub fn check_references(
                 let mut note = Finding::new(
                     Code::ForeignKey,
                     format!(
-                        "{shown} refer to the `{}` table, but no file of that table was checked with this one, so the references were not checked",
+                        "values in {shown} refer to the `{}` table, but no file of that table was checked with this one, so they were not looked up",
                         fk.table
                     ),
                 )
