@@ -465,7 +465,7 @@ def brownfield_current():
 
     flag = {"type": "string", "pattern": "^(?i:yes|no|y|n)$", "$comment": "Digital Land flag datatype: yes, no, y, n in any case"}
     fields = [
-        col("OrganisationURI", "Organisation URI", "The Open Data Communities URI of the local planning authority (http or https, /id/ or /doc/).", {"type": "string", "pattern": ODC_URI}, "http://opendatacommunities.org/id/district-council/dacorum", ["organisation"]),
+        col("OrganisationURI", "Organisation URI", "The local planning authority: its Open Data Communities URI (http or https, /id/ or /doc/), or, as the planning.data.gov.uk pipeline also accepts, its CURIE (local-authority:DAC) or GSS code.", {"type": "string", "pattern": ORGANISATION_PATTERN}, "http://opendatacommunities.org/id/district-council/dacorum", ["organisation"]),
         col("OrganisationLabel", "Organisation label", "The authority's name; accepted, not required.", {"type": "string"}, "Dacorum Borough Council"),
         col("SiteReference", "Site reference", "The authority's identifier for the site: unique and never changed.", {"type": "string"}, "EH/141", ["site"]),
         col("SiteNameAddress", "Site name and address", "The site's name and address on one line.", {"type": "string"}, "Parcel of land behind, 221B Baker Street, Marylebone, London, NW1 6XE", ["site-address"]),
@@ -479,7 +479,7 @@ def brownfield_current():
         col("PermissionDate", "Permission date", "When it was granted, YYYY-MM-DD; blank if no permission.", {"type": "string", "format": "date"}, "2016-07-01", ["planning-permission-date"]),
         col("PlanningHistory", "Planning history", "Web addresses of planning history pages, separated by |.", {"type": "string", "pattern": URL_LIST}, None, ["planning-permission-history"]),
         col("Deliverable", "Deliverable", "yes when housing is likely within 5 years; blank otherwise (the column must be there).", nullable(flag), "yes"),
-        col("NetDwellingsRangeFrom", "Net dwellings from", "The least number of net dwellings the site could support.", {"type": "integer", "minimum": 0}, "6", ["minimum-net-dwellings", "MinNetDwellings"]),
+        col("NetDwellingsRangeFrom", "Net dwellings from", "The least number of net dwellings the site could support.", {"type": "integer", "minimum": 0}, "6", ["minimum-net-dwellings"]),
         col("NetDwellingsRangeTo", "Net dwellings to", "The most net dwellings the site could support.", {"type": "integer", "minimum": 0}, "10", ["maximum-net-dwellings"]),
         col("HazardousSubstances", "Hazardous substances", "yes when hazardous substances consent applies.", flag),
         col("Notes", "Notes", "Anything else, such as a description of the development; up to 4,000 characters.", {"type": "string", "maxLength": 4000}),
@@ -488,8 +488,6 @@ def brownfield_current():
         col("EndDate", "End date", "When the site stopped being brownfield land (for example, it was built on); never delete the row.", {"type": "string", "format": "date"}, None, ["end-date"]),
     ]
     for old in ["CoordinateReferenceSystem", "PreviouslyPartOf", "ProposedForPIP", "MinNetDwellings", "DevelopmentDescription", "NonHousingDevelopment", "Part2", "SiteInformation"]:
-        if old == "MinNetDwellings":
-            continue
         fields.append(col(old, old, "A 2017 column the current standard dropped; files that still carry it are accepted and the column is not checked.", {}))
     required = ["OrganisationURI", "SiteReference", "SiteNameAddress", "GeoX", "GeoY", "SiteplanURL", "Hectares", "OwnershipStatus", "PlanningStatus", "Deliverable", "NetDwellingsRangeFrom", "NetDwellingsRangeTo", "FirstAddedDate", "LastUpdatedDate"]
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "One site of a brownfield land register", "type": "object",

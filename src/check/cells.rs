@@ -66,10 +66,7 @@ pub fn check_cell(
                         column.name
                     ),
                 )
-                .with_help(Some(format!(
-                    "fill in the {}{example}",
-                    column.name.to_lowercase()
-                )))
+                .with_help(Some(format!("fill in `{}`{example}", column.name)))
                 .with_schema_path("/required"),
             );
         }
