@@ -357,3 +357,13 @@ fn deliberately_broken_files_are_caught() {
         "{f:?}"
     );
 }
+
+#[test]
+fn open_referral_uk_corpus() {
+    // One directory's files checked together: each file matched to its table by name, and the
+    // keys between tables checked.
+    insta::assert_snapshot!(summary(
+        "open-referral-uk",
+        "fixtures/corpus/open-referral-uk"
+    ));
+}
