@@ -388,23 +388,33 @@ fn choose_standard(
                     .into(),
             )
         })?;
-    let mut best: Option<(usize, usize, Standard)> = None;
+    // Most columns supplied wins; on a tie, the table the file leaves fewest required columns out of.
+    let mut best: Option<((usize, std::cmp::Reverse<usize>), usize, Standard)> = None;
     for entry in builtin_standards() {
         let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
+        let mut best_here: Option<((usize, std::cmp::Reverse<usize>), usize)> = None;
         for table in &standard.tables {
-            let score = match_score(&header, table);
-            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                let columns = table.columns.len();
-                best = Some((
-                    score,
-                    columns,
-                    Standard::load(&format!("{}@{}", entry.id, entry.version))?,
-                ));
+            let plan = check::plan_header(&header, table);
+            let score = plan.standard_to_file.iter().filter(|f| f.is_some()).count();
+            let missing = table
+                .columns
+                .iter()
+                .zip(&plan.standard_to_file)
+                .filter(|(c, f)| c.required && f.is_none())
+                .count();
+            let key = (score, std::cmp::Reverse(missing));
+            if best_here.as_ref().is_none_or(|(k, _)| key > *k) {
+                best_here = Some((key, table.columns.len()));
+            }
+        }
+        if let Some((key, columns)) = best_here {
+            if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
+                best = Some((key, columns, standard));
             }
         }
     }
     match best {
-        Some((score, columns, standard)) if score >= 2 => {
+        Some(((score, _), columns, standard)) if score >= 2 => {
             let note = format!(
                 "no standard given: matched {} ({score} of {columns} columns); pass --standard to choose another",
                 standard.id

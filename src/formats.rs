@@ -9,6 +9,7 @@ pub type FormatCheck = fn(&str) -> bool;
 pub const FORMATS: &[(&str, FormatCheck)] = &[
     ("date", is_iso_date),
     ("partial-date", is_partial_date),
+    ("date-or-date-time", is_date_or_date_time),
     ("wkt-multipolygon", crate::wkt::is_area),
     ("wkt-point", crate::wkt::is_point),
     ("date-time", is_date_time),
@@ -35,6 +36,7 @@ pub fn describe(name: &str) -> &'static str {
     match name {
         "date" => "an ISO 8601 date written YYYY-MM-DD (e.g. 2025-10-31)",
         "partial-date" => "an ISO 8601 date YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known (e.g. 2025-10-31)",
+        "date-or-date-time" => "an ISO 8601 date YYYY-MM-DD, or a date and time (e.g. 2025-10-31 or 2025-10-31T14:30:00Z)",
         "wkt-multipolygon" => "a boundary in WKT: POLYGON or MULTIPOLYGON (e.g. MULTIPOLYGON (((-0.1 51.5, ...))))",
         "wkt-point" => "a point in WKT: POINT (longitude latitude) (e.g. POINT (-0.681152 52.762892))",
         "date-time" => "an ISO 8601 date and time (e.g. 2025-10-31T14:30:00Z)",
@@ -105,6 +107,11 @@ pub fn is_partial_date(s: &str) -> bool {
         }
         _ => is_iso_date(s),
     }
+}
+
+/// A date, or a full date and time (360Giving's award date).
+pub fn is_date_or_date_time(s: &str) -> bool {
+    is_iso_date(s) || is_date_time(s)
 }
 
 /// `dd/mm/yyyy`, exactly 10 characters (HM Treasury and LGA guidance), with a real calendar check.

@@ -35,7 +35,7 @@ pub fn format_help(format: &str, value: &str) -> Option<String> {
         "partial-date" if value.len() == 7 && value.as_bytes()[4] == b'-' => {
             Some("a year and month is written YYYY-MM with a month from 01 to 12".into())
         }
-        "date" | "partial-date" => {
+        "date" | "partial-date" | "date-or-date-time" => {
             if let Some((d, m, y)) = day_month_year(value) {
                 return Some(format!(
                     "this looks like a UK date; write it as {y:04}-{m:02}-{d:02}"

@@ -196,7 +196,13 @@ fn usage_errors_exit_2() {
         "no-such-standard",
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("spend-over-500"), "{err}");
+    assert!(err.contains("conform standards list"), "{err}");
+    let (code, _, err) = run(&["check", "fixtures/checks/valid.csv", "-s", "spend-over-50"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("closest built-in ids are:\n  │ spend-over-500"),
+        "{err}"
+    );
     let (code, _, err) = run(&["check", "fixtures/no-such-file.csv", "-s", "spend-over-500"]);
     assert_eq!(code, 2);
     assert!(err.contains("no such file"), "{err}");

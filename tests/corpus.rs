@@ -367,3 +367,12 @@ fn open_referral_uk_corpus() {
         "fixtures/corpus/open-referral-uk"
     ));
 }
+
+#[test]
+fn procurement_card_corpus() {
+    insta::assert_snapshot!(summary_each(
+        "procurement-card",
+        None,
+        "fixtures/corpus/procurement-card"
+    ));
+}
