@@ -285,6 +285,8 @@ pub struct ColumnCheck {
     pub separator: Option<String>,
     /// The schema's first example, for help text.
     pub example: Option<String>,
+    /// The column's description, the help where a value breaks a pattern or a bound.
+    pub description: Option<String>,
     /// Whether any check needs a number's value (bounds, allowed values, a constant).
     pub needs_numeric_value: bool,
     /// Set when the property uses keywords the compiled checks do not cover: then the JSON Schema
@@ -520,6 +522,10 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             codelist_is_foreign_key: column.codelist_is_foreign_key,
             separator: column.separator.clone(),
             needs_numeric_value: true,
+            description: schema
+                .get("description")
+                .and_then(Value::as_str)
+                .map(String::from),
             example: schema
                 .get("examples")
                 .and_then(Value::as_array)

@@ -33,6 +33,7 @@ const FIXTURES: &[(&str, &str)] = &[
     ("primary-key", "primary-key"),
     ("foreign-key", "foreign-key"),
     ("row-count", "row-count"),
+    ("rule", "rule"),
 ];
 
 fn conform() -> Command {

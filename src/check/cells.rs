@@ -244,7 +244,7 @@ fn schema_checks(
                         quote(text),
                         pattern.as_str()
                     ),
-                    None,
+                    column.description.clone(),
                     path("pattern"),
                 ));
             }
@@ -314,7 +314,7 @@ fn schema_checks(
                         quote(trimmed),
                         min.limit
                     ),
-                    None,
+                    column.description.clone(),
                     path(if min.exclusive {
                         "exclusiveMinimum"
                     } else {
@@ -337,7 +337,7 @@ fn schema_checks(
                         quote(trimmed),
                         max.limit
                     ),
-                    None,
+                    column.description.clone(),
                     path(if max.exclusive {
                         "exclusiveMaximum"
                     } else {

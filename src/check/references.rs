@@ -113,6 +113,12 @@ pub fn check_references(
                 .map(|c| format!("`{c}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
+            // A file without the key's columns has nothing to look up.
+            let Some((file_column, values)) =
+                read_columns(&files[n].report.input, table, &fk.columns, options)?
+            else {
+                continue;
+            };
             let key = (fk.table.clone(), fk.reference_columns.clone());
             if !targets.contains_key(&key) {
                 let target_columns: Option<Vec<usize>> = fk
@@ -150,11 +156,6 @@ pub fn check_references(
                 )));
                 note.severity = Severity::Info;
                 found.push(note);
-                continue;
-            };
-            let Some((file_column, values)) =
-                read_columns(&files[n].report.input, table, &fk.columns, options)?
-            else {
                 continue;
             };
             for (row, line, value) in values {

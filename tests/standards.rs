@@ -1,0 +1,243 @@
+//! Every built-in standard: its valid fixture passes, its invalid fixture gives the findings that
+//! characterise the standard, and the standard file itself passes `conform standards lint`.
+
+use assert_cmd::Command;
+
+fn check(path: &str, standard: &str) -> (i32, serde_json::Value) {
+    let output = Command::cargo_bin("conform")
+        .expect("the binary is built")
+        .args(["check", path, "--standard", standard, "--format", "json"])
+        .output()
+        .expect("runs");
+    let report = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{path}: {e}: {}", String::from_utf8_lossy(&output.stderr)));
+    (output.status.code().unwrap_or(-1), report)
+}
+
+/// (file, code, column) of every finding of a run.
+fn found(report: &serde_json::Value) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for file in report["files"].as_array().expect("files") {
+        let name = file["path"]
+            .as_str()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        for f in file["findings"].as_array().expect("findings") {
+            out.push((
+                name.clone(),
+                f["code"].as_str().unwrap_or("").to_string(),
+                f["column"]["name"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// (standard, valid path, invalid path, findings the invalid path must give: (file, code, column)).
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
+const CASES: &[Case] = &[
+    (
+        "spend-over-500",
+        "fixtures/spend-over-500/valid.csv",
+        "fixtures/spend-over-500/invalid.csv",
+        &[
+            ("invalid.csv", "format", "Transaction date"),
+            ("invalid.csv", "type", "Net amount"),
+            ("invalid.csv", "required", "Supplier name"),
+        ],
+    ),
+    (
+        "procurement-card",
+        "fixtures/procurement-card/valid.csv",
+        "fixtures/procurement-card/invalid.csv",
+        &[
+            ("invalid.csv", "format", "Transaction date"),
+            ("invalid.csv", "required", "Merchant category"),
+            ("invalid.csv", "pattern", "Merchant category code"),
+        ],
+    ),
+    (
+        "brownfield-land-2017",
+        "fixtures/brownfield-land-2017/valid.csv",
+        "fixtures/brownfield-land-2017/invalid.csv",
+        &[
+            ("invalid.csv", "pattern", "OrganisationURI"),
+            ("invalid.csv", "enum", "OwnershipStatus"),
+            ("invalid.csv", "enum", "CoordinateReferenceSystem"),
+            ("invalid.csv", "unique", "SiteReference"),
+            ("invalid.csv", "rule", "PermissionType"),
+            ("invalid.csv", "rule", "DevelopmentDescription"),
+            ("invalid.csv", "format", "FirstAddedDate"),
+            ("invalid.csv", "pattern", "Hectares"),
+        ],
+    ),
+    (
+        "brownfield-land",
+        "fixtures/brownfield-land/valid.csv",
+        "fixtures/brownfield-land/invalid.csv",
+        &[
+            ("invalid.csv", "range", "GeoX"),
+            ("invalid.csv", "codelist", "OwnershipStatus"),
+            ("invalid.csv", "codelist", "PermissionType"),
+            ("invalid.csv", "pattern", "Deliverable"),
+            ("invalid.csv", "unique", "SiteReference"),
+            ("invalid.csv", "format", "SiteplanURL"),
+            ("invalid.csv", "rule", "PermissionType"),
+        ],
+    ),
+    (
+        "conservation-area",
+        "fixtures/conservation-area/valid",
+        "fixtures/conservation-area/invalid",
+        &[
+            ("conservation-area.csv", "format", "geometry"),
+            ("conservation-area.csv", "rule", "geometry"),
+            ("conservation-area.csv", "unique", "reference"),
+            (
+                "conservation-area-document.csv",
+                "foreign-key",
+                "conservation-area",
+            ),
+            (
+                "conservation-area-document.csv",
+                "codelist",
+                "document-type",
+            ),
+        ],
+    ),
+    (
+        "article-4-direction",
+        "fixtures/article-4-direction/valid",
+        "fixtures/article-4-direction/invalid",
+        &[
+            ("article-4-direction.csv", "required", "document-url"),
+            (
+                "article-4-direction-area.csv",
+                "foreign-key",
+                "article-4-direction",
+            ),
+            (
+                "article-4-direction-area.csv",
+                "codelist",
+                "permitted-development-rights",
+            ),
+            ("article-4-direction-area.csv", "format", "geometry"),
+            ("article-4-direction-area.csv", "format", "entry-date"),
+        ],
+    ),
+    (
+        "tree-preservation-order",
+        "fixtures/tree-preservation-order/valid",
+        "fixtures/tree-preservation-order/invalid",
+        &[
+            (
+                "tree-preservation-order.csv",
+                "required",
+                "documentation-url",
+            ),
+            ("tree.csv", "format", "point"),
+            ("tree.csv", "foreign-key", "tree-preservation-order"),
+            ("tree.csv", "rule", "point"),
+            ("tree.csv", "unique", "reference"),
+            (
+                "tree-preservation-zone.csv",
+                "codelist",
+                "tree-preservation-zone-type",
+            ),
+        ],
+    ),
+    (
+        "listed-building-outline",
+        "fixtures/listed-building-outline/valid.csv",
+        "fixtures/listed-building-outline/invalid.csv",
+        &[
+            ("invalid.csv", "required", "listed-building"),
+            ("invalid.csv", "codelist", "listed-building-grade"),
+            ("invalid.csv", "format", "geometry"),
+            ("invalid.csv", "format", "start-date"),
+        ],
+    ),
+    (
+        "open-referral-uk",
+        "fixtures/open-referral-uk/valid",
+        "fixtures/open-referral-uk/invalid",
+        &[
+            ("services.csv", "foreign-key", "organization_id"),
+            ("services.csv", "enum", "status"),
+            ("services.csv", "primary-key", "id"),
+            ("service_at_location.csv", "foreign-key", "location_id"),
+            ("locations.csv", "format", "id"),
+            ("organizations.csv", "format", "email"),
+        ],
+    ),
+    (
+        "360giving",
+        "fixtures/360giving/valid.csv",
+        "fixtures/360giving/invalid.csv",
+        &[
+            ("invalid.csv", "pattern", "Identifier"),
+            ("invalid.csv", "type", "Amount Awarded"),
+            ("invalid.csv", "format", "Recipient Org:Company Number"),
+            ("invalid.csv", "codelist", "Currency"),
+            ("invalid.csv", "rule", "Recipient Org:Identifier"),
+        ],
+    ),
+];
+
+#[test]
+fn every_built_in_standard_has_cases() {
+    let output = Command::cargo_bin("conform")
+        .expect("built")
+        .args(["standards", "list", "--format", "json"])
+        .output()
+        .expect("runs");
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    for standard in list.as_array().expect("list") {
+        let id = standard["id"].as_str().expect("id");
+        assert!(
+            CASES.iter().any(|c| c.0 == id),
+            "no valid/invalid fixtures for {id}"
+        );
+    }
+}
+
+#[test]
+fn valid_fixtures_conform() {
+    for (standard, valid, _, _) in CASES {
+        let (code, report) = check(valid, standard);
+        assert_eq!(code, 0, "{standard}: {valid}: {:?}", found(&report));
+        assert_eq!(report["summary"]["errors"], 0, "{standard}");
+        assert_eq!(
+            report["summary"]["warnings"],
+            0,
+            "{standard}: {:?}",
+            found(&report)
+        );
+    }
+}
+
+#[test]
+fn invalid_fixtures_give_their_findings() {
+    for (standard, _, invalid, expected) in CASES {
+        let (code, report) = check(invalid, standard);
+        assert_eq!(code, 1, "{standard}");
+        let found = found(&report);
+        for (file, finding, column) in expected.iter() {
+            assert!(
+                found
+                    .iter()
+                    .any(|(f, c, col)| f == file && c == finding && col == column),
+                "{standard}: expected {finding} in {file} `{column}`, found {found:?}"
+            );
+        }
+    }
+}
