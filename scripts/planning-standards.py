@@ -54,9 +54,8 @@ FIELDS = {
     "notes": {"title": "Notes", "description": "Anything that helps a reader interpret the record.", "type": "string"},
     "organisation": {
         "title": "Organisation",
-        "description": "The organisation responsible for the record, as a CURIE such as local-authority:BUC; left blank, it is the publisher. The pipeline also accepts an Open Data Communities URI or a GSS code.",
+        "description": "The organisation responsible for the record, as a CURIE such as local-authority:BUC; left blank, it is the publisher. The pipeline also accepts the organisation's Open Data Communities URI or GSS code.",
         "type": "string",
-        "pattern": ORGANISATION_PATTERN,
     },
     "entry-date": {
         "title": "Entry date",
@@ -137,9 +136,9 @@ def codelist(path, column, title, source, match="folded"):
 REGISTER = "MHCLG Digital Land register, digital-land/dluhc-datasets data/registers/{} (commit 13399048a69b, MIT, Crown copyright)"
 ORGANISATIONS = codelist(
     "planning-organisation.csv",
-    "organisation",
+    "name",
     "planning.data.gov.uk organisations (local authorities, development corporations, national park authorities, government organisations)",
-    "Derived by scripts/planning-standards.py from the Digital Land registers local-authority, development-corporation, national-park-authority and government-organisation (dluhc-datasets 13399048a69b)",
+    "Derived by scripts/planning-standards.py from the Digital Land registers local-authority, development-corporation, national-park-authority and government-organisation (dluhc-datasets 13399048a69b): CURIEs, Open Data Communities URIs and GSS codes",
     match="exact",
 )
 
@@ -180,17 +179,35 @@ def write(ident, std):
 
 
 def organisations_codelist():
+    """Every way the pipeline accepts to name an organisation: its CURIE (and the legacy
+    local-authority-eng: form), its Open Data Communities URI (http or https, /id/ or /doc/) and its
+    GSS code."""
     rows = []
     for register in ["local-authority", "development-corporation", "national-park-authority", "government-organisation"]:
         with open(f"schemas/codelists/{register}.csv", newline="") as f:
             for r in csv.DictReader(f):
-                rows.append((f"{register}:{r['reference']}", r["name"], register))
+                curie = f"{register}:{r['reference']}"
+                names = [curie]
                 if register == "local-authority":
-                    rows.append((f"local-authority-eng:{r['reference']}", r["name"], register + " (legacy prefix, rewritten by the pipeline)"))
+                    names.append(f"local-authority-eng:{r['reference']}")
+                uri = r.get("opendatacommunities-uri", "")
+                if uri.startswith("http://opendatacommunities.org/id/"):
+                    tail = uri[len("http://opendatacommunities.org/id/"):]
+                    for scheme in ["http", "https"]:
+                        for kind in ["id", "doc"]:
+                            names.append(f"{scheme}://opendatacommunities.org/{kind}/{tail}")
+                if r.get("statistical-geography"):
+                    names.append(r["statistical-geography"])
+                for name in names:
+                    rows.append((name, curie, r["name"]))
+    seen = set()
     with open("schemas/codelists/planning-organisation.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["organisation", "name", "register"])
-        w.writerows(rows)
+        w.writerow(["name", "organisation", "title"])
+        for row in rows:
+            if row[0] not in seen:
+                seen.add(row[0])
+                w.writerow(row)
 
 
 def main():
@@ -494,6 +511,7 @@ def brownfield_current():
               "properties": {n: s for n, s, _ in fields}, "required": required}
     columns = {n: {"aliases": a} for n, _, a in fields if a}
     columns["SiteReference"] = {**columns.get("SiteReference", {}), "unique": True}
+    columns["OrganisationURI"] = {**columns["OrganisationURI"], "codelist": "organisation"}
     columns["OwnershipStatus"] = {"codelist": "ownership-status"}
     columns["PlanningStatus"] = {**columns["PlanningStatus"], "codelist": "planning-permission-status"}
     columns["PermissionType"] = {**columns["PermissionType"], "codelist": "planning-permission-type"}
@@ -520,6 +538,7 @@ def brownfield_current():
             "severity": {"header-mismatch": "info"},
         }},
         "codelists": {
+            "organisation": ORGANISATIONS,
             "ownership-status": codelist("ownership-status.csv", "reference", "Ownership status", REGISTER.format("ownership-status.csv")),
             "planning-permission-status": codelist("planning-permission-status.csv", "reference", "Planning permission status", REGISTER.format("planning-permission-status.csv")),
             "planning-permission-type": codelist("planning-permission-type.csv", "reference", "Planning permission type", REGISTER.format("planning-permission-type.csv")),

@@ -54,6 +54,14 @@ pub enum StandardsCommand {
         /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
         standard: String,
     },
+    /// Write a standard's documentation as a page a publisher can read.
+    Docs {
+        /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
+        standard: String,
+        /// `markdown` (default) or `html` (one self-contained page).
+        #[arg(long, default_value = "markdown")]
+        format: String,
+    },
     /// Print a CSV with a table's header row, to start a file from.
     Template {
         /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
@@ -219,6 +227,16 @@ fn standards_command(command: StandardsCommand) -> Result<String, Fatal> {
         },
         StandardsCommand::Show { standard } => {
             Ok(crate::describe::show(&Standard::load(&standard)?))
+        }
+        StandardsCommand::Docs { standard, format } => {
+            let standard = Standard::load(&standard)?;
+            match format.as_str() {
+                "markdown" | "md" => Ok(crate::describe::markdown(&standard)),
+                "html" => Ok(crate::describe::html(&standard)),
+                other => Err(Fatal(format!(
+                    "error: --format {other}: use markdown or html"
+                ))),
+            }
         }
         StandardsCommand::Template {
             standard,

@@ -14,3 +14,28 @@ fn codes_page_is_current() {
         "docs/codes.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
     );
 }
+
+#[test]
+fn standards_pages_are_current() {
+    let list = conform::describe::list_json().expect("the catalogue loads");
+    let list: serde_json::Value = serde_json::from_str(&list).expect("json");
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
+    let mut stale = Vec::new();
+    for item in list.as_array().expect("list") {
+        let id = item["id"].as_str().expect("id");
+        let standard = conform::standard::Standard::load(id).expect("built-in");
+        let expected = conform::describe::markdown(&standard);
+        let path = format!("docs/standards/{id}.md");
+        if update {
+            std::fs::create_dir_all("docs/standards").expect("folder");
+            std::fs::write(&path, &expected).expect("writes the page");
+        }
+        if std::fs::read_to_string(&path).unwrap_or_default() != expected {
+            stale.push(path);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale: {stale:?}; run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
+}

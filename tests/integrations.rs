@@ -206,3 +206,27 @@ fn standards_can_be_listed_shown_and_templated() {
     assert_eq!(code, Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn standards_docs_write_markdown_and_html() {
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("conform")
+            .expect("built")
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let (code, md) = run(&["standards", "docs", "open-referral-uk"]);
+    assert_eq!(code, Some(0));
+    assert!(md.starts_with("# Open Referral UK"), "{md}");
+    assert!(md.contains("`organization_id` must match `id` of a row in the `organization` table"));
+    let (code, html) = run(&["standards", "docs", "open-referral-uk", "--format", "html"]);
+    assert_eq!(code, Some(0));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    let (code, _) = run(&["standards", "docs", "open-referral-uk", "--format", "pdf"]);
+    assert_eq!(code, Some(2));
+}

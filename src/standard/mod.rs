@@ -28,6 +28,10 @@ pub struct Standard {
     pub source: Option<String>,
     pub description: Option<String>,
     pub tables: Vec<Table>,
+    /// Where each fact of the standard came from: (fact, source), for its documentation.
+    pub sources: Vec<(String, String)>,
+    /// The code lists the standard defines.
+    pub codelists: Vec<Arc<CodeList>>,
     /// Where it came from: `builtin:ID` or a file path.
     pub origin: String,
 }
@@ -52,6 +56,7 @@ pub struct HeaderRules {
 #[derive(Debug)]
 pub struct Table {
     pub name: String,
+    pub description: Option<String>,
     pub title: Option<String>,
     /// The row schema, with any `$ref` to sibling files already inlined.
     pub schema: Value,
@@ -270,6 +275,8 @@ fn bare_schema(
         source: None,
         description: None,
         tables: vec![table],
+        sources: Vec::new(),
+        codelists: Vec::new(),
         origin,
     })
 }

@@ -26,8 +26,8 @@ pub(crate) struct RawStandard {
     source: Option<String>,
     description: Option<String>,
     /// Where each fact came from; documentation only.
-    #[serde(default, rename = "sources")]
-    _sources: Vec<Value>,
+    #[serde(default)]
+    sources: Vec<Value>,
     #[serde(default, rename = "$schema")]
     _schema: Option<String>,
     #[serde(default, rename = "$comment")]
@@ -43,8 +43,8 @@ pub(crate) struct RawTable {
     #[serde(default)]
     schema: Value,
     title: Option<String>,
-    #[serde(default, rename = "description")]
-    _description: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
     #[serde(default)]
     header: RawHeader,
     missing_values: Option<Vec<String>>,
@@ -214,6 +214,17 @@ pub(crate) fn resolve(
         source: raw.source,
         description: raw.description,
         tables,
+        sources: raw
+            .sources
+            .iter()
+            .filter_map(|s| {
+                Some((
+                    s.get("fact")?.as_str()?.to_string(),
+                    s.get("source")?.as_str()?.to_string(),
+                ))
+            })
+            .collect(),
+        codelists: codelists.values().cloned().collect(),
         origin,
     })
 }
@@ -448,6 +459,7 @@ pub(crate) fn table_from_schema(
     }
     Ok(Table {
         name,
+        description: raw.description,
         title: raw.title.or_else(|| {
             schema
                 .get("title")

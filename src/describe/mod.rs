@@ -1,9 +1,13 @@
 //! Standards described for people: the catalogue list, one standard's columns, and a CSV template
 //! to start a file from.
 
+mod page;
+
 use std::fmt::Write as _;
 
 use serde_json::Value;
+
+pub use page::{html, markdown};
 
 use crate::standard::{builtin_standards, Column, Standard, StandardError, Table};
 
