@@ -8,7 +8,7 @@ are ours. Run from the repository root: python3 scripts/open-referral-uk-standar
 import json
 import os
 
-UUID = {"type": "string", "format": "uuid"}
+UUID = {"type": "string", "format": "uuid", "description": "The record's identifier, a UUID, unique in its table."}
 
 
 def s(description, **schema):

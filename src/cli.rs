@@ -54,6 +54,12 @@ pub enum StandardsCommand {
         /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
         standard: String,
     },
+    /// Check a standard file: the format (against schemas/standard.schema.json), patterns, code
+    /// lists, keys, rules and row schemas. Exit 1 when it has errors.
+    Lint {
+        /// A path to a standard.json (or its folder), a JSON Schema file, or a built-in id.
+        standard: String,
+    },
     /// Write a standard's documentation as a page a publisher can read.
     Docs {
         /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
@@ -165,14 +171,7 @@ pub struct Fatal(pub String);
 
 impl From<StandardError> for Fatal {
     fn from(e: StandardError) -> Self {
-        let mut rendered = String::new();
-        let handler =
-            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-                .with_width(100);
-        if handler.render_report(&mut rendered, &e).is_err() {
-            rendered = e.message.clone();
-        }
-        Fatal(rendered)
+        Fatal(render_diagnostic(&e))
     }
 }
 
@@ -190,6 +189,7 @@ pub fn run(cli: Cli) -> i32 {
             );
             write_stdout(&String::from_utf8_lossy(&text), 0)
         }
+        Command::Standards(StandardsCommand::Lint { standard }) => lint_command(&standard),
         Command::Standards(command) => match standards_command(command) {
             Ok(text) => write_stdout(&text, 0),
             Err(Fatal(message)) => {
@@ -228,6 +228,7 @@ fn standards_command(command: StandardsCommand) -> Result<String, Fatal> {
         StandardsCommand::Show { standard } => {
             Ok(crate::describe::show(&Standard::load(&standard)?))
         }
+        StandardsCommand::Lint { .. } => Err(Fatal("error: lint is run on its own".into())),
         StandardsCommand::Docs { standard, format } => {
             let standard = Standard::load(&standard)?;
             match format.as_str() {
@@ -256,6 +257,40 @@ fn standards_command(command: StandardsCommand) -> Result<String, Fatal> {
             Ok(crate::describe::template(table, example))
         }
     }
+}
+
+fn render_diagnostic(error: &StandardError) -> String {
+    let mut rendered = String::new();
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100);
+    if handler.render_report(&mut rendered, error).is_err() {
+        rendered = error.message.clone();
+    }
+    rendered
+}
+
+fn lint_command(spec: &str) -> i32 {
+    let lint = crate::standard::lint::lint(spec);
+    let mut out = String::new();
+    for error in &lint.errors {
+        out.push_str(&render_diagnostic(error));
+        out.push('\n');
+    }
+    for warning in lint.warnings {
+        out.push_str(&render_diagnostic(&warning.of_kind("lint warning")));
+        out.push('\n');
+    }
+    let verdict = if lint.errors.is_empty() {
+        format!(
+            "✓ {spec}: a usable standard ({} warnings)\n",
+            out.matches("lint warning").count()
+        )
+    } else {
+        format!("✗ {spec}: {} errors\n", lint.errors.len())
+    };
+    out.push_str(&verdict);
+    write_stdout(&out, if lint.errors.is_empty() { 0 } else { 1 })
 }
 
 fn explain_command(code: Option<&str>) -> i32 {

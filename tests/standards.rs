@@ -241,3 +241,44 @@ fn invalid_fixtures_give_their_findings() {
         }
     }
 }
+
+#[test]
+fn every_built_in_standard_lints_clean() {
+    for (standard, _, _, _) in CASES {
+        let output = Command::cargo_bin("conform")
+            .expect("built")
+            .args(["standards", "lint", standard])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "{standard}:\n{text}");
+        assert!(
+            text.ends_with(&format!("✓ {standard}: a usable standard (0 warnings)\n")),
+            "{standard}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn lint_points_at_every_mistake_in_the_file() {
+    let output = Command::cargo_bin("conform")
+        .expect("built")
+        .args(["standards", "lint", "fixtures/standards/bad/format-errors.json"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("format-errors.json:3:9]"), "{text}");
+    assert!(text.contains("\"fuzzy\" is not one of"), "{text}");
+    assert!(text.contains("format-errors.json:10:7]"), "{text}");
+    assert!(text.contains("did you mean \"columns\"?"), "{text}");
+    assert!(text.contains("✗ fixtures/standards/bad/format-errors.json: 3 errors"), "{text}");
+    // Problems only loading finds (a pattern that does not compile) are reported the same way.
+    let output = Command::cargo_bin("conform")
+        .expect("built")
+        .args(["standards", "lint", "fixtures/standards/bad/bad-regex.json"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("bad-regex.json:10:64]"));
+}

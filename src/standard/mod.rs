@@ -4,6 +4,7 @@
 mod builtin;
 mod codelist;
 mod error;
+pub mod lint;
 mod locate;
 mod raw;
 

@@ -1,0 +1,247 @@
+//! `conform standards lint FILE`: a standard file checked against the meta-schema in
+//! `schemas/standard.schema.json`, then loaded and compiled the way `check` would (patterns compile,
+//! code lists load, keys and rules name real columns, row schemas are valid JSON Schema), with a
+//! diagnostic that points into the file for each problem. Documentation gaps are warnings.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{builtin, Standard, StandardError};
+
+/// What linting found: errors make the standard unusable; warnings are gaps in its documentation.
+pub struct Lint {
+    pub errors: Vec<StandardError>,
+    pub warnings: Vec<StandardError>,
+}
+
+/// The standard file's name and text: a path, a folder with a `standard.json`, or a built-in id.
+fn source(spec: &str) -> Result<(String, String), StandardError> {
+    let path = Path::new(spec);
+    let file = if path.is_dir() {
+        path.join("standard.json")
+    } else {
+        path.to_path_buf()
+    };
+    if file.is_file() {
+        return std::fs::read_to_string(&file)
+            .map(|text| (file.display().to_string(), text))
+            .map_err(|e| StandardError::new(format!("cannot read {}: {e}", file.display())));
+    }
+    let id = spec.split_once('@').map_or(spec, |(id, _)| id);
+    builtin::builtin_standards()
+        .into_iter()
+        .rev()
+        .find(|e| e.id == id && spec.split_once('@').is_none_or(|(_, v)| v == e.version))
+        .and_then(|e| {
+            builtin::file(e.path).map(|text| (format!("builtin:{}", e.path), text.to_string()))
+        })
+        .ok_or_else(|| {
+            StandardError::new(format!(
+                "\"{spec}\" is neither a file nor a built-in standard"
+            ))
+        })
+}
+
+fn meta_schema() -> Result<jsonschema::Validator, StandardError> {
+    let text = builtin::file("standard.schema.json")
+        .ok_or_else(|| StandardError::new("the meta-schema is not built in"))?;
+    let schema: Value = serde_json::from_str(text)
+        .map_err(|e| StandardError::new(format!("the meta-schema is not JSON: {e}")))?;
+    crate::compile::schema_options()
+        .build(&schema)
+        .map_err(|e| StandardError::new(format!("the meta-schema does not build: {e}")))
+}
+
+/// A meta-schema error in words a standard's author can act on.
+fn describe(error: &jsonschema::ValidationError<'_>) -> String {
+    use jsonschema::error::ValidationErrorKind as K;
+    let at = error.instance_path().as_str().to_string();
+    let place = if at.is_empty() {
+        "the standard".to_string()
+    } else {
+        format!("`{at}`")
+    };
+    match error.kind() {
+        K::AdditionalProperties { unexpected } => format!(
+            "{place} has {} the format does not define: {}",
+            if unexpected.len() == 1 {
+                "a key"
+            } else {
+                "keys"
+            },
+            unexpected
+                .iter()
+                .map(|k| format!("\"{k}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        K::Required { property } => format!("{place} lacks the required key {property}"),
+        _ => format!("{place}: {error}"),
+    }
+}
+
+/// Every key the standard format uses, for "did you mean" on a misspelt one.
+const KEYS: &[&str] = &[
+    "conform",
+    "id",
+    "version",
+    "title",
+    "publisher",
+    "licence",
+    "source",
+    "description",
+    "sources",
+    "tables",
+    "codelists",
+    "schema",
+    "header",
+    "missingValues",
+    "columns",
+    "primaryKey",
+    "uniqueKeys",
+    "foreignKeys",
+    "rows",
+    "severity",
+    "rules",
+    "match",
+    "order",
+    "extra",
+    "aliases",
+    "unique",
+    "codelist",
+    "separator",
+    "path",
+    "column",
+    "message",
+    "help",
+    "reference",
+    "table",
+    "min",
+    "max",
+    "fact",
+];
+
+/// A meta-schema error as a diagnostic: an unknown key is underlined itself, with the key it
+/// probably means.
+fn diagnose(error: &jsonschema::ValidationError<'_>, name: &str, text: &str) -> StandardError {
+    use jsonschema::error::ValidationErrorKind as K;
+    let pointer = error.instance_path().as_str().to_string();
+    let diagnostic = StandardError::new(describe(error));
+    if let K::AdditionalProperties { unexpected } = error.kind() {
+        if let (Some(key), Some((start, end))) =
+            (unexpected.first(), super::locate::locate(text, &pointer))
+        {
+            let quoted = format!("\"{key}\"");
+            if let Some(at) = text[start..end].find(&quoted) {
+                let help = match crate::suggest::closest(key, KEYS.iter().copied()) {
+                    Some(guess) => format!("did you mean \"{guess}\"? The keys are listed in SPEC section 3 and schemas/standard.schema.json"),
+                    None => "the keys are listed in SPEC section 3 and schemas/standard.schema.json".into(),
+                };
+                return diagnostic
+                    .help(help)
+                    .at_span(name, text, start + at, quoted.len());
+            }
+        }
+    }
+    diagnostic
+        .help("the format is in SPEC section 3 and schemas/standard.schema.json")
+        .at_pointer(name, text, &pointer)
+}
+
+/// Lints the standard `spec` names.
+pub fn lint(spec: &str) -> Lint {
+    let mut lint = Lint {
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let (name, text) = match source(spec) {
+        Ok(found) => found,
+        Err(e) => {
+            lint.errors.push(e);
+            return lint;
+        }
+    };
+    let value: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(e) => {
+            lint.errors.push(
+                StandardError::new(format!("{name} is not valid JSON: {e}")).at_line_column(
+                    &name,
+                    &text,
+                    e.line(),
+                    e.column(),
+                ),
+            );
+            return lint;
+        }
+    };
+    // A bare JSON Schema is a standard too; only standard files have the meta-schema to meet.
+    if value.get("conform").is_some() || value.get("tables").is_some() {
+        match meta_schema() {
+            Ok(meta) => {
+                for error in meta.iter_errors(&value) {
+                    lint.errors.push(diagnose(&error, &name, &text));
+                }
+            }
+            Err(e) => lint.errors.push(e),
+        }
+    }
+    if !lint.errors.is_empty() {
+        return lint;
+    }
+    let standard = match Standard::load(spec) {
+        Ok(standard) => standard,
+        Err(e) => {
+            lint.errors.push(e);
+            return lint;
+        }
+    };
+    for table in &standard.tables {
+        if let Err(e) = crate::compile::compile(table) {
+            lint.errors.push(e);
+        }
+    }
+    warn_on_gaps(&standard, &name, &text, &mut lint.warnings);
+    lint
+}
+
+/// Columns nobody has described, and a standard without its licence or source.
+fn warn_on_gaps(standard: &Standard, name: &str, text: &str, out: &mut Vec<StandardError>) {
+    for (key, value) in [("licence", &standard.licence), ("source", &standard.source)] {
+        if value.is_none() {
+            out.push(
+                StandardError::new(format!("the standard gives no {key}"))
+                    .help(format!("add \"{key}\" so that users know where it comes from and how they may use it"))
+                    .at_pointer(name, text, ""),
+            );
+        }
+    }
+    for table in &standard.tables {
+        let missing: Vec<&str> = table
+            .columns
+            .iter()
+            .filter(|c| c.description().is_none())
+            .map(|c| &*c.name)
+            .collect();
+        let undescribed: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
+        if let Some(first) = missing.first() {
+            let pointer = format!(
+                "{}/properties/{}",
+                table.schema_pointer,
+                first.replace('~', "~0").replace('/', "~1")
+            );
+            out.push(
+                StandardError::new(format!(
+                    "table `{}`: {} of {} columns have no description: {}",
+                    table.name,
+                    undescribed.len(),
+                    table.columns.len(),
+                    undescribed.join(", ")
+                ))
+                .help("a description is what `standards show` and `standards docs` tell the people who fill the column in")
+                .at_pointer(&table.schema_name, &table.schema_text, &pointer),
+            );
+        }
+    }
+}
