@@ -191,9 +191,9 @@ pub fn doc(code: Code) -> CodeDoc {
         ),
         Code::ForeignKey => (
             "Value not found in the referenced table or code list",
-            "The value must refer to a row of another table (or a code list), and no such row exists.",
-            "Broken references leave records pointing at nothing.",
-            "Correct the value, or add the missing row to the referenced table.",
+            "The value must refer to a row of another table (or a code list), and no such row exists. References between tables are checked when the files of those tables are checked together (several paths, or a folder); when the referenced table's file is not among them, an info note says the references were not looked up.",
+            "Broken references leave records pointing at nothing: a service whose organisation is missing, a document about a conservation area nobody published.",
+            "Correct the value, or add the missing row to the referenced table; check all the dataset's files in one run.",
             "`service_id` `svc-9` has no row in `services`.",
         ),
         Code::RowCount => (
@@ -205,10 +205,10 @@ pub fn doc(code: Code) -> CodeDoc {
         ),
         Code::Rule => (
             "A cross-field rule failed",
-            "A rule of the standard that relates several columns (such as \"end date on or after start date\") failed.",
+            "A rule of the standard that relates several columns failed, such as \"a record needs a boundary or a point\" or \"a permission type only for a permissioned site\". The finding carries the rule's id (`rules/ID` in reports). When a file has none of the columns a rule needs, it is reported once for the file.",
             "These rules catch records that are valid cell by cell but impossible as a whole.",
-            "Read the rule's message and correct the values it names.",
-            "`EndDate` 2024-01-01 is before `StartDate` 2024-06-01.",
+            "Read the rule's message and correct the values it names; `conform standards show` lists each table's rules.",
+            "`PermissionType` is given, but `PlanningStatus` is not `permissioned` (rule `permission-type-only-if-permissioned`).",
         ),
     };
     CodeDoc {

@@ -263,7 +263,11 @@ fn every_built_in_standard_lints_clean() {
 fn lint_points_at_every_mistake_in_the_file() {
     let output = Command::cargo_bin("conform")
         .expect("built")
-        .args(["standards", "lint", "fixtures/standards/bad/format-errors.json"])
+        .args([
+            "standards",
+            "lint",
+            "fixtures/standards/bad/format-errors.json",
+        ])
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
@@ -272,7 +276,10 @@ fn lint_points_at_every_mistake_in_the_file() {
     assert!(text.contains("\"fuzzy\" is not one of"), "{text}");
     assert!(text.contains("format-errors.json:10:7]"), "{text}");
     assert!(text.contains("did you mean \"columns\"?"), "{text}");
-    assert!(text.contains("✗ fixtures/standards/bad/format-errors.json: 3 errors"), "{text}");
+    assert!(
+        text.contains("✗ fixtures/standards/bad/format-errors.json: 3 errors"),
+        "{text}"
+    );
     // Problems only loading finds (a pattern that does not compile) are reported the same way.
     let output = Command::cargo_bin("conform")
         .expect("built")
@@ -281,4 +288,29 @@ fn lint_points_at_every_mistake_in_the_file() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("bad-regex.json:10:64]"));
+}
+
+#[test]
+fn a_council_standard_can_use_the_built_in_code_lists() {
+    let (code, report) = check(
+        "fixtures/standards/builtin-codelist/contacts.csv",
+        "fixtures/standards/builtin-codelist",
+    );
+    assert_eq!(code, 1);
+    let found = found(&report);
+    assert_eq!(
+        found,
+        vec![
+            (
+                "contacts.csv".to_string(),
+                "codelist".to_string(),
+                "Council code".to_string()
+            ),
+            (
+                "contacts.csv".to_string(),
+                "codelist".to_string(),
+                "Council type".to_string()
+            ),
+        ]
+    );
 }

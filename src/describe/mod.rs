@@ -182,6 +182,28 @@ fn show_table(out: &mut String, table: &Table) {
             .collect();
         let _ = writeln!(out, "  primary key: {}", names.join(", "));
     }
+    for fk in &table.foreign_keys {
+        let names: Vec<&str> = fk
+            .columns
+            .iter()
+            .map(|i| &*table.columns[*i].name)
+            .collect();
+        let _ = writeln!(
+            out,
+            "  reference: {} → table `{}` ({})",
+            names.join(", "),
+            fk.table,
+            fk.reference_columns.join(", ")
+        );
+    }
+    for rule in &table.rules {
+        let _ = writeln!(
+            out,
+            "  rule {}: {}",
+            rule.id,
+            wrap(&rule.message, 70 - rule.id.len(), "    ")
+        );
+    }
     for column in &table.columns {
         let needed = if column.required {
             "required"

@@ -197,6 +197,12 @@ pub(crate) enum Base {
 impl Base {
     /// Reads a file named relative to the standard; returns its display name and text.
     fn read(&self, relative: &str) -> Result<(String, String), String> {
+        // Any standard may use the code lists built into conform, as `builtin:codelists/NAME.csv`.
+        if let Some(embedded) = relative.strip_prefix("builtin:") {
+            return builtin::file(embedded)
+                .map(|t| (relative.to_string(), t.to_string()))
+                .ok_or_else(|| format!("the built-in file {embedded} does not exist"));
+        }
         match self {
             Base::Dir(dir) => {
                 let path = dir.join(relative);
