@@ -393,14 +393,16 @@ URL_LIST = r"^(https?://[^| ]+)(\|https?://[^| ]+)*$"
 YES = {"type": "string", "enum": ["yes"]}
 
 
-def brownfield_2017():
-    def col(name, title, description, schema, example=None):
-        schema = dict(schema)
-        schema.update({"title": title, "description": description})
-        if example is not None:
-            schema["examples"] = [example]
-        return name, schema
+def col(name, title, description, schema, example=None, aliases=()):
+    """A brownfield column: (name, its schema with title, description and example, its aliases)."""
+    schema = dict(schema)
+    schema.update({"title": title, "description": description})
+    if example is not None:
+        schema["examples"] = [example]
+    return name, schema, list(aliases)
 
+
+def brownfield_2017():
     status = ["permissioned", "not permissioned", "pending decision"]
     permission = ["full planning permission", "outline planning permission", "reserved matters approval", "permission in principle", "technical details consent", "planning permission granted under an order", "other"]
     ownership = ["owned by a public authority", "not owned by a public authority", "mixed ownership", "unknown ownership"]
@@ -444,8 +446,8 @@ def brownfield_2017():
         {"id": "site-information-needs-hazardous-substances", "message": "`SiteInformation` is given, but `HazardousSubstances` is not `yes`", "help": "SiteInformation is only for sites that need an environmental impact assessment", "columns": ["SiteInformation", "HazardousSubstances"],
          "schema": {"if": {"required": ["SiteInformation"], "properties": {"SiteInformation": {"type": "string"}}}, "then": {"properties": {"HazardousSubstances": {"const": "yes"}}, "required": ["HazardousSubstances"]}}},
     ]
-    required = [name for name, _ in fields]
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "One site of a brownfield land register (2017 standard)", "type": "object", "properties": dict(fields), "required": required,
+    required = [name for name, _, _ in fields]
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "One site of a brownfield land register (2017 standard)", "type": "object", "properties": {n: s for n, s, _ in fields}, "required": required,
               "$comment": "Every column is required in the header; columns whose type admits null may be blank."}
     std = {
         "conform": 1, "id": "brownfield-land-2017", "version": "2017",
@@ -473,13 +475,6 @@ def brownfield_2017():
 
 
 def brownfield_current():
-    def col(name, title, description, schema, example=None, aliases=()):
-        schema = dict(schema)
-        schema.update({"title": title, "description": description})
-        if example is not None:
-            schema["examples"] = [example]
-        return name, schema, list(aliases)
-
     flag = {"type": "string", "pattern": "^(?i:yes|no|y|n)$", "$comment": "Digital Land flag datatype: yes, no, y, n in any case"}
     fields = [
         col("OrganisationURI", "Organisation URI", "The local planning authority: its Open Data Communities URI (http or https, /id/ or /doc/), or, as the planning.data.gov.uk pipeline also accepts, its CURIE (local-authority:DAC) or GSS code.", {"type": "string", "pattern": ORGANISATION_PATTERN}, "http://opendatacommunities.org/id/district-council/dacorum", ["organisation"]),

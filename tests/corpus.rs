@@ -161,12 +161,15 @@ fn listed_building_outline_corpus() {
     ));
 }
 
-/// The findings of one file, as (code, column) pairs.
-fn findings(args: &[&str]) -> Vec<(String, String, String)> {
+/// The findings of one file checked on its own: (code, column, value).
+fn findings(file: &str, standard: &str, table: Option<&str>) -> Vec<(String, String, String)> {
+    let mut args = vec!["check", file, "--standard", standard, "--format", "json"];
+    if let Some(table) = table {
+        args.extend(["--table", table]);
+    }
     let output = Command::cargo_bin("conform")
         .expect("the binary is built")
-        .args(["check", "--format", "json"])
-        .args(args)
+        .args(&args)
         .output()
         .expect("runs");
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
@@ -184,178 +187,164 @@ fn findings(args: &[&str]) -> Vec<(String, String, String)> {
         .collect()
 }
 
-fn has(found: &[(String, String, String)], code: &str, column: &str) -> bool {
-    found.iter().any(|(c, col, _)| c == code && col == column)
-}
+/// A deliberately broken file and the findings its name promises: (code, column, value), where an
+/// empty column is a finding about the whole file and an empty value matches any.
+type Broken = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
+const BROKEN: &[Broken] = &[
+    // "missing mandatory": SiteReference and SiteNameAddress removed, impossible dates.
+    (
+        "brownfield-land/pe-opdc-missing-mandatory.csv",
+        "brownfield-land-2017",
+        None,
+        &[
+            ("missing-column", "SiteReference", ""),
+            ("missing-column", "SiteNameAddress", ""),
+            ("format", "FirstAddedDate", "2017-15-15"),
+        ],
+    ),
+    (
+        "listed-building-outline/pe-listed-building-outline-missing-mandatory.csv",
+        "listed-building-outline",
+        None,
+        &[
+            ("missing-column", "reference", ""),
+            ("missing-column", "name", ""),
+            ("missing-column", "listed-building", ""),
+            ("missing-column", "geometry", ""),
+        ],
+    ),
+    // "breaking errors" and "errors": corrupted WKT, invalid dates, no reference column, bad codes.
+    (
+        "conservation-area/pe-nottingham-conservation-area-breaking-errors.csv",
+        "conservation-area",
+        Some("conservation-area"),
+        &[
+            ("format", "geometry", ""),
+            ("format", "start-date", "Not a valid date"),
+        ],
+    ),
+    (
+        "conservation-area/submit-conservation-area-errors.csv",
+        "conservation-area",
+        Some("conservation-area"),
+        &[("missing-column", "reference", "")],
+    ),
+    (
+        "article-4-direction/pe-newcastle-article-4-direction-area-errors.csv",
+        "article-4-direction",
+        None,
+        &[
+            ("codelist", "permitted-development-rights", "test"),
+            ("unique", "reference", ""),
+        ],
+    ),
+    // "invalid dates".
+    (
+        "conservation-area/pe-nottingham-conservation-area-invalid-dates.csv",
+        "conservation-area",
+        Some("conservation-area"),
+        &[
+            ("format", "start-date", "Not a valid date"),
+            ("format", "entry-date", "invalid date"),
+        ],
+    ),
+    (
+        "article-4-direction/pe-newcastle-article-4-direction-invalid-dates.csv",
+        "article-4-direction",
+        None,
+        &[
+            ("format", "entry-date", "fake_date"),
+            ("format", "start-date", "1991-07-1899"),
+        ],
+    ),
+    (
+        "article-4-direction/pe-newcastle-article-4-direction-area-invalid-dates.csv",
+        "article-4-direction",
+        None,
+        &[("format", "start-date", "")],
+    ),
+    // A missing column, wrong column names, duplicates, a bad URL, broken and bad geometry.
+    (
+        "article-4-direction/pe-newcastle-article-4-direction-area-no-pdr-column.csv",
+        "article-4-direction",
+        None,
+        &[("missing-column", "permitted-development-rights", "")],
+    ),
+    (
+        "article-4-direction/pe-stockport-article-4-direction-area-wrong-colname.csv",
+        "article-4-direction",
+        None,
+        &[
+            ("unknown-column", "geom", ""),
+            // Neither geometry nor point is in the file: the rule is reported once, for the file.
+            ("rule", "", ""),
+        ],
+    ),
+    (
+        "tree-preservation-order/pe-stockport-tpo-wrong-colname.csv",
+        "tree-preservation-order",
+        Some("tree-preservation-order"),
+        &[("unknown-column", "notes123", "")],
+    ),
+    (
+        "tree/pe-stockport-tree-duplicate-ref.csv",
+        "tree-preservation-order",
+        Some("tree"),
+        &[
+            ("unique", "reference", ""),
+            ("unknown-column", "name123212", ""),
+        ],
+    ),
+    (
+        "conservation-area-document/pe-st-albans-conservation-area-document-bad-url.csv",
+        "conservation-area",
+        Some("conservation-area-document"),
+        &[(
+            "format",
+            "documentation-url",
+            "add when webpage has been created",
+        )],
+    ),
+    (
+        "listed-building-outline/pe-listed-building-outline-broken.csv",
+        "listed-building-outline",
+        None,
+        &[
+            ("format", "start-date", "50/30/2022"),
+            ("format", "geometry", ""),
+        ],
+    ),
+    (
+        "listed-building-outline/pe-camden-listed-building-outline-bad-date-geometry.csv",
+        "listed-building-outline",
+        None,
+        &[
+            ("format", "geometry", "POLYGON (())"),
+            ("format", "start-date", ""),
+        ],
+    ),
+];
 
 /// The files Digital Land broke on purpose produce the findings their names describe.
 #[test]
 fn deliberately_broken_files_are_caught() {
-    let dir = "fixtures/corpus";
-    // "missing mandatory": SiteReference and SiteNameAddress removed, impossible dates.
-    let f = findings(&[
-        &format!("{dir}/brownfield-land/pe-opdc-missing-mandatory.csv"),
-        "--standard",
-        "brownfield-land-2017",
-    ]);
-    assert!(has(&f, "missing-column", "SiteReference"), "{f:?}");
-    assert!(has(&f, "missing-column", "SiteNameAddress"), "{f:?}");
-    assert!(
-        f.iter()
-            .any(|(c, col, v)| c == "format" && col == "FirstAddedDate" && v == "2017-15-15"),
-        "{f:?}"
-    );
-    let f = findings(&[
-        &format!("{dir}/listed-building-outline/pe-listed-building-outline-missing-mandatory.csv"),
-        "--standard",
-        "listed-building-outline",
-    ]);
-    for column in ["reference", "name", "listed-building", "geometry"] {
-        assert!(has(&f, "missing-column", column), "{column}: {f:?}");
+    for (file, standard, table, expected) in BROKEN {
+        let found = findings(&format!("fixtures/corpus/{file}"), standard, *table);
+        for (code, column, value) in expected.iter() {
+            assert!(
+                found.iter().any(|(c, col, v)| c == code
+                    && col == column
+                    && (value.is_empty() || v == value)),
+                "{file}: expected {code} in `{column}` {value:?}, found {found:?}"
+            );
+        }
     }
-    // "breaking errors": corrupted WKT and invalid dates.
-    let f = findings(&[
-        &format!("{dir}/conservation-area/pe-nottingham-conservation-area-breaking-errors.csv"),
-        "--standard",
-        "conservation-area",
-        "--table",
-        "conservation-area",
-    ]);
-    assert!(has(&f, "format", "geometry"), "{f:?}");
-    assert!(has(&f, "format", "start-date"), "{f:?}");
-    // "errors": no reference column.
-    let f = findings(&[
-        &format!("{dir}/conservation-area/submit-conservation-area-errors.csv"),
-        "--standard",
-        "conservation-area",
-        "--table",
-        "conservation-area",
-    ]);
-    assert!(has(&f, "missing-column", "reference"), "{f:?}");
-    let f = findings(&[
-        &format!("{dir}/article-4-direction/pe-newcastle-article-4-direction-area-errors.csv"),
-        "--standard",
-        "article-4-direction",
-    ]);
-    assert!(has(&f, "codelist", "permitted-development-rights"), "{f:?}");
-    assert!(has(&f, "unique", "reference"), "{f:?}");
-    // "invalid dates".
-    for (file, table) in [
-        (
-            "conservation-area/pe-nottingham-conservation-area-invalid-dates.csv",
-            "conservation-area",
-        ),
-        (
-            "article-4-direction/pe-newcastle-article-4-direction-invalid-dates.csv",
-            "article-4-direction",
-        ),
-        (
-            "article-4-direction/pe-newcastle-article-4-direction-area-invalid-dates.csv",
-            "article-4-direction-area",
-        ),
-    ] {
-        let standard = if table.starts_with("article") {
-            "article-4-direction"
-        } else {
-            "conservation-area"
-        };
-        let f = findings(&[
-            &format!("{dir}/{file}"),
-            "--standard",
-            standard,
-            "--table",
-            table,
-        ]);
-        assert!(
-            f.iter()
-                .any(|(c, col, _)| c == "format" && col.ends_with("-date")),
-            "{file}: {f:?}"
-        );
-    }
-    let f = findings(&[
-        &format!("{dir}/article-4-direction/pe-newcastle-article-4-direction-invalid-dates.csv"),
-        "--standard",
-        "article-4-direction",
-    ]);
-    assert!(
-        f.iter().any(|(c, _, v)| c == "format" && v == "fake_date"),
-        "{f:?}"
-    );
-    // Named for a missing column, a wrong column name, duplicates, a bad URL, a broken file.
-    let f = findings(&[
-        &format!(
-            "{dir}/article-4-direction/pe-newcastle-article-4-direction-area-no-pdr-column.csv"
-        ),
-        "--standard",
-        "article-4-direction",
-    ]);
-    assert!(
-        has(&f, "missing-column", "permitted-development-rights"),
-        "{f:?}"
-    );
-    let f = findings(&[
-        &format!(
-            "{dir}/article-4-direction/pe-stockport-article-4-direction-area-wrong-colname.csv"
-        ),
-        "--standard",
-        "article-4-direction",
-    ]);
-    assert!(has(&f, "unknown-column", "geom"), "{f:?}");
-    // Neither geometry nor point is in the file: the rule is reported once, for the file.
-    assert!(has(&f, "rule", ""), "{f:?}");
-    let f = findings(&[
-        &format!("{dir}/tree-preservation-order/pe-stockport-tpo-wrong-colname.csv"),
-        "--standard",
-        "tree-preservation-order",
-        "--table",
-        "tree-preservation-order",
-    ]);
-    assert!(has(&f, "unknown-column", "notes123"), "{f:?}");
-    let f = findings(&[
-        &format!("{dir}/tree/pe-stockport-tree-duplicate-ref.csv"),
-        "--standard",
-        "tree-preservation-order",
-        "--table",
-        "tree",
-    ]);
-    assert!(has(&f, "unique", "reference"), "{f:?}");
-    assert!(has(&f, "unknown-column", "name123212"), "{f:?}");
-    let f = findings(&[
-        &format!(
-            "{dir}/conservation-area-document/pe-st-albans-conservation-area-document-bad-url.csv"
-        ),
-        "--standard",
-        "conservation-area",
-        "--table",
-        "conservation-area-document",
-    ]);
-    assert!(
-        f.iter().any(|(c, col, v)| c == "format"
-            && col == "documentation-url"
-            && v == "add when webpage has been created"),
-        "{f:?}"
-    );
-    let f = findings(&[
-        &format!("{dir}/listed-building-outline/pe-listed-building-outline-broken.csv"),
-        "--standard",
-        "listed-building-outline",
-    ]);
-    assert!(
-        f.iter().any(|(c, _, v)| c == "format" && v == "50/30/2022"),
-        "{f:?}"
-    );
-    assert!(has(&f, "format", "geometry"), "{f:?}");
-    let f = findings(&[
-        &format!(
-            "{dir}/listed-building-outline/pe-camden-listed-building-outline-bad-date-geometry.csv"
-        ),
-        "--standard",
-        "listed-building-outline",
-    ]);
-    assert!(
-        has(&f, "format", "geometry") && has(&f, "format", "start-date"),
-        "{f:?}"
-    );
 }
 
 #[test]

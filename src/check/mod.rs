@@ -189,18 +189,7 @@ fn check_record(
             cells::check_cell(raw, column, table, at, out);
         }
     }
-    if !table.rules.is_empty() {
-        let object = rules::row_object(record, table, &plan.standard_to_file);
-        rules::check_rules(
-            &object,
-            record,
-            table,
-            &plan.standard_to_file,
-            row,
-            line,
-            out,
-        );
-    }
+    rules::check_rules(record, table, &plan.standard_to_file, row, line, out);
     let validator = match path {
         SchemaPath::Compiled => table.residual.as_ref(),
         SchemaPath::Full => None,
@@ -259,18 +248,7 @@ fn check_record_full(
         return true;
     }
     let mut found = schema_findings(validator, record, plan, table, row, line);
-    if !table.rules.is_empty() {
-        let object = rules::row_object(record, table, &plan.standard_to_file);
-        rules::check_rules(
-            &object,
-            record,
-            table,
-            &plan.standard_to_file,
-            row,
-            line,
-            &mut found,
-        );
-    }
+    rules::check_rules(record, table, &plan.standard_to_file, row, line, &mut found);
     // A required column the file lacks is one `missing-column` finding, not one per row; cells a
     // short row lacks are one `missing-cell` finding.
     found.retain(|f| {

@@ -107,20 +107,31 @@ pub fn validate_row(
         finding.line = Some(line);
         finding.schema_path = Some(schema_path);
         if let Some(i) = standard_index {
-            let name: Arc<str> = Arc::clone(&table.columns[i].name);
-            finding = finding.in_column(standard_to_file[i], &name);
-            if let Some(raw) = standard_to_file[i].and_then(|f| record.get(f)) {
-                finding = finding.with_value(raw);
-            }
+            finding = on_column(finding, i, record, table, standard_to_file);
         }
         out.push(finding);
+    }
+}
+
+/// Places a finding on the standard's column `i`: its name, where the file has it, and the cell.
+fn on_column(
+    finding: Finding,
+    i: usize,
+    record: &Record<'_>,
+    table: &CompiledTable,
+    standard_to_file: &[Option<usize>],
+) -> Finding {
+    let name: Arc<str> = Arc::clone(&table.columns[i].name);
+    let finding = finding.in_column(standard_to_file[i], &name);
+    match standard_to_file[i].and_then(|f| record.get(f)) {
+        Some(raw) => finding.with_value(raw),
+        None => finding,
     }
 }
 
 /// The table's cross-field rules on one row: a `rule` finding for each that fails, on the first of
 /// its columns the file has.
 pub fn check_rules(
-    object: &Value,
     record: &Record<'_>,
     table: &CompiledTable,
     standard_to_file: &[Option<usize>],
@@ -128,9 +139,13 @@ pub fn check_rules(
     line: u64,
     out: &mut Vec<Finding>,
 ) {
+    if table.rules.is_empty() {
+        return;
+    }
+    let object = row_object(record, table, standard_to_file);
     for rule in &table.rules {
         // A file with none of the rule's columns was told so once, not on every row.
-        if absent_from_file(rule, standard_to_file) || rule.validator.is_valid(object) {
+        if absent_from_file(rule, standard_to_file) || rule.validator.is_valid(&object) {
             continue;
         }
         let mut finding = Finding::new(Code::Rule, rule.message.clone())
@@ -143,11 +158,7 @@ pub fn check_rules(
             .find(|i| standard_to_file[**i].is_some())
             .or(rule.columns.first());
         if let Some(&i) = located {
-            let name: Arc<str> = Arc::clone(&table.columns[i].name);
-            finding = finding.in_column(standard_to_file[i], &name);
-            if let Some(raw) = standard_to_file[i].and_then(|f| record.get(f)) {
-                finding = finding.with_value(raw);
-            }
+            finding = on_column(finding, i, record, table, standard_to_file);
         }
         out.push(finding);
     }
