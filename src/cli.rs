@@ -121,7 +121,8 @@ pub struct CheckArgs {
     /// match the file's header is used.
     #[arg(long, short = 's')]
     pub standard: Option<String>,
-    /// Table of the standard to check against (default: the only table, or the best match by header).
+    /// Table of the standard to check against (default: the only table, else the table each file
+    /// is named after, else the one its header matches best).
     #[arg(long)]
     pub table: Option<String>,
     /// Report format.

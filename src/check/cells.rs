@@ -134,6 +134,18 @@ pub fn check_cell(
             let guess = closest(miss, list.codes.iter().map(|c| &**c));
             let help = match guess {
                 Some(g) => format!("did you mean `{g}`?"),
+                None if list.codes.len() <= 12 => {
+                    let mut codes: Vec<&str> = list.codes.iter().map(|c| &**c).collect();
+                    codes.sort_unstable();
+                    format!(
+                        "use one of: {}",
+                        codes
+                            .iter()
+                            .map(|c| format!("`{c}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
                 None => format!(
                     "look the code up in {}",
                     list.title.as_deref().unwrap_or(&list.id)
