@@ -221,15 +221,23 @@ pub fn number_help(value: &str) -> Option<String> {
 /// The allowed value closest to `value`: the same but for case or spacing, or one or two edits away.
 pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(value);
+    let lower = value.to_lowercase();
+    // (rank, candidate): an equal-when-folded candidate ranks 0, others by edit distance; ties go
+    // to the smallest candidate, so that the answer does not depend on a set's iteration order.
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        if fold(candidate) == folded {
-            return Some(candidate);
-        }
-        let distance = strsim::levenshtein(&value.to_lowercase(), &candidate.to_lowercase());
-        let limit = if candidate.chars().count() <= 4 { 1 } else { 2 };
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
+        let rank = if fold(candidate) == folded {
+            0
+        } else {
+            let distance = strsim::levenshtein(&lower, &candidate.to_lowercase());
+            let limit = if candidate.chars().count() <= 4 { 1 } else { 2 };
+            if distance > limit {
+                continue;
+            }
+            distance + 1
+        };
+        if best.is_none_or(|b| (rank, candidate) < b) {
+            best = Some((rank, candidate));
         }
     }
     best.map(|(_, c)| c)
@@ -319,6 +327,15 @@ mod tests {
             format_help("gss-code", "E1000000l").as_deref(),
             Some("did you mean E10000001?")
         );
+    }
+
+    #[test]
+    fn closest_is_the_same_whatever_the_order() {
+        let mut codes = vec!["II", "I", "II*"];
+        let first = closest("2", codes.iter().copied());
+        codes.reverse();
+        assert_eq!(closest("2", codes.iter().copied()), first);
+        assert_eq!(first, Some("I"));
     }
 
     #[test]

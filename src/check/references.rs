@@ -163,7 +163,10 @@ pub fn check_references(
                     continue;
                 }
                 let shown_value = value.replace(JOIN, ", ");
-                let guess = crate::suggest::closest(&value, set.iter().map(String::as_str))
+                // Suggestions compare against every key: affordable for small tables only.
+                let guess = (set.len() <= 10_000)
+                    .then(|| crate::suggest::closest(&value, set.iter().map(String::as_str)))
+                    .flatten()
                     .map(|g| g.replace(JOIN, ", "));
                 found.push(
                     Finding::new(
