@@ -331,7 +331,7 @@ mod tests {
 
     #[test]
     fn closest_is_the_same_whatever_the_order() {
-        let mut codes = vec!["II", "I", "II*"];
+        let mut codes = ["II", "I", "II*"];
         let first = closest("2", codes.iter().copied());
         codes.reverse();
         assert_eq!(closest("2", codes.iter().copied()), first);

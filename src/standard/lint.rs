@@ -43,14 +43,16 @@ fn source(spec: &str) -> Result<(String, String), StandardError> {
         })
 }
 
-fn meta_schema() -> Result<jsonschema::Validator, StandardError> {
+/// The meta-schema, and its validator.
+fn meta_schema() -> Result<(Value, jsonschema::Validator), StandardError> {
     let text = builtin::file("standard.schema.json")
         .ok_or_else(|| StandardError::new("the meta-schema is not built in"))?;
     let schema: Value = serde_json::from_str(text)
         .map_err(|e| StandardError::new(format!("the meta-schema is not JSON: {e}")))?;
-    crate::compile::schema_options()
+    let validator = crate::compile::schema_options()
         .build(&schema)
-        .map_err(|e| StandardError::new(format!("the meta-schema does not build: {e}")))
+        .map_err(|e| StandardError::new(format!("the meta-schema does not build: {e}")))?;
+    Ok((schema, validator))
 }
 
 /// A meta-schema error in words a standard's author can act on.
@@ -81,50 +83,14 @@ fn describe(error: &jsonschema::ValidationError<'_>) -> String {
     }
 }
 
-/// Every key the standard format uses, for "did you mean" on a misspelt one.
-const KEYS: &[&str] = &[
-    "conform",
-    "id",
-    "version",
-    "title",
-    "publisher",
-    "licence",
-    "source",
-    "description",
-    "sources",
-    "tables",
-    "codelists",
-    "schema",
-    "header",
-    "missingValues",
-    "columns",
-    "primaryKey",
-    "uniqueKeys",
-    "foreignKeys",
-    "rows",
-    "severity",
-    "rules",
-    "match",
-    "order",
-    "extra",
-    "aliases",
-    "unique",
-    "codelist",
-    "separator",
-    "path",
-    "column",
-    "message",
-    "help",
-    "reference",
-    "table",
-    "min",
-    "max",
-    "fact",
-];
-
 /// A meta-schema error as a diagnostic: an unknown key is underlined itself, with the key it
 /// probably means.
-fn diagnose(error: &jsonschema::ValidationError<'_>, name: &str, text: &str) -> StandardError {
+fn diagnose(
+    error: &jsonschema::ValidationError<'_>,
+    meta: &Value,
+    name: &str,
+    text: &str,
+) -> StandardError {
     use jsonschema::error::ValidationErrorKind as K;
     let pointer = error.instance_path().as_str().to_string();
     let diagnostic = StandardError::new(describe(error));
@@ -134,7 +100,16 @@ fn diagnose(error: &jsonschema::ValidationError<'_>, name: &str, text: &str) -> 
         {
             let quoted = format!("\"{key}\"");
             if let Some(at) = text[start..end].find(&quoted) {
-                let help = match crate::suggest::closest(key, KEYS.iter().copied()) {
+                // The keys allowed where this one stands, from the meta-schema beside the
+                // `additionalProperties` that rejected it.
+                let schema_path = error.schema_path().as_str();
+                let known: Vec<&str> = schema_path
+                    .strip_suffix("/additionalProperties")
+                    .and_then(|parent| meta.pointer(&format!("{parent}/properties")))
+                    .and_then(Value::as_object)
+                    .map(|props| props.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                let help = match crate::suggest::closest(key, known.iter().copied()) {
                     Some(guess) => format!("did you mean \"{guess}\"? The keys are listed in SPEC section 3 and schemas/standard.schema.json"),
                     None => "the keys are listed in SPEC section 3 and schemas/standard.schema.json".into(),
                 };
@@ -179,9 +154,9 @@ pub fn lint(spec: &str) -> Lint {
     // A bare JSON Schema is a standard too; only standard files have the meta-schema to meet.
     if value.get("conform").is_some() || value.get("tables").is_some() {
         match meta_schema() {
-            Ok(meta) => {
-                for error in meta.iter_errors(&value) {
-                    lint.errors.push(diagnose(&error, &name, &text));
+            Ok((meta, validator)) => {
+                for error in validator.iter_errors(&value) {
+                    lint.errors.push(diagnose(&error, &meta, &name, &text));
                 }
             }
             Err(e) => lint.errors.push(e),
