@@ -33,6 +33,12 @@ pub fn check(text: &str, want: Want) -> Result<(), Problem> {
     let tag_start = parser.pos;
     let tag = parser.word();
     if tag.is_empty() {
+        if let Some(fixed) = point_from_pair(text) {
+            return Err(Problem {
+                at: 0,
+                message: format!("this is a pair of numbers, not WKT: write it as {fixed}"),
+            });
+        }
         return Err(parser.problem(match want {
             Want::Area => "this is not WKT: a boundary starts with POLYGON or MULTIPOLYGON",
             Want::Point => "this is not WKT: a point is written POINT (longitude latitude)",
@@ -95,6 +101,26 @@ impl Want {
             Want::Point => "POINT",
         }
     }
+}
+
+/// `52.678768, -2.168987` or `-2.168987 52.678768` as the WKT point it means, longitude first:
+/// in Great Britain latitudes are 49 to 61 and longitudes -9 to 2, so the order is clear.
+fn point_from_pair(text: &str) -> Option<String> {
+    let parts: Vec<f64> = text
+        .split([',', ' '])
+        .filter(|p| !p.is_empty())
+        .map(|p| p.trim().parse::<f64>().ok())
+        .collect::<Option<Vec<f64>>>()?;
+    let [a, b] = parts.as_slice() else {
+        return None;
+    };
+    let latitude = |v: f64| (49.0..=61.0).contains(&v);
+    let (x, y) = if latitude(*a) && !latitude(*b) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    Some(format!("POINT ({x} {y})"))
 }
 
 /// The pipeline's guess of a coordinate system from one position (§3.4 of the research notes).
@@ -329,6 +355,12 @@ mod tests {
         assert!(p.message.contains("not a boundary"), "{}", p.message);
         let p = check("POINT (-240300864 5153246044)", Want::Point).unwrap_err();
         assert!(p.message.contains("neither"), "{}", p.message);
+        let p = check("52.678768, -2.168987", Want::Point).unwrap_err();
+        assert!(
+            p.message.ends_with("POINT (-2.168987 52.678768)"),
+            "{}",
+            p.message
+        );
         let p = check("POINT (1 2) x", Want::Point).unwrap_err();
         assert!(p.message.contains("after the end"), "{}", p.message);
     }

@@ -155,6 +155,7 @@ pub fn check_references(
                     files[n].report.path
                 )));
                 note.severity = Severity::Info;
+                let note = note.in_column(Some(file_column), &column_names[0]);
                 found.push(note);
                 continue;
             };
