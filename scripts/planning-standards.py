@@ -129,6 +129,17 @@ POINT_OR_GEOMETRY = {
     "schema": {"anyOf": [{"required": ["geometry"]}, {"required": ["point"]}]},
 }
 
+def uprn_with_address(uprn, address):
+    """Guidance for trees and article 4 areas: a UPRN comes with the address it identifies."""
+    return {
+        "id": "uprn-with-address",
+        "message": f"`{uprn}` is given without `{address}`; the guidance asks for the address with the UPRN",
+        "help": f"add the address in `{address}`, written on one line",
+        "columns": [address, uprn],
+        "schema": {"dependentRequired": {uprn: [address]}},
+    }
+
+
 def codelist(path, column, title, source, match="folded"):
     return {"path": f"../codelists/{path}", "column": column, "title": title, "source": source, "match": match}
 
@@ -280,7 +291,7 @@ def main():
                 + [field(f) for f in COMMON_TAIL],
                 ["reference", "name", "article-4-direction", "permitted-development-rights"],
                 "reference, geometry, name, permitted-development-rights and article-4-direction must not be blank (pipeline); geometry may be replaced by point",
-                rules=[POINT_OR_GEOMETRY],
+                rules=[POINT_OR_GEOMETRY, uprn_with_address("uprns", "address-texts")],
                 columns={**org,
                          "permitted-development-rights": {"codelist": "permitted-development-right", "separator": ";"},
                          "uprns": {"aliases": ["uprn"]},
@@ -292,7 +303,7 @@ def main():
             "organisation": ORGANISATIONS,
             "permitted-development-right": codelist("permitted-development-right.csv", "reference", "Permitted development rights (GPDO parts and classes)", REGISTER.format("permitted-development-right.csv")),
         },
-        [{"fact": "Article 4 direction fields", "source": "specification content/specification/article-4-direction.md; planning.data.gov.uk guidance"}],
+        [{"fact": "Article 4 direction fields; a UPRN comes with its address", "source": "specification content/specification/article-4-direction.md; planning.data.gov.uk guidance"}],
         "https://www.planning.data.gov.uk/guidance/specifications/article-4-direction",
     ))
 
@@ -323,7 +334,7 @@ def main():
                 + [field(f) for f in COMMON_TAIL],
                 ["reference", "tree-preservation-order"],
                 "reference, geometry and tree-preservation-order must not be blank (pipeline)",
-                rules=[POINT_OR_GEOMETRY],
+                rules=[POINT_OR_GEOMETRY, uprn_with_address("uprn", "address-text")],
                 columns={**org, "tree-preservation-zone-type": {"codelist": "tree-preservation-zone-type"}},
                 foreign_keys=[{"columns": ["tree-preservation-order"], "reference": {"table": "tree-preservation-order", "columns": ["reference"]}}],
             ),
@@ -340,7 +351,7 @@ def main():
                 + [field(f) for f in COMMON_TAIL],
                 ["reference", "tree-preservation-order"],
                 "reference, point, geometry and tree-preservation-order must not be blank (pipeline); either point or geometry suffices (guidance)",
-                rules=[POINT_OR_GEOMETRY],
+                rules=[POINT_OR_GEOMETRY, uprn_with_address("uprn", "address-text")],
                 columns=org,
                 foreign_keys=[{"columns": ["tree-preservation-order"], "reference": {"table": "tree-preservation-order", "columns": ["reference"]}}],
             ),
@@ -349,7 +360,7 @@ def main():
             "organisation": ORGANISATIONS,
             "tree-preservation-zone-type": codelist("tree-preservation-zone-type.csv", "reference", "Tree preservation zone types", REGISTER.format("tree-preservation-zone-type.csv")),
         },
-        [{"fact": "Tree preservation order fields", "source": "specification content/specification/tree-preservation-order.md; planning.data.gov.uk guidance (7 April 2025)"}],
+        [{"fact": "Tree preservation order fields; a UPRN comes with its address", "source": "specification content/specification/tree-preservation-order.md; planning.data.gov.uk guidance (7 April 2025)"}],
         "https://www.planning.data.gov.uk/guidance/specifications/tree-preservation-order",
     ))
 

@@ -147,6 +147,7 @@ const CASES: &[Case] = &[
             ("tree.csv", "format", "point"),
             ("tree.csv", "foreign-key", "tree-preservation-order"),
             ("tree.csv", "rule", "point"),
+        ("tree.csv", "rule", "address-text"),
             ("tree.csv", "unique", "reference"),
             (
                 "tree-preservation-zone.csv",
@@ -313,4 +314,25 @@ fn a_council_standard_can_use_the_built_in_code_lists() {
             ),
         ]
     );
+}
+
+#[test]
+fn a_rule_whose_columns_a_file_lacks_is_reported_once() {
+    let (code, report) = check(
+        "fixtures/corpus/article-4-direction/pe-stockport-article-4-direction-area-wrong-colname.csv",
+        "article-4-direction",
+    );
+    assert_eq!(code, 1);
+    let rules: Vec<&serde_json::Value> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "rule")
+        .collect();
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    assert_eq!(
+        rules[0]["message"],
+        "the file has none of the columns `geometry`, `point`, so every row breaks the rule `point-or-geometry` (“this row has neither a boundary (`geometry`) nor a point (`point`); the record needs one of them”)"
+    );
+    assert!(rules[0]["row"].is_null());
 }

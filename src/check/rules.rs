@@ -195,8 +195,8 @@ pub fn rules_without_columns(
             Finding::new(
                 Code::Rule,
                 format!(
-                    "the file has none of the columns {names}, so no row can meet the rule: {}",
-                    rule.message
+                    "the file has none of the columns {names}, so every row breaks the rule `{}` (“{}”)",
+                    rule.id, rule.message
                 ),
             )
             .with_help(rule.help.clone())
