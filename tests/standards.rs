@@ -147,7 +147,7 @@ const CASES: &[Case] = &[
             ("tree.csv", "format", "point"),
             ("tree.csv", "foreign-key", "tree-preservation-order"),
             ("tree.csv", "rule", "point"),
-        ("tree.csv", "rule", "address-text"),
+            ("tree.csv", "rule", "address-text"),
             ("tree.csv", "unique", "reference"),
             (
                 "tree-preservation-zone.csv",
