@@ -442,11 +442,14 @@ fn choose_standard(
                     .into(),
             )
         })?;
-    // Most columns supplied wins; on a tie, the table the file leaves fewest required columns out of.
-    let mut best: Option<((usize, std::cmp::Reverse<usize>), usize, Standard)> = None;
+    // Most columns supplied wins; on a tie, the table the file leaves fewest required columns out
+    // of, then the one with fewest columns (the tightest fit: the 2017 brownfield register for a
+    // file with its 28 columns, not today's standard that also accepts them).
+    type Fit = (usize, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>);
+    let mut best: Option<(Fit, usize, Standard)> = None;
     for entry in builtin_standards() {
         let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
-        let mut best_here: Option<((usize, std::cmp::Reverse<usize>), usize)> = None;
+        let mut best_here: Option<(Fit, usize)> = None;
         for table in &standard.tables {
             let plan = check::plan_header(&header, table);
             let score = plan.standard_to_file.iter().filter(|f| f.is_some()).count();
@@ -456,7 +459,11 @@ fn choose_standard(
                 .zip(&plan.standard_to_file)
                 .filter(|(c, f)| c.required && f.is_none())
                 .count();
-            let key = (score, std::cmp::Reverse(missing));
+            let key = (
+                score,
+                std::cmp::Reverse(missing),
+                std::cmp::Reverse(table.columns.len()),
+            );
             if best_here.as_ref().is_none_or(|(k, _)| key > *k) {
                 best_here = Some((key, table.columns.len()));
             }
@@ -468,7 +475,7 @@ fn choose_standard(
         }
     }
     match best {
-        Some(((score, _), columns, standard)) if score >= 2 => {
+        Some(((score, _, _), columns, standard)) if score >= 2 => {
             let note = format!(
                 "no standard given: matched {} ({score} of {columns} columns); pass --standard to choose another",
                 standard.id

@@ -336,3 +336,19 @@ fn a_rule_whose_columns_a_file_lacks_is_reported_once() {
     );
     assert!(rules[0]["row"].is_null());
 }
+
+#[test]
+fn without_standard_each_valid_fixture_finds_its_own() {
+    for (standard, valid, _, _) in CASES {
+        if !valid.ends_with(".csv") {
+            continue;
+        }
+        let output = Command::cargo_bin("conform")
+            .expect("built")
+            .args(["check", valid, "--format", "json"])
+            .output()
+            .expect("runs");
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+        assert_eq!(report["files"][0]["standard"]["id"], *standard, "{valid}");
+    }
+}
