@@ -162,3 +162,46 @@ fn no_paths_and_no_configuration_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(err.contains("conform.toml"), "{err}");
 }
+
+#[test]
+fn a_dataset_of_several_tables_is_checked_as_one_directory() {
+    let dir = project(
+        "directory",
+        "[[dataset]]\npaths = [\"data/directory/*.csv\"]\nstandard = \"open-referral-uk\"\n",
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir.join("data/directory")).expect("folder");
+    for file in [
+        "organizations.csv",
+        "services.csv",
+        "locations.csv",
+        "service_at_location.csv",
+    ] {
+        std::fs::copy(
+            root.join("fixtures/open-referral-uk/invalid").join(file),
+            dir.join("data/directory").join(file),
+        )
+        .expect("copy");
+    }
+    let (code, out, err) = run(&dir, &["check", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let tables: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["table"].as_str())
+        .collect();
+    assert_eq!(
+        tables,
+        ["location", "organization", "service_at_location", "service"]
+    );
+    let references = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["findings"].as_array().into_iter().flatten())
+        .filter(|f| f["code"] == "foreign-key" && f["severity"] == "error")
+        .count();
+    assert_eq!(references, 2, "{out}");
+}
