@@ -188,8 +188,8 @@ def main():
         ],
         "tables": tables,
         "codelists": {
-            "country": {"path": "../codelists/360giving-countryCode.csv", "column": "Code", "title": "ISO 3166-1 alpha-2 country codes", "source": "360Giving Data Standard codelists/countryCode.csv"},
-            "org-id-gb": {"path": "../codelists/org-id-gb-prefixes.csv", "column": "code", "title": "org-id.guide GB list prefixes", "source": "org-id/register lists/gb (commit f500b45f6c2a)"},
+            "country": {"path": "../codelists/360giving-countryCode.csv", "column": "Code", "title": "ISO 3166-1 alpha-2 country codes", "source": "360Giving Data Standard codelists/countryCode.csv", "version": "ThreeSixtyGiving/standard 9387abcf8fa3"},
+            "org-id-gb": {"path": "../codelists/org-id-gb-prefixes.csv", "column": "code", "title": "org-id.guide GB list prefixes", "source": "org-id/register lists/gb", "version": "org-id/register f500b45f6c2a"},
         },
     }
     with open("schemas/open-referral-uk/standard.json", "w") as f:

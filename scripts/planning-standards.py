@@ -140,8 +140,8 @@ def uprn_with_address(uprn, address):
     }
 
 
-def codelist(path, column, title, source, match="folded"):
-    return {"path": f"../codelists/{path}", "column": column, "title": title, "source": source, "match": match}
+def codelist(path, column, title, source, match="folded", version="dluhc-datasets 13399048a69b"):
+    return {"path": f"../codelists/{path}", "column": column, "title": title, "source": source, "version": version, "match": match}
 
 
 REGISTER = "MHCLG Digital Land register, digital-land/dluhc-datasets data/registers/{} (commit 13399048a69b, MIT, Crown copyright)"

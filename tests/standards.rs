@@ -190,6 +190,11 @@ const CASES: &[Case] = &[
             ("invalid.csv", "format", "Recipient Org:Company Number"),
             ("invalid.csv", "codelist", "Currency"),
             ("invalid.csv", "rule", "Recipient Org:Identifier"),
+            (
+                "invalid.csv",
+                "codelist",
+                "Beneficiary Location:Geographic Code Type",
+            ),
         ],
     ),
 ];
@@ -351,4 +356,24 @@ fn without_standard_each_valid_fixture_finds_its_own() {
         let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
         assert_eq!(report["files"][0]["standard"]["id"], *standard, "{valid}");
     }
+}
+
+#[test]
+fn grant_identifiers_follow_the_org_id_rules() {
+    let (_, report) = check("fixtures/360giving/invalid.csv", "360giving");
+    let rules: Vec<&str> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "rule")
+        .filter_map(|f| f["schema_path"].as_str())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "rules/recipient-organisation-or-individual",
+            "rules/charity-identifier",
+            "rules/known-gb-prefix"
+        ]
+    );
 }

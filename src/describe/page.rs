@@ -25,8 +25,8 @@ struct Page {
     description: Option<String>,
     usage: String,
     tables: Vec<TablePage>,
-    /// Id, title, number of codes, source.
-    codelists: Vec<[String; 4]>,
+    /// Id, title, number of codes, version, source.
+    codelists: Vec<[String; 5]>,
     sources: Vec<(String, String)>,
 }
 
@@ -147,6 +147,7 @@ fn page(standard: &Standard) -> Page {
                     list.id.clone(),
                     list.title.clone().unwrap_or_default(),
                     list.codes.len().to_string(),
+                    list.version.clone().unwrap_or_default(),
                     list.source.clone().unwrap_or_default(),
                 ]
             })
@@ -302,15 +303,16 @@ th{background:#f3f2f1}code{background:#f3f2f1;padding:0 .2rem;word-break:break-a
         out.push_str("</table>\n");
     }
     if !page.codelists.is_empty() {
-        out.push_str("<h2>Code lists</h2>\n<table>\n<tr><th>Id</th><th>Title</th><th>Codes</th><th>Source</th></tr>\n");
+        out.push_str("<h2>Code lists</h2>\n<table>\n<tr><th>Id</th><th>Title</th><th>Codes</th><th>Version</th><th>Source</th></tr>\n");
         for row in &page.codelists {
             let _ = writeln!(
                 out,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&row[0]),
                 escape(&row[1]),
                 escape(&row[2]),
-                escape(&row[3])
+                escape(&row[3]),
+                escape(&row[4])
             );
         }
         out.push_str("</table>\n");

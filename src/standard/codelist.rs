@@ -50,6 +50,7 @@ pub(crate) fn load(id: &str, spec: &RawCodeList, base: &Base) -> Result<CodeList
         id: id.to_string(),
         title: spec.title.clone(),
         source: spec.source.clone(),
+        version: spec.version.clone(),
         codes,
     })
 }

@@ -131,6 +131,8 @@ pub struct CodeList {
     pub id: String,
     pub title: Option<String>,
     pub source: Option<String>,
+    /// Which release of the list this is (a version, date or commit), where its source gives one.
+    pub version: Option<String>,
     pub codes: HashSet<Box<str>>,
     /// Codes compared with case, spaces, `-` and `_` ignored (`match: folded`), as the Digital Land
     /// pipeline matches category values; empty when codes match exactly.

@@ -135,8 +135,7 @@ pub(crate) struct RawCodeList {
     pub source: Option<String>,
     #[serde(rename = "match")]
     pub matching: Option<String>,
-    #[serde(default, rename = "version")]
-    _version: Option<String>,
+    pub version: Option<String>,
     #[serde(default, rename = "licence")]
     _licence: Option<String>,
     #[serde(default, rename = "$comment")]
