@@ -176,7 +176,7 @@ def main():
     standard = {
         "conform": 1, "id": "open-referral-uk", "version": "3.0",
         "title": "Open Referral UK (service directories)",
-        "publisher": "Open Referral UK (Ministry of Housing, Communities and Local Government, Local Digital)",
+        "publisher": "Open Referral UK",
         "licence": "CC-BY-SA-4.0",
         "source": "https://github.com/OpenReferralUK/uk-profile",
         "description": "The UK profile of the Human Services Data Specification 3.0: directories of local services (who provides them, where, when, at what cost), one CSV file per table with UUID keys between them. Check the files of one directory together so that the references between tables are checked.",
