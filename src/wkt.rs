@@ -215,7 +215,10 @@ impl Parser<'_> {
             .get(self.pos)
             .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E'))
             || (matches!(b.get(self.pos), Some(b'+' | b'-'))
-                && matches!(b.get(self.pos - 1), Some(b'e' | b'E')))
+                && matches!(
+                    self.pos.checked_sub(1).and_then(|p| b.get(p)),
+                    Some(b'e' | b'E')
+                ))
         {
             self.pos += 1;
         }
@@ -335,6 +338,38 @@ mod tests {
         assert!(is_point("POINT(530000.5 180000.25)"));
         assert!(!is_point("POINT Z (-0.68 52.76 12)"));
         assert!(is_point("POINT (-0.68 52.76 12)"));
+    }
+
+    #[test]
+    fn never_panics() {
+        let inputs = [
+            "",
+            " ",
+            "(",
+            ")",
+            "POINT",
+            "POINT(",
+            "POINT()",
+            "POINT(1",
+            "POINT(1 2",
+            "POINT(+",
+            "POINT(e+5 1)",
+            "POLYGON((",
+            "POLYGON(())",
+            "MULTIPOLYGON(((1 2,3 4,5 6,1 2))",
+            "MULTIPOLYGON(((1 2,3 4,5 6,1 2)),",
+            "Ünïcode",
+            "POINT(1 2) ∞",
+            "POINT (1e400 2)",
+            "-",
+            "1,2",
+            "1 2 3",
+            "POLYGON ((1 2, 3 4, 5 6, 1 2)) POLYGON",
+        ];
+        for input in inputs {
+            let _ = check(input, Want::Area);
+            let _ = check(input, Want::Point);
+        }
     }
 
     #[test]
