@@ -303,6 +303,9 @@ pub struct CompiledTable {
     pub severity: SeverityTable,
     /// The table's cross-field rules, each compiled once.
     pub(crate) rules: Vec<CompiledRule>,
+    /// Which columns the rules' schemas name (by standard column index): only these go into the
+    /// row object rules are evaluated on, so that a 400 KB boundary is not copied for nothing.
+    pub(crate) rule_columns: Vec<bool>,
 }
 
 /// A cross-field rule ready to run on row objects.
@@ -350,6 +353,49 @@ const COVERED_ROOT_KEYWORDS: &[&str] = &[
     "required",
     "additionalProperties",
 ];
+
+/// Marks every column a schema names: keys of `properties` and `dependentRequired`, and the
+/// strings of `required` and `dependentRequired` lists, at any depth.
+fn mark_named_columns(schema: &Value, table: &Table, marks: &mut [bool]) {
+    let mut mark = |name: &str| {
+        if let Some(i) = table.columns.iter().position(|c| &*c.name == name) {
+            marks[i] = true;
+        }
+    };
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match key.as_str() {
+                    "properties" | "dependentRequired" | "dependentSchemas" => {
+                        if let Some(props) = value.as_object() {
+                            for (name, sub) in props {
+                                mark(name);
+                                if let Some(list) = sub.as_array() {
+                                    list.iter().filter_map(Value::as_str).for_each(&mut mark);
+                                }
+                            }
+                        }
+                    }
+                    "required" => {
+                        if let Some(list) = value.as_array() {
+                            list.iter().filter_map(Value::as_str).for_each(&mut mark);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for value in map.values() {
+                mark_named_columns(value, table, marks);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                mark_named_columns(item, table, marks);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// JSON Schema options shared by every validator conform builds: draft 2020-12, conform's own
 /// format checks asserted, the linear-time `regex` engine, and nothing fetched.
@@ -575,12 +621,20 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
             })
         })
         .collect::<Result<Vec<_>, StandardError>>()?;
+    let mut rule_columns = vec![false; table.columns.len()];
+    for rule in &table.rules {
+        for i in &rule.columns {
+            rule_columns[*i] = true;
+        }
+        mark_named_columns(&rule.schema, table, &mut rule_columns);
+    }
     Ok(CompiledTable {
         columns,
         missing_values: table.missing_values.clone(),
         residual,
         severity: table.severity.clone(),
         rules,
+        rule_columns,
     })
 }
 
@@ -605,6 +659,32 @@ pub(crate) fn code_for(kind: &jsonschema::error::ValidationErrorKind) -> Code {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_see_only_the_columns_they_name() {
+        let standard = crate::standard::Standard::load("brownfield-land-2017").expect("built-in");
+        let table = &standard.tables[0];
+        let compiled = compile(table).expect("compiles");
+        let marked: Vec<&str> = table
+            .columns
+            .iter()
+            .zip(&compiled.rule_columns)
+            .filter(|(_, m)| **m)
+            .map(|(c, _)| &*c.name)
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                "PlanningStatus",
+                "PermissionType",
+                "PermissionDate",
+                "DevelopmentDescription",
+                "NetDwellingsRangeFrom",
+                "HazardousSubstances",
+                "SiteInformation"
+            ]
+        );
+    }
 
     #[test]
     fn compiled_patterns_agree_with_regex() {

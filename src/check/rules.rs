@@ -17,11 +17,24 @@ pub fn row_object(
     table: &CompiledTable,
     standard_to_file: &[Option<usize>],
 ) -> Value {
+    object_of(record, table, standard_to_file, None)
+}
+
+/// The row object, of only the columns `keep` marks when it is given.
+fn object_of(
+    record: &Record<'_>,
+    table: &CompiledTable,
+    standard_to_file: &[Option<usize>],
+    keep: Option<&[bool]>,
+) -> Value {
     let mut object = Map::new();
-    for (column, file_column) in table.columns.iter().zip(standard_to_file) {
+    for (i, (column, file_column)) in table.columns.iter().zip(standard_to_file).enumerate() {
         let Some(file_column) = file_column else {
             continue;
         };
+        if keep.is_some_and(|keep| !keep[i]) {
+            continue;
+        }
         let Some(raw) = record.get(*file_column) else {
             continue;
         };
@@ -142,7 +155,7 @@ pub fn check_rules(
     if table.rules.is_empty() {
         return;
     }
-    let object = row_object(record, table, standard_to_file);
+    let object = object_of(record, table, standard_to_file, Some(&table.rule_columns));
     for rule in &table.rules {
         // A file with none of the rule's columns was told so once, not on every row.
         if absent_from_file(rule, standard_to_file) || rule.validator.is_valid(&object) {
