@@ -52,6 +52,23 @@ fn json_reports_match_the_published_schema() {
             "--format",
             "json",
         ],
+        // Keys between tables, notes about unchecked references, rules, WKT.
+        vec![
+            "check",
+            "fixtures/open-referral-uk/invalid",
+            "-s",
+            "open-referral-uk",
+            "--format",
+            "json",
+        ],
+        vec![
+            "check",
+            "fixtures/corpus/article-4-direction",
+            "-s",
+            "article-4-direction",
+            "--format",
+            "json",
+        ],
     ];
     for args in runs {
         let (_, out) = conform(&args);
@@ -158,4 +175,22 @@ fn output_is_identical_whatever_the_thread_count() {
     assert_eq!(by_code["type"], 24);
     assert_eq!(by_code["required"], 17);
     let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn several_tables_give_identical_output_whatever_the_thread_count() {
+    for (folder, standard) in [
+        ("fixtures/corpus/article-4-direction", "article-4-direction"),
+        ("fixtures/corpus/open-referral-uk", "open-referral-uk"),
+        ("fixtures/corpus/tree", "tree-preservation-order"),
+    ] {
+        let run = |jobs: &str| {
+            conform(&[
+                "check", folder, "-s", standard, "--format", "json", "--jobs", jobs,
+            ])
+        };
+        let (one, four) = (run("1"), run("4"));
+        assert_eq!(one, four, "{folder}: output differs between thread counts");
+        assert!(one.1.len() > 1000);
+    }
 }
