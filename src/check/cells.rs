@@ -29,13 +29,38 @@ pub fn is_missing(trimmed: &str, table: &CompiledTable) -> bool {
     trimmed.is_empty() || table.missing_values.iter().any(|m| m == trimmed)
 }
 
+/// A value as messages show it: in backticks, cut after 60 characters, with line breaks and tabs
+/// made visible so that a message stays on its lines.
 fn quote(value: &str) -> String {
     const MAX: usize = 60;
-    if value.chars().count() > MAX {
-        let cut: String = value.chars().take(MAX).collect();
-        format!("`{cut}…`")
-    } else {
-        format!("`{value}`")
+    let mut shown = String::with_capacity(value.len().min(MAX * 4) + 4);
+    shown.push('`');
+    for (n, c) in value.chars().enumerate() {
+        if n == MAX {
+            shown.push('…');
+            break;
+        }
+        match c {
+            '\n' => shown.push_str("\\n"),
+            '\r' => shown.push_str("\\r"),
+            '\t' => shown.push_str("\\t"),
+            c => shown.push(c),
+        }
+    }
+    shown.push('`');
+    shown
+}
+
+/// What surrounds a value: "spaces", "a line break", "tabs"…, for the whitespace message.
+fn whitespace_kind(around: &str) -> &'static str {
+    let breaks = around.contains(['\n', '\r']);
+    let tabs = around.contains('\t');
+    let spaces = around.contains(' ');
+    match (breaks, tabs, spaces) {
+        (true, false, false) => "a line break",
+        (false, true, false) => "a tab",
+        (false, false, _) => "spaces",
+        _ => "spaces and line breaks",
     }
 }
 
@@ -78,12 +103,17 @@ pub fn check_cell(
             (false, true) => "at the start",
             _ => "at the start and end",
         };
+        let kind = whitespace_kind(&raw.replace(trimmed, ""));
         out.push(
             found(
                 Code::Whitespace,
-                format!("{} in `{}` has spaces {side}", quote(raw), column.name),
+                format!("{} in `{}` has {kind} {side}", quote(raw), column.name),
             )
-            .with_help(Some(format!("remove them: {}", quote(trimmed)))),
+            .with_help(Some(format!(
+                "remove {}: {}",
+                if kind.starts_with('a') { "it" } else { "them" },
+                quote(trimmed)
+            ))),
         );
     }
     let path = |keyword: &str| {
@@ -396,5 +426,21 @@ fn plain(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_show_invisible_characters() {
+        assert_eq!(quote("Hine Hall\n"), "`Hine Hall\\n`");
+        assert_eq!(quote("a\tb"), "`a\\tb`");
+        assert_eq!(whitespace_kind("\r\n"), "a line break");
+        assert_eq!(whitespace_kind("  "), "spaces");
+        assert_eq!(whitespace_kind("\t"), "a tab");
+        assert_eq!(whitespace_kind(" \n"), "spaces and line breaks");
+        assert!(quote(&"x".repeat(100)).ends_with("…`"));
     }
 }
