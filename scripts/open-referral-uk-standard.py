@@ -146,7 +146,16 @@ TABLES = {
     }, ["id"], {}),
 }
 
-HSDS_ONLY = {"program", "required_document", "meta_table_description"}
+def in_order(rule_id, later, earlier, message, help_text):
+    return {"id": rule_id, "message": message, "help": help_text, "compare": {"left": later, "op": ">=", "right": earlier}}
+
+
+VALID_PERIOD = in_order("valid-to-not-before-valid-from", "valid_to", "valid_from", "`valid_to` is before `valid_from`", "the period runs from valid_from to valid_to")
+RULES = {
+    "service": [in_order("age-range-in-order", "maximum_age", "minimum_age", "`maximum_age` is less than `minimum_age`", "give the youngest age in minimum_age and the oldest in maximum_age")],
+    "schedule": [VALID_PERIOD],
+    "cost_option": [VALID_PERIOD],
+}
 
 
 def main():
@@ -166,6 +175,8 @@ def main():
             "foreignKeys": [{"columns": [c], "reference": {"table": t, "columns": ["id"]}} for c, t in fks.items()],
             "rows": {"min": 0},
         }
+        if name in RULES:
+            table["rules"] = RULES[name]
         if name == "address":
             table["columns"] = {"country": {"codelist": "country"}}
         if name == "organization_identifier":

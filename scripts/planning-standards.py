@@ -116,7 +116,7 @@ def table(title, description, fields, required, mandatory_note, rules=(), column
         "missingValues": ["", "null", "NULL", "N/A", "n/a", "#N/A", "-"],
         "columns": {"reference": {"unique": True}, **(columns or {})},
         **({"foreignKeys": list(foreign_keys)} if foreign_keys else {}),
-        "rules": list(rules),
+        "rules": list(rules) + [END_AFTER_START],
         "severity": {"header-mismatch": "info"},
     }
 
@@ -128,6 +128,19 @@ POINT_OR_GEOMETRY = {
     "columns": ["geometry", "point"],
     "schema": {"anyOf": [{"required": ["geometry"]}, {"required": ["point"]}]},
 }
+
+def not_before(later, earlier, rule_id, what):
+    """A comparison rule: `later` is on or after `earlier` when both are given."""
+    return {
+        "id": rule_id,
+        "message": f"`{later}` is before `{earlier}`",
+        "help": f"check both dates: {what}",
+        "compare": {"left": later, "op": ">=", "right": earlier},
+    }
+
+
+END_AFTER_START = not_before("end-date", "start-date", "end-not-before-start", "a record cannot end before it starts")
+
 
 def uprn_with_address(uprn, address):
     """Guidance for trees and article 4 areas: a UPRN comes with the address it identifies."""
@@ -456,6 +469,9 @@ def brownfield_2017():
          "schema": {"not": {"required": ["DevelopmentDescription", "NetDwellingsRangeFrom"], "properties": {"DevelopmentDescription": {"type": "string"}, "NetDwellingsRangeFrom": {"type": "number"}}}}},
         {"id": "site-information-needs-hazardous-substances", "message": "`SiteInformation` is given, but `HazardousSubstances` is not `yes`", "help": "SiteInformation is only for sites that need an environmental impact assessment", "columns": ["SiteInformation", "HazardousSubstances"],
          "schema": {"if": {"required": ["SiteInformation"], "properties": {"SiteInformation": {"type": "string"}}}, "then": {"properties": {"HazardousSubstances": {"const": "yes"}}, "required": ["HazardousSubstances"]}}},
+        not_before("LastUpdatedDate", "FirstAddedDate", "updated-not-before-added", "an entry is updated on or after the day it was first added (the guidance repeats FirstAddedDate when it never was)"),
+        {"id": "range-in-order", "message": "`NetDwellingsRangeTo` is less than `NetDwellingsRangeFrom`", "help": "the range runs from the least to the most dwellings the land could support",
+         "compare": {"left": "NetDwellingsRangeTo", "op": ">=", "right": "NetDwellingsRangeFrom"}},
     ]
     required = [name for name, _, _ in fields]
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "One site of a brownfield land register (2017 standard)", "type": "object", "properties": {n: s for n, s, _ in fields}, "required": required,
@@ -521,7 +537,12 @@ def brownfield_current():
     columns["OwnershipStatus"] = {"codelist": "ownership-status"}
     columns["PlanningStatus"] = {**columns["PlanningStatus"], "codelist": "planning-permission-status"}
     columns["PermissionType"] = {**columns["PermissionType"], "codelist": "planning-permission-type"}
-    rules = [{"id": "permission-type-only-if-permissioned", "message": "`PermissionType` is given, but `PlanningStatus` is not `permissioned`", "help": "leave PermissionType blank unless the site has permission, or correct PlanningStatus", "columns": ["PermissionType", "PlanningStatus"],
+    rules = [
+        not_before("LastUpdatedDate", "FirstAddedDate", "updated-not-before-added", "an entry is updated on or after the day it was first added"),
+        not_before("EndDate", "FirstAddedDate", "ended-not-before-added", "a site stops being brownfield land after it was added"),
+        {"id": "range-in-order", "message": "`NetDwellingsRangeTo` is less than `NetDwellingsRangeFrom`", "help": "the range runs from the least to the most net dwellings the site could support",
+         "compare": {"left": "NetDwellingsRangeTo", "op": ">=", "right": "NetDwellingsRangeFrom"}},
+    ] + [{"id": "permission-type-only-if-permissioned", "message": "`PermissionType` is given, but `PlanningStatus` is not `permissioned`", "help": "leave PermissionType blank unless the site has permission, or correct PlanningStatus", "columns": ["PermissionType", "PlanningStatus"],
               "schema": {"if": {"required": ["PermissionType", "PlanningStatus"]}, "then": {"properties": {"PlanningStatus": {"pattern": "^(?i)permissioned$"}}}}}]
     return {
         "conform": 1, "id": "brownfield-land", "version": "2026-08",

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::finding::{Code, SeverityTable};
 use crate::formats::{self, FormatCheck};
-use crate::standard::{CodeList, StandardError, Table};
+use crate::standard::{CodeList, RuleTest, StandardError, Table};
 
 /// The JSON types a column can be converted to, in the order the schema lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -308,13 +308,24 @@ pub struct CompiledTable {
     pub(crate) rule_columns: Vec<bool>,
 }
 
-/// A cross-field rule ready to run on row objects.
+/// A cross-field rule ready to run on rows.
 pub(crate) struct CompiledRule {
     pub id: String,
     pub message: String,
     pub help: Option<String>,
     pub columns: Vec<usize>,
-    pub validator: jsonschema::Validator,
+    pub test: CompiledTest,
+}
+
+pub(crate) enum CompiledTest {
+    /// Evaluated on the row object.
+    Schema(jsonschema::Validator),
+    /// Evaluated on the two cells.
+    Compare {
+        left: usize,
+        op: crate::standard::CompareOp,
+        right: usize,
+    },
 }
 
 /// Keywords a property may use that the compiled checks implement exactly; annotations included.
@@ -617,16 +628,27 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
                 message: rule.message.clone(),
                 help: rule.help.clone(),
                 columns: rule.columns.clone(),
-                validator: build_validator(&rule.schema, table)?,
+                test: match &rule.test {
+                    RuleTest::Schema(schema) => {
+                        CompiledTest::Schema(build_validator(schema, table)?)
+                    }
+                    RuleTest::Compare { left, op, right } => CompiledTest::Compare {
+                        left: *left,
+                        op: *op,
+                        right: *right,
+                    },
+                },
             })
         })
         .collect::<Result<Vec<_>, StandardError>>()?;
     let mut rule_columns = vec![false; table.columns.len()];
     for rule in &table.rules {
-        for i in &rule.columns {
-            rule_columns[*i] = true;
+        if let RuleTest::Schema(schema) = &rule.test {
+            for i in &rule.columns {
+                rule_columns[*i] = true;
+            }
+            mark_named_columns(schema, table, &mut rule_columns);
         }
-        mark_named_columns(&rule.schema, table, &mut rule_columns);
     }
     Ok(CompiledTable {
         columns,

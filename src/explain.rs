@@ -205,7 +205,7 @@ pub fn doc(code: Code) -> CodeDoc {
         ),
         Code::Rule => (
             "A cross-field rule failed",
-            "A rule of the standard that relates several columns failed, such as \"a record needs a boundary or a point\" or \"a permission type only for a permissioned site\". The finding carries the rule's id (`rules/ID` in reports). When a file has none of the columns a rule needs, it is reported once for the file.",
+            "A rule of the standard that relates several columns failed, such as \"a record needs a boundary or a point\", \"a permission type only for a permissioned site\" or \"the end date is not before the start date\". The finding carries the rule's id (`rules/ID` in reports). When a file has none of the columns a rule needs, it is reported once for the file.",
             "These rules catch records that are valid cell by cell but impossible as a whole.",
             "Read the rule's message and correct the values it names; `conform standards show` lists each table's rules.",
             "`PermissionType` is given, but `PlanningStatus` is not `permissioned` (rule `permission-type-only-if-permissioned`).",

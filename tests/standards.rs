@@ -101,6 +101,7 @@ const CASES: &[Case] = &[
         &[
             ("conservation-area.csv", "format", "geometry"),
             ("conservation-area.csv", "rule", "geometry"),
+            ("conservation-area.csv", "rule", "end-date"),
             ("conservation-area.csv", "unique", "reference"),
             (
                 "conservation-area-document.csv",
@@ -373,6 +374,7 @@ fn grant_identifiers_follow_the_org_id_rules() {
         [
             "rules/recipient-organisation-or-individual",
             "rules/charity-identifier",
+            "rules/planned-end-not-before-start",
             "rules/known-gb-prefix"
         ]
     );

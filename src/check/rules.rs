@@ -7,7 +7,7 @@ use crate::read::csv::Record;
 use serde_json::{Map, Value};
 
 use super::cells::is_missing;
-use crate::compile::{code_for, convert, CompiledTable};
+use crate::compile::{code_for, convert, CompiledTable, CompiledTest};
 use crate::finding::{Code, Finding};
 
 /// The row as the JSON object the row schema describes: missing cells absent, other cells
@@ -155,13 +155,40 @@ pub fn check_rules(
     if table.rules.is_empty() {
         return;
     }
-    let object = object_of(record, table, standard_to_file, Some(&table.rule_columns));
+    // The row object is built once, and only when a schema rule needs it.
+    let mut object: Option<Value> = None;
     for rule in &table.rules {
         // A file with none of the rule's columns was told so once, not on every row.
-        if absent_from_file(rule, standard_to_file) || rule.validator.is_valid(&object) {
+        if absent_from_file(rule, standard_to_file) {
             continue;
         }
-        let mut finding = Finding::new(Code::Rule, rule.message.clone())
+        let message = match &rule.test {
+            CompiledTest::Schema(validator) => {
+                let object = object.get_or_insert_with(|| {
+                    object_of(record, table, standard_to_file, Some(&table.rule_columns))
+                });
+                if validator.is_valid(object) {
+                    continue;
+                }
+                rule.message.clone()
+            }
+            CompiledTest::Compare { left, op, right } => {
+                let cell = |i: usize| {
+                    let raw = standard_to_file[i].and_then(|f| record.get(f))?.trim();
+                    (!is_missing(raw, table)).then_some(raw)
+                };
+                let (Some(a), Some(b)) = (cell(*left), cell(*right)) else {
+                    continue;
+                };
+                match compare(a, b) {
+                    Some(ordering) if !op.holds(ordering) => {
+                        format!("{}: `{a}` against `{b}`", rule.message)
+                    }
+                    _ => continue,
+                }
+            }
+        };
+        let mut finding = Finding::new(Code::Rule, message)
             .at_row(row, line)
             .with_help(rule.help.clone())
             .with_schema_path(format!("rules/{}", rule.id));
@@ -174,6 +201,74 @@ pub fn check_rules(
             finding = on_column(finding, i, record, table, standard_to_file);
         }
         out.push(finding);
+    }
+}
+
+/// A value a comparison rule can order: a number, or a date to the precision it is written in.
+#[derive(PartialEq, Debug)]
+enum Comparable {
+    Number(f64),
+    Date(u32, Option<u32>, Option<u32>),
+}
+
+/// The value as a date, or failing that a number (a year alone counts as a date; [`compare`] takes
+/// two plain numbers as numbers first).
+fn comparable(text: &str) -> Option<Comparable> {
+    let b = text.as_bytes();
+    let number = |s: &str| s.parse::<u32>().ok();
+    if b.len() >= 10 && crate::formats::is_iso_date(&text[..10]) {
+        return Some(Comparable::Date(
+            number(&text[..4])?,
+            number(&text[5..7]),
+            number(&text[8..10]),
+        ));
+    }
+    if crate::formats::is_uk_date(text) {
+        return Some(Comparable::Date(
+            number(&text[6..10])?,
+            number(&text[3..5]),
+            number(&text[..2]),
+        ));
+    }
+    if crate::formats::is_partial_date(text) {
+        return Some(Comparable::Date(
+            number(&text[..4])?,
+            text.get(5..7).and_then(number),
+            None,
+        ));
+    }
+    crate::compile::is_decimal(text)
+        .then(|| text.parse::<f64>().ok())
+        .flatten()
+        .map(Comparable::Number)
+}
+
+/// How `a` orders against `b`, when both are numbers or both dates; dates compare only as far
+/// as both are precise (`2020` is neither before nor after `2020-05-01`).
+fn compare(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering::Equal;
+    if crate::compile::is_decimal(a) && crate::compile::is_decimal(b) {
+        return a.parse::<f64>().ok()?.partial_cmp(&b.parse::<f64>().ok()?);
+    }
+    match (comparable(a)?, comparable(b)?) {
+        (Comparable::Number(x), Comparable::Number(y)) => x.partial_cmp(&y),
+        (Comparable::Date(ya, ma, da), Comparable::Date(yb, mb, db)) => {
+            let by_year = ya.cmp(&yb);
+            if by_year != Equal {
+                return Some(by_year);
+            }
+            let (Some(ma), Some(mb)) = (ma, mb) else {
+                return Some(Equal);
+            };
+            if ma != mb {
+                return Some(ma.cmp(&mb));
+            }
+            match (da, db) {
+                (Some(da), Some(db)) => Some(da.cmp(&db)),
+                _ => Some(Equal),
+            }
+        }
+        _ => None,
     }
 }
 
@@ -196,7 +291,7 @@ pub fn rules_without_columns(
         // Without its columns a row is an empty object: report once if that fails the rule.
         .filter(|rule| {
             absent_from_file(rule, standard_to_file)
-                && !rule.validator.is_valid(&Value::Object(Map::new()))
+                && matches!(&rule.test, CompiledTest::Schema(v) if !v.is_valid(&Value::Object(Map::new())))
         })
         .map(|rule| {
             let names = rule
@@ -244,5 +339,25 @@ pub fn priority(code: Code) -> u8 {
         Code::Range => 6,
         Code::Length => 7,
         _ => 8,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering::*;
+
+    #[test]
+    fn dates_and_numbers_compare_as_such() {
+        assert_eq!(compare("2024-01-01", "2023-12-31"), Some(Greater));
+        assert_eq!(compare("01/02/2024", "31/01/2024"), Some(Greater));
+        assert_eq!(compare("2024-01-01", "31/12/2023"), Some(Greater));
+        assert_eq!(compare("2020", "2020-05-01"), Some(Equal));
+        assert_eq!(compare("2020-04", "2020-05-01"), Some(Less));
+        assert_eq!(compare("2023-06-01T10:00:00Z", "2023-06-02"), Some(Less));
+        assert_eq!(compare("10", "9.5"), Some(Greater));
+        assert_eq!(compare("1000", "1500.5"), Some(Less));
+        assert_eq!(compare("10", "2020-01-01"), None);
+        assert_eq!(compare("soon", "2020-01-01"), None);
     }
 }

@@ -79,8 +79,8 @@ pub struct Table {
     pub foreign_keys: Vec<ForeignKey>,
 }
 
-/// A cross-field rule (`rules` in the standard file): a row that fails `schema` gets a `rule`
-/// finding with the rule's id and message.
+/// A cross-field rule (`rules` in the standard file): a row that breaks it gets a `rule` finding
+/// with the rule's id and message.
 #[derive(Debug)]
 pub struct Rule {
     pub id: String,
@@ -88,7 +88,60 @@ pub struct Rule {
     pub help: Option<String>,
     /// Indices of the columns the rule concerns.
     pub columns: Vec<usize>,
-    pub schema: Value,
+    pub test: RuleTest,
+}
+
+/// What a rule asks of a row.
+#[derive(Debug)]
+pub enum RuleTest {
+    /// A JSON Schema the row object must satisfy (`if`/`then`, `anyOf`, `dependentRequired`...).
+    Schema(Value),
+    /// One column's value compared with another's, when both are given and comparable: numbers
+    /// as numbers, dates (ISO, partial ISO or dd/mm/yyyy) as dates. JSON Schema cannot say this.
+    Compare {
+        left: usize,
+        op: CompareOp,
+        right: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+impl CompareOp {
+    pub fn parse(text: &str) -> Option<CompareOp> {
+        Some(match text {
+            "<" => CompareOp::Less,
+            "<=" => CompareOp::LessOrEqual,
+            ">" => CompareOp::Greater,
+            ">=" => CompareOp::GreaterOrEqual,
+            _ => return None,
+        })
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Less => "<",
+            CompareOp::LessOrEqual => "<=",
+            CompareOp::Greater => ">",
+            CompareOp::GreaterOrEqual => ">=",
+        }
+    }
+
+    pub fn holds(self, ordering: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CompareOp::Less => ordering == Less,
+            CompareOp::LessOrEqual => ordering != Greater,
+            CompareOp::Greater => ordering == Greater,
+            CompareOp::GreaterOrEqual => ordering != Less,
+        }
+    }
 }
 
 /// Values of `columns` must appear in `reference_columns` of the file(s) of table `table`.

@@ -88,7 +88,8 @@ struct RawColumn {
     _comment: Option<Value>,
 }
 
-/// A cross-field rule: a JSON Schema every row must satisfy, with a plain message when it does not.
+/// A cross-field rule: a JSON Schema every row must satisfy, or a comparison of two columns, with
+/// a plain message for the rows that break it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -98,9 +99,18 @@ struct RawRule {
     /// The columns the rule is about; the first present in the file locates the finding.
     #[serde(default)]
     columns: Vec<String>,
-    schema: Value,
+    schema: Option<Value>,
+    compare: Option<RawCompare>,
     #[serde(default, rename = "$comment")]
     _comment: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCompare {
+    left: String,
+    op: String,
+    right: String,
 }
 
 #[derive(Deserialize)]
@@ -364,28 +374,54 @@ pub(crate) fn table_from_schema(
     }
     let mut table_rules = Vec::new();
     for (n, rule) in raw.rules.iter().enumerate() {
-        let columns = find_key(&rule.columns, &format!("/rules/{n}/columns"))?;
-        if !rule.schema.is_object() {
-            return Err(in_rules(
-                format!(
-                    "rule \"{}\" needs a \"schema\" object: the JSON Schema each row must satisfy",
-                    rule.id
-                ),
-                &format!("/rules/{n}/schema"),
-            ));
-        }
-        if let Err(e) = crate::compile::schema_options().build(&rule.schema) {
-            return Err(in_rules(
-                format!("rule \"{}\" has an unusable schema: {e}", rule.id),
-                &format!("/rules/{n}/schema"),
-            ));
-        }
+        let mut columns = find_key(&rule.columns, &format!("/rules/{n}/columns"))?;
+        let test = match (&rule.schema, &rule.compare) {
+            (Some(schema), None) if schema.is_object() => {
+                if let Err(e) = crate::compile::schema_options().build(schema) {
+                    return Err(in_rules(
+                        format!("rule \"{}\" has an unusable schema: {e}", rule.id),
+                        &format!("/rules/{n}/schema"),
+                    ));
+                }
+                super::RuleTest::Schema(schema.clone())
+            }
+            (None, Some(compare)) => {
+                let side = |name: &str, key: &str| {
+                    index_of(name).ok_or_else(|| {
+                        in_rules(
+                            format!("rule \"{}\" compares \"{name}\", which is not a property of the row schema", rule.id),
+                            &format!("/rules/{n}/compare/{key}"),
+                        )
+                    })
+                };
+                let (left, right) = (side(&compare.left, "left")?, side(&compare.right, "right")?);
+                let op = super::CompareOp::parse(&compare.op).ok_or_else(|| {
+                    in_rules(
+                        format!("rule \"{}\": op \"{}\" must be <, <=, > or >=", rule.id, compare.op),
+                        &format!("/rules/{n}/compare/op"),
+                    )
+                })?;
+                if columns.is_empty() {
+                    columns = vec![left, right];
+                }
+                super::RuleTest::Compare { left, op, right }
+            }
+            _ => {
+                return Err(in_rules(
+                    format!(
+                        "rule \"{}\" needs either a \"schema\" object (a JSON Schema each row must satisfy) or a \"compare\" of two columns",
+                        rule.id
+                    ),
+                    &format!("/rules/{n}"),
+                ))
+            }
+        };
         table_rules.push(super::Rule {
             id: rule.id.clone(),
             message: rule.message.clone(),
             help: rule.help.clone(),
             columns,
-            schema: rule.schema.clone(),
+            test,
         });
     }
     let mut foreign_keys = Vec::new();
