@@ -5,6 +5,7 @@ use crate::compile::{convert, ColumnCheck, CompiledTable, Typed};
 use crate::finding::{Code, Finding};
 use crate::formats;
 use crate::suggest::{closest, format_help, number_help};
+use std::fmt::Write as _;
 
 /// Where a cell is, for the findings it may produce.
 #[derive(Clone, Copy)]
@@ -44,6 +45,9 @@ fn quote(value: &str) -> String {
             '\n' => shown.push_str("\\n"),
             '\r' => shown.push_str("\\r"),
             '\t' => shown.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(shown, "\\u{{{:04X}}}", u32::from(c));
+            }
             c => shown.push(c),
         }
     }
@@ -51,16 +55,21 @@ fn quote(value: &str) -> String {
     shown
 }
 
-/// What surrounds a value: "spaces", "a line break", "tabs"…, for the whitespace message.
+/// What surrounds a value ("spaces", "a line break", "a tab"...), for the whitespace message.
 fn whitespace_kind(around: &str) -> &'static str {
-    let breaks = around.contains(['\n', '\r']);
-    let tabs = around.contains('\t');
-    let spaces = around.contains(' ');
-    match (breaks, tabs, spaces) {
-        (true, false, false) => "a line break",
-        (false, true, false) => "a tab",
-        (false, false, _) => "spaces",
-        _ => "spaces and line breaks",
+    let only = |set: &[char]| around.chars().all(|c| set.contains(&c));
+    if only(&[' ']) {
+        "spaces"
+    } else if only(&['\n', '\r']) {
+        "a line break"
+    } else if only(&['\t']) {
+        "a tab"
+    } else if only(&['\u{a0}', ' ']) {
+        "non-breaking spaces"
+    } else if only(&[' ', '\n', '\r', '\t']) {
+        "spaces and line breaks"
+    } else {
+        "invisible characters"
     }
 }
 
@@ -441,6 +450,8 @@ mod tests {
         assert_eq!(whitespace_kind("  "), "spaces");
         assert_eq!(whitespace_kind("\t"), "a tab");
         assert_eq!(whitespace_kind(" \n"), "spaces and line breaks");
+        assert_eq!(whitespace_kind("\u{c}"), "invisible characters");
+        assert_eq!(quote("\u{c}SitePlanURL"), "`\\u{000C}SitePlanURL`");
         assert!(quote(&"x".repeat(100)).ends_with("…`"));
     }
 }
