@@ -81,6 +81,29 @@ fn plain(value: &Value) -> String {
         .map_or_else(|| value.to_string(), String::from)
 }
 
+/// How much of a column the standard requires.
+enum Requirement {
+    /// Every row needs a value.
+    Value,
+    /// The header must have the column, but cells may be blank (a required column whose type
+    /// admits null).
+    Column,
+    None,
+}
+
+fn requirement(column: &Column) -> Requirement {
+    let nullable = match column.schema.get("type") {
+        Some(Value::Array(types)) => types.iter().any(|t| t == "null"),
+        Some(Value::String(t)) => t == "null",
+        _ => false,
+    };
+    match (column.required, nullable) {
+        (true, false) => Requirement::Value,
+        (true, true) => Requirement::Column,
+        (false, _) => Requirement::None,
+    }
+}
+
 /// What a column accepts, in a few words: type, format, pattern, allowed values, bounds.
 fn accepts(column: &Column) -> String {
     let schema = &column.schema;
@@ -219,10 +242,10 @@ fn show_table(out: &mut String, table: &Table) {
         );
     }
     for column in &table.columns {
-        let needed = if column.required {
-            "required"
-        } else {
-            "optional"
+        let needed = match requirement(column) {
+            Requirement::Value => "required",
+            Requirement::Column => "required column, may be blank",
+            Requirement::None => "optional",
         };
         let _ = writeln!(out, "\n  {} ({needed})", column.name);
         let _ = writeln!(

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::{accepts, plain};
+use super::{accepts, plain, requirement, Requirement};
 use crate::standard::{Standard, Table};
 
 /// What a page says about one table.
@@ -90,7 +90,12 @@ fn table_page(table: &Table) -> TablePage {
             }
             [
                 column.name.to_string(),
-                if column.required { "yes" } else { "no" }.to_string(),
+                match requirement(column) {
+                    Requirement::Value => "yes",
+                    Requirement::Column => "column only; may be blank",
+                    Requirement::None => "no",
+                }
+                .to_string(),
                 accepts(column),
                 description.trim().to_string(),
                 column
