@@ -27,7 +27,7 @@ pub struct Cli {
 pub enum Command {
     /// Check files against a standard.
     Check(Box<CheckArgs>),
-    /// Discover and read the built-in standards.
+    /// Discover and read the built-in standards; lint a standard file.
     #[command(subcommand)]
     Standards(StandardsCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).

@@ -151,8 +151,10 @@ pub fn lint(spec: &str) -> Lint {
             return lint;
         }
     };
-    // A bare JSON Schema is a standard too; only standard files have the meta-schema to meet.
-    if value.get("conform").is_some() || value.get("tables").is_some() {
+    // A bare JSON Schema is a standard too; only standard files have the meta-schema to meet (and
+    // a licence and source to give).
+    let standard_file = value.get("conform").is_some() || value.get("tables").is_some();
+    if standard_file {
         match meta_schema() {
             Ok((meta, validator)) => {
                 for error in validator.iter_errors(&value) {
@@ -177,14 +179,20 @@ pub fn lint(spec: &str) -> Lint {
             lint.errors.push(e);
         }
     }
-    warn_on_gaps(&standard, &name, &text, &mut lint.warnings);
+    warn_on_gaps(&standard, standard_file, &name, &text, &mut lint.warnings);
     lint
 }
 
 /// Columns nobody has described, and a standard without its licence or source.
-fn warn_on_gaps(standard: &Standard, name: &str, text: &str, out: &mut Vec<StandardError>) {
+fn warn_on_gaps(
+    standard: &Standard,
+    standard_file: bool,
+    name: &str,
+    text: &str,
+    out: &mut Vec<StandardError>,
+) {
     for (key, value) in [("licence", &standard.licence), ("source", &standard.source)] {
-        if value.is_none() {
+        if standard_file && value.is_none() {
             out.push(
                 StandardError::new(format!("the standard gives no {key}"))
                     .help(format!("add \"{key}\" so that users know where it comes from and how they may use it"))
