@@ -278,17 +278,21 @@ fn lint_command(spec: &str) -> i32 {
         out.push_str(&render_diagnostic(error));
         out.push('\n');
     }
+    let warnings = lint.warnings.len();
     for warning in lint.warnings {
         out.push_str(&render_diagnostic(&warning.of_kind("lint warning")));
         out.push('\n');
     }
     let verdict = if lint.errors.is_empty() {
         format!(
-            "✓ {spec}: a usable standard ({} warnings)\n",
-            out.matches("lint warning").count()
+            "✓ {spec}: a usable standard ({})\n",
+            report::plural(warnings, "warning", "warnings")
         )
     } else {
-        format!("✗ {spec}: {} errors\n", lint.errors.len())
+        format!(
+            "✗ {spec}: {}\n",
+            report::plural(lint.errors.len(), "error", "errors")
+        )
     };
     out.push_str(&verdict);
     write_stdout(&out, if lint.errors.is_empty() { 0 } else { 1 })
