@@ -232,6 +232,10 @@ fn invalid_standards_point_into_the_file() {
         ),
         ("fixtures/standards/bad/not-json.json", "not-json.json:"),
         ("fixtures/standards/bad/remote-ref.json", "remote-ref.json"),
+        (
+            "fixtures/standards/bad/unknown-reference.json",
+            "unknown-reference.json:13:67",
+        ),
     ] {
         let (code, out, err) = run(&["check", "fixtures/checks/valid.csv", "-s", standard]);
         assert_eq!(code, 2, "{standard}: {out}");

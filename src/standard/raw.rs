@@ -214,6 +214,7 @@ pub(crate) fn resolve(
             StandardError::new("the standard has no tables").at_pointer(name, text, "/tables")
         );
     }
+    check_references(&tables, name, text)?;
     Ok(Standard {
         id: raw.id,
         version: raw.version,
@@ -236,6 +237,37 @@ pub(crate) fn resolve(
         codelists: codelists.values().cloned().collect(),
         origin,
     })
+}
+
+/// Every key into another table names a table of the standard and columns it has.
+fn check_references(tables: &[Table], name: &str, text: &str) -> Result<(), StandardError> {
+    for table in tables {
+        for (n, fk) in table.foreign_keys.iter().enumerate() {
+            let pointer = format!("/tables/{}/foreignKeys/{n}/reference", escape(&table.name));
+            let Some(target) = tables.iter().find(|t| t.name == fk.table) else {
+                let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
+                return Err(StandardError::new(format!(
+                    "table \"{}\" refers to a table \"{}\", which the standard does not define; its tables are: {}",
+                    table.name,
+                    fk.table,
+                    names.join(", ")
+                ))
+                .at_pointer(name, text, &format!("{pointer}/table")));
+            };
+            if let Some(missing) = fk
+                .reference_columns
+                .iter()
+                .find(|c| !target.columns.iter().any(|t| &*t.name == c.as_str()))
+            {
+                return Err(StandardError::new(format!(
+                    "table \"{}\" refers to column \"{missing}\" of table \"{}\", which has no such column",
+                    table.name, fk.table
+                ))
+                .at_pointer(name, text, &format!("{pointer}/columns")));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn escape(segment: &str) -> String {
