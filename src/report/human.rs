@@ -172,11 +172,15 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     }
     if !groups.is_empty() {
         let _ = writeln!(out, "\nSummary for {}:", file.path);
+        // A finding about the header, a whole row or the file has no one column to group under.
         let label = |group: &Group| -> String {
-            let fallback = if group.findings[0].line == Some(1) {
+            let first = group.findings[0];
+            let fallback = if first.line == Some(1) {
                 "(header)"
+            } else if first.row.is_some() {
+                "(whole row)"
             } else {
-                "-"
+                "(file)"
             };
             group.column.unwrap_or(fallback).chars().take(40).collect()
         };
@@ -193,12 +197,7 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
         );
         for group in &groups {
             let severity = group.findings[0].severity;
-            let fallback = if group.findings[0].line == Some(1) {
-                "(header)"
-            } else {
-                "-"
-            };
-            let column: String = group.column.unwrap_or(fallback).chars().take(40).collect();
+            let column = label(group);
             let _ = writeln!(
                 out,
                 "  {:<9} {:<17} {:<width$} {:>9}",
