@@ -1,5 +1,7 @@
 //! Check throughput on a generated spend file (the shape of `bench/gen_spend.py`'s output), with
-//! the benchmark standard of `bench/`: row schema plus the transaction-number primary key.
+//! the benchmark standard of `bench/`: row schema plus the transaction-number primary key; and on
+//! a generated file of protected trees against the built-in `tree-preservation-order` standard
+//! (WKT points and canopies, cross-field rules, unique references, code-list organisations).
 //! Run with `cargo bench`; peers are compared by `scripts/bench-peers.sh`.
 
 use std::io::Write;
@@ -75,5 +77,56 @@ fn bench_check(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check);
+/// A `tree` file of `rows` rows, one in a thousand with a point written as a number pair.
+fn generate_trees(rows: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rows * 260);
+    out.extend_from_slice(b"reference,tree-preservation-order,point,geometry,uprn,address-text,organisation,start-date,entry-date\n");
+    for i in 0..rows {
+        let x = -1.5 + (i % 1000) as f64 / 1000.0;
+        let y = 52.0 + (i % 777) as f64 / 1000.0;
+        let point = if i % 1000 == 3 {
+            format!("\"{y:.6}, {x:.6}\"")
+        } else {
+            format!("POINT ({x:.6} {y:.6})")
+        };
+        let _ = writeln!(
+            out,
+            "T{i},TPO{},{point},\"POLYGON (({x:.6} {y:.6}, {:.6} {y:.6}, {:.6} {:.6}, {x:.6} {y:.6}))\",{},{i} High Street,local-authority:NET,2019-0{}-01,2024-03-01",
+            i % 500,
+            x + 0.0001,
+            x + 0.0001,
+            y + 0.0001,
+            100_000_000 + i,
+            i % 9 + 1,
+        );
+    }
+    out
+}
+
+fn bench_planning(c: &mut Criterion) {
+    let standard = Standard::load("tree-preservation-order").expect("built-in");
+    let table = standard.table("tree").expect("the tree table");
+    let compiled = compile(table).expect("compiles");
+    let data = std::sync::Arc::new(generate_trees(50_000));
+    let input = Input::Stdin(data.clone());
+    let options = Options::default();
+    let mut group = c.benchmark_group("check");
+    group.throughput(Throughput::Bytes(data.len() as u64));
+    group.sample_size(20);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("threads");
+    group.bench_function("trees-50k-rows/2-threads", |b| {
+        b.iter(|| {
+            let report = pool
+                .install(|| check_file(&input, &standard.id, table, &compiled, &options))
+                .expect("checks");
+            assert_eq!(report.errors(), 50);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_check, bench_planning);
 criterion_main!(benches);

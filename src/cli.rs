@@ -425,12 +425,25 @@ fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
 }
 
 /// How many of a table's columns a header supplies.
-fn match_score(header: &csv::StringRecord, table: &crate::standard::Table) -> usize {
-    check::plan_header(header, table)
-        .standard_to_file
+/// How well a header fits a table: most columns supplied first; on a tie, fewest required columns
+/// left out, then fewest columns (the tightest fit: the 2017 brownfield register for a file with
+/// its 28 columns, not today's standard that also accepts them).
+type Fit = (usize, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>);
+
+fn fit(header: &csv::StringRecord, table: &crate::standard::Table) -> Fit {
+    let plan = check::plan_header(header, table);
+    let supplied = plan.standard_to_file.iter().filter(|f| f.is_some()).count();
+    let missing = table
+        .columns
         .iter()
-        .filter(|f| f.is_some())
-        .count()
+        .zip(&plan.standard_to_file)
+        .filter(|(c, f)| c.required && f.is_none())
+        .count();
+    (
+        supplied,
+        std::cmp::Reverse(missing),
+        std::cmp::Reverse(table.columns.len()),
+    )
 }
 
 fn choose_standard(
@@ -446,32 +459,14 @@ fn choose_standard(
                     .into(),
             )
         })?;
-    // Most columns supplied wins; on a tie, the table the file leaves fewest required columns out
-    // of, then the one with fewest columns (the tightest fit: the 2017 brownfield register for a
-    // file with its 28 columns, not today's standard that also accepts them).
-    type Fit = (usize, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>);
     let mut best: Option<(Fit, usize, Standard)> = None;
     for entry in builtin_standards() {
         let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
-        let mut best_here: Option<(Fit, usize)> = None;
-        for table in &standard.tables {
-            let plan = check::plan_header(&header, table);
-            let score = plan.standard_to_file.iter().filter(|f| f.is_some()).count();
-            let missing = table
-                .columns
-                .iter()
-                .zip(&plan.standard_to_file)
-                .filter(|(c, f)| c.required && f.is_none())
-                .count();
-            let key = (
-                score,
-                std::cmp::Reverse(missing),
-                std::cmp::Reverse(table.columns.len()),
-            );
-            if best_here.as_ref().is_none_or(|(k, _)| key > *k) {
-                best_here = Some((key, table.columns.len()));
-            }
-        }
+        let best_here = standard
+            .tables
+            .iter()
+            .map(|table| (fit(&header, table), table.columns.len()))
+            .reduce(|a, b| if b.0 > a.0 { b } else { a });
         if let Some((key, columns)) = best_here {
             if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
                 best = Some((key, columns, standard));
@@ -546,10 +541,10 @@ fn choose_table(
     let header = header_of(input, options);
     Ok(header
         .and_then(|h| {
-            // The first of the best, so ties go to the table the standard lists first.
-            let scores: Vec<usize> = standard.tables.iter().map(|t| match_score(&h, t)).collect();
-            let best = *scores.iter().max()?;
-            scores.iter().position(|s| *s == best)
+            // The first of the best, so full ties go to the table the standard lists first.
+            let fits: Vec<Fit> = standard.tables.iter().map(|t| fit(&h, t)).collect();
+            let best = *fits.iter().max()?;
+            fits.iter().position(|f| *f == best)
         })
         .unwrap_or(0))
 }
