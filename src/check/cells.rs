@@ -27,7 +27,12 @@ fn trim(raw: &str) -> &str {
 
 /// Whether the trimmed text counts as a missing value for this table.
 pub fn is_missing(trimmed: &str, table: &CompiledTable) -> bool {
-    trimmed.is_empty() || table.missing_values.iter().any(|m| m == trimmed)
+    is_missing_value(trimmed, &table.missing_values)
+}
+
+/// Whether the trimmed text is empty or one of the table's `missingValues`.
+pub fn is_missing_value(trimmed: &str, missing_values: &[String]) -> bool {
+    trimmed.is_empty() || missing_values.iter().any(|m| m == trimmed)
 }
 
 /// A value as messages show it: in backticks, cut after 60 characters, with line breaks and tabs
@@ -55,9 +60,17 @@ fn quote(value: &str) -> String {
     shown
 }
 
-/// What surrounds a value ("spaces", "a line break", "a tab"...), for the whitespace message.
-fn whitespace_kind(around: &str) -> &'static str {
-    let only = |set: &[char]| around.chars().all(|c| set.contains(&c));
+/// What surrounds the value in `raw` ("spaces", "a line break", "a tab"...), for the whitespace
+/// message.
+fn whitespace_kind(raw: &str) -> &'static str {
+    let leading = &raw[..raw.len() - raw.trim_start().len()];
+    let trailing = &raw[raw.trim_end().len()..];
+    let only = |set: &[char]| {
+        leading
+            .chars()
+            .chain(trailing.chars())
+            .all(|c| set.contains(&c))
+    };
     if only(&[' ']) {
         "spaces"
     } else if only(&['\n', '\r']) {
@@ -112,7 +125,7 @@ pub fn check_cell(
             (false, true) => "at the start",
             _ => "at the start and end",
         };
-        let kind = whitespace_kind(&raw.replace(trimmed, ""));
+        let kind = whitespace_kind(raw);
         out.push(
             found(
                 Code::Whitespace,
@@ -161,14 +174,14 @@ pub fn check_cell(
         }
     }
     if let Some(list) = &column.codelist {
-        let mut misses = match &column.separator {
-            Some(separator) => split_codes(trimmed, separator),
-            None => (!list.contains(trimmed))
-                .then_some(trimmed)
-                .into_iter()
+        // Each code looked up once; nothing is allocated unless one is missing.
+        let misses: Vec<&str> = match &column.separator {
+            Some(separator) => codes_of(trimmed, separator)
+                .filter(|code| !list.contains(code))
                 .collect(),
+            None if list.contains(trimmed) => Vec::new(),
+            None => vec![trimmed],
         };
-        misses.retain(|code| !list.contains(code));
         if let Some(miss) = misses.first() {
             let guess = closest(miss, list.codes.iter().map(|c| &**c));
             let help = match guess {
@@ -236,11 +249,10 @@ pub fn check_cell(
 }
 
 /// The codes of a multi-valued cell, blanks between separators left out.
-fn split_codes<'t>(text: &'t str, separator: &str) -> Vec<&'t str> {
+fn codes_of<'t>(text: &'t str, separator: &'t str) -> impl Iterator<Item = &'t str> {
     text.split(separator)
         .map(str::trim)
         .filter(|code| !code.is_empty())
-        .collect()
 }
 
 /// Converts a cell for its column. A number column with no bound, list or constant only needs to
@@ -446,11 +458,11 @@ mod tests {
     fn messages_show_invisible_characters() {
         assert_eq!(quote("Hine Hall\n"), "`Hine Hall\\n`");
         assert_eq!(quote("a\tb"), "`a\\tb`");
-        assert_eq!(whitespace_kind("\r\n"), "a line break");
-        assert_eq!(whitespace_kind("  "), "spaces");
-        assert_eq!(whitespace_kind("\t"), "a tab");
-        assert_eq!(whitespace_kind(" \n"), "spaces and line breaks");
-        assert_eq!(whitespace_kind("\u{c}"), "invisible characters");
+        assert_eq!(whitespace_kind("x\r\n"), "a line break");
+        assert_eq!(whitespace_kind("  x"), "spaces");
+        assert_eq!(whitespace_kind("\tx"), "a tab");
+        assert_eq!(whitespace_kind(" x\n"), "spaces and line breaks");
+        assert_eq!(whitespace_kind("\u{c}x"), "invisible characters");
         assert_eq!(quote("\u{c}SitePlanURL"), "`\\u{000C}SitePlanURL`");
         assert!(quote(&"x".repeat(100)).ends_with("…`"));
     }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use csv::StringRecord;
 
+use super::cells::is_missing_value;
 use super::{header, settle, FileReport, Options, CHUNK_BYTES};
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding, Severity};
@@ -68,7 +69,7 @@ fn read_columns(
             let mut complete = true;
             for (n, f) in file_columns.iter().enumerate() {
                 let cell = record.get(*f).unwrap_or("").trim();
-                if cell.is_empty() || table.missing_values.iter().any(|m| m == cell) {
+                if is_missing_value(cell, &table.missing_values) {
                     complete = false;
                     break;
                 }

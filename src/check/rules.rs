@@ -204,71 +204,52 @@ pub fn check_rules(
     }
 }
 
-/// A value a comparison rule can order: a number, or a date to the precision it is written in.
-#[derive(PartialEq, Debug)]
-enum Comparable {
-    Number(f64),
-    Date(u32, Option<u32>, Option<u32>),
-}
-
-/// The value as a date, or failing that a number (a year alone counts as a date; [`compare`] takes
-/// two plain numbers as numbers first).
-fn comparable(text: &str) -> Option<Comparable> {
-    let b = text.as_bytes();
+/// A date to the precision it is written in: year, then month and day where given. ISO dates
+/// (with or without a time), partial ISO dates and dd/mm/yyyy are read.
+fn date_of(text: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
     let number = |s: &str| s.parse::<u32>().ok();
-    if b.len() >= 10 && crate::formats::is_iso_date(&text[..10]) {
-        return Some(Comparable::Date(
+    if text.len() >= 10 && text.is_char_boundary(10) && crate::formats::is_iso_date(&text[..10]) {
+        return Some((
             number(&text[..4])?,
             number(&text[5..7]),
             number(&text[8..10]),
         ));
     }
     if crate::formats::is_uk_date(text) {
-        return Some(Comparable::Date(
+        return Some((
             number(&text[6..10])?,
             number(&text[3..5]),
             number(&text[..2]),
         ));
     }
     if crate::formats::is_partial_date(text) {
-        return Some(Comparable::Date(
-            number(&text[..4])?,
-            text.get(5..7).and_then(number),
-            None,
-        ));
+        return Some((number(&text[..4])?, text.get(5..7).and_then(number), None));
     }
-    crate::compile::is_decimal(text)
-        .then(|| text.parse::<f64>().ok())
-        .flatten()
-        .map(Comparable::Number)
+    None
 }
 
-/// How `a` orders against `b`, when both are numbers or both dates; dates compare only as far
-/// as both are precise (`2020` is neither before nor after `2020-05-01`).
+/// How `a` orders against `b`: as numbers when both are plain numbers, as dates when both are
+/// dates, compared only as far as both are precise (`2020` is neither before nor after
+/// `2020-05-01`); otherwise not at all.
 fn compare(a: &str, b: &str) -> Option<std::cmp::Ordering> {
     use std::cmp::Ordering::Equal;
     if crate::compile::is_decimal(a) && crate::compile::is_decimal(b) {
         return a.parse::<f64>().ok()?.partial_cmp(&b.parse::<f64>().ok()?);
     }
-    match (comparable(a)?, comparable(b)?) {
-        (Comparable::Number(x), Comparable::Number(y)) => x.partial_cmp(&y),
-        (Comparable::Date(ya, ma, da), Comparable::Date(yb, mb, db)) => {
-            let by_year = ya.cmp(&yb);
-            if by_year != Equal {
-                return Some(by_year);
-            }
-            let (Some(ma), Some(mb)) = (ma, mb) else {
-                return Some(Equal);
-            };
-            if ma != mb {
-                return Some(ma.cmp(&mb));
-            }
-            match (da, db) {
-                (Some(da), Some(db)) => Some(da.cmp(&db)),
-                _ => Some(Equal),
-            }
-        }
-        _ => None,
+    let ((ya, ma, da), (yb, mb, db)) = (date_of(a)?, date_of(b)?);
+    let by_year = ya.cmp(&yb);
+    if by_year != Equal {
+        return Some(by_year);
+    }
+    let (Some(ma), Some(mb)) = (ma, mb) else {
+        return Some(Equal);
+    };
+    if ma != mb {
+        return Some(ma.cmp(&mb));
+    }
+    match (da, db) {
+        (Some(da), Some(db)) => Some(da.cmp(&db)),
+        _ => Some(Equal),
     }
 }
 
