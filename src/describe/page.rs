@@ -166,6 +166,26 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+/// A Markdown table whose rows start with a name, shown as code.
+fn markdown_table<const N: usize>(out: &mut String, headers: [&str; N], rows: &[[String; N]]) {
+    let _ = writeln!(out, "| {} |", headers.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(N));
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    format!("`{}`", cell(c))
+                } else {
+                    cell(c)
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
+
 /// The standard as Markdown.
 pub fn markdown(standard: &Standard) -> String {
     let page = page(standard);
@@ -198,32 +218,19 @@ pub fn markdown(standard: &Standard) -> String {
         if !table.notes.is_empty() {
             out.push('\n');
         }
-        let _ = writeln!(
-            out,
-            "| Column | Required | Accepts | Description | Example |"
+        markdown_table(
+            &mut out,
+            ["Column", "Required", "Accepts", "Description", "Example"],
+            &table.columns,
         );
-        let _ = writeln!(out, "|---|---|---|---|---|");
-        for row in &table.columns {
-            let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {} | {} | {} |",
-                cells[0], cells[1], cells[2], cells[3], cells[4]
-            );
-        }
     }
     if !page.codelists.is_empty() {
         let _ = writeln!(out, "\n## Code lists\n");
-        let _ = writeln!(out, "| Id | Title | Codes | Source |");
-        let _ = writeln!(out, "|---|---|---|---|");
-        for row in &page.codelists {
-            let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {} | {} |",
-                cells[0], cells[1], cells[2], cells[3]
-            );
-        }
+        markdown_table(
+            &mut out,
+            ["Id", "Title", "Codes", "Version", "Source"],
+            &page.codelists,
+        );
     }
     if !page.sources.is_empty() {
         let _ = writeln!(out, "\n## Where the facts come from\n");
@@ -252,6 +259,33 @@ fn inline(text: &str) -> String {
         }
     }
     out
+}
+
+/// An HTML table whose rows start with a name, shown as code; the `prose` column may hold
+/// backticked names.
+fn html_table<const N: usize>(
+    out: &mut String,
+    headers: [&str; N],
+    rows: &[[String; N]],
+    prose: Option<usize>,
+) {
+    out.push_str("<table>\n<tr>");
+    for header in headers {
+        let _ = write!(out, "<th>{header}</th>");
+    }
+    out.push_str("</tr>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, text) in row.iter().enumerate() {
+            let _ = match i {
+                0 => write!(out, "<td><code>{}</code></td>", escape(text)),
+                i if Some(i) == prose => write!(out, "<td>{}</td>", inline(text)),
+                _ => write!(out, "<td>{}</td>", escape(text)),
+            };
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
 }
 
 /// The standard as one self-contained HTML page (styles inline, nothing fetched).
@@ -293,34 +327,21 @@ th{background:#f3f2f1}code{background:#f3f2f1;padding:0 .2rem;word-break:break-a
             }
             out.push_str("</ul>\n");
         }
-        out.push_str("<table>\n<tr><th>Column</th><th>Required</th><th>Accepts</th><th>Description</th><th>Example</th></tr>\n");
-        for row in &table.columns {
-            let _ = writeln!(
-                out,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&row[0]),
-                escape(&row[1]),
-                escape(&row[2]),
-                inline(&row[3]),
-                escape(&row[4])
-            );
-        }
-        out.push_str("</table>\n");
+        html_table(
+            &mut out,
+            ["Column", "Required", "Accepts", "Description", "Example"],
+            &table.columns,
+            Some(3),
+        );
     }
     if !page.codelists.is_empty() {
-        out.push_str("<h2>Code lists</h2>\n<table>\n<tr><th>Id</th><th>Title</th><th>Codes</th><th>Version</th><th>Source</th></tr>\n");
-        for row in &page.codelists {
-            let _ = writeln!(
-                out,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&row[0]),
-                escape(&row[1]),
-                escape(&row[2]),
-                escape(&row[3]),
-                escape(&row[4])
-            );
-        }
-        out.push_str("</table>\n");
+        out.push_str("<h2>Code lists</h2>\n");
+        html_table(
+            &mut out,
+            ["Id", "Title", "Codes", "Version", "Source"],
+            &page.codelists,
+            None,
+        );
     }
     if !page.sources.is_empty() {
         out.push_str("<h2>Where the facts come from</h2>\n<ul>\n");
@@ -339,13 +360,16 @@ mod tests {
 
     #[test]
     fn html_is_escaped_and_markdown_tables_keep_their_shape() {
-        let standard = Standard::load("brownfield-land-2017").expect("built-in");
-        let md = markdown(&standard);
-        for line in md.lines().filter(|l| l.starts_with("| `")) {
-            // Six unescaped pipes make five cells, whatever the patterns hold.
-            let pipes = line.replace("\\|", "").matches('|').count();
-            assert_eq!(pipes, 6, "{line}");
+        for entry in crate::standard::builtin_standards() {
+            let md = markdown(&Standard::load(&entry.id).expect("built-in"));
+            for line in md.lines().filter(|l| l.starts_with('|')) {
+                // Six unescaped pipes make five cells, whatever the patterns hold, in the column
+                // tables and the code-list tables alike.
+                let pipes = line.replace("\\|", "").matches('|').count();
+                assert_eq!(pipes, 6, "{}: {line}", entry.id);
+            }
         }
+        let standard = Standard::load("brownfield-land-2017").expect("built-in");
         let html = html(&standard);
         assert!(html.contains("<h2>Table <code>brownfield-land</code>"));
         assert!(!html.contains("<script"));
