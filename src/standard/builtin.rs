@@ -28,6 +28,7 @@ pub(crate) fn join(dir: &str, relative: &str) -> String {
 }
 
 /// One built-in standard: its id, version and where its `standard.json` is embedded.
+#[derive(Clone)]
 pub struct BuiltinEntry {
     pub id: String,
     pub version: String,
@@ -54,6 +55,21 @@ pub fn builtin_standards() -> Vec<BuiltinEntry> {
 
 /// Loads `ID` (the newest version) or `ID@VERSION`.
 pub(crate) fn load(spec: &str) -> Result<Standard, StandardError> {
+    let entry = entry(spec)?;
+    let text = file(entry.path).unwrap_or_default();
+    let dir = entry.path.rsplit_once('/').map_or("", |(d, _)| d);
+    parse(
+        &format!("builtin:{}", entry.path),
+        text,
+        &Base::Builtin(dir.to_string()),
+        format!("builtin:{}", entry.id),
+        entry.id.clone(),
+    )
+}
+
+/// The built-in standard `ID` (the newest version) or `ID@VERSION` names; an unknown one is an
+/// error that lists the closest ids.
+pub(crate) fn entry(spec: &str) -> Result<BuiltinEntry, StandardError> {
     let (id, version) = match spec.split_once('@') {
         Some((id, version)) => (id, Some(version)),
         None => (spec, None),
@@ -81,15 +97,7 @@ pub(crate) fn load(spec: &str) -> Result<Standard, StandardError> {
         ))
         .help("`conform standards list` shows every built-in standard; a path to a standard.json or a JSON Schema file works too"));
     };
-    let text = file(entry.path).unwrap_or_default();
-    let dir = entry.path.rsplit_once('/').map_or("", |(d, _)| d);
-    parse(
-        &format!("builtin:{}", entry.path),
-        text,
-        &Base::Builtin(dir.to_string()),
-        format!("builtin:{}", entry.id),
-        entry.id.clone(),
-    )
+    Ok(entry.clone())
 }
 
 #[cfg(test)]

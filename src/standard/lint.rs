@@ -3,8 +3,6 @@
 //! code lists load, keys and rules name real columns, row schemas are valid JSON Schema), with a
 //! diagnostic that points into the file for each problem. Documentation gaps are warnings.
 
-use std::path::Path;
-
 use serde_json::Value;
 
 use super::{builtin, Standard, StandardError};
@@ -17,30 +15,14 @@ pub struct Lint {
 
 /// The standard file's name and text: a path, a folder with a `standard.json`, or a built-in id.
 fn source(spec: &str) -> Result<(String, String), StandardError> {
-    let path = Path::new(spec);
-    let file = if path.is_dir() {
-        path.join("standard.json")
-    } else {
-        path.to_path_buf()
-    };
-    if file.is_file() {
+    if let Some(file) = super::standard_file(spec) {
         return std::fs::read_to_string(&file)
             .map(|text| (file.display().to_string(), text))
             .map_err(|e| StandardError::new(format!("cannot read {}: {e}", file.display())));
     }
-    let id = spec.split_once('@').map_or(spec, |(id, _)| id);
-    builtin::builtin_standards()
-        .into_iter()
-        .rev()
-        .find(|e| e.id == id && spec.split_once('@').is_none_or(|(_, v)| v == e.version))
-        .and_then(|e| {
-            builtin::file(e.path).map(|text| (format!("builtin:{}", e.path), text.to_string()))
-        })
-        .ok_or_else(|| {
-            StandardError::new(format!(
-                "\"{spec}\" is neither a file nor a built-in standard"
-            ))
-        })
+    let entry = builtin::entry(spec)?;
+    let text = builtin::file(entry.path).unwrap_or_default();
+    Ok((format!("builtin:{}", entry.path), text.to_string()))
 }
 
 /// The meta-schema, and its validator.

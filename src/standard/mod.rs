@@ -206,15 +206,21 @@ impl Standard {
 
     /// Loads `spec`: a path to a standard or JSON Schema file, or a built-in id (`ID` or `ID@VERSION`).
     pub fn load(spec: &str) -> Result<Standard, StandardError> {
-        let path = Path::new(spec);
-        if path.is_file() {
-            return load_file(path);
+        match standard_file(spec) {
+            Some(path) => load_file(&path),
+            None => builtin::load(spec),
         }
-        if path.is_dir() && path.join("standard.json").is_file() {
-            return load_file(&path.join("standard.json"));
-        }
-        builtin::load(spec)
     }
+}
+
+/// The file `spec` names: itself, or the `standard.json` of a folder; `None` for a built-in id.
+pub(crate) fn standard_file(spec: &str) -> Option<PathBuf> {
+    let path = Path::new(spec);
+    if path.is_file() {
+        return Some(path.to_path_buf());
+    }
+    let inside = path.join("standard.json");
+    (path.is_dir() && inside.is_file()).then_some(inside)
 }
 
 fn load_file(path: &Path) -> Result<Standard, StandardError> {
