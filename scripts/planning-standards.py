@@ -153,6 +153,16 @@ def uprn_with_address(uprn, address):
     }
 
 
+def refers_to(table):
+    """A foreign key: the column named after `table` holds the reference of one of its rows."""
+    return {"columns": [table], "reference": {"table": table, "columns": ["reference"]}}
+
+
+def register(name, title, match="folded"):
+    """A Digital Land register as a code list of its references."""
+    return codelist(f"{name}.csv", "reference", title, REGISTER.format(f"{name}.csv"), match=match)
+
+
 def codelist(path, column, title, source, match="folded", version="dluhc-datasets 13399048a69b"):
     return {"path": f"../codelists/{path}", "column": column, "title": title, "source": source, "version": version, "match": match}
 
@@ -267,12 +277,12 @@ def main():
                 ["reference", "name", "conservation-area", "document-url", "documentation-url", "document-type"],
                 "all six must not be blank (pipeline)",
                 columns={**org, "document-type": {"codelist": "conservation-area-document-type"}},
-                foreign_keys=[{"columns": ["conservation-area"], "reference": {"table": "conservation-area", "columns": ["reference"]}}],
+                foreign_keys=[refers_to("conservation-area")],
             ),
         },
         {
             "organisation": ORGANISATIONS,
-            "conservation-area-document-type": codelist("conservation-area-document-type.csv", "reference", "Conservation area document types", REGISTER.format("conservation-area-document-type.csv")),
+            "conservation-area-document-type": register("conservation-area-document-type", "Conservation area document types"),
         },
         [{"fact": "Conservation area fields", "source": "specification content/specification/conservation-area.md; planning.data.gov.uk guidance (10 April 2026)"}],
         "https://www.planning.data.gov.uk/guidance/specifications/conservation-area",
@@ -309,12 +319,12 @@ def main():
                          "permitted-development-rights": {"codelist": "permitted-development-right", "separator": ";"},
                          "uprns": {"aliases": ["uprn"]},
                          "address-texts": {"aliases": ["address-text"]}},
-                foreign_keys=[{"columns": ["article-4-direction"], "reference": {"table": "article-4-direction", "columns": ["reference"]}}],
+                foreign_keys=[refers_to("article-4-direction")],
             ),
         },
         {
             "organisation": ORGANISATIONS,
-            "permitted-development-right": codelist("permitted-development-right.csv", "reference", "Permitted development rights (GPDO parts and classes)", REGISTER.format("permitted-development-right.csv")),
+            "permitted-development-right": register("permitted-development-right", "Permitted development rights (GPDO parts and classes)"),
         },
         [{"fact": "Article 4 direction fields; a UPRN comes with its address", "source": "specification content/specification/article-4-direction.md; planning.data.gov.uk guidance"}],
         "https://www.planning.data.gov.uk/guidance/specifications/article-4-direction",
@@ -349,7 +359,7 @@ def main():
                 "reference, geometry and tree-preservation-order must not be blank (pipeline)",
                 rules=[POINT_OR_GEOMETRY, uprn_with_address("uprn", "address-text")],
                 columns={**org, "tree-preservation-zone-type": {"codelist": "tree-preservation-zone-type"}},
-                foreign_keys=[{"columns": ["tree-preservation-order"], "reference": {"table": "tree-preservation-order", "columns": ["reference"]}}],
+                foreign_keys=[refers_to("tree-preservation-order")],
             ),
             "tree": table(
                 "Protected tree",
@@ -366,12 +376,12 @@ def main():
                 "reference, point, geometry and tree-preservation-order must not be blank (pipeline); either point or geometry suffices (guidance)",
                 rules=[POINT_OR_GEOMETRY, uprn_with_address("uprn", "address-text")],
                 columns=org,
-                foreign_keys=[{"columns": ["tree-preservation-order"], "reference": {"table": "tree-preservation-order", "columns": ["reference"]}}],
+                foreign_keys=[refers_to("tree-preservation-order")],
             ),
         },
         {
             "organisation": ORGANISATIONS,
-            "tree-preservation-zone-type": codelist("tree-preservation-zone-type.csv", "reference", "Tree preservation zone types", REGISTER.format("tree-preservation-zone-type.csv")),
+            "tree-preservation-zone-type": register("tree-preservation-zone-type", "Tree preservation zone types"),
         },
         [{"fact": "Tree preservation order fields; a UPRN comes with its address", "source": "specification content/specification/tree-preservation-order.md; planning.data.gov.uk guidance (7 April 2025)"}],
         "https://www.planning.data.gov.uk/guidance/specifications/tree-preservation-order",
@@ -397,7 +407,7 @@ def main():
         },
         {
             "organisation": ORGANISATIONS,
-            "listed-building-grade": codelist("listed-building-grade.csv", "reference", "Listed building grades", REGISTER.format("listed-building-grade.csv"), match="exact"),
+            "listed-building-grade": register("listed-building-grade", "Listed building grades", match="exact"),
         },
         [{"fact": "Listed building outline fields", "source": "specification content/specification/listed-building.md; planning.data.gov.uk guidance (7 August 2025)"}],
         "https://www.planning.data.gov.uk/guidance/specifications/listed-building",
@@ -566,9 +576,9 @@ def brownfield_current():
         }},
         "codelists": {
             "organisation": ORGANISATIONS,
-            "ownership-status": codelist("ownership-status.csv", "reference", "Ownership status", REGISTER.format("ownership-status.csv")),
-            "planning-permission-status": codelist("planning-permission-status.csv", "reference", "Planning permission status", REGISTER.format("planning-permission-status.csv")),
-            "planning-permission-type": codelist("planning-permission-type.csv", "reference", "Planning permission type", REGISTER.format("planning-permission-type.csv")),
+            "ownership-status": register("ownership-status", "Ownership status"),
+            "planning-permission-status": register("planning-permission-status", "Planning permission status"),
+            "planning-permission-type": register("planning-permission-type", "Planning permission type"),
         },
     }
 

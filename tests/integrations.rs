@@ -6,6 +6,19 @@ use std::process::Command as Process;
 use assert_cmd::Command;
 
 /// The value of `key:` in the hook definition (a flat YAML mapping).
+/// conform's exit code and standard output.
+fn run(args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::cargo_bin("conform")
+        .expect("built")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
 fn hook_field(yaml: &str, key: &str) -> String {
     yaml.lines()
         .map(str::trim_start)
@@ -138,17 +151,6 @@ fn no_progress_bar_when_output_is_not_a_terminal() {
 
 #[test]
 fn standards_can_be_listed_shown_and_templated() {
-    let run = |args: &[&str]| {
-        let output = Command::cargo_bin("conform")
-            .expect("built")
-            .args(args)
-            .output()
-            .expect("runs");
-        (
-            output.status.code(),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-        )
-    };
     let (code, list) = run(&["standards", "list"]);
     assert_eq!(code, Some(0));
     assert!(
@@ -209,17 +211,6 @@ fn standards_can_be_listed_shown_and_templated() {
 
 #[test]
 fn standards_docs_write_markdown_and_html() {
-    let run = |args: &[&str]| {
-        let output = Command::cargo_bin("conform")
-            .expect("built")
-            .args(args)
-            .output()
-            .expect("runs");
-        (
-            output.status.code(),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-        )
-    };
     let (code, md) = run(&["standards", "docs", "open-referral-uk"]);
     assert_eq!(code, Some(0));
     assert!(md.starts_with("# Open Referral UK"), "{md}");
