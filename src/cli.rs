@@ -1,19 +1,20 @@
-//! The command line: argument parsing, running a command, exit codes (SPEC section 2).
+//! The command line: argument parsing, running a command, exit codes (SPEC section 2). The work
+//! itself is the library's: this file turns arguments into a request and an outcome into an exit
+//! code.
 
-use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::check::{self, Options};
-use crate::compile;
-use crate::config::{self, Config};
-use crate::explain;
-use crate::finding::{Code, Severity};
-use crate::read::{self, Input};
-use crate::report::{self, human, RunReport, StandardInfo};
-use crate::standard::{builtin_standards, Standard, StandardError};
+use conform::check;
+use conform::explain;
+use conform::finding::Code;
+use conform::read::{self, Input};
+use conform::report::{self, output::Output, Format, ReportOptions};
+use conform::run::{self, ConfigSource, Request, RunError, Watcher, DEFAULT_MAX_FINDINGS};
+use conform::standard::{Standard, StandardError};
 
 /// Check UK public-sector datasets against shared data standards, and explain every problem plainly.
 #[derive(Parser, Debug)]
@@ -82,26 +83,6 @@ pub enum StandardsCommand {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Diagnostics with the cell underlined, a summary and a verdict.
-    Human,
-    /// One JSON document (report_version 1, schema in docs/report-v1.schema.json).
-    Json,
-    /// One JSON object a finding, a line, written as each file is checked.
-    Jsonl,
-    /// One CSV row a finding, for spreadsheets.
-    Csv,
-    /// SARIF 2.1.0, for code-scanning tools.
-    Sarif,
-    /// JUnit XML: a test suite a file, a test case a (code, column) group.
-    Junit,
-    /// GitHub Actions annotations (and a summary in $GITHUB_STEP_SUMMARY).
-    Github,
-    /// A Markdown summary for a pull request or an email.
-    Markdown,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColorChoice {
     Auto,
     Always,
@@ -125,8 +106,8 @@ pub struct CheckArgs {
     /// is named after, else the one its header matches best).
     #[arg(long)]
     pub table: Option<String>,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// Report format: human, json, jsonl, csv, sarif, junit, github or markdown.
+    #[arg(long, default_value = "human", value_parser = parse_format)]
     pub format: Format,
     /// Write the report to this file (written whole, never over an input file).
     #[arg(long, short = 'o')]
@@ -164,15 +145,21 @@ pub struct CheckArgs {
     pub no_progress: bool,
 }
 
-/// Findings kept a file by default: about 250 MB of memory at the most.
-pub const DEFAULT_MAX_FINDINGS: usize = 1_000_000;
-
 /// A failure that stops the command before a report exists: exit code 2.
 pub struct Fatal(pub String);
 
 impl From<StandardError> for Fatal {
     fn from(e: StandardError) -> Self {
         Fatal(render_diagnostic(&e))
+    }
+}
+
+impl From<RunError> for Fatal {
+    fn from(e: RunError) -> Self {
+        match e {
+            RunError::Standard(e) => Fatal::from(e),
+            RunError::Message(m) => Fatal(format!("error: {m}")),
+        }
     }
 }
 
@@ -222,19 +209,19 @@ pub fn run(cli: Cli) -> i32 {
 fn standards_command(command: StandardsCommand) -> Result<String, Fatal> {
     match command {
         StandardsCommand::List { format } => match format.as_str() {
-            "json" => Ok(crate::describe::list_json()?),
-            "text" => Ok(crate::describe::list_text()?),
+            "json" => Ok(conform::describe::list_json()?),
+            "text" => Ok(conform::describe::list_text()?),
             other => Err(Fatal(format!("error: --format {other}: use text or json"))),
         },
         StandardsCommand::Show { standard } => {
-            Ok(crate::describe::show(&Standard::load(&standard)?))
+            Ok(conform::describe::show(&Standard::load(&standard)?))
         }
         StandardsCommand::Lint { .. } => Err(Fatal("error: lint is run on its own".into())),
         StandardsCommand::Docs { standard, format } => {
             let standard = Standard::load(&standard)?;
             match format.as_str() {
-                "markdown" | "md" => Ok(crate::describe::markdown(&standard)),
-                "html" => Ok(crate::describe::html(&standard)),
+                "markdown" | "md" => Ok(conform::describe::markdown(&standard)),
+                "html" => Ok(conform::describe::html(&standard)),
                 other => Err(Fatal(format!(
                     "error: --format {other}: use markdown or html"
                 ))),
@@ -255,7 +242,7 @@ fn standards_command(command: StandardsCommand) -> Result<String, Fatal> {
                 })?,
                 None => &standard.tables[0],
             };
-            Ok(crate::describe::template(table, example))
+            Ok(conform::describe::template(table, example))
         }
     }
 }
@@ -272,7 +259,7 @@ fn render_diagnostic(error: &StandardError) -> String {
 }
 
 fn lint_command(spec: &str) -> i32 {
-    let lint = crate::standard::lint::lint(spec);
+    let lint = conform::lint::lint(spec);
     let mut out = String::new();
     for error in &lint.errors {
         out.push_str(&render_diagnostic(error));
@@ -300,24 +287,11 @@ fn lint_command(spec: &str) -> i32 {
 
 fn explain_command(code: Option<&str>) -> i32 {
     match code {
-        None => {
-            let mut text =
-                String::from("Finding codes (`conform explain CODE` for one in full):\n\n");
-            for code in Code::ALL {
-                let doc = explain::doc(*code);
-                text.push_str(&format!(
-                    "  {:<17} {:<8} {}\n",
-                    code.as_str(),
-                    code.default_severity().as_str(),
-                    doc.title
-                ));
-            }
-            write_stdout(&text, 0)
-        }
+        None => write_stdout(&explain::listing(), 0),
         Some(name) => match Code::parse(name) {
             Some(code) => write_stdout(&explain::render(code), 0),
             None => {
-                let guess = crate::suggest::closest(name, Code::ALL.iter().map(|c| c.as_str()));
+                let guess = conform::suggest::closest(name, Code::ALL.iter().map(|c| c.as_str()));
                 let hint = guess
                     .map(|g| format!(" Did you mean `{g}`?"))
                     .unwrap_or_default();
@@ -344,54 +318,11 @@ fn write_stdout(text: &str, code: i32) -> i32 {
     }
 }
 
-fn collect_inputs(paths: &[String]) -> Result<Vec<Input>, Fatal> {
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Fatal(format!("error: cannot read standard input: {e}")))?;
-            inputs.push(Input::Stdin(Arc::new(bytes)));
-            continue;
-        }
-        let p = Path::new(path);
-        if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found)
-                .map_err(|e| Fatal(format!("error: cannot read the folder {path}: {e}")))?;
-            if found.is_empty() {
-                return Err(Fatal(format!(
-                    "error: the folder {path} holds no .csv or .tsv files"
-                )));
-            }
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::Path));
-        } else if p.exists() {
-            inputs.push(Input::Path(p.to_path_buf()));
-        } else {
-            return Err(Fatal(format!("error: {path}: no such file or folder")));
-        }
-    }
-    Ok(inputs)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if matches!(
-            path.extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase)
-                .as_deref(),
-            Some("csv" | "tsv")
-        ) {
-            out.push(path);
-        }
-    }
-    Ok(())
+fn parse_format(text: &str) -> Result<Format, String> {
+    Format::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("use one of: {}", names.join(", "))
+    })
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
@@ -404,152 +335,8 @@ fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
     }
 }
 
-/// The header row of a file, for choosing a standard or table by its columns.
-fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
-    let read_header = |opened: read::Opened| {
-        let mut reader =
-            read::csv::ChunkReader::new(opened.stream, options.delimiter, !opened.verified).ok()?;
-        let mut header = csv::StringRecord::new();
-        reader.header(&mut header).ok()??;
-        Some(header)
-    };
-    // The header alone rarely needs the whole file scanned; if it is not UTF-8, scan and retry.
-    read::open_lazily(input, options.encoding)
-        .ok()
-        .and_then(read_header)
-        .or_else(|| {
-            read::open(input, options.encoding)
-                .ok()
-                .and_then(read_header)
-        })
-}
-
-/// How many of a table's columns a header supplies.
-/// How well a header fits a table: most columns supplied first; on a tie, fewest required columns
-/// left out, then fewest columns (the tightest fit: the 2017 brownfield register for a file with
-/// its 28 columns, not today's standard that also accepts them).
-type Fit = (usize, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>);
-
-fn fit(header: &csv::StringRecord, table: &crate::standard::Table) -> Fit {
-    let plan = check::plan_header(header, table);
-    let supplied = plan.standard_to_file.iter().filter(|f| f.is_some()).count();
-    let missing = table
-        .columns
-        .iter()
-        .zip(&plan.standard_to_file)
-        .filter(|(c, f)| c.required && f.is_none())
-        .count();
-    (
-        supplied,
-        std::cmp::Reverse(missing),
-        std::cmp::Reverse(table.columns.len()),
-    )
-}
-
-fn choose_standard(
-    inputs: &[Input],
-    options: &Options,
-) -> Result<(Standard, Option<String>), Fatal> {
-    let header = inputs
-        .first()
-        .and_then(|i| header_of(i, options))
-        .ok_or_else(|| {
-            Fatal(
-                "error: no --standard given, and the first file has no header row to choose one by"
-                    .into(),
-            )
-        })?;
-    let mut best: Option<(Fit, usize, Standard)> = None;
-    for entry in builtin_standards() {
-        let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
-        let best_here = standard
-            .tables
-            .iter()
-            .map(|table| (fit(&header, table), table.columns.len()))
-            .reduce(|a, b| if b.0 > a.0 { b } else { a });
-        if let Some((key, columns)) = best_here {
-            if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
-                best = Some((key, columns, standard));
-            }
-        }
-    }
-    match best {
-        Some(((score, _, _), columns, standard)) if score >= 2 => {
-            let note = format!(
-                "no standard given: matched {} ({score} of {columns} columns); pass --standard to choose another",
-                standard.id
-            );
-            Ok((standard, Some(note)))
-        }
-        _ => Err(Fatal(
-            "error: no --standard given, and no built-in standard matches the file's header; pass --standard ID or a path".into(),
-        )),
-    }
-}
-
-/// The table a file is checked against: `--table` (or the config's), the only table, the table
-/// the file is named after (`organizations.csv`, `…-article-4-direction-area.csv`), or the table
-/// whose columns its header supplies most of.
-fn choose_table(
-    standard: &Standard,
-    name: Option<&str>,
-    input: &Input,
-    options: &Options,
-) -> Result<usize, Fatal> {
-    if let Some(name) = name {
-        return standard
-            .tables
-            .iter()
-            .position(|t| t.name == name)
-            .ok_or_else(|| {
-                let names: Vec<&str> = standard.tables.iter().map(|t| t.name.as_str()).collect();
-                Fatal(format!(
-                    "error: the standard {} has no table `{name}`; its tables are: {}",
-                    standard.id,
-                    names.join(", ")
-                ))
-            });
-    }
-    if standard.tables.len() == 1 {
-        return Ok(0);
-    }
-    if let Some(stem) = input
-        .path()
-        .and_then(|p| p.file_stem())
-        .and_then(|s| s.to_str())
-    {
-        let stem = format!(" {} ", crate::suggest::fold(stem));
-        let named = standard
-            .tables
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                let table = crate::suggest::fold(&t.name);
-                [
-                    format!(" {table} "),
-                    format!(" {table}s "),
-                    format!(" {table}es "),
-                ]
-                .iter()
-                .any(|n| stem.contains(n.as_str()))
-            })
-            .max_by_key(|(_, t)| t.name.len());
-        if let Some((i, _)) = named {
-            return Ok(i);
-        }
-    }
-    let header = header_of(input, options);
-    Ok(header
-        .and_then(|h| {
-            // The first of the best, so full ties go to the table the standard lists first.
-            let fits: Vec<Fit> = standard.tables.iter().map(|t| fit(&h, t)).collect();
-            let best = *fits.iter().max()?;
-            fits.iter().position(|f| *f == best)
-        })
-        .unwrap_or(0))
-}
-
-fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
+/// The library's request from the command line's arguments.
+fn request(args: &CheckArgs) -> Result<Request, Fatal> {
     let mut ignore = Vec::new();
     for name in &args.ignore {
         ignore.push(Code::parse(name).ok_or_else(|| {
@@ -566,440 +353,104 @@ fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
         })?),
         None => None,
     };
-    let options = Options {
-        max_findings: (args.max_findings > 0).then_some(args.max_findings),
+    Ok(Request {
+        paths: args.paths.clone(),
+        config: match &args.config {
+            Some(path) => ConfigSource::File(path.clone()),
+            None => ConfigSource::Search,
+        },
+        standard: args.standard.clone(),
+        table: args.table.clone(),
         ignore,
         encoding,
         delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,
-        ..Options::default()
-    };
-    let config = load_config(args)?;
-    let groups = plan_groups(args, config.as_ref(), &options)?;
-    if let Some(output) = &args.output {
-        let inputs: Vec<Input> = groups
-            .iter()
-            .flat_map(|g| g.inputs.iter().cloned())
-            .collect();
-        refuse_overwrite(output, &inputs)?;
-    }
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| Fatal(format!("error: cannot start {jobs} threads: {e}")))?;
-    let mut sink = Sink::open(args.output.as_deref())
-        .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
-    // Line formats are written as each file is checked, so a long run shows its findings early.
-    if args.format == Format::Csv {
-        sink.write(&report::flat::csv_header());
-    }
-    let mut unreadable = false;
-    let mut files = Vec::new();
-    let mut standards: Vec<StandardInfo> = Vec::new();
-    for group in &groups {
-        let standard = &group.standard;
-        if !standards
-            .iter()
-            .any(|s| s.id == standard.id && s.version == standard.version)
-        {
-            standards.push(StandardInfo {
-                id: standard.id.clone(),
-                version: standard.version.clone(),
-                title: standard.title.clone(),
-                matched_note: group.matched_note.clone(),
-            });
-        }
-        // Each table is compiled once, when a file first needs it.
-        let mut compiled: Vec<Option<compile::CompiledTable>> =
-            standard.tables.iter().map(|_| None).collect();
-        let mut checked_files: Vec<(usize, check::FileReport)> = Vec::new();
-        for input in &group.inputs {
-            let t = choose_table(standard, group.table.as_deref(), input, &options)?;
-            let table = &standard.tables[t];
-            if compiled[t].is_none() {
-                let mut table_checks = compile::compile(table)?;
-                for (code, level) in &group.severity {
-                    table_checks.severity.set(*code, *level);
-                }
-                compiled[t] = Some(table_checks);
-            }
-            let Some(table_checks) = compiled[t].as_ref() else {
-                continue;
-            };
-            let bar = progress_bar(args, input);
-            let mut options = options.clone();
-            if let Some(bar) = &bar {
-                let bar = bar.clone();
-                options.progress = Some(check::Progress(std::sync::Arc::new(move |bytes| {
-                    bar.set_position(bytes)
-                })));
-            }
-            let checked = pool
-                .install(|| check::check_file(input, &standard.id, table, table_checks, &options));
-            if let Some(bar) = bar {
-                bar.finish_and_clear();
-            }
-            match checked {
-                Ok(mut file) => {
-                    file.standard_version = standard.version.clone();
-                    checked_files.push((t, file));
-                }
-                Err(e) => {
-                    eprintln!("error: cannot read {}: {e}", input.display_name());
-                    unreadable = true;
-                }
-            }
-        }
-        if standard.tables.iter().any(|t| !t.foreign_keys.is_empty()) {
-            let mut together: Vec<check::Checked<'_>> = checked_files
-                .iter_mut()
-                .filter_map(|(t, report)| {
-                    Some(check::Checked {
-                        table: &standard.tables[*t],
-                        compiled: compiled[*t].as_ref()?,
-                        report,
-                    })
-                })
-                .collect();
-            check::check_references(standard, &mut together, &options)
-                .map_err(|e| Fatal(format!("error: cannot read a file again for its keys: {e}")))?;
-        }
-        for (_, file) in checked_files {
-            match args.format {
-                Format::Jsonl => sink.write(&report::flat::jsonl(&file)),
-                Format::Csv => sink.write(&report::flat::csv(&file)),
-                Format::Github => sink.write(&report::ci::github(&file)),
-                _ => {}
-            }
-            files.push(file);
-        }
-    }
-    let run = RunReport {
-        standards,
-        files,
+        max_findings: (args.max_findings > 0).then_some(args.max_findings),
+        jobs: args.jobs,
         strict: args.strict,
-    };
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    match args.format {
-        Format::Json => sink.write(&report::json::render(&run)),
-        Format::Human => sink.write(&human::render(
-            &run,
-            human::Style {
-                color,
-                width: if to_terminal { terminal_width() } else { 100 },
-                max_examples: args.max_examples,
-                quiet: args.quiet,
-            },
-        )),
-        Format::Sarif => sink.write(&report::ci::sarif(&run)),
-        Format::Junit => sink.write(&report::ci::junit(&run, args.max_examples)),
-        Format::Markdown => sink.write(&report::markdown::render(&run, args.max_examples)),
-        Format::Jsonl | Format::Csv | Format::Github => {}
-    }
-    if args.format == Format::Github {
-        if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
-            append(
-                Path::new(&summary),
-                &report::markdown::render(&run, args.max_examples),
-            )
-            .map_err(|e| Fatal(format!("error: cannot append to GITHUB_STEP_SUMMARY: {e}")))?;
-        }
-    }
-    let code = if unreadable { 2 } else { run.exit_code() };
-    sink.finish()
-        .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
-    Ok(code)
-}
-
-/// Files checked against one standard (and table, and severity overrides).
-struct Group {
-    standard: Standard,
-    table: Option<String>,
-    severity: Vec<(Code, Option<Severity>)>,
-    inputs: Vec<Input>,
-    matched_note: Option<String>,
-}
-
-/// The configuration file: `--config`, else `conform.toml` here or in the nearest parent.
-fn load_config(args: &CheckArgs) -> Result<Option<Config>, Fatal> {
-    let path = match &args.config {
-        Some(path) => Some(path.clone()),
-        None => config::find(Path::new(".")),
-    };
-    path.map(|p| config::load(&p).map_err(Fatal::from))
-        .transpose()
-}
-
-/// Decides which standard checks which file: `--standard` for all; else the configuration's
-/// datasets (all of them when no path is given); else the built-in standard the header matches.
-fn plan_groups(
-    args: &CheckArgs,
-    config: Option<&Config>,
-    options: &Options,
-) -> Result<Vec<Group>, Fatal> {
-    let severity = |config: Option<&Config>, dataset: Option<usize>| {
-        dataset
-            .and_then(|d| config.map(|c| c.datasets[d].severity.clone()))
-            .unwrap_or_default()
-    };
-    // Every dataset's standard must load, used or not: a broken configuration fails early.
-    if let (Some(config), None) = (config, &args.standard) {
-        for dataset in 0..config.datasets.len() {
-            load_dataset_standard(config, dataset, args)?;
-        }
-    }
-    if args.paths.is_empty() {
-        let Some(config) = config else {
-            return Err(Fatal(
-                "error: no files given, and no conform.toml here or in a parent folder; name the files to check".into(),
-            ));
-        };
-        let mut groups: Vec<Group> = Vec::new();
-        for (dataset, path) in config.files() {
-            add_to_dataset_group(&mut groups, config, dataset, Input::Path(path), args)?;
-        }
-        if groups.is_empty() {
-            return Err(Fatal(format!(
-                "error: the datasets in {} match no files",
-                config.path.display()
-            )));
-        }
-        return Ok(groups);
-    }
-    let inputs = collect_inputs(&args.paths)?;
-    if let Some(spec) = &args.standard {
-        let dataset_severity = config.and_then(|c| {
-            inputs
-                .first()
-                .and_then(|i| i.path())
-                .and_then(|p| c.dataset_for(p))
-        });
-        return Ok(vec![Group {
-            standard: Standard::load(spec)?,
-            table: args.table.clone(),
-            severity: severity(config, dataset_severity),
-            inputs,
-            matched_note: None,
-        }]);
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    let mut unmatched = Vec::new();
-    for input in inputs {
-        let dataset = config.and_then(|c| input.path().and_then(|p| c.dataset_for(p)));
-        match (config, dataset) {
-            (Some(config), Some(dataset)) => {
-                add_to_dataset_group(&mut groups, config, dataset, input, args)?;
-            }
-            _ => unmatched.push(input),
-        }
-    }
-    if !unmatched.is_empty() {
-        let (standard, matched_note) = choose_standard(&unmatched, options)?;
-        groups.push(Group {
-            standard,
-            table: args.table.clone(),
-            severity: Vec::new(),
-            inputs: unmatched,
-            matched_note,
-        });
-    }
-    Ok(groups)
-}
-
-/// Puts a file of `dataset` with the files that share its standard, table and severity overrides
-/// (a new group when none does yet).
-fn add_to_dataset_group(
-    groups: &mut Vec<Group>,
-    config: &Config,
-    dataset: usize,
-    input: Input,
-    args: &CheckArgs,
-) -> Result<(), Fatal> {
-    let origin = dataset_origin(config, dataset);
-    let table = args
-        .table
-        .clone()
-        .or_else(|| config.datasets[dataset].table.clone());
-    let severity = &config.datasets[dataset].severity;
-    let same =
-        |g: &&mut Group| g.standard.origin == origin && g.table == table && &g.severity == severity;
-    if let Some(group) = groups.iter_mut().find(same) {
-        group.inputs.push(input);
-        return Ok(());
-    }
-    groups.push(Group {
-        standard: load_dataset_standard(config, dataset, args)?,
-        table,
-        severity: severity.clone(),
-        inputs: vec![input],
-        matched_note: None,
-    });
-    Ok(())
-}
-
-/// How a dataset's standard will be known once loaded (its `origin`), to group files by standard.
-fn dataset_origin(config: &Config, dataset: usize) -> String {
-    let spec = &config.datasets[dataset].standard;
-    if Path::new(spec).is_file() {
-        spec.clone()
-    } else {
-        format!("builtin:{}", spec.split('@').next().unwrap_or(spec))
-    }
-}
-
-/// Loads a dataset's standard; a failure points at the `standard` value in conform.toml.
-fn load_dataset_standard(
-    config: &Config,
-    dataset: usize,
-    args: &CheckArgs,
-) -> Result<Standard, Fatal> {
-    let spec = args
-        .standard
-        .as_deref()
-        .unwrap_or(&config.datasets[dataset].standard);
-    Standard::load(spec).map_err(|e| {
-        if e.location().is_some() {
-            Fatal::from(e)
-        } else {
-            Fatal::from(config.standard_error(dataset, e.message))
-        }
+        output: args.output.clone(),
     })
+}
+
+fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
+    let request = request(args)?;
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let options = ReportOptions {
+        max_examples: args.max_examples,
+        color: match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        },
+        width: if to_terminal { terminal_width() } else { 100 },
+        quiet: args.quiet,
+        github_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from),
+    };
+    let mut output = Output::open(args.output.as_deref())
+        .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
+    let watcher = ProgressBars {
+        shown: std::io::stderr().is_terminal()
+            && std::env::var_os("CI").is_none()
+            && !args.no_progress
+            && !args.quiet,
+        bar: std::sync::Mutex::new(None),
+    };
+    let outcome = {
+        let mut reporter = report::reporter(args.format, Box::new(&mut output), &options);
+        run::run(&request, reporter.as_mut(), &watcher)?
+    };
+    for (path, reason) in &outcome.unreadable {
+        eprintln!("error: cannot read {path}: {reason}");
+    }
+    output
+        .commit()
+        .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
+    Ok(outcome.exit_code())
 }
 
 /// Files smaller than this finish before a bar would help.
 const PROGRESS_MIN_BYTES: u64 = 8 * 1024 * 1024;
 
-/// A progress bar for a long file, only when a person is watching: stderr is a terminal, the run
+/// Progress bars for long files, only when a person is watching: stderr is a terminal, the run
 /// is not in CI (`CI` unset) and neither `--no-progress` nor `--quiet` was given.
-fn progress_bar(args: &CheckArgs, input: &Input) -> Option<indicatif::ProgressBar> {
-    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    if !interactive || args.no_progress || args.quiet {
-        return None;
-    }
-    let size = std::fs::metadata(input.path()?).ok()?.len();
-    if size < PROGRESS_MIN_BYTES {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(size),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{msg} [{bar:40}] {bytes}/{total_bytes} {bytes_per_sec} {eta}",
-    ) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_message(input.display_name());
-    Some(bar)
+struct ProgressBars {
+    shown: bool,
+    bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
 }
 
-fn append(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)?;
-    file.write_all(text.as_bytes())
-}
-
-/// Where a report goes: standard output (a closed pipe ends writing quietly) or a temporary file
-/// beside `--output`, moved into place when the report is complete.
-enum Sink {
-    Stdout {
-        closed: bool,
-    },
-    File {
-        file: std::io::BufWriter<std::fs::File>,
-        temporary: PathBuf,
-        target: PathBuf,
-        failed: Option<std::io::Error>,
-    },
-}
-
-impl Sink {
-    fn open(output: Option<&Path>) -> std::io::Result<Sink> {
-        let Some(target) = output else {
-            return Ok(Sink::Stdout { closed: false });
-        };
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = target
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("report");
-        let temporary = dir.join(format!(".{name}.conform-{}.tmp", std::process::id()));
-        let file = std::fs::File::create(&temporary)?;
-        Ok(Sink::File {
-            file: std::io::BufWriter::new(file),
-            temporary,
-            target: target.to_path_buf(),
-            failed: None,
-        })
-    }
-
-    fn write(&mut self, text: &str) {
-        match self {
-            Sink::Stdout { closed } => {
-                if *closed {
-                    return;
-                }
-                let mut stdout = std::io::stdout().lock();
-                if let Err(e) = stdout
-                    .write_all(text.as_bytes())
-                    .and_then(|_| stdout.flush())
-                {
-                    if e.kind() != std::io::ErrorKind::BrokenPipe {
-                        eprintln!("error: cannot write the report: {e}");
-                    }
-                    *closed = true;
-                }
-            }
-            Sink::File { file, failed, .. } => {
-                if failed.is_none() {
-                    if let Err(e) = file.write_all(text.as_bytes()) {
-                        *failed = Some(e);
-                    }
-                }
-            }
+impl Watcher for ProgressBars {
+    fn started(&self, input: &Input) -> Option<check::Progress> {
+        if !self.shown {
+            return None;
         }
+        let size = std::fs::metadata(input.path()?).ok()?.len();
+        if size < PROGRESS_MIN_BYTES {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(size),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:40}] {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(input.display_name());
+        if let Ok(mut slot) = self.bar.lock() {
+            *slot = Some(bar.clone());
+        }
+        Some(check::Progress(Arc::new(move |bytes| {
+            bar.set_position(bytes)
+        })))
     }
 
-    /// Moves a file report into place (or removes it when writing failed).
-    fn finish(self) -> std::io::Result<()> {
-        match self {
-            Sink::Stdout { .. } => Ok(()),
-            Sink::File {
-                file,
-                temporary,
-                target,
-                failed,
-            } => {
-                let result = match failed {
-                    Some(e) => Err(e),
-                    None => file
-                        .into_inner()
-                        .map_err(|e| e.into_error())
-                        .and_then(|f| f.sync_all()),
-                };
-                match result.and_then(|_| std::fs::rename(&temporary, &target)) {
-                    Ok(()) => Ok(()),
-                    Err(e) => {
-                        let _ = std::fs::remove_file(&temporary);
-                        Err(e)
-                    }
-                }
-            }
+    fn finished(&self, _input: &Input) {
+        if let Some(bar) = self.bar.lock().ok().and_then(|mut slot| slot.take()) {
+            bar.finish_and_clear();
         }
     }
 }
@@ -1009,19 +460,4 @@ fn terminal_width() -> usize {
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(100)
-}
-
-fn refuse_overwrite(output: &Path, inputs: &[Input]) -> Result<(), Fatal> {
-    let target = std::fs::canonicalize(output).ok();
-    for input in inputs {
-        if let (Some(path), Some(target)) = (input.path(), &target) {
-            if std::fs::canonicalize(path).ok().as_ref() == Some(target) {
-                return Err(Fatal(format!(
-                    "error: --output {} is one of the files being checked; conform never writes over an input",
-                    output.display()
-                )));
-            }
-        }
-    }
-    Ok(())
 }

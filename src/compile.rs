@@ -6,8 +6,9 @@ use std::sync::Arc;
 use regex::Regex;
 use serde_json::{Map, Value};
 
-use crate::finding::{Code, SeverityTable};
+use crate::finding::SeverityTable;
 use crate::formats::{self, FormatCheck};
+use crate::schema;
 use crate::standard::{CodeList, RuleTest, StandardError, Table};
 
 /// The JSON types a column can be converted to, in the order the schema lists them.
@@ -299,7 +300,7 @@ pub struct CompiledTable {
     pub columns: Vec<ColumnCheck>,
     pub missing_values: Vec<String>,
     /// A validator for the schema keywords the compiled checks do not cover; `None` when they cover all.
-    pub(crate) residual: Option<jsonschema::Validator>,
+    pub(crate) residual: Option<schema::Validator>,
     pub severity: SeverityTable,
     /// The table's cross-field rules, each compiled once.
     pub(crate) rules: Vec<CompiledRule>,
@@ -319,7 +320,7 @@ pub(crate) struct CompiledRule {
 
 pub(crate) enum CompiledTest {
     /// Evaluated on the row object.
-    Schema(jsonschema::Validator),
+    Schema(schema::Validator),
     /// Evaluated on the two cells.
     Compare {
         left: usize,
@@ -408,33 +409,16 @@ fn mark_named_columns(schema: &Value, table: &Table, marks: &mut [bool]) {
     }
 }
 
-/// JSON Schema options shared by every validator conform builds: draft 2020-12, conform's own
-/// format checks asserted, the linear-time `regex` engine, and nothing fetched.
-pub(crate) fn schema_options() -> jsonschema::ValidationOptions<'static> {
-    let mut options = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .with_pattern_options(jsonschema::PatternOptions::regex());
-    for (name, check) in formats::FORMATS {
-        options = options.with_format(*name, *check);
-    }
-    options
-}
-
 /// Builds a JSON Schema validator, turning its errors into diagnostics pointing into the schema.
 pub(crate) fn build_validator(
     schema: &Value,
     table: &Table,
-) -> Result<jsonschema::Validator, StandardError> {
-    schema_options().build(schema).map_err(|e| {
-        let message = e.to_string();
-        let error = StandardError::new(format!("the row schema of table \"{}\" is not usable: {message}", table.name))
+) -> Result<schema::Validator, StandardError> {
+    schema::build(schema).map_err(|e| {
+        let error = StandardError::new(format!("the row schema of table \"{}\" is not usable: {}", table.name, e.message))
             .help("conform reads JSON Schema draft 2020-12 and never fetches a $ref from the network; keep referenced definitions under $defs");
         // A reference that cannot be resolved is underlined where it is written.
-        let reference = message
-            .split_once("Resource '")
-            .and_then(|(_, rest)| rest.split_once('\''))
-            .map(|(uri, _)| format!("\"{uri}\""));
+        let reference = e.unresolved_ref.as_ref().map(|uri| format!("\"{uri}\""));
         let error = match &reference {
             Some(uri) => StandardError::new(format!(
                 "the row schema of table \"{}\" refers to {uri}, and conform never fetches anything from the network",
@@ -446,7 +430,7 @@ pub(crate) fn build_validator(
         match reference.and_then(|r| table.schema_text.find(&r).map(|at| (at, r.len()))) {
             Some((at, len)) => error.at_span(&table.schema_name, &table.schema_text, at, len),
             None => {
-                let pointer = format!("{}{}", table.schema_pointer, e.schema_path().as_str());
+                let pointer = format!("{}{}", table.schema_pointer, e.schema_path);
                 error.at_pointer(&table.schema_name, &table.schema_text, &pointer)
             }
         }
@@ -658,24 +642,6 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
         rules,
         rule_columns,
     })
-}
-
-/// The finding code a JSON Schema error maps to.
-pub(crate) fn code_for(kind: &jsonschema::error::ValidationErrorKind) -> Code {
-    use jsonschema::error::ValidationErrorKind as K;
-    match kind {
-        K::Type { .. } => Code::Type,
-        K::Format { .. } => Code::Format,
-        K::Pattern { .. } => Code::Pattern,
-        K::Enum { .. } => Code::Enum,
-        K::Minimum { .. }
-        | K::Maximum { .. }
-        | K::ExclusiveMinimum { .. }
-        | K::ExclusiveMaximum { .. } => Code::Range,
-        K::MinLength { .. } | K::MaxLength { .. } => Code::Length,
-        K::Required { .. } => Code::Required,
-        _ => Code::Schema,
-    }
 }
 
 #[cfg(test)]

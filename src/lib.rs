@@ -1,16 +1,20 @@
 //! conform checks datasets against UK public-sector data standards and explains every problem in
-//! plain English. The flow is read → compile → check → report.
+//! plain English. The flow is read → compile → check → report; [`run`] drives it for a request.
+//! The command line is the binary's (`src/main.rs`, `src/cli.rs`), not the library's.
 
 pub mod check;
-pub mod cli;
 pub mod compile;
 pub mod config;
 pub mod describe;
 pub mod explain;
 pub mod finding;
 pub mod formats;
+pub mod json_pointer;
+pub mod lint;
 pub mod read;
 pub mod report;
+pub mod run;
+pub mod schema;
 pub mod standard;
 pub mod suggest;
 pub mod wkt;

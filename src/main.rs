@@ -1,6 +1,8 @@
+mod cli;
+
 use clap::Parser;
 
 fn main() {
-    let cli = conform::cli::Cli::parse();
-    std::process::exit(conform::cli::run(cli));
+    let cli = cli::Cli::parse();
+    std::process::exit(cli::run(cli));
 }

@@ -39,3 +39,26 @@ fn standards_pages_are_current() {
         "stale: {stale:?}; run `UPDATE_DOCS=1 cargo test --test docs`"
     );
 }
+
+#[test]
+fn readme_code_table_is_current() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let expected = conform::explain::readme_table();
+    let start = readme.find(conform::explain::README_TABLE_START);
+    let end = readme.find(conform::explain::README_TABLE_END);
+    let current = match (start, end) {
+        (Some(s), Some(e)) => &readme[s..e + conform::explain::README_TABLE_END.len()],
+        _ => readme
+            .find("@@TABLE@@")
+            .map(|at| &readme[at..at + "@@TABLE@@".len()])
+            .unwrap_or(""),
+    };
+    if current != expected && std::env::var_os("UPDATE_DOCS").is_some() && !current.is_empty() {
+        std::fs::write("README.md", readme.replacen(current, &expected, 1)).expect("writes");
+        return;
+    }
+    assert!(
+        current == expected,
+        "README.md's code table is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
+}

@@ -141,7 +141,7 @@ pub fn check_cell(
     let path = |keyword: &str| {
         format!(
             "/properties/{}/{keyword}",
-            column.name.replace('~', "~0").replace('/', "~1")
+            crate::json_pointer::escape(&column.name)
         )
     };
     let Some(typed) = convert_for(trimmed, column) else {

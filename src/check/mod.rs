@@ -212,7 +212,7 @@ fn check_record(
 
 /// The row as a JSON object, through a JSON Schema validator.
 fn schema_findings(
-    validator: &jsonschema::Validator,
+    validator: &crate::schema::Validator,
     record: &Record<'_>,
     plan: &HeaderPlan,
     table: &CompiledTable,
@@ -241,7 +241,7 @@ fn check_record_full(
     record: &Record<'_>,
     plan: &HeaderPlan,
     table: &CompiledTable,
-    validator: &jsonschema::Validator,
+    validator: &crate::schema::Validator,
     out: &mut Vec<Finding>,
 ) -> bool {
     if is_blank(record.iter()) {
@@ -349,7 +349,7 @@ struct Worker<'a> {
     compiled: &'a CompiledTable,
     key_plan: &'a keys::KeyPlan,
     schema_path: SchemaPath,
-    full_validator: Option<&'a jsonschema::Validator>,
+    full_validator: Option<&'a crate::schema::Validator>,
 }
 
 impl Worker<'_> {

@@ -7,8 +7,10 @@ use crate::read::csv::Record;
 use serde_json::{Map, Value};
 
 use super::cells::is_missing;
-use crate::compile::{code_for, convert, CompiledTable, CompiledTest};
+use crate::compile::{convert, CompiledTable, CompiledTest};
 use crate::finding::{Code, Finding};
+use crate::json_pointer;
+use crate::schema::{self, FailureKind};
 
 /// The row as the JSON object the row schema describes: missing cells absent, other cells
 /// converted to the column's type (kept as text where they do not convert).
@@ -52,14 +54,10 @@ fn object_of(
     Value::Object(object)
 }
 
-fn unescape(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
-}
-
 /// Validates one row and turns each error into a finding on the column it concerns.
 #[allow(clippy::too_many_arguments)]
 pub fn validate_row(
-    validator: &jsonschema::Validator,
+    validator: &schema::Validator,
     object: &Value,
     record: &Record<'_>,
     table: &CompiledTable,
@@ -68,8 +66,8 @@ pub fn validate_row(
     line: u64,
     out: &mut Vec<Finding>,
 ) {
-    for error in validator.iter_errors(object) {
-        let schema_path = error.schema_path().as_str().to_string();
+    for failure in validator.failures(object) {
+        let schema_path = failure.schema_path.clone();
         // A failure inside a combinator or condition is that rule's failure, not a cell's.
         let rule_keyword = schema_path
             .split('/')
@@ -77,24 +75,22 @@ pub fn validate_row(
         let code = if rule_keyword.is_some() {
             Code::Schema
         } else {
-            code_for(error.kind())
+            failure.code()
         };
-        let column_name = match error.kind() {
-            jsonschema::error::ValidationErrorKind::Required { property } => {
-                property.as_str().map(String::from)
-            }
-            _ => error
-                .instance_path()
-                .as_str()
+        let column_name = match &failure.kind {
+            FailureKind::Required(property) => property.clone(),
+            _ => failure
+                .instance_path
                 .split('/')
                 .nth(1)
-                .map(unescape),
+                .map(json_pointer::unescape),
         };
         let standard_index = column_name
             .as_deref()
             .and_then(|name| table.columns.iter().position(|c| &*c.name == name));
+        let required = matches!(failure.kind, FailureKind::Required(_));
         let mut finding = match (code, &column_name) {
-            (Code::Schema, Some(name)) if matches!(error.kind(), jsonschema::error::ValidationErrorKind::Required { .. }) => {
+            (Code::Schema, Some(name)) if required => {
                 Finding::new(
                     code,
                     format!(
@@ -110,11 +106,11 @@ pub fn validate_row(
             )
             .with_help(Some(format!("fill in `{name}`, or check the values that make it required"))),
             (_, Some(name)) => {
-                let value = error.instance();
+                let value = &*failure.instance;
                 let shown = value.as_str().map_or_else(|| value.to_string(), String::from);
-                Finding::new(code, format!("`{shown}` in `{name}` breaks the rule at {schema_path}: {error}"))
+                Finding::new(code, format!("`{shown}` in `{name}` breaks the rule at {schema_path}: {}", failure.message))
             }
-            (_, None) => Finding::new(code, format!("this row breaks the rule at {schema_path}: {error}")),
+            (_, None) => Finding::new(code, format!("this row breaks the rule at {schema_path}: {}", failure.message)),
         };
         finding.row = Some(row);
         finding.line = Some(line);

@@ -7,7 +7,6 @@ use serde_json::{json, Value};
 
 use super::{groups, plural, RunReport};
 use crate::check::FileReport;
-use crate::explain;
 use crate::finding::{Code, Finding, Severity};
 
 /// Where the documentation of each code is published, for SARIF rules' help links.
@@ -32,7 +31,7 @@ pub fn sarif(run: &RunReport) -> String {
     let rules: Vec<Value> = Code::ALL
         .iter()
         .map(|code| {
-            let doc = explain::doc(*code);
+            let doc = code.doc();
             json!({
                 "id": code.as_str(),
                 "name": pascal_case(code.as_str()),
@@ -296,6 +295,87 @@ pub fn github(file: &FileReport) -> String {
         );
     }
     out
+}
+
+/// SARIF, written when the run is over.
+pub struct SarifReporter<'w> {
+    pub out: Box<dyn std::io::Write + 'w>,
+}
+
+impl super::Reporter for SarifReporter<'_> {
+    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
+        self.out.write_all(sarif(run).as_bytes())?;
+        self.out.flush()
+    }
+}
+
+/// JUnit XML, written when the run is over.
+pub struct JunitReporter<'w> {
+    out: Box<dyn std::io::Write + 'w>,
+    max_examples: usize,
+}
+
+impl<'w> JunitReporter<'w> {
+    pub fn new(out: Box<dyn std::io::Write + 'w>, options: &super::ReportOptions) -> Self {
+        JunitReporter {
+            out,
+            max_examples: options.max_examples,
+        }
+    }
+}
+
+impl super::Reporter for JunitReporter<'_> {
+    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
+        self.out
+            .write_all(junit(run, self.max_examples).as_bytes())?;
+        self.out.flush()
+    }
+}
+
+/// GitHub annotations, streamed as each file is checked; at the end, the Markdown summary is
+/// appended to the step summary file when there is one.
+pub struct GithubReporter<'w> {
+    out: Box<dyn std::io::Write + 'w>,
+    summary: Option<std::path::PathBuf>,
+    max_examples: usize,
+}
+
+impl<'w> GithubReporter<'w> {
+    pub fn new(out: Box<dyn std::io::Write + 'w>, options: &super::ReportOptions) -> Self {
+        GithubReporter {
+            out,
+            summary: options.github_summary.clone(),
+            max_examples: options.max_examples,
+        }
+    }
+}
+
+impl super::Reporter for GithubReporter<'_> {
+    fn file(&mut self, file: &FileReport) -> std::io::Result<()> {
+        self.out.write_all(github(file).as_bytes())?;
+        self.out.flush()
+    }
+
+    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
+        self.out.flush()?;
+        let Some(path) = &self.summary else {
+            return Ok(());
+        };
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!("cannot append to GITHUB_STEP_SUMMARY: {e}"),
+                )
+            })?;
+        std::io::Write::write_all(
+            &mut file,
+            super::markdown::render(run, self.max_examples).as_bytes(),
+        )
+    }
 }
 
 #[cfg(test)]

@@ -63,3 +63,39 @@ pub fn csv(file: &FileReport) -> String {
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
+
+/// JSON Lines, streamed: each file's findings as soon as the file is checked.
+pub struct JsonlReporter<'w> {
+    pub out: Box<dyn std::io::Write + 'w>,
+}
+
+impl super::Reporter for JsonlReporter<'_> {
+    fn file(&mut self, file: &FileReport) -> std::io::Result<()> {
+        self.out.write_all(jsonl(file).as_bytes())?;
+        self.out.flush()
+    }
+
+    fn finish(&mut self, _run: &super::RunReport) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// CSV, streamed: the header row first, then each file's findings as it is checked.
+pub struct CsvReporter<'w> {
+    pub out: Box<dyn std::io::Write + 'w>,
+}
+
+impl super::Reporter for CsvReporter<'_> {
+    fn begin(&mut self) -> std::io::Result<()> {
+        self.out.write_all(csv_header().as_bytes())
+    }
+
+    fn file(&mut self, file: &FileReport) -> std::io::Result<()> {
+        self.out.write_all(csv(file).as_bytes())?;
+        self.out.flush()
+    }
+
+    fn finish(&mut self, _run: &super::RunReport) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}

@@ -243,30 +243,40 @@ pub fn render(run: &RunReport, style: Style) -> String {
             "`conform explain CODE` says what any code above means and how to fix it."
         );
     }
-    let failed = run.files.iter().filter(|f| !run.file_passes(f)).count();
-    let standard = run.standard_label();
-    let _ = if failed == 0 {
-        writeln!(
-            out,
-            "✓ {} {} to {standard} ({}, {})",
-            plural(run.files.len(), "file", "files"),
-            if run.files.len() == 1 {
-                "conforms"
-            } else {
-                "conform"
-            },
-            plural(run.total(Severity::Error), "error", "errors"),
-            plural(run.total(Severity::Warning), "warning", "warnings"),
-        )
-    } else {
-        writeln!(
-            out,
-            "✗ {failed} of {} {} not conform to {standard} ({}, {})",
-            plural(run.files.len(), "file", "files"),
-            if failed == 1 { "does" } else { "do" },
-            plural(run.total(Severity::Error), "error", "errors"),
-            plural(run.total(Severity::Warning), "warning", "warnings"),
-        )
-    };
+    let _ = writeln!(
+        out,
+        "{} {} ({}, {})",
+        if run.passes() { "✓" } else { "✗" },
+        run.verdict(str::to_string),
+        plural(run.total(Severity::Error), "error", "errors"),
+        plural(run.total(Severity::Warning), "warning", "warnings"),
+    );
     out
+}
+
+/// The human report, written when the run is over (its summary needs every file).
+pub struct HumanReporter<'w> {
+    out: Box<dyn std::io::Write + 'w>,
+    style: Style,
+}
+
+impl<'w> HumanReporter<'w> {
+    pub fn new(out: Box<dyn std::io::Write + 'w>, options: &super::ReportOptions) -> Self {
+        HumanReporter {
+            out,
+            style: Style {
+                color: options.color,
+                width: options.width,
+                max_examples: options.max_examples,
+                quiet: options.quiet,
+            },
+        }
+    }
+}
+
+impl super::Reporter for HumanReporter<'_> {
+    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
+        self.out.write_all(render(run, self.style).as_bytes())?;
+        self.out.flush()
+    }
 }

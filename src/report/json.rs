@@ -109,7 +109,7 @@ fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
 
 fn pointer(finding: &Finding) -> Option<String> {
     let (row, column) = (finding.row?, finding.column.as_ref()?);
-    let name = column.name.replace('~', "~0").replace('/', "~1");
+    let name = crate::json_pointer::escape(&column.name);
     Some(format!("/{}/{name}", row.saturating_sub(1)))
 }
 
@@ -159,7 +159,7 @@ pub fn render(run: &RunReport) -> String {
         .iter()
         .flat_map(|f| f.findings.iter())
         .map(|f| {
-            let doc = crate::explain::doc(f.code);
+            let doc = f.code.doc();
             (
                 f.code.as_str(),
                 CodeDoc {
@@ -190,4 +190,16 @@ pub fn render(run: &RunReport) -> String {
         serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+/// The JSON report: one document, written when the run is over.
+pub struct JsonReporter<'w> {
+    pub out: Box<dyn std::io::Write + 'w>,
+}
+
+impl super::Reporter for JsonReporter<'_> {
+    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
+        self.out.write_all(render(run).as_bytes())?;
+        self.out.flush()
+    }
 }

@@ -3,7 +3,6 @@
 use std::fmt::Write as _;
 
 use super::{groups, plural, thousands, RunReport};
-use crate::explain;
 use crate::finding::Severity;
 
 /// Escapes text for a Markdown table cell.
@@ -13,28 +12,13 @@ fn cell(text: &str) -> String {
 
 pub fn render(run: &RunReport, max_examples: usize) -> String {
     let mut out = String::new();
-    let failed = run.files.iter().filter(|f| !run.file_passes(f)).count();
-    let standard = run.standard_label();
     let _ = writeln!(out, "## conform: {}\n", cell(&run.title()));
-    let _ = if failed == 0 {
-        writeln!(
-            out,
-            "✅ **{} {} to `{standard}`**",
-            plural(run.files.len(), "file", "files"),
-            if run.files.len() == 1 {
-                "conforms"
-            } else {
-                "conform"
-            }
-        )
-    } else {
-        writeln!(
-            out,
-            "❌ **{failed} of {} {} not conform to `{standard}`**",
-            plural(run.files.len(), "file", "files"),
-            if failed == 1 { "does" } else { "do" }
-        )
-    };
+    let _ = writeln!(
+        out,
+        "{} **{}**",
+        if run.passes() { "✅" } else { "❌" },
+        run.verdict(|s| format!("`{s}`"))
+    );
     let _ = writeln!(
         out,
         "\n{}, {}.\n",
@@ -103,10 +87,33 @@ pub fn render(run: &RunReport, max_examples: usize) -> String {
                 let help = group.findings[0]
                     .help
                     .clone()
-                    .unwrap_or_else(|| explain::doc(group.code).fix.to_string());
+                    .unwrap_or_else(|| group.code.doc().fix.to_string());
                 let _ = writeln!(out, "- `{}`: {}", group.code, cell(&help));
             }
         }
     }
     out
+}
+
+/// The Markdown summary, written when the run is over.
+pub struct MarkdownReporter<'w> {
+    out: Box<dyn std::io::Write + 'w>,
+    max_examples: usize,
+}
+
+impl<'w> MarkdownReporter<'w> {
+    pub fn new(out: Box<dyn std::io::Write + 'w>, options: &super::ReportOptions) -> Self {
+        MarkdownReporter {
+            out,
+            max_examples: options.max_examples,
+        }
+    }
+}
+
+impl super::Reporter for MarkdownReporter<'_> {
+    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
+        self.out
+            .write_all(render(run, self.max_examples).as_bytes())?;
+        self.out.flush()
+    }
 }

@@ -3,13 +3,116 @@
 
 pub mod ci;
 pub mod flat;
+#[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod output;
+#[cfg(feature = "cli")]
 mod snippet;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
 
 use crate::check::FileReport;
 use crate::finding::{Code, Finding, Severity};
+
+/// Receives a run as it happens, in the spirit of ripgrep's `Sink`: `begin` once, `file` as each
+/// file's report is complete (in report order), `finish` with the whole run. Formats that stream
+/// write in `file`; whole-document formats write in `finish`.
+pub trait Reporter {
+    fn begin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn file(&mut self, _file: &FileReport) -> io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self, run: &RunReport) -> io::Result<()>;
+}
+
+macro_rules! formats {
+    ($( $variant:ident = $name:literal: $about:literal; )*) => {
+        /// The report formats (SPEC section 6).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Format { $( $variant, )* }
+
+        impl Format {
+            pub const ALL: &'static [Format] = &[ $( Format::$variant, )* ];
+
+            pub fn name(self) -> &'static str {
+                match self { $( Format::$variant => $name, )* }
+            }
+
+            /// One line on what the format is for.
+            pub fn about(self) -> &'static str {
+                match self { $( Format::$variant => $about, )* }
+            }
+
+            pub fn parse(text: &str) -> Option<Format> {
+                match text { $( $name => Some(Format::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+formats! {
+    Human = "human": "Diagnostics with the cell underlined, a summary and a verdict.";
+    Json = "json": "One JSON document (report_version 1, schema in docs/report-v1.schema.json).";
+    Jsonl = "jsonl": "One JSON object a finding, a line, written as each file is checked.";
+    Csv = "csv": "One CSV row a finding, for spreadsheets.";
+    Sarif = "sarif": "SARIF 2.1.0, for code-scanning tools.";
+    Junit = "junit": "JUnit XML: a test suite a file, a test case a (code, column) group.";
+    Github = "github": "GitHub Actions annotations (and a summary in $GITHUB_STEP_SUMMARY).";
+    Markdown = "markdown": "A Markdown summary for a pull request or an email.";
+}
+
+/// How reports are drawn, for the formats that have a choice.
+#[derive(Clone, Debug)]
+pub struct ReportOptions {
+    /// Examples shown per (code, column) group.
+    pub max_examples: usize,
+    /// Colour in the human report.
+    pub color: bool,
+    /// Width the human report wraps at.
+    pub width: usize,
+    /// Only the summary and verdict in the human report.
+    pub quiet: bool,
+    /// Where the github format appends its Markdown summary (`$GITHUB_STEP_SUMMARY`).
+    pub github_summary: Option<PathBuf>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            max_examples: 3,
+            color: false,
+            width: 100,
+            quiet: false,
+            github_summary: None,
+        }
+    }
+}
+
+/// The reporter of a format, writing to `out`.
+pub fn reporter<'w>(
+    format: Format,
+    out: Box<dyn Write + 'w>,
+    options: &ReportOptions,
+) -> Box<dyn Reporter + 'w> {
+    match format {
+        #[cfg(feature = "cli")]
+        Format::Human => Box::new(human::HumanReporter::new(out, options)),
+        #[cfg(not(feature = "cli"))]
+        Format::Human => Box::new(markdown::MarkdownReporter::new(out, options)),
+        Format::Json => Box::new(json::JsonReporter { out }),
+        Format::Jsonl => Box::new(flat::JsonlReporter { out }),
+        Format::Csv => Box::new(flat::CsvReporter { out }),
+        Format::Sarif => Box::new(ci::SarifReporter { out }),
+        Format::Junit => Box::new(ci::JunitReporter::new(out, options)),
+        Format::Github => Box::new(ci::GithubReporter::new(out, options)),
+        Format::Markdown => Box::new(markdown::MarkdownReporter::new(out, options)),
+    }
+}
 
 /// Which standard a run checked against.
 #[derive(Clone, Debug)]
@@ -78,6 +181,25 @@ impl RunReport {
         }
     }
 
+    /// The verdict in words: "2 files conform to X" or "1 of 2 files does not conform to X",
+    /// with the standard's label written by `standard`.
+    pub fn verdict(&self, standard: impl Fn(&str) -> String) -> String {
+        let failed = self.files.iter().filter(|f| !self.file_passes(f)).count();
+        let files = plural(self.files.len(), "file", "files");
+        let standard = standard(&self.standard_label());
+        if failed == 0 {
+            let verb = if self.files.len() == 1 {
+                "conforms"
+            } else {
+                "conform"
+            };
+            format!("{files} {verb} to {standard}")
+        } else {
+            let verb = if failed == 1 { "does" } else { "do" };
+            format!("{failed} of {files} {verb} not conform to {standard}")
+        }
+    }
+
     pub fn total(&self, severity: Severity) -> usize {
         self.files.iter().map(|f| f.count(severity)).sum()
     }
@@ -111,6 +233,7 @@ pub(crate) fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
     groups
 }
 
+#[cfg(feature = "cli")]
 pub(crate) fn rows_range(findings: &[&Finding]) -> Option<String> {
     let rows: Vec<u64> = findings.iter().filter_map(|f| f.row).collect();
     let (first, last) = (rows.iter().min()?, rows.iter().max()?);

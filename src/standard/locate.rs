@@ -7,7 +7,7 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     let segments: Vec<String> = pointer
         .split('/')
         .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .map(crate::json_pointer::unescape)
         .collect();
     let mut scanner = Scanner {
         bytes: text.as_bytes(),

@@ -1,11 +1,11 @@
 //! Data standards: the file format of SPEC section 3, loaded from a path or from the built-in
 //! catalogue, checked for consistency, and turned into plain types the rest of conform uses.
 
-mod builtin;
+pub(crate) mod builtin;
 mod codelist;
 mod error;
-pub mod lint;
-mod locate;
+
+pub(crate) mod locate;
 mod raw;
 
 use std::collections::{BTreeMap, HashSet};

@@ -12,6 +12,7 @@ use super::{
     Table,
 };
 use crate::finding::{Code, Severity, SeverityTable};
+use crate::json_pointer::escape;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -270,10 +271,6 @@ fn check_references(tables: &[Table], name: &str, text: &str) -> Result<(), Stan
     Ok(())
 }
 
-pub(crate) fn escape(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
-}
-
 /// Builds a table from its row schema and the table rules; `pointer` locates the rules in the
 /// standard file (empty for a bare JSON Schema).
 pub(crate) fn table_from_schema(
@@ -409,9 +406,9 @@ pub(crate) fn table_from_schema(
         let mut columns = find_key(&rule.columns, &format!("/rules/{n}/columns"))?;
         let test = match (&rule.schema, &rule.compare) {
             (Some(schema), None) if schema.is_object() => {
-                if let Err(e) = crate::compile::schema_options().build(schema) {
+                if let Err(e) = crate::schema::build(schema) {
                     return Err(in_rules(
-                        format!("rule \"{}\" has an unusable schema: {e}", rule.id),
+                        format!("rule \"{}\" has an unusable schema: {}", rule.id, e.message),
                         &format!("/rules/{n}/schema"),
                     ));
                 }

@@ -5,6 +5,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+mod codes;
+pub use codes::{Code, CodeDoc};
+
 /// How serious a finding is. Ordered so that `Error` is the greatest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,61 +40,6 @@ impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
-}
-
-macro_rules! codes {
-    ($( $variant:ident = $name:literal, $severity:ident; )*) => {
-        /// A stable finding code (SPEC section 5). The names never change once published.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Code { $( $variant, )* }
-
-        impl Code {
-            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $( Code::$variant => $name, )* }
-            }
-
-            pub fn default_severity(self) -> Severity {
-                match self { $( Code::$variant => Severity::$severity, )* }
-            }
-
-            pub fn parse(text: &str) -> Option<Code> {
-                match text { $( $name => Some(Code::$variant), )* _ => None }
-            }
-        }
-    };
-}
-
-codes! {
-    Encoding = "encoding", Error;
-    EncodingError = "encoding-error", Error;
-    ParseError = "parse-error", Error;
-    EmptyFile = "empty-file", Error;
-    BlankHeader = "blank-header", Error;
-    DuplicateHeader = "duplicate-header", Error;
-    MissingColumn = "missing-column", Error;
-    UnknownColumn = "unknown-column", Warning;
-    HeaderMismatch = "header-mismatch", Warning;
-    ColumnOrder = "column-order", Error;
-    BlankRow = "blank-row", Warning;
-    ExtraCell = "extra-cell", Error;
-    MissingCell = "missing-cell", Error;
-    Required = "required", Error;
-    Type = "type", Error;
-    Format = "format", Error;
-    Pattern = "pattern", Error;
-    Enum = "enum", Error;
-    Range = "range", Error;
-    Length = "length", Error;
-    Codelist = "codelist", Error;
-    Whitespace = "whitespace", Warning;
-    Schema = "schema", Error;
-    Unique = "unique", Error;
-    PrimaryKey = "primary-key", Error;
-    ForeignKey = "foreign-key", Error;
-    RowCount = "row-count", Error;
-    Rule = "rule", Error;
 }
 
 impl fmt::Display for Code {

@@ -5,7 +5,8 @@
 
 use serde_json::Value;
 
-use super::{builtin, Standard, StandardError};
+use crate::schema::{self, Failure, FailureKind};
+use crate::standard::{builtin, Standard, StandardError};
 
 /// What linting found: errors make the standard unusable; warnings are gaps in its documentation.
 pub struct Lint {
@@ -15,7 +16,7 @@ pub struct Lint {
 
 /// The standard file's name and text: a path, a folder with a `standard.json`, or a built-in id.
 fn source(spec: &str) -> Result<(String, String), StandardError> {
-    if let Some(file) = super::standard_file(spec) {
+    if let Some(file) = crate::standard::standard_file(spec) {
         return std::fs::read_to_string(&file)
             .map(|text| (file.display().to_string(), text))
             .map_err(|e| StandardError::new(format!("cannot read {}: {e}", file.display())));
@@ -26,28 +27,27 @@ fn source(spec: &str) -> Result<(String, String), StandardError> {
 }
 
 /// The meta-schema, and its validator.
-fn meta_schema() -> Result<(Value, jsonschema::Validator), StandardError> {
+fn meta_schema() -> Result<(Value, schema::Validator), StandardError> {
     let text = builtin::file("standard.schema.json")
         .ok_or_else(|| StandardError::new("the meta-schema is not built in"))?;
     let schema: Value = serde_json::from_str(text)
         .map_err(|e| StandardError::new(format!("the meta-schema is not JSON: {e}")))?;
-    let validator = crate::compile::schema_options()
-        .build(&schema)
-        .map_err(|e| StandardError::new(format!("the meta-schema does not build: {e}")))?;
+    let validator = schema::build(&schema).map_err(|e| {
+        StandardError::new(format!("the meta-schema does not build: {}", e.message))
+    })?;
     Ok((schema, validator))
 }
 
 /// A meta-schema error in words a standard's author can act on.
-fn describe(error: &jsonschema::ValidationError<'_>) -> String {
-    use jsonschema::error::ValidationErrorKind as K;
-    let at = error.instance_path().as_str().to_string();
+fn describe(error: &Failure<'_>) -> String {
+    let at = error.instance_path.clone();
     let place = if at.is_empty() {
         "the standard".to_string()
     } else {
         format!("`{at}`")
     };
-    match error.kind() {
-        K::AdditionalProperties { unexpected } => format!(
+    match &error.kind {
+        FailureKind::AdditionalProperties(unexpected) => format!(
             "{place} has {} the format does not define: {}",
             if unexpected.len() == 1 {
                 "a key"
@@ -60,31 +60,28 @@ fn describe(error: &jsonschema::ValidationError<'_>) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        K::Required { property } => format!("{place} lacks the required key {property}"),
-        _ => format!("{place}: {error}"),
+        FailureKind::Required(Some(property)) => {
+            format!("{place} lacks the required key \"{property}\"")
+        }
+        _ => format!("{place}: {}", error.message),
     }
 }
 
 /// A meta-schema error as a diagnostic: an unknown key is underlined itself, with the key it
 /// probably means.
-fn diagnose(
-    error: &jsonschema::ValidationError<'_>,
-    meta: &Value,
-    name: &str,
-    text: &str,
-) -> StandardError {
-    use jsonschema::error::ValidationErrorKind as K;
-    let pointer = error.instance_path().as_str().to_string();
+fn diagnose(error: &Failure<'_>, meta: &Value, name: &str, text: &str) -> StandardError {
+    let pointer = error.instance_path.clone();
     let diagnostic = StandardError::new(describe(error));
-    if let K::AdditionalProperties { unexpected } = error.kind() {
-        if let (Some(key), Some((start, end))) =
-            (unexpected.first(), super::locate::locate(text, &pointer))
-        {
+    if let FailureKind::AdditionalProperties(unexpected) = &error.kind {
+        if let (Some(key), Some((start, end))) = (
+            unexpected.first(),
+            crate::standard::locate::locate(text, &pointer),
+        ) {
             let quoted = format!("\"{key}\"");
             if let Some(at) = text[start..end].find(&quoted) {
                 // The keys allowed where this one stands, from the meta-schema beside the
                 // `additionalProperties` that rejected it.
-                let schema_path = error.schema_path().as_str();
+                let schema_path = error.schema_path.as_str();
                 let known: Vec<&str> = schema_path
                     .strip_suffix("/additionalProperties")
                     .and_then(|parent| meta.pointer(&format!("{parent}/properties")))
@@ -139,7 +136,7 @@ pub fn lint(spec: &str) -> Lint {
     if standard_file {
         match meta_schema() {
             Ok((meta, validator)) => {
-                for error in validator.iter_errors(&value) {
+                for error in validator.failures(&value) {
                     lint.errors.push(diagnose(&error, &meta, &name, &text));
                 }
             }
@@ -194,7 +191,7 @@ fn warn_on_gaps(
             let pointer = format!(
                 "{}/properties/{}",
                 table.schema_pointer,
-                first.replace('~', "~0").replace('/', "~1")
+                crate::json_pointer::escape(first)
             );
             out.push(
                 StandardError::new(format!(

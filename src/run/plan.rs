@@ -1,0 +1,296 @@
+//! Planning a run: which standard and table each file is checked against. `--standard` applies to
+//! every file; else a file in one of the configuration's datasets takes that dataset's standard;
+//! else the built-in standard whose columns the header fits best.
+
+use std::cmp::Reverse;
+use std::path::Path;
+
+use super::{Request, RunError};
+use crate::check::{self, Options};
+use crate::config::Config;
+use crate::finding::{Code, Severity};
+use crate::read::{self, Input};
+use crate::standard::{builtin_standards, Standard, Table};
+
+/// Files checked against one standard (and table, and severity overrides).
+pub struct Group {
+    pub standard: Standard,
+    pub table: Option<String>,
+    pub severity: Vec<(Code, Option<Severity>)>,
+    pub inputs: Vec<Input>,
+    /// Set when conform chose the standard from the header.
+    pub matched_note: Option<String>,
+}
+
+/// Decides which standard checks which file.
+pub fn groups(
+    request: &Request,
+    config: Option<&Config>,
+    options: &Options,
+) -> Result<Vec<Group>, RunError> {
+    // Every dataset's standard must load, used or not: a broken configuration fails early.
+    if let (Some(config), None) = (config, &request.standard) {
+        for dataset in 0..config.datasets.len() {
+            load_dataset_standard(config, dataset, request)?;
+        }
+    }
+    if request.paths.is_empty() {
+        return config_groups(request, config);
+    }
+    let inputs = super::inputs::collect(&request.paths)?;
+    if let Some(spec) = &request.standard {
+        let severity = config
+            .and_then(|c| {
+                let dataset = inputs.first()?.path().and_then(|p| c.dataset_for(p))?;
+                Some(c.datasets[dataset].severity.clone())
+            })
+            .unwrap_or_default();
+        return Ok(vec![Group {
+            standard: Standard::load(spec)?,
+            table: request.table.clone(),
+            severity,
+            inputs,
+            matched_note: None,
+        }]);
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut unmatched = Vec::new();
+    for input in inputs {
+        let dataset = config.and_then(|c| input.path().and_then(|p| c.dataset_for(p)));
+        match (config, dataset) {
+            (Some(config), Some(dataset)) => {
+                add_to_dataset_group(&mut groups, config, dataset, input, request)?;
+            }
+            _ => unmatched.push(input),
+        }
+    }
+    if !unmatched.is_empty() {
+        let (standard, matched_note) = choose_standard(&unmatched, options)?;
+        groups.push(Group {
+            standard,
+            table: request.table.clone(),
+            severity: Vec::new(),
+            inputs: unmatched,
+            matched_note: Some(matched_note),
+        });
+    }
+    Ok(groups)
+}
+
+/// Without paths: every file of every dataset of the configuration.
+fn config_groups(request: &Request, config: Option<&Config>) -> Result<Vec<Group>, RunError> {
+    let Some(config) = config else {
+        return Err(RunError::message(
+            "no files given, and no conform.toml here or in a parent folder; name the files to check",
+        ));
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    for (dataset, path) in config.files() {
+        add_to_dataset_group(&mut groups, config, dataset, Input::Path(path), request)?;
+    }
+    if groups.is_empty() {
+        return Err(RunError::message(format!(
+            "the datasets in {} match no files",
+            config.path.display()
+        )));
+    }
+    Ok(groups)
+}
+
+/// Puts a file of `dataset` with the files that share its standard, table and severity overrides
+/// (a new group when none does yet).
+fn add_to_dataset_group(
+    groups: &mut Vec<Group>,
+    config: &Config,
+    dataset: usize,
+    input: Input,
+    request: &Request,
+) -> Result<(), RunError> {
+    let origin = dataset_origin(config, dataset);
+    let table = request
+        .table
+        .clone()
+        .or_else(|| config.datasets[dataset].table.clone());
+    let severity = &config.datasets[dataset].severity;
+    let same =
+        |g: &&mut Group| g.standard.origin == origin && g.table == table && &g.severity == severity;
+    if let Some(group) = groups.iter_mut().find(same) {
+        group.inputs.push(input);
+        return Ok(());
+    }
+    groups.push(Group {
+        standard: load_dataset_standard(config, dataset, request)?,
+        table,
+        severity: severity.clone(),
+        inputs: vec![input],
+        matched_note: None,
+    });
+    Ok(())
+}
+
+/// How a dataset's standard will be known once loaded (its `origin`), to group files by standard.
+fn dataset_origin(config: &Config, dataset: usize) -> String {
+    let spec = &config.datasets[dataset].standard;
+    if Path::new(spec).is_file() {
+        spec.clone()
+    } else {
+        format!("builtin:{}", spec.split('@').next().unwrap_or(spec))
+    }
+}
+
+/// Loads a dataset's standard; a failure points at the `standard` value in conform.toml.
+fn load_dataset_standard(
+    config: &Config,
+    dataset: usize,
+    request: &Request,
+) -> Result<Standard, RunError> {
+    let spec = request
+        .standard
+        .as_deref()
+        .unwrap_or(&config.datasets[dataset].standard);
+    Standard::load(spec).map_err(|e| {
+        if e.location().is_some() {
+            RunError::from(e)
+        } else {
+            RunError::from(config.standard_error(dataset, e.message))
+        }
+    })
+}
+
+/// The header row of a file, for choosing a standard or table by its columns.
+fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
+    let read_header = |opened: read::Opened| {
+        let mut reader =
+            read::csv::ChunkReader::new(opened.stream, options.delimiter, !opened.verified).ok()?;
+        let mut header = csv::StringRecord::new();
+        reader.header(&mut header).ok()??;
+        Some(header)
+    };
+    // The header alone rarely needs the whole file scanned; if it is not UTF-8, scan and retry.
+    read::open_lazily(input, options.encoding)
+        .ok()
+        .and_then(read_header)
+        .or_else(|| {
+            read::open(input, options.encoding)
+                .ok()
+                .and_then(read_header)
+        })
+}
+
+/// How well a header fits a table: most columns supplied first; on a tie, fewest required columns
+/// left out, then fewest columns (the tightest fit: the 2017 brownfield register for a file with
+/// its 28 columns, not today's standard that also accepts them).
+pub type Fit = (usize, Reverse<usize>, Reverse<usize>);
+
+pub fn fit(header: &csv::StringRecord, table: &Table) -> Fit {
+    let plan = check::plan_header(header, table);
+    let supplied = plan.standard_to_file.iter().filter(|f| f.is_some()).count();
+    let missing = table
+        .columns
+        .iter()
+        .zip(&plan.standard_to_file)
+        .filter(|(c, f)| c.required && f.is_none())
+        .count();
+    (supplied, Reverse(missing), Reverse(table.columns.len()))
+}
+
+/// The built-in standard the first file's header fits best, with a note saying so.
+fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, String), RunError> {
+    let header = inputs
+        .first()
+        .and_then(|i| header_of(i, options))
+        .ok_or_else(|| {
+            RunError::message(
+                "no --standard given, and the first file has no header row to choose one by",
+            )
+        })?;
+    let mut best: Option<(Fit, usize, Standard)> = None;
+    for entry in builtin_standards() {
+        let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
+        let best_here = standard
+            .tables
+            .iter()
+            .map(|table| (fit(&header, table), table.columns.len()))
+            .reduce(|a, b| if b.0 > a.0 { b } else { a });
+        if let Some((key, columns)) = best_here {
+            if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
+                best = Some((key, columns, standard));
+            }
+        }
+    }
+    match best {
+        Some(((score, _, _), columns, standard)) if score >= 2 => {
+            let note = format!(
+                "no standard given: matched {} ({score} of {columns} columns); pass --standard to choose another",
+                standard.id
+            );
+            Ok((standard, note))
+        }
+        _ => Err(RunError::message(
+            "no --standard given, and no built-in standard matches the file's header; pass --standard ID or a path",
+        )),
+    }
+}
+
+/// The table a file is checked against: `--table` (or the config's), the only table, the table
+/// the file is named after (`organizations.csv`, `…-article-4-direction-area.csv`), or the table
+/// whose columns its header supplies most of.
+pub fn choose_table(
+    standard: &Standard,
+    name: Option<&str>,
+    input: &Input,
+    options: &Options,
+) -> Result<usize, RunError> {
+    if let Some(name) = name {
+        return standard
+            .tables
+            .iter()
+            .position(|t| t.name == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = standard.tables.iter().map(|t| t.name.as_str()).collect();
+                RunError::message(format!(
+                    "the standard {} has no table `{name}`; its tables are: {}",
+                    standard.id,
+                    names.join(", ")
+                ))
+            });
+    }
+    if standard.tables.len() == 1 {
+        return Ok(0);
+    }
+    if let Some(t) = table_named_in(standard, input) {
+        return Ok(t);
+    }
+    let header = header_of(input, options);
+    Ok(header
+        .and_then(|h| {
+            // The first of the best, so full ties go to the table the standard lists first.
+            let fits: Vec<Fit> = standard.tables.iter().map(|t| fit(&h, t)).collect();
+            let best = *fits.iter().max()?;
+            fits.iter().position(|f| *f == best)
+        })
+        .unwrap_or(0))
+}
+
+/// The table whose name (or plural) is a word of the file's name; the longest such name wins,
+/// so `…-article-4-direction-area.csv` is the area table, not the direction table.
+fn table_named_in(standard: &Standard, input: &Input) -> Option<usize> {
+    let stem = input.path()?.file_stem()?.to_str()?;
+    let stem = format!(" {} ", crate::suggest::fold(stem));
+    standard
+        .tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            let table = crate::suggest::fold(&t.name);
+            [
+                format!(" {table} "),
+                format!(" {table}s "),
+                format!(" {table}es "),
+            ]
+            .iter()
+            .any(|n| stem.contains(n.as_str()))
+        })
+        .max_by_key(|(_, t)| t.name.len())
+        .map(|(i, _)| i)
+}
