@@ -1,11 +1,12 @@
 //! Formats for CI systems: SARIF 2.1.0 (code scanning), JUnit XML (test reports) and GitHub
 //! Actions workflow commands (annotations).
 
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
-use super::{groups, plural, RunReport};
+use super::{groups, plural, snippet, RunReport};
 use crate::check::FileReport;
 use crate::finding::{Code, Finding, Severity};
 
@@ -20,10 +21,42 @@ fn sarif_level(severity: Severity) -> &'static str {
     }
 }
 
-/// The column a finding points at: the character column where the file was read as text and the
-/// cell is known, counted from 1; CSV column numbers otherwise.
-fn column_number(finding: &Finding) -> Option<usize> {
-    finding.column.as_ref().and_then(|c| c.index).map(|i| i + 1)
+/// A finding's SARIF region: the line and character column where its cell starts, read from the
+/// record's text; the place a finding names on a line (an encoding error); else its line alone.
+fn place(
+    finding: &Finding,
+    records: &HashMap<u64, String>,
+    delimiter: u8,
+) -> Option<(u64, Option<u64>)> {
+    let line = finding.line?;
+    let index = finding.column.as_ref().and_then(|c| c.index);
+    let cell = index.zip(records.get(&line)).map(|(index, text)| {
+        let (start, _) = snippet::cell_span(text, delimiter, index);
+        snippet::place(text, start)
+    });
+    Some(match (cell, finding.character) {
+        (Some((lines_before, column)), _) => (line + lines_before, Some(column as u64)),
+        (None, character) => (line, character),
+    })
+}
+
+fn region(finding: &Finding, records: &HashMap<u64, String>, delimiter: u8) -> Value {
+    match place(finding, records, delimiter) {
+        Some((line, Some(column))) => json!({ "startLine": line, "startColumn": column }),
+        Some((line, None)) => json!({ "startLine": line }),
+        None => json!({ "startLine": 1 }),
+    }
+}
+
+/// The records of a file that findings about a cell are on.
+fn cell_records(file: &FileReport) -> HashMap<u64, String> {
+    let lines: BTreeSet<u64> = file
+        .findings
+        .iter()
+        .filter(|f| f.column.as_ref().is_some_and(|c| c.index.is_some()))
+        .filter_map(|f| f.line)
+        .collect();
+    snippet::records(file, &lines)
 }
 
 /// A SARIF 2.1.0 log: one run, each finding code a rule with its `conform explain` text.
@@ -45,12 +78,10 @@ pub fn sarif(run: &RunReport) -> String {
         .collect();
     let mut results = Vec::new();
     for file in &run.files {
+        let records = cell_records(file);
+        let delimiter = file.delimiter.unwrap_or(b',');
         for finding in &file.findings {
-            let mut region = serde_json::Map::new();
-            region.insert("startLine".into(), json!(finding.line.unwrap_or(1)));
-            if let Some(column) = column_number(finding) {
-                region.insert("startColumn".into(), json!(column));
-            }
+            let region = region(finding, &records, delimiter);
             let text = match &finding.help {
                 Some(help) => format!("{} ({help})", finding.message),
                 None => finding.message.clone(),
@@ -245,6 +276,8 @@ pub fn github(file: &FileReport) -> String {
     let mut out = String::new();
     let groups = groups(&file.findings);
     let mut shown = vec![0usize; groups.len()];
+    let records = cell_records(file);
+    let delimiter = file.delimiter.unwrap_or(b',');
     for finding in &file.findings {
         let column = finding.row.and(finding.column.as_ref()).map(|c| &*c.name);
         let Some(group) = groups.iter().position(|g| {
@@ -257,11 +290,11 @@ pub fn github(file: &FileReport) -> String {
             continue;
         }
         let mut properties = format!("file={}", escape_property(&file.path));
-        if let Some(line) = finding.line {
+        if let Some((line, column)) = place(finding, &records, delimiter) {
             let _ = write!(properties, ",line={line}");
-        }
-        if let Some(column) = column_number(finding) {
-            let _ = write!(properties, ",col={column}");
+            if let Some(column) = column {
+                let _ = write!(properties, ",col={column}");
+            }
         }
         let title = match column {
             Some(column) => format!("{} in {column}", finding.code),

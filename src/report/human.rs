@@ -4,9 +4,12 @@
 use std::collections::BTreeSet;
 use std::fmt::{self, Write as _};
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
-use super::snippet::{cell_span, records, window, Snippet};
+use super::snippet::{cell_span, place, records, window};
 use super::{groups, plural, rows_range, thousands, Group, RunReport};
 use crate::check::FileReport;
 use crate::finding::{Finding, Severity};
@@ -18,6 +21,31 @@ pub struct Style {
     pub width: usize,
     pub max_examples: usize,
     pub quiet: bool,
+}
+
+/// The text of one record as it appears in the file, with its first line number.
+pub struct Snippet {
+    pub name: String,
+    pub text: String,
+    pub first_line: u64,
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        _span: &SourceSpan,
+        _before: usize,
+        _after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            self.text.as_bytes(),
+            SourceSpan::from(0..self.text.len()),
+            self.first_line.saturating_sub(1) as usize,
+            0,
+            self.text.lines().count().max(1),
+        )))
+    }
 }
 
 struct FindingDiagnostic<'a> {
@@ -77,6 +105,48 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 }
 
+/// The record a finding is on, cut to a window around its cell, with the cell's span in the
+/// window. The snippet's name is `path:line:column`, the line and character column where the
+/// cell starts in the file.
+fn snippet(
+    finding: &Finding,
+    path: &str,
+    text: &str,
+    line: u64,
+    delimiter: u8,
+) -> (Option<Snippet>, Option<(usize, usize)>) {
+    let index = finding.column.as_ref().and_then(|c| c.index);
+    let span = match (index, finding.character) {
+        (Some(i), _) => Some(cell_span(text, delimiter, i)),
+        // A place on the line, in characters: the span of that character.
+        (None, Some(character)) => text
+            .char_indices()
+            .nth(character.saturating_sub(1) as usize)
+            .map(|(at, c)| (at, at + c.len_utf8())),
+        (None, None) => None,
+    };
+    let (cell_line, column) = match span {
+        Some((start, _)) => {
+            let (lines_before, column) = place(text, start);
+            (line + lines_before, column)
+        }
+        None => (line, 1),
+    };
+    let (shown, span) = match span {
+        Some(span) => {
+            let (shown, span) = window(text, span);
+            (shown, Some(span))
+        }
+        None => (window(text, (0, 0)).0, None),
+    };
+    let snippet = Snippet {
+        name: format!("{path}:{cell_line}:{column}"),
+        text: shown,
+        first_line: line,
+    };
+    (Some(snippet), span)
+}
+
 fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Style) {
     let handler = GraphicalReportHandler::new_themed(if style.color {
         GraphicalTheme::unicode()
@@ -111,37 +181,9 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     if !style.quiet {
         for group in &groups {
             for finding in group.findings.iter().take(style.max_examples) {
-                let text = finding.line.and_then(|l| texts.get(&l));
-                let (snippet, span) = match (text, finding.line) {
-                    (Some(text), Some(line)) => {
-                        let index = finding.column.as_ref().and_then(|c| c.index);
-                        let span = match (index, finding.character) {
-                            (Some(i), _) => Some(cell_span(text, delimiter, i)),
-                            // A place on the line, in characters: the span of that character.
-                            (None, Some(character)) => text
-                                .char_indices()
-                                .nth(character.saturating_sub(1) as usize)
-                                .map(|(at, c)| (at, at + c.len_utf8())),
-                            (None, None) => None,
-                        };
-                        let (shown, span) = match span {
-                            Some(span) => {
-                                let (shown, span) = window(text, span);
-                                (shown, Some(span))
-                            }
-                            None => (window(text, (0, 0)).0, None),
-                        };
-                        let column = span.map_or(1, |(s, _)| shown[..s].chars().count() + 1);
-                        let name = format!("{}:{line}:{column}", file.path);
-                        (
-                            Some(Snippet {
-                                name,
-                                text: shown,
-                                first_line: line,
-                            }),
-                            span,
-                        )
-                    }
+                let (snippet, span) = match (finding.line, finding.line.and_then(|l| texts.get(&l)))
+                {
+                    (Some(line), Some(text)) => snippet(finding, &file.path, text, line, delimiter),
                     _ => (None, None),
                 };
                 let diagnostic = FindingDiagnostic {

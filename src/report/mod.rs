@@ -8,7 +8,6 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod output;
-#[cfg(feature = "cli")]
 mod snippet;
 
 use std::io::{self, Write};

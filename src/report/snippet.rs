@@ -1,40 +1,14 @@
-//! Source snippets for human reports: the record a finding is on, read again from the file, with
-//! the offending cell's byte range.
+//! The records findings are on, read again from the file, with the offending cell's byte range
+//! and its line and character column: for the human report's snippets and SARIF regions.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader};
 
-use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
-
 use crate::check::FileReport;
 use crate::read;
 
-/// The text of one record as it appears in the file, with its first line number.
-pub struct Snippet {
-    pub name: String,
-    pub text: String,
-    pub first_line: u64,
-}
-
-impl SourceCode for Snippet {
-    fn read_span<'a>(
-        &'a self,
-        _span: &SourceSpan,
-        _before: usize,
-        _after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            self.text.as_bytes(),
-            SourceSpan::from(0..self.text.len()),
-            self.first_line.saturating_sub(1) as usize,
-            0,
-            self.text.lines().count().max(1),
-        )))
-    }
-}
-
 /// Longest record text shown; longer records are cut around the cell.
+#[cfg(feature = "cli")]
 const MAX_SHOWN: usize = 160;
 const MAX_RECORD_LINES: usize = 8;
 const MAX_RECORD_BYTES: usize = 64 * 1024;
@@ -114,6 +88,16 @@ pub fn cell_span(text: &str, delimiter: u8, index: usize) -> (usize, usize) {
     }
 }
 
+/// Where byte `at` of a record's text is: lines after the record's first, and the 1-based
+/// character column on its own line.
+pub fn place(text: &str, at: usize) -> (u64, usize) {
+    let before = &text[..at.min(text.len())];
+    let lines = before.matches('\n').count() as u64;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (lines, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(feature = "cli")]
 /// Cuts a long single-line record down to a window around the span, keeping the span's place.
 pub fn window(text: &str, span: (usize, usize)) -> (String, (usize, usize)) {
     if text.len() <= MAX_SHOWN || text.contains('\n') {
@@ -157,6 +141,14 @@ mod tests {
     }
 
     #[test]
+    fn places_count_characters_on_their_own_line() {
+        assert_eq!(place("a,£b,c", 5), (0, 5));
+        assert_eq!(place("1,\"two\nlines\",x", 14), (1, 8));
+        assert_eq!(place("", 0), (0, 1));
+    }
+
+    #[test]
+    #[cfg(feature = "cli")]
     fn long_lines_are_windowed_around_the_cell() {
         let text = format!("{},BAD,{}", "a".repeat(500), "b".repeat(500));
         let (shown, (s, e)) = window(&text, (501, 504));

@@ -1,0 +1,224 @@
+//! The command line: argument parsing, running a command, exit codes (SPEC section 2). The work
+//! itself is the library's: this file turns arguments into a request and an outcome into an exit
+//! code.
+
+mod check;
+mod standards;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use conform::report::Format;
+use conform::run::{RunError, DEFAULT_MAX_FINDINGS};
+use conform::standard::StandardError;
+
+use check::{check_command, parse_format};
+use standards::{explain_command, lint_command, render_diagnostic, standards_command};
+
+/// Check UK public-sector datasets against shared data standards, and explain every problem plainly.
+#[derive(Parser, Debug)]
+#[command(name = "conform", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check files against a standard.
+    Check(Box<CheckArgs>),
+    /// Discover and read the built-in standards; lint a standard file.
+    #[command(subcommand)]
+    Standards(StandardsCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), generated from these definitions.
+    Man,
+    /// Explain a finding code: what it means, why it matters, how to fix it.
+    Explain {
+        /// The code, e.g. `type` or `missing-column`; without it, every code is listed.
+        code: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StandardsCommand {
+    /// List the built-in standards: id, version, title, publisher, tables.
+    List {
+        /// `text` (default) or `json`.
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
+    /// Show a standard's tables and columns: type, required, allowed values, description, example.
+    Show {
+        /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
+        standard: String,
+    },
+    /// Check a standard file: the format (against schemas/standard.schema.json), patterns, code
+    /// lists, keys, rules and row schemas. Exit 1 when it has errors.
+    Lint {
+        /// A path to a standard.json (or its folder), a JSON Schema file, or a built-in id.
+        standard: String,
+    },
+    /// Write a standard's documentation as a page a publisher can read.
+    Docs {
+        /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
+        standard: String,
+        /// `markdown` (default) or `html` (one self-contained page).
+        #[arg(long, default_value = "markdown")]
+        format: String,
+    },
+    /// Print a CSV with a table's header row, to start a file from.
+    Template {
+        /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.
+        standard: String,
+        /// The table (default: the first).
+        #[arg(long)]
+        table: Option<String>,
+        /// Add one row of the published examples.
+        #[arg(long)]
+        example: bool,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to check (folders are searched for .csv and .tsv files); `-` reads standard
+    /// input. Without paths, every dataset of the configuration file (conform.toml) is checked.
+    pub paths: Vec<String>,
+    /// Configuration file (default: conform.toml in this folder or the nearest parent).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Standard to check against: a built-in id (`spend-over-500`, `ID@VERSION`) or a path to a
+    /// standard.json or JSON Schema file. Without it, the built-in standard whose columns best
+    /// match the file's header is used.
+    #[arg(long, short = 's')]
+    pub standard: Option<String>,
+    /// Table of the standard to check against (default: the only table, else the table each file
+    /// is named after, else the one its header matches best).
+    #[arg(long)]
+    pub table: Option<String>,
+    /// Report format: human, json, jsonl, csv, sarif, junit, github or markdown.
+    #[arg(long, default_value = "human", value_parser = parse_format)]
+    pub format: Format,
+    /// Write the report to this file (written whole, never over an input file).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Threads checking rows (default: one per core). Output is the same whatever the number.
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Examples shown per (code, column) group in the human report; the rest are counted.
+    #[arg(long, default_value_t = 3)]
+    pub max_examples: usize,
+    /// Stop after this many findings in a file; the report says it is partial. The default keeps
+    /// memory bounded however broken a file is; 0 means no limit.
+    #[arg(long, default_value_t = DEFAULT_MAX_FINDINGS)]
+    pub max_findings: usize,
+    /// Warnings fail the check too (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// Leave out findings with this code (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub ignore: Vec<String>,
+    /// Read files in this encoding instead of detecting it (utf-8, windows-1252, utf-16le, ...).
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Field delimiter instead of sniffing it (`,` `;` `|` or `tab`).
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// Colour in the human report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Only the summary and verdict in the human report, no examples.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// No progress bar (one is shown on a terminal for files over 8 MB, never in CI or pipes).
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+/// A failure that stops the command before a report exists: exit code 2.
+pub struct Fatal(pub String);
+
+impl From<StandardError> for Fatal {
+    fn from(e: StandardError) -> Self {
+        Fatal(render_diagnostic(&e))
+    }
+}
+
+impl From<RunError> for Fatal {
+    fn from(e: RunError) -> Self {
+        match e {
+            RunError::Standard(e) => Fatal::from(e),
+            RunError::Message(m) => Fatal(format!("error: {m}")),
+        }
+    }
+}
+
+/// Runs conform with these arguments and returns the exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Explain { code } => explain_command(code.as_deref()),
+        Command::Completions { shell } => {
+            let mut text = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "conform",
+                &mut text,
+            );
+            write_stdout(&String::from_utf8_lossy(&text), 0)
+        }
+        Command::Standards(StandardsCommand::Lint { standard }) => lint_command(&standard),
+        Command::Standards(command) => match standards_command(command) {
+            Ok(text) => write_stdout(&text, 0),
+            Err(Fatal(message)) => {
+                eprintln!("{}", message.trim_end());
+                2
+            }
+        },
+        Command::Man => {
+            let mut text = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut text)
+            {
+                Ok(()) => write_stdout(&String::from_utf8_lossy(&text), 0),
+                Err(e) => {
+                    eprintln!("error: cannot render the man page: {e}");
+                    2
+                }
+            }
+        }
+        Command::Check(args) => match check_command(&args) {
+            Ok(code) => code,
+            Err(Fatal(message)) => {
+                eprintln!("{}", message.trim_end());
+                2
+            }
+        },
+    }
+}
+
+/// Prints to standard output; a closed pipe (`| head`) ends quietly with the same exit code.
+fn write_stdout(text: &str, code: i32) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            eprintln!("error: cannot write the report: {e}");
+            2
+        }
+    }
+}
