@@ -96,156 +96,199 @@ pub fn check_cell(
     out: &mut Vec<Finding>,
 ) {
     let trimmed = trim(raw);
-    let found = |code: Code, message: String| {
-        Finding::new(code, message)
+    let found = |failure: Failure| {
+        let mut finding = Finding::new(failure.code, failure.message)
             .at_row(at.row, at.line)
             .in_column(Some(at.file_column), &column.name)
             .with_value(raw)
+            .with_help(failure.help);
+        if let Some(keyword) = failure.keyword {
+            finding = finding.with_schema_path(keyword_path(column, keyword));
+        }
+        finding
     };
     if is_missing(trimmed, table) {
-        if column.required {
-            let example = column_example(column);
-            out.push(
-                found(
-                    Code::Required,
-                    format!(
-                        "`{}` is empty, but the standard requires a value in every row",
-                        column.name
-                    ),
-                )
-                .with_help(Some(format!("fill in `{}`{example}", column.name)))
-                .with_schema_path("/required"),
-            );
+        if column.presence.required {
+            out.push(found(required_failure(column)));
         }
         return;
     }
     if trimmed.len() != raw.len() {
-        let side = match (raw.starts_with(trimmed), raw.ends_with(trimmed)) {
-            (true, false) => "at the end",
-            (false, true) => "at the start",
-            _ => "at the start and end",
-        };
-        let kind = whitespace_kind(raw);
-        out.push(
-            found(
-                Code::Whitespace,
-                format!("{} in `{}` has {kind} {side}", quote(raw), column.name),
-            )
-            .with_help(Some(format!(
-                "remove {}: {}",
-                if kind.starts_with('a') { "it" } else { "them" },
-                quote(trimmed)
-            ))),
-        );
+        out.push(found(whitespace_failure(raw, trimmed, column)));
     }
-    let path = |keyword: &str| {
-        format!(
-            "/properties/{}/{keyword}",
-            crate::json_pointer::escape(&column.name)
-        )
-    };
     let Some(typed) = convert_for(trimmed, column) else {
-        let expected = column
-            .kinds
-            .iter()
-            .map(|k| k.describe())
-            .collect::<Vec<_>>()
-            .join(" or ");
-        let help = number_help(trimmed)
-            .or_else(|| Some(format!("write {expected}{}", column_example(column))));
-        out.push(
-            found(
-                Code::Type,
-                format!("{} in `{}` is not {expected}", quote(trimmed), column.name),
-            )
-            .with_help(help)
-            .with_schema_path(path("type")),
-        );
+        out.push(found(type_failure(trimmed, column)));
         return;
     };
-    if !column.in_residual {
-        if let Some(finding) = schema_checks(trimmed, typed, column, &path) {
-            out.push(
-                found(finding.0, finding.1)
-                    .with_help(finding.2)
-                    .with_schema_path(finding.3),
-            );
-            return;
+    let failure = if column.in_residual {
+        None
+    } else {
+        schema_checks(trimmed, typed, column)
+    };
+    if let Some(failure) = failure.or_else(|| codelist_failure(trimmed, column)) {
+        out.push(found(failure));
+    }
+}
+
+/// What failed in a cell, before it is placed: code, message, help and the schema keyword behind
+/// it (placed under the column's property).
+struct Failure {
+    code: Code,
+    message: String,
+    help: Option<String>,
+    keyword: Option<&'static str>,
+}
+
+impl Failure {
+    fn new(code: Code, message: String, help: Option<String>, keyword: &'static str) -> Failure {
+        Failure {
+            code,
+            message,
+            help,
+            keyword: Some(keyword),
         }
     }
-    if let Some(list) = &column.codelist {
-        // Each code looked up once; nothing is allocated unless one is missing.
-        let misses: Vec<&str> = match &column.separator {
-            Some(separator) => codes_of(trimmed, separator)
-                .filter(|code| !list.contains(code))
-                .collect(),
-            None if list.contains(trimmed) => Vec::new(),
-            None => vec![trimmed],
-        };
-        if let Some(miss) = misses.first() {
-            let guess = closest(miss, list.codes.iter().map(|c| &**c));
-            let help = match guess {
-                Some(g) => format!("did you mean `{g}`?"),
-                None if list.codes.len() <= 12 => {
-                    let mut codes: Vec<&str> = list.codes.iter().map(|c| &**c).collect();
-                    codes.sort_unstable();
-                    format!(
-                        "use one of: {}",
-                        codes
-                            .iter()
-                            .map(|c| format!("`{c}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-                None => format!(
-                    "look the code up in {}",
-                    list.title.as_deref().unwrap_or(&list.id)
-                ),
-            };
-            let what = if column.separator.is_some() && misses.len() > 1 {
-                format!(
-                    "{} in `{}` hold {} codes that are not",
-                    quote(trimmed),
-                    column.name,
-                    misses.len()
-                )
-            } else if column.separator.is_some() && *miss != trimmed {
-                format!(
-                    "{} in `{}` holds {}, which is not",
-                    quote(trimmed),
-                    column.name,
-                    quote(miss)
-                )
-            } else {
-                format!("{} in `{}` is not", quote(trimmed), column.name)
-            };
-            let (code, message) = if column.codelist_is_foreign_key {
-                (
-                    Code::ForeignKey,
-                    if column.separator.is_some() {
-                        format!(
-                            "{what} in the code list `{}`, so they refer to nothing",
-                            list.id
-                        )
-                    } else {
-                        format!(
-                            "{} in `{}` refers to nothing: it is not in the code list `{}`",
-                            quote(trimmed),
-                            column.name,
-                            list.id
-                        )
-                    },
-                )
-            } else {
-                (
-                    Code::Codelist,
-                    format!("{what} in the code list `{}`", list.id),
-                )
-            };
-            out.push(found(code, message).with_help(Some(help)));
-        }
+}
+
+/// `/properties/NAME/KEYWORD`, for the schema path of a finding.
+fn keyword_path(column: &ColumnCheck, keyword: &str) -> String {
+    if keyword == "required" {
+        return "/required".into();
     }
+    format!(
+        "/properties/{}/{keyword}",
+        crate::json_pointer::escape(&column.name)
+    )
+}
+
+fn required_failure(column: &ColumnCheck) -> Failure {
+    Failure::new(
+        Code::Required,
+        format!(
+            "`{}` is empty, but the standard requires a value in every row",
+            column.name
+        ),
+        Some(format!(
+            "fill in `{}`{}",
+            column.name,
+            column_example(column)
+        )),
+        "required",
+    )
+}
+
+fn whitespace_failure(raw: &str, trimmed: &str, column: &ColumnCheck) -> Failure {
+    let side = match (raw.starts_with(trimmed), raw.ends_with(trimmed)) {
+        (true, false) => "at the end",
+        (false, true) => "at the start",
+        _ => "at the start and end",
+    };
+    let kind = whitespace_kind(raw);
+    Failure {
+        code: Code::Whitespace,
+        message: format!("{} in `{}` has {kind} {side}", quote(raw), column.name),
+        help: Some(format!(
+            "remove {}: {}",
+            if kind.starts_with('a') { "it" } else { "them" },
+            quote(trimmed)
+        )),
+        keyword: None,
+    }
+}
+
+fn type_failure(trimmed: &str, column: &ColumnCheck) -> Failure {
+    let expected = column
+        .kinds
+        .iter()
+        .map(|k| k.describe())
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let help = number_help(trimmed)
+        .or_else(|| Some(format!("write {expected}{}", column_example(column))));
+    Failure::new(
+        Code::Type,
+        format!("{} in `{}` is not {expected}", quote(trimmed), column.name),
+        help,
+        "type",
+    )
+}
+
+/// A cell's codes that are not in the column's code list, as a `codelist` (or `foreign-key`)
+/// failure. Each code is looked up once; nothing is allocated unless one is missing.
+fn codelist_failure(trimmed: &str, column: &ColumnCheck) -> Option<Failure> {
+    let check = column.codelist.as_ref()?;
+    let list = &check.list;
+    let misses: Vec<&str> = match &check.separator {
+        Some(separator) => codes_of(trimmed, separator)
+            .filter(|code| !list.contains(code))
+            .collect(),
+        None if list.contains(trimmed) => Vec::new(),
+        None => vec![trimmed],
+    };
+    let miss = misses.first()?;
+    let listed = check.separator.is_some();
+    let what = if listed && misses.len() > 1 {
+        format!(
+            "{} in `{}` hold {} codes that are not",
+            quote(trimmed),
+            column.name,
+            misses.len()
+        )
+    } else if listed && *miss != trimmed {
+        format!(
+            "{} in `{}` holds {}, which is not",
+            quote(trimmed),
+            column.name,
+            quote(miss)
+        )
+    } else {
+        format!("{} in `{}` is not", quote(trimmed), column.name)
+    };
+    let (code, message) = match (check.is_foreign_key, listed) {
+        (true, true) => (
+            Code::ForeignKey,
+            format!(
+                "{what} in the code list `{}`, so they refer to nothing",
+                list.id
+            ),
+        ),
+        (true, false) => (
+            Code::ForeignKey,
+            format!(
+                "{} in `{}` refers to nothing: it is not in the code list `{}`",
+                quote(trimmed),
+                column.name,
+                list.id
+            ),
+        ),
+        (false, _) => (
+            Code::Codelist,
+            format!("{what} in the code list `{}`", list.id),
+        ),
+    };
+    Some(Failure {
+        code,
+        message,
+        help: Some(codelist_help(miss, list)),
+        keyword: None,
+    })
+}
+
+/// "did you mean", the codes of a short list, or where to look the code up.
+fn codelist_help(miss: &str, list: &crate::standard::CodeList) -> String {
+    if let Some(guess) = closest(miss, list.codes.iter().map(|c| &**c)) {
+        return format!("did you mean `{guess}`?");
+    }
+    if list.codes.len() <= 12 {
+        let mut codes: Vec<&str> = list.codes.iter().map(|c| &**c).collect();
+        codes.sort_unstable();
+        let codes: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
+        return format!("use one of: {}", codes.join(", "));
+    }
+    format!(
+        "look the code up in {}",
+        list.title.as_deref().unwrap_or(&list.id)
+    )
 }
 
 /// The codes of a multi-valued cell, blanks between separators left out.
@@ -268,178 +311,194 @@ fn convert_for<'a>(trimmed: &'a str, column: &ColumnCheck) -> Option<Typed<'a>> 
 /// ", e.g. X" from the column's examples, or nothing.
 fn column_example(column: &ColumnCheck) -> String {
     column
+        .help
         .example
         .as_ref()
         .map_or_else(String::new, |e| format!(", e.g. {e}"))
 }
 
-type Failure = (Code, String, Option<String>, String);
-
 /// The schema keywords on a converted value, in a fixed order; the first that fails is reported.
-fn schema_checks(
-    trimmed: &str,
-    typed: Typed<'_>,
-    column: &ColumnCheck,
-    path: &dyn Fn(&str) -> String,
-) -> Option<Failure> {
+fn schema_checks(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Failure> {
+    let text = match typed {
+        Typed::Str(text) => Some(text),
+        _ => None,
+    };
+    text.and_then(|text| text_failure(text, column))
+        .or_else(|| allowed_failure(trimmed, typed, column))
+        .or_else(|| bound_failure(trimmed, typed, column))
+        .or_else(|| text.and_then(|text| length_failure(text, column)))
+}
+
+/// `format`, then `pattern`.
+fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
     let name = &column.name;
-    if let Typed::Str(text) = typed {
-        if let Some((format, check)) = &column.format {
-            if !check(text) {
-                return Some((
-                    Code::Format,
-                    format!(
-                        "{} in `{name}` is not {}",
-                        quote(text),
-                        formats::describe(format)
-                    ),
-                    format_help(format, text),
-                    path("format"),
-                ));
-            }
-        }
-        if let Some(pattern) = &column.pattern {
-            if !pattern.is_match(text) {
-                return Some((
-                    Code::Pattern,
-                    format!(
-                        "{} in `{name}` does not match the pattern `{}`",
-                        quote(text),
-                        pattern.as_str()
-                    ),
-                    column.description.clone(),
-                    path("pattern"),
-                ));
-            }
+    if let Some((format, check)) = &column.text.format {
+        if !check(text) {
+            return Some(Failure::new(
+                Code::Format,
+                format!(
+                    "{} in `{name}` is not {}",
+                    quote(text),
+                    formats::describe(format)
+                ),
+                format_help(format, text),
+                "format",
+            ));
         }
     }
+    let pattern = column.text.pattern.as_ref()?;
+    (!pattern.is_match(text)).then(|| {
+        Failure::new(
+            Code::Pattern,
+            format!(
+                "{} in `{name}` does not match the pattern `{}`",
+                quote(text),
+                pattern.as_str()
+            ),
+            column.help.description.clone(),
+            "pattern",
+        )
+    })
+}
+
+/// `enum`, then `const`.
+fn allowed_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Failure> {
     if let Some(allowed) = &column.allowed {
-        let is_allowed = match (&column.allowed_set, typed) {
+        let is_allowed = match (&allowed.set, typed) {
             (Some(set), Typed::Str(text)) => set.contains(text),
             (Some(_), _) => false,
-            (None, _) => allowed.iter().any(|v| typed.equals(v)),
+            (None, _) => allowed.values.iter().any(|v| typed.equals(v)),
         };
         if !is_allowed {
-            let help = match closest(trimmed, column.allowed_text.iter().map(String::as_str)) {
-                Some(guess) => Some(format!("did you mean `{guess}`?")),
-                None if allowed.len() <= 12 => Some(format!(
-                    "use one of: {}",
-                    allowed
-                        .iter()
-                        .map(|v| format!("`{}`", plain(v)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-                None => Some("`conform standards show` lists the allowed values".into()),
+            let values = &allowed.values;
+            let help = match closest(trimmed, allowed.text.iter().map(String::as_str)) {
+                Some(guess) => format!("did you mean `{guess}`?"),
+                None if values.len() <= 12 => {
+                    let shown: Vec<String> =
+                        values.iter().map(|v| format!("`{}`", plain(v))).collect();
+                    format!("use one of: {}", shown.join(", "))
+                }
+                None => "`conform standards show` lists the allowed values".into(),
             };
-            return Some((
+            return Some(Failure::new(
                 Code::Enum,
                 format!(
-                    "{} in `{name}` is not one of the {} allowed values",
+                    "{} in `{}` is not one of the {} allowed values",
                     quote(trimmed),
-                    allowed.len()
+                    column.name,
+                    values.len()
                 ),
-                help,
-                path("enum"),
+                Some(help),
+                "enum",
             ));
         }
     }
-    if let Some(constant) = &column.constant {
-        if !typed.equals(constant) {
-            return Some((
-                Code::Schema,
-                format!(
-                    "{} in `{name}` must be exactly `{}` (keyword const)",
-                    quote(trimmed),
-                    plain(constant)
-                ),
-                None,
-                path("const"),
-            ));
-        }
-    }
-    if let Some(n) = match typed {
-        Typed::Int(i) => Some(i as f64),
-        Typed::Num(n) => Some(n),
-        _ => None,
-    } {
-        if let Some(min) = column.minimum {
-            if n < min.limit || (min.exclusive && n == min.limit) {
-                let what = if min.exclusive {
+    let constant = column.constant.as_ref()?;
+    (!typed.equals(constant)).then(|| {
+        Failure::new(
+            Code::Schema,
+            format!(
+                "{} in `{}` must be exactly `{}` (keyword const)",
+                quote(trimmed),
+                column.name,
+                plain(constant)
+            ),
+            None,
+            "const",
+        )
+    })
+}
+
+/// `minimum` / `exclusiveMinimum`, then `maximum` / `exclusiveMaximum`.
+fn bound_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Failure> {
+    let n = match typed {
+        Typed::Int(i) => i as f64,
+        Typed::Num(n) => n,
+        _ => return None,
+    };
+    let bounds = column.bounds;
+    let below = bounds
+        .minimum
+        .filter(|min| n < min.limit || (min.exclusive && n == min.limit))
+        .map(|min| {
+            (
+                "too small",
+                if min.exclusive {
                     "more than"
                 } else {
                     "at least"
-                };
-                return Some((
-                    Code::Range,
-                    format!(
-                        "{} in `{name}` is too small: it must be {what} {}",
-                        quote(trimmed),
-                        min.limit
-                    ),
-                    column.description.clone(),
-                    path(if min.exclusive {
-                        "exclusiveMinimum"
-                    } else {
-                        "minimum"
-                    }),
-                ));
-            }
-        }
-        if let Some(max) = column.maximum {
-            if n > max.limit || (max.exclusive && n == max.limit) {
-                let what = if max.exclusive {
-                    "less than"
+                },
+                min,
+                if min.exclusive {
+                    "exclusiveMinimum"
                 } else {
-                    "at most"
-                };
-                return Some((
-                    Code::Range,
-                    format!(
-                        "{} in `{name}` is too large: it must be {what} {}",
-                        quote(trimmed),
-                        max.limit
-                    ),
-                    column.description.clone(),
-                    path(if max.exclusive {
+                    "minimum"
+                },
+            )
+        });
+    let above = || {
+        bounds
+            .maximum
+            .filter(|max| n > max.limit || (max.exclusive && n == max.limit))
+            .map(|max| {
+                (
+                    "too large",
+                    if max.exclusive {
+                        "less than"
+                    } else {
+                        "at most"
+                    },
+                    max,
+                    if max.exclusive {
                         "exclusiveMaximum"
                     } else {
                         "maximum"
-                    }),
-                ));
-            }
-        }
+                    },
+                )
+            })
+    };
+    let (size, what, bound, keyword) = below.or_else(above)?;
+    Some(Failure::new(
+        Code::Range,
+        format!(
+            "{} in `{}` is {size}: it must be {what} {}",
+            quote(trimmed),
+            column.name,
+            bound.limit
+        ),
+        column.help.description.clone(),
+        keyword,
+    ))
+}
+
+/// `minLength`, then `maxLength`, in characters.
+fn length_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
+    let (min_length, max_length) = (column.text.min_length, column.text.max_length);
+    if min_length.is_none() && max_length.is_none() {
+        return None;
     }
-    if let Typed::Str(text) = typed {
-        if column.min_length.is_some() || column.max_length.is_some() {
-            // Bytes bound characters from above, so most values need no counting.
-            let fits_max = column.max_length.is_none_or(|max| text.len() as u64 <= max);
-            let length = if fits_max && column.min_length.is_none_or(|min| min <= 1) {
-                None
-            } else {
-                Some(text.chars().count() as u64)
-            };
-            if let Some(length) = length {
-                if let Some(min) = column.min_length.filter(|min| length < *min) {
-                    return Some((
-                        Code::Length,
-                        format!("`{name}` has {length} characters; at least {min} are needed"),
-                        None,
-                        path("minLength"),
-                    ));
-                }
-                if let Some(max) = column.max_length.filter(|max| length > *max) {
-                    return Some((
-                        Code::Length,
-                        format!("`{name}` has {length} characters; at most {max} are allowed"),
-                        Some(format!("shorten it to {max} characters or fewer")),
-                        path("maxLength"),
-                    ));
-                }
-            }
-        }
+    // Bytes bound characters from above, so most values need no counting.
+    let fits_max = max_length.is_none_or(|max| text.len() as u64 <= max);
+    if fits_max && min_length.is_none_or(|min| min <= 1) {
+        return None;
     }
-    None
+    let length = text.chars().count() as u64;
+    let name = &column.name;
+    if let Some(min) = min_length.filter(|min| length < *min) {
+        return Some(Failure::new(
+            Code::Length,
+            format!("`{name}` has {length} characters; at least {min} are needed"),
+            None,
+            "minLength",
+        ));
+    }
+    let max = max_length.filter(|max| length > *max)?;
+    Some(Failure::new(
+        Code::Length,
+        format!("`{name}` has {length} characters; at most {max} are allowed"),
+        Some(format!("shorten it to {max} characters or fewer")),
+        "maxLength",
+    ))
 }
 
 /// A JSON value as a person would write it (strings without quotes).

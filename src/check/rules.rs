@@ -42,7 +42,7 @@ fn object_of(
         };
         let trimmed = raw.trim();
         if is_missing(trimmed, table) {
-            if column.nullable {
+            if column.presence.nullable {
                 object.insert(column.name.to_string(), Value::Null);
             }
             continue;

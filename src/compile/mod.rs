@@ -1,0 +1,256 @@
+//! Compilation of a table's row schema into per-column checks that run on the raw cell text, plus a
+//! JSON Schema validator for whatever those checks do not cover (`if`/`then`, `oneOf`, ...).
+
+use serde_json::{Map, Value};
+
+use crate::finding::SeverityTable;
+use crate::schema;
+use crate::standard::{RuleTest, StandardError, Table};
+
+mod column;
+mod value;
+
+pub use column::{
+    Allowed, Bound, Bounds, CodelistCheck, ColumnCheck, ColumnHelp, Presence, TextRules,
+};
+pub use value::{convert, is_decimal, Kind, Pattern, Typed};
+
+/// A table ready to check files against.
+pub struct CompiledTable {
+    pub columns: Vec<ColumnCheck>,
+    pub missing_values: Vec<String>,
+    /// A validator for the schema keywords the compiled checks do not cover; `None` when they cover all.
+    pub(crate) residual: Option<schema::Validator>,
+    pub severity: SeverityTable,
+    /// The table's cross-field rules, each compiled once.
+    pub(crate) rules: Vec<CompiledRule>,
+    /// Which columns the rules' schemas name (by standard column index): only these go into the
+    /// row object rules are evaluated on, so that a 400 KB boundary is not copied for nothing.
+    pub(crate) rule_columns: Vec<bool>,
+}
+
+/// A cross-field rule ready to run on rows.
+pub(crate) struct CompiledRule {
+    pub id: String,
+    pub message: String,
+    pub help: Option<String>,
+    pub columns: Vec<usize>,
+    pub test: CompiledTest,
+}
+
+pub(crate) enum CompiledTest {
+    /// Evaluated on the row object.
+    Schema(schema::Validator),
+    /// Evaluated on the two cells.
+    Compare {
+        left: usize,
+        op: crate::standard::CompareOp,
+        right: usize,
+    },
+}
+
+/// Top-level keywords the compiled checks and the header checks cover.
+const COVERED_ROOT_KEYWORDS: &[&str] = &[
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "$comment",
+    "examples",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+];
+
+/// Marks every column a schema names: keys of `properties` and `dependentRequired`, and the
+/// strings of `required` and `dependentRequired` lists, at any depth.
+fn mark_named_columns(schema: &Value, table: &Table, marks: &mut [bool]) {
+    let mut mark = |name: &str| {
+        if let Some(i) = table.columns.iter().position(|c| &*c.name == name) {
+            marks[i] = true;
+        }
+    };
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match key.as_str() {
+                    "properties" | "dependentRequired" | "dependentSchemas" => {
+                        if let Some(props) = value.as_object() {
+                            for (name, sub) in props {
+                                mark(name);
+                                if let Some(list) = sub.as_array() {
+                                    list.iter().filter_map(Value::as_str).for_each(&mut mark);
+                                }
+                            }
+                        }
+                    }
+                    "required" => {
+                        if let Some(list) = value.as_array() {
+                            list.iter().filter_map(Value::as_str).for_each(&mut mark);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for value in map.values() {
+                mark_named_columns(value, table, marks);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                mark_named_columns(item, table, marks);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Builds a JSON Schema validator, turning its errors into diagnostics pointing into the schema.
+pub(crate) fn build_validator(
+    schema: &Value,
+    table: &Table,
+) -> Result<schema::Validator, StandardError> {
+    schema::build(schema).map_err(|e| {
+        let error = StandardError::new(format!("the row schema of table \"{}\" is not usable: {}", table.name, e.message))
+            .help("conform reads JSON Schema draft 2020-12 and never fetches a $ref from the network; keep referenced definitions under $defs");
+        // A reference that cannot be resolved is underlined where it is written.
+        let reference = e.unresolved_ref.as_ref().map(|uri| format!("\"{uri}\""));
+        let error = match &reference {
+            Some(uri) => StandardError::new(format!(
+                "the row schema of table \"{}\" refers to {uri}, and conform never fetches anything from the network",
+                table.name
+            ))
+            .help("copy the referenced definitions into the schema under $defs and refer to them as \"#/$defs/NAME\""),
+            None => error,
+        };
+        match reference.and_then(|r| table.schema_text.find(&r).map(|at| (at, r.len()))) {
+            Some((at, len)) => error.at_span(&table.schema_name, &table.schema_text, at, len),
+            None => {
+                let pointer = format!("{}{}", table.schema_pointer, e.schema_path);
+                error.at_pointer(&table.schema_name, &table.schema_text, &pointer)
+            }
+        }
+    })
+}
+
+/// Compiles `table` once for a run.
+pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
+    let mut residual_properties = Map::new();
+    let mut columns = Vec::with_capacity(table.columns.len());
+    for column in &table.columns {
+        let in_residual = column::needs_schema(&column.schema);
+        if in_residual {
+            residual_properties.insert(column.name.to_string(), column.schema.clone());
+        }
+        columns.push(column::compile_column(column, table, in_residual)?);
+    }
+    Ok(CompiledTable {
+        columns,
+        missing_values: table.missing_values.clone(),
+        residual: compile_residual(table, residual_properties)?,
+        severity: table.severity.clone(),
+        rules: compile_rules(table)?,
+        rule_columns: rule_columns(table),
+    })
+}
+
+/// A validator for the root keywords and properties the compiled checks do not cover.
+fn compile_residual(
+    table: &Table,
+    residual_properties: Map<String, Value>,
+) -> Result<Option<schema::Validator>, StandardError> {
+    let mut residual = Map::new();
+    if let Some(root) = table.schema.as_object() {
+        for (key, value) in root {
+            if !COVERED_ROOT_KEYWORDS.contains(&key.as_str()) {
+                residual.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    let has_rules = residual.keys().any(|k| k != "$defs") || !residual_properties.is_empty();
+    // The whole schema is built once even when nothing is residual, so that an unusable schema
+    // ($ref to a URL, bad keyword values) is reported before any file is read.
+    build_validator(&table.schema, table)?;
+    let residual = if has_rules {
+        residual.insert("properties".into(), Value::Object(residual_properties));
+        residual.insert(
+            "$schema".into(),
+            Value::String("https://json-schema.org/draft/2020-12/schema".into()),
+        );
+        Some(build_validator(&Value::Object(residual), table)?)
+    } else {
+        None
+    };
+    Ok(residual)
+}
+
+fn compile_rules(table: &Table) -> Result<Vec<CompiledRule>, StandardError> {
+    table
+        .rules
+        .iter()
+        .map(|rule| {
+            Ok(CompiledRule {
+                id: rule.id.clone(),
+                message: rule.message.clone(),
+                help: rule.help.clone(),
+                columns: rule.columns.clone(),
+                test: match &rule.test {
+                    RuleTest::Schema(schema) => {
+                        CompiledTest::Schema(build_validator(schema, table)?)
+                    }
+                    RuleTest::Compare { left, op, right } => CompiledTest::Compare {
+                        left: *left,
+                        op: *op,
+                        right: *right,
+                    },
+                },
+            })
+        })
+        .collect()
+}
+
+/// Which columns the rules' schemas name.
+fn rule_columns(table: &Table) -> Vec<bool> {
+    let mut rule_columns = vec![false; table.columns.len()];
+    for rule in &table.rules {
+        if let RuleTest::Schema(schema) = &rule.test {
+            for i in &rule.columns {
+                rule_columns[*i] = true;
+            }
+            mark_named_columns(schema, table, &mut rule_columns);
+        }
+    }
+    rule_columns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_see_only_the_columns_they_name() {
+        let standard = crate::standard::Standard::load("brownfield-land-2017").expect("built-in");
+        let table = &standard.tables[0];
+        let compiled = compile(table).expect("compiles");
+        let marked: Vec<&str> = table
+            .columns
+            .iter()
+            .zip(&compiled.rule_columns)
+            .filter(|(_, m)| **m)
+            .map(|(c, _)| &*c.name)
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                "PlanningStatus",
+                "PermissionType",
+                "PermissionDate",
+                "DevelopmentDescription",
+                "NetDwellingsRangeFrom",
+                "HazardousSubstances",
+                "SiteInformation"
+            ]
+        );
+    }
+}

@@ -1,0 +1,389 @@
+//! Cell values: the JSON types a column converts to, the conversion itself (numbers read without
+//! allocating), and compiled patterns.
+
+use regex::Regex;
+use serde_json::Value;
+
+/// The JSON types a column can be converted to, in the order the schema lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+impl Kind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::String => "text",
+            Kind::Integer => "a whole number",
+            Kind::Number => "a number",
+            Kind::Boolean => "true or false",
+        }
+    }
+}
+
+/// A cell converted to the column's type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Typed<'a> {
+    Str(&'a str),
+    Int(i64),
+    Num(f64),
+    Bool(bool),
+}
+
+impl Typed<'_> {
+    pub fn to_json(self) -> Value {
+        match self {
+            Typed::Str(s) => Value::String(s.to_string()),
+            Typed::Int(i) => Value::from(i),
+            Typed::Num(n) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+            Typed::Bool(b) => Value::Bool(b),
+        }
+    }
+
+    fn as_f64(self) -> Option<f64> {
+        match self {
+            Typed::Int(i) => Some(i as f64),
+            Typed::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Equality as JSON Schema defines it (`1` equals `1.0`).
+    pub fn equals(self, value: &Value) -> bool {
+        match (self, value) {
+            (Typed::Str(s), Value::String(v)) => s == v,
+            (Typed::Bool(b), Value::Bool(v)) => b == *v,
+            (t, Value::Number(n)) => match (t.as_f64(), n.as_f64()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// Whether the text is a JSON-style decimal: optional minus, digits, optional fraction and exponent.
+pub fn is_decimal(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == start {
+        return false;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let frac = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == frac {
+            return false;
+        }
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let exp = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == exp {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Exact powers of ten: a decimal with at most 15 digits is its integer digits divided by one of
+/// these, and that division is correctly rounded (Clinger's fast path), as `str::parse` would be.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// The value of a short plain decimal (`-1234.56`: at most 15 digits, no exponent) in one pass;
+/// `None` for anything else, which the general parser then handles.
+fn plain_decimal(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let mut mantissa: u64 = 0;
+    let mut count = 0usize;
+    let mut fraction: Option<usize> = None;
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                count += 1;
+            }
+            b'.' if fraction.is_none() && i > 0 && i + 1 < digits.len() => {
+                fraction = Some(digits.len() - i - 1)
+            }
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    let value = mantissa as f64 / POWERS_OF_TEN[fraction.unwrap_or(0)];
+    Some(if negative { -value } else { value })
+}
+
+/// Converts trimmed cell text to the first of `kinds` it parses as.
+pub fn convert<'a>(text: &'a str, kinds: &[Kind]) -> Option<Typed<'a>> {
+    for kind in kinds {
+        match kind {
+            Kind::String => return Some(Typed::Str(text)),
+            Kind::Integer => {
+                if is_decimal(text) {
+                    if let Ok(i) = text.parse::<i64>() {
+                        return Some(Typed::Int(i));
+                    }
+                    if let Ok(n) = text.parse::<f64>() {
+                        if n.is_finite() && n.fract() == 0.0 {
+                            return Some(Typed::Num(n));
+                        }
+                    }
+                }
+            }
+            Kind::Number => {
+                if let Some(n) = plain_decimal(text) {
+                    return Some(Typed::Num(n));
+                }
+                if is_decimal(text) {
+                    if let Ok(n) = text.parse::<f64>() {
+                        if n.is_finite() {
+                            return Some(Typed::Num(n));
+                        }
+                    }
+                }
+            }
+            Kind::Boolean => {
+                if text.eq_ignore_ascii_case("true") {
+                    return Some(Typed::Bool(true));
+                }
+                if text.eq_ignore_ascii_case("false") {
+                    return Some(Typed::Bool(false));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A column's `pattern`, compiled once: a dense DFA where one of modest size exists, the `regex`
+/// crate otherwise. Both read the same syntax with the same (Unicode) semantics, and JSON Schema's
+/// unanchored search is kept: the pattern may match anywhere in the value.
+pub struct Pattern {
+    regex: Regex,
+    /// The DFA and its start state for a search from the start of a value (computed once).
+    dfa: Option<(
+        regex_automata::dfa::dense::DFA<Vec<u32>>,
+        regex_automata::util::primitives::StateID,
+    )>,
+}
+
+impl Pattern {
+    /// Largest DFA built for one pattern; larger ones (big Unicode classes) use `regex`.
+    const DFA_LIMIT: usize = 1 << 20;
+
+    pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
+        let regex = Regex::new(pattern)?;
+        let config = regex_automata::dfa::dense::Config::new()
+            .dfa_size_limit(Some(Self::DFA_LIMIT))
+            .determinize_size_limit(Some(Self::DFA_LIMIT));
+        let dfa = regex_automata::dfa::dense::Builder::new()
+            .configure(config)
+            .build(pattern)
+            .ok()
+            .and_then(|dfa| {
+                use regex_automata::dfa::Automaton;
+                let start = dfa
+                    .start_state(&regex_automata::util::start::Config::new())
+                    .ok()?;
+                Some((dfa, start))
+            });
+        Ok(Pattern { regex, dfa })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        use regex_automata::dfa::Automaton;
+        if let Some((dfa, start)) = &self.dfa {
+            // Walk the DFA byte by byte: values are short, so a search's set-up would cost more
+            // than the walk. Match states come one byte late, which the end-of-input step settles.
+            let mut state = *start;
+            for &byte in text.as_bytes() {
+                state = dfa.next_state(state, byte);
+                if dfa.is_special_state(state) {
+                    if dfa.is_match_state(state) {
+                        return true;
+                    }
+                    if dfa.is_dead_state(state) {
+                        return false;
+                    }
+                    if dfa.is_quit_state(state) {
+                        // A byte the DFA cannot decide on (e.g. for Unicode word boundaries).
+                        return self.regex.is_match(text);
+                    }
+                }
+            }
+            return dfa.is_match_state(dfa.next_eoi_state(state));
+        }
+        self.regex.is_match(text)
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.regex.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_patterns_agree_with_regex() {
+        let patterns = [
+            "^[0-9]{6,8}$",
+            "^(E0[6-9]|E10|W06|S12|N09)[0-9]{6}$",
+            "b$",
+            "^a",
+            "x",
+            "",
+            "^(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})$",
+            r"\d+",
+            r"^\w+$",
+            r"\bword\b",
+            "^£[0-9]+$",
+            "(?i)^abc$",
+        ];
+        let inputs = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "123456",
+            "12345",
+            "123456789",
+            "E06000060",
+            "E0600006",
+            "EX2 4QD",
+            "GIR 0AA",
+            "x",
+            "axb",
+            "٣٤",
+            "word",
+            "a word here",
+            "swordfish",
+            "£12",
+            "ABC",
+            "abcd",
+            "é",
+        ];
+        for pattern in patterns {
+            let compiled = Pattern::new(pattern).expect("compiles");
+            let regex = Regex::new(pattern).expect("compiles");
+            for input in inputs {
+                assert_eq!(
+                    compiled.is_match(input),
+                    regex.is_match(input),
+                    "{pattern:?} on {input:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_are_plain() {
+        for ok in ["0", "-12", "697.00", "1e3", "-0.5E-2"] {
+            assert!(is_decimal(ok), "{ok}");
+        }
+        for bad in [
+            "", "-", "1,496.00", "£12", "1.", ".5", "1.2.3", "inf", "NaN", "+5", "1e",
+        ] {
+            assert!(!is_decimal(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn plain_decimals_parse_exactly_as_the_standard_parser() {
+        for text in [
+            "0",
+            "-0",
+            "697.00",
+            "1496.5",
+            "-120.50",
+            "0.1",
+            "0.3",
+            "123456789012345",
+            "99999999999999.9",
+            "5414.50",
+            "007",
+            "0.00000000000001",
+        ] {
+            assert_eq!(plain_decimal(text), text.parse::<f64>().ok(), "{text}");
+        }
+        for text in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1.2.3",
+            "1e3",
+            "1234567890123456",
+            "+5",
+            "1,000",
+            " 1",
+        ] {
+            assert_eq!(plain_decimal(text), None, "{text}");
+        }
+        // Anything the fast path leaves is still a number through the general parser.
+        assert_eq!(convert("1e3", &[Kind::Number]), Some(Typed::Num(1000.0)));
+        for long in [
+            "1234567890123456.5",
+            "1.000000000000001",
+            "0.000000000000001",
+        ] {
+            assert_eq!(plain_decimal(long), None);
+            assert_eq!(
+                convert(long, &[Kind::Number]),
+                long.parse().ok().map(Typed::Num)
+            );
+        }
+    }
+
+    #[test]
+    fn conversion_takes_the_first_type_that_parses() {
+        assert_eq!(
+            convert("12", &[Kind::Integer, Kind::String]),
+            Some(Typed::Int(12))
+        );
+        assert_eq!(convert("1.5", &[Kind::Integer]), None);
+        assert_eq!(
+            convert("1.5", &[Kind::Integer, Kind::Number]),
+            Some(Typed::Num(1.5))
+        );
+        assert_eq!(convert("TRUE", &[Kind::Boolean]), Some(Typed::Bool(true)));
+        assert_eq!(convert("yes", &[Kind::Boolean]), None);
+        assert_eq!(
+            convert("x", &[Kind::Number, Kind::String]),
+            Some(Typed::Str("x"))
+        );
+    }
+
+    #[test]
+    fn json_equality_ignores_number_representation() {
+        assert!(Typed::Int(1).equals(&serde_json::json!(1.0)));
+        assert!(!Typed::Str("1").equals(&serde_json::json!(1)));
+    }
+}
