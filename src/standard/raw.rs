@@ -282,240 +282,38 @@ pub(crate) fn table_from_schema(
     codelists: &BTreeMap<String, Arc<CodeList>>,
     pointer: &str,
 ) -> Result<Table, StandardError> {
-    // The standard file's own text, for errors in the table rules.
-    let in_rules = |message: String, suffix: &str| {
-        StandardError::new(message).with_pending_pointer(format!("{pointer}{suffix}"))
-    };
     check_patterns(&schema, &schema_name, &schema_text)?;
-    let properties = schema.get("properties").and_then(Value::as_object);
-    let required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let mut columns: Vec<Column> = properties
-        .map(|props| {
-            props
-                .iter()
-                .map(|(column, sub)| Column {
-                    name: Arc::from(column.as_str()),
-                    required: required.contains(&column.as_str()),
-                    aliases: Vec::new(),
-                    unique: false,
-                    codelist: None,
-                    codelist_is_foreign_key: false,
-                    separator: None,
-                    schema: sub.clone(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    for req in &required {
-        if !columns.iter().any(|c| &*c.name == *req) {
-            columns.push(Column {
-                name: Arc::from(*req),
-                required: true,
-                aliases: Vec::new(),
-                unique: false,
-                codelist: None,
-                codelist_is_foreign_key: false,
-                separator: None,
-                schema: Value::Object(Default::default()),
-            });
-        }
-    }
-    let names: Vec<Arc<str>> = columns.iter().map(|c| Arc::clone(&c.name)).collect();
-    let index_of = |column: &str| names.iter().position(|n| &**n == column);
-    let mut rules: HashMap<usize, RawColumn> = HashMap::new();
-    for (column, rule) in raw.columns {
-        let Some(i) = index_of(&column) else {
-            return Err(in_rules(
-                format!("\"{column}\" has column rules but is not a property of the row schema"),
-                &format!("/columns/{}", escape(&column)),
-            ));
-        };
-        rules.insert(i, rule);
-    }
-    let find_key = |key: &[String], suffix: &str| -> Result<Vec<usize>, StandardError> {
-        key.iter()
-            .enumerate()
-            .map(|(n, column)| {
-                index_of(column).ok_or_else(|| {
-                    in_rules(
-                        format!("key column \"{column}\" is not a property of the row schema"),
-                        &format!("{suffix}/{n}"),
-                    )
-                })
-            })
-            .collect()
+    let mut columns = columns_from_schema(&schema);
+    let rules = TableRules {
+        pointer,
+        names: columns.iter().map(|c| Arc::clone(&c.name)).collect(),
     };
-    let primary_key = find_key(&raw.primary_key, "/primaryKey")?;
+    rules.apply_column_rules(&mut columns, raw.columns, codelists)?;
+    rules.apply_codelist_keys(&mut columns, &raw.foreign_keys, codelists)?;
+    let primary_key = rules.find_key(&raw.primary_key, "/primaryKey")?;
     let unique_keys = raw
         .unique_keys
         .iter()
         .enumerate()
-        .map(|(n, key)| find_key(key, &format!("/uniqueKeys/{n}")))
+        .map(|(n, key)| rules.find_key(key, &format!("/uniqueKeys/{n}")))
         .collect::<Result<Vec<_>, _>>()?;
-    for (i, mut rule) in rules {
-        let column = &mut columns[i];
-        column.aliases = std::mem::take(&mut rule.aliases);
-        column.unique = rule.unique;
-        column.separator = rule.separator.take().filter(|s| !s.is_empty());
-        if let Some(id) = &rule.codelist {
-            let list = codelists.get(id).ok_or_else(|| {
-                in_rules(
-                    format!("column \"{}\" names code list \"{id}\", which the standard does not define", column.name),
-                    &format!("/columns/{}/codelist", escape(&column.name)),
-                )
-            })?;
-            column.codelist = Some(Arc::clone(list));
-        }
-    }
-    for (n, fk) in raw.foreign_keys.iter().enumerate() {
-        find_key(&fk.columns, &format!("/foreignKeys/{n}/columns"))?;
-        match (&fk.reference.codelist, &fk.reference.table) {
-            (Some(id), None) => {
-                let list = codelists.get(id).ok_or_else(|| {
-                    in_rules(
-                        format!("foreign key names code list \"{id}\", which the standard does not define"),
-                        &format!("/foreignKeys/{n}/reference/codelist"),
-                    )
-                })?;
-                if fk.columns.len() != 1 {
-                    return Err(in_rules(
-                        "a foreign key to a code list has exactly one column".into(),
-                        &format!("/foreignKeys/{n}/columns"),
-                    ));
-                }
-                if let Some(i) = index_of(&fk.columns[0]) {
-                    columns[i].codelist = Some(Arc::clone(list));
-                    columns[i].codelist_is_foreign_key = true;
-                }
-            }
-            (None, Some(_)) => {}
-            _ => {
-                return Err(in_rules(
-                    "a foreign key's reference names either a \"table\" or a \"codelist\"".into(),
-                    &format!("/foreignKeys/{n}/reference"),
-                ))
-            }
-        }
-    }
-    let mut table_rules = Vec::new();
-    for (n, rule) in raw.rules.iter().enumerate() {
-        let mut columns = find_key(&rule.columns, &format!("/rules/{n}/columns"))?;
-        let test = match (&rule.schema, &rule.compare) {
-            (Some(schema), None) if schema.is_object() => {
-                if let Err(e) = crate::schema::build(schema) {
-                    return Err(in_rules(
-                        format!("rule \"{}\" has an unusable schema: {}", rule.id, e.message),
-                        &format!("/rules/{n}/schema"),
-                    ));
-                }
-                super::RuleTest::Schema(schema.clone())
-            }
-            (None, Some(compare)) => {
-                let side = |name: &str, key: &str| {
-                    index_of(name).ok_or_else(|| {
-                        in_rules(
-                            format!("rule \"{}\" compares \"{name}\", which is not a property of the row schema", rule.id),
-                            &format!("/rules/{n}/compare/{key}"),
-                        )
-                    })
-                };
-                let (left, right) = (side(&compare.left, "left")?, side(&compare.right, "right")?);
-                let op = super::CompareOp::parse(&compare.op).ok_or_else(|| {
-                    in_rules(
-                        format!("rule \"{}\": op \"{}\" must be <, <=, > or >=", rule.id, compare.op),
-                        &format!("/rules/{n}/compare/op"),
-                    )
-                })?;
-                if columns.is_empty() {
-                    columns = vec![left, right];
-                }
-                super::RuleTest::Compare { left, op, right }
-            }
-            _ => {
-                return Err(in_rules(
-                    format!(
-                        "rule \"{}\" needs either a \"schema\" object (a JSON Schema each row must satisfy) or a \"compare\" of two columns",
-                        rule.id
-                    ),
-                    &format!("/rules/{n}"),
-                ))
-            }
-        };
-        table_rules.push(super::Rule {
-            id: rule.id.clone(),
-            message: rule.message.clone(),
-            help: rule.help.clone(),
-            columns,
-            test,
-        });
-    }
-    let mut foreign_keys = Vec::new();
-    for (n, fk) in raw.foreign_keys.iter().enumerate() {
-        if let Some(table) = &fk.reference.table {
-            let columns = find_key(&fk.columns, &format!("/foreignKeys/{n}/columns"))?;
-            let reference_columns = if fk.reference.columns.is_empty() {
-                fk.columns.clone()
-            } else {
-                fk.reference.columns.clone()
-            };
-            if reference_columns.len() != columns.len() {
-                return Err(in_rules(
-                    "a foreign key names as many columns in the referenced table as it has".into(),
-                    &format!("/foreignKeys/{n}/reference/columns"),
-                ));
-            }
-            foreign_keys.push(super::ForeignKey {
-                columns,
-                table: table.clone(),
-                reference_columns,
-            });
-        }
-    }
-    let matching = match raw.header.matching.as_deref() {
-        None | Some("normalised") => HeaderMatch::Normalised,
-        Some("exact") => HeaderMatch::Exact,
-        Some("compact") => HeaderMatch::Compact,
-        Some(other) => {
-            return Err(in_rules(
-                format!(
-                    "header.match \"{other}\" must be \"exact\", \"normalised\" or \"compact\""
-                ),
-                "/header/match",
-            ))
-        }
-    };
-    let strict_order = match raw.header.order.as_deref() {
-        None | Some("any") => false,
-        Some("strict") => true,
-        Some(other) => {
-            return Err(in_rules(
-                format!("header.order \"{other}\" must be \"any\" or \"strict\""),
-                "/header/order",
-            ))
-        }
-    };
+    let table_rules = raw
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(n, rule)| rules.rule(n, rule))
+        .collect::<Result<Vec<_>, _>>()?;
+    let foreign_keys = rules.table_foreign_keys(&raw.foreign_keys)?;
+    let header = rules.header(&raw.header)?;
     let mut severity = SeverityTable::default();
     if let Some(extra) = &raw.header.extra {
-        let level = match extra.as_str() {
-            "off" => None,
-            other => Some(Severity::parse(other).ok_or_else(|| {
-                in_rules(
-                    format!("header.extra \"{other}\" must be error, warning, info or off"),
-                    "/header/extra",
-                )
-            })?),
-        };
-        severity.set(Code::UnknownColumn, level);
+        severity.set(Code::UnknownColumn, rules.extra_severity(extra)?);
     }
     apply_severity(&mut severity, &raw.severity)
-        .map_err(|(code, message)| in_rules(message, &format!("/severity/{}", escape(&code))))?;
+        .map_err(|(code, message)| rules.error(message, &format!("/severity/{}", escape(&code))))?;
     if let (Some(min), Some(max)) = (raw.rows.min, raw.rows.max) {
         if min > max {
-            return Err(in_rules(
+            return Err(rules.error(
                 format!("rows.min ({min}) is greater than rows.max ({max})"),
                 "/rows",
             ));
@@ -534,10 +332,7 @@ pub(crate) fn table_from_schema(
         schema_name,
         schema_text,
         schema_pointer: String::new(),
-        header: HeaderRules {
-            matching,
-            strict_order,
-        },
+        header,
         missing_values: raw.missing_values.unwrap_or_else(|| vec![String::new()]),
         columns,
         primary_key,
@@ -548,6 +343,294 @@ pub(crate) fn table_from_schema(
         rules: table_rules,
         foreign_keys,
     })
+}
+
+/// The columns the row schema defines: its properties in order, then any column `required`
+/// names that has no property.
+fn columns_from_schema(schema: &Value) -> Vec<Column> {
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let column = |name: &str, schema: Value| Column {
+        name: Arc::from(name),
+        required: required.contains(&name),
+        aliases: Vec::new(),
+        unique: false,
+        codelist: None,
+        codelist_is_foreign_key: false,
+        separator: None,
+        schema,
+    };
+    let mut columns: Vec<Column> = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|props| {
+            props
+                .iter()
+                .map(|(name, sub)| column(name, sub.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for req in &required {
+        if !columns.iter().any(|c| &*c.name == *req) {
+            columns.push(column(req, Value::Object(Default::default())));
+        }
+    }
+    columns
+}
+
+/// The table rules of a standard file read against the row schema's columns; every error points
+/// at the rule in the file.
+struct TableRules<'a> {
+    pointer: &'a str,
+    names: Vec<Arc<str>>,
+}
+
+impl TableRules<'_> {
+    fn error(&self, message: String, suffix: &str) -> StandardError {
+        StandardError::new(message).with_pending_pointer(format!("{}{suffix}", self.pointer))
+    }
+
+    fn index_of(&self, column: &str) -> Option<usize> {
+        self.names.iter().position(|n| &**n == column)
+    }
+
+    /// The columns of a key, each a property of the row schema.
+    fn find_key(&self, key: &[String], suffix: &str) -> Result<Vec<usize>, StandardError> {
+        key.iter()
+            .enumerate()
+            .map(|(n, column)| {
+                self.index_of(column).ok_or_else(|| {
+                    self.error(
+                        format!("key column \"{column}\" is not a property of the row schema"),
+                        &format!("{suffix}/{n}"),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Aliases, `unique`, separators and code lists of `columns`.
+    fn apply_column_rules(
+        &self,
+        columns: &mut [Column],
+        raw: BTreeMap<String, RawColumn>,
+        codelists: &BTreeMap<String, Arc<CodeList>>,
+    ) -> Result<(), StandardError> {
+        let mut rules: HashMap<usize, RawColumn> = HashMap::new();
+        for (column, rule) in raw {
+            let Some(i) = self.index_of(&column) else {
+                return Err(self.error(
+                    format!(
+                        "\"{column}\" has column rules but is not a property of the row schema"
+                    ),
+                    &format!("/columns/{}", escape(&column)),
+                ));
+            };
+            rules.insert(i, rule);
+        }
+        for (i, mut rule) in rules {
+            let column = &mut columns[i];
+            column.aliases = std::mem::take(&mut rule.aliases);
+            column.unique = rule.unique;
+            column.separator = rule.separator.take().filter(|s| !s.is_empty());
+            if let Some(id) = &rule.codelist {
+                let list = codelists.get(id).ok_or_else(|| {
+                    self.error(
+                        format!("column \"{}\" names code list \"{id}\", which the standard does not define", column.name),
+                        &format!("/columns/{}/codelist", escape(&column.name)),
+                    )
+                })?;
+                column.codelist = Some(Arc::clone(list));
+            }
+        }
+        Ok(())
+    }
+
+    /// Foreign keys into code lists become the column's code list; each key names a table or a
+    /// code list.
+    fn apply_codelist_keys(
+        &self,
+        columns: &mut [Column],
+        foreign_keys: &[RawForeignKey],
+        codelists: &BTreeMap<String, Arc<CodeList>>,
+    ) -> Result<(), StandardError> {
+        for (n, fk) in foreign_keys.iter().enumerate() {
+            self.find_key(&fk.columns, &format!("/foreignKeys/{n}/columns"))?;
+            match (&fk.reference.codelist, &fk.reference.table) {
+                (Some(id), None) => {
+                    let list = codelists.get(id).ok_or_else(|| {
+                        self.error(
+                            format!("foreign key names code list \"{id}\", which the standard does not define"),
+                            &format!("/foreignKeys/{n}/reference/codelist"),
+                        )
+                    })?;
+                    if fk.columns.len() != 1 {
+                        return Err(self.error(
+                            "a foreign key to a code list has exactly one column".into(),
+                            &format!("/foreignKeys/{n}/columns"),
+                        ));
+                    }
+                    if let Some(i) = self.index_of(&fk.columns[0]) {
+                        columns[i].codelist = Some(Arc::clone(list));
+                        columns[i].codelist_is_foreign_key = true;
+                    }
+                }
+                (None, Some(_)) => {}
+                _ => {
+                    return Err(self.error(
+                        "a foreign key's reference names either a \"table\" or a \"codelist\""
+                            .into(),
+                        &format!("/foreignKeys/{n}/reference"),
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Rule `n`: a JSON Schema every row must meet, or a comparison of two columns.
+    fn rule(&self, n: usize, rule: &RawRule) -> Result<super::Rule, StandardError> {
+        let mut columns = self.find_key(&rule.columns, &format!("/rules/{n}/columns"))?;
+        let test = match (&rule.schema, &rule.compare) {
+            (Some(schema), None) if schema.is_object() => {
+                if let Err(e) = crate::schema::build(schema) {
+                    return Err(self.error(
+                        format!("rule \"{}\" has an unusable schema: {}", rule.id, e.message),
+                        &format!("/rules/{n}/schema"),
+                    ));
+                }
+                super::RuleTest::Schema(schema.clone())
+            }
+            (None, Some(compare)) => {
+                let test = self.compare(n, rule, compare)?;
+                if let (true, super::RuleTest::Compare { left, right, .. }) = (columns.is_empty(), &test) {
+                    columns = vec![*left, *right];
+                }
+                test
+            }
+            _ => {
+                return Err(self.error(
+                    format!(
+                        "rule \"{}\" needs either a \"schema\" object (a JSON Schema each row must satisfy) or a \"compare\" of two columns",
+                        rule.id
+                    ),
+                    &format!("/rules/{n}"),
+                ))
+            }
+        };
+        Ok(super::Rule {
+            id: rule.id.clone(),
+            message: rule.message.clone(),
+            help: rule.help.clone(),
+            columns,
+            test,
+        })
+    }
+
+    fn compare(
+        &self,
+        n: usize,
+        rule: &RawRule,
+        compare: &RawCompare,
+    ) -> Result<super::RuleTest, StandardError> {
+        let side = |name: &str, key: &str| {
+            self.index_of(name).ok_or_else(|| {
+                self.error(
+                    format!("rule \"{}\" compares \"{name}\", which is not a property of the row schema", rule.id),
+                    &format!("/rules/{n}/compare/{key}"),
+                )
+            })
+        };
+        let (left, right) = (side(&compare.left, "left")?, side(&compare.right, "right")?);
+        let op = super::CompareOp::parse(&compare.op).ok_or_else(|| {
+            self.error(
+                format!(
+                    "rule \"{}\": op \"{}\" must be <, <=, > or >=",
+                    rule.id, compare.op
+                ),
+                &format!("/rules/{n}/compare/op"),
+            )
+        })?;
+        Ok(super::RuleTest::Compare { left, op, right })
+    }
+
+    /// Foreign keys into other tables of the standard.
+    fn table_foreign_keys(
+        &self,
+        foreign_keys: &[RawForeignKey],
+    ) -> Result<Vec<super::ForeignKey>, StandardError> {
+        let mut found = Vec::new();
+        for (n, fk) in foreign_keys.iter().enumerate() {
+            let Some(table) = &fk.reference.table else {
+                continue;
+            };
+            let columns = self.find_key(&fk.columns, &format!("/foreignKeys/{n}/columns"))?;
+            let reference_columns = if fk.reference.columns.is_empty() {
+                fk.columns.clone()
+            } else {
+                fk.reference.columns.clone()
+            };
+            if reference_columns.len() != columns.len() {
+                return Err(self.error(
+                    "a foreign key names as many columns in the referenced table as it has".into(),
+                    &format!("/foreignKeys/{n}/reference/columns"),
+                ));
+            }
+            found.push(super::ForeignKey {
+                columns,
+                table: table.clone(),
+                reference_columns,
+            });
+        }
+        Ok(found)
+    }
+
+    /// How header names are matched and whether their order is fixed.
+    fn header(&self, header: &RawHeader) -> Result<HeaderRules, StandardError> {
+        let matching = match header.matching.as_deref() {
+            None | Some("normalised") => HeaderMatch::Normalised,
+            Some("exact") => HeaderMatch::Exact,
+            Some("compact") => HeaderMatch::Compact,
+            Some(other) => {
+                return Err(self.error(
+                    format!(
+                        "header.match \"{other}\" must be \"exact\", \"normalised\" or \"compact\""
+                    ),
+                    "/header/match",
+                ))
+            }
+        };
+        let strict_order = match header.order.as_deref() {
+            None | Some("any") => false,
+            Some("strict") => true,
+            Some(other) => {
+                return Err(self.error(
+                    format!("header.order \"{other}\" must be \"any\" or \"strict\""),
+                    "/header/order",
+                ))
+            }
+        };
+        Ok(HeaderRules {
+            matching,
+            strict_order,
+        })
+    }
+
+    /// `header.extra`: the severity of unknown columns, or `off`.
+    fn extra_severity(&self, extra: &str) -> Result<Option<Severity>, StandardError> {
+        match extra {
+            "off" => Ok(None),
+            other => Severity::parse(other).map(Some).ok_or_else(|| {
+                self.error(
+                    format!("header.extra \"{other}\" must be error, warning, info or off"),
+                    "/header/extra",
+                )
+            }),
+        }
+    }
 }
 
 /// Every `pattern` in the schema must compile with the linear-time engine conform uses.
