@@ -1,5 +1,6 @@
 //! Matching a file's header row to the table's columns.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use csv::StringRecord;
@@ -37,121 +38,165 @@ fn compact(text: &str) -> String {
 /// Matches `header` to `table`'s columns and reports what does not fit.
 pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
     let names: Vec<Arc<str>> = header.iter().map(Arc::from).collect();
-    let normalised = table.header.matching != HeaderMatch::Exact;
-    let key = |text: &str| match table.header.matching {
-        HeaderMatch::Compact => compact(text),
-        _ => fold(text),
-    };
-    let folded: Vec<String> = names.iter().map(|n| key(n)).collect();
-    let mut standard_to_file: Vec<Option<usize>> = vec![None; table.columns.len()];
-    let mut file_to_standard: Vec<Option<(usize, How)>> = vec![None; names.len()];
-    let mut findings = Vec::new();
-    // Header cells that name a column an earlier cell already holds: reported once, not checked.
-    let mut duplicate = vec![false; names.len()];
+    let mut matching = Matching::new(&names, table);
+    matching.match_names(&names, table);
+    matching.report_file_columns(&names, table);
+    matching.report_absent(table);
+    if table.header.strict_order {
+        matching.report_order(table);
+    }
+    HeaderPlan {
+        standard_to_file: matching.standard_to_file,
+        width: names.len(),
+        names,
+        findings: matching.findings,
+    }
+}
 
-    // Exact names first, so that an alias never takes a column another header names exactly.
-    let passes: &[How] = if normalised {
-        &[How::Exact, How::Normalised, How::Alias]
-    } else {
-        &[How::Exact, How::Alias]
-    };
-    for how in passes {
-        for (file_index, name) in names.iter().enumerate() {
-            if file_to_standard[file_index].is_some()
-                || duplicate[file_index]
-                || name.trim().is_empty()
-            {
-                continue;
-            }
-            let found = table.columns.iter().position(|column| match how {
-                How::Exact => *column.name == **name,
-                How::Normalised => key(&column.name) == folded[file_index],
-                How::Alias => column.aliases.iter().any(|alias| {
-                    alias == &**name || (normalised && key(alias) == folded[file_index])
-                }),
-            });
-            let Some(standard_index) = found else {
-                continue;
-            };
-            match standard_to_file[standard_index] {
-                None => {
-                    standard_to_file[standard_index] = Some(file_index);
-                    file_to_standard[file_index] = Some((standard_index, *how));
+/// The header matched so far, and what was found on the way.
+struct Matching {
+    standard_to_file: Vec<Option<usize>>,
+    file_to_standard: Vec<Option<(usize, How)>>,
+    /// Header cells that name a column an earlier cell already holds: reported once, not checked.
+    duplicate: Vec<bool>,
+    findings: Vec<Finding>,
+}
+
+impl Matching {
+    fn new(names: &[Arc<str>], table: &Table) -> Matching {
+        Matching {
+            standard_to_file: vec![None; table.columns.len()],
+            file_to_standard: vec![None; names.len()],
+            duplicate: vec![false; names.len()],
+            findings: Vec::new(),
+        }
+    }
+
+    /// Exact names first, so that an alias never takes a column another header names exactly.
+    fn match_names(&mut self, names: &[Arc<str>], table: &Table) {
+        let normalised = table.header.matching != HeaderMatch::Exact;
+        let key = |text: &str| match table.header.matching {
+            HeaderMatch::Compact => compact(text),
+            _ => fold(text),
+        };
+        let folded: Vec<String> = names.iter().map(|n| key(n)).collect();
+        let passes: &[How] = if normalised {
+            &[How::Exact, How::Normalised, How::Alias]
+        } else {
+            &[How::Exact, How::Alias]
+        };
+        for how in passes {
+            for (file_index, name) in names.iter().enumerate() {
+                if self.file_to_standard[file_index].is_some()
+                    || self.duplicate[file_index]
+                    || name.trim().is_empty()
+                {
+                    continue;
                 }
-                Some(first) => {
-                    let column = &table.columns[standard_index];
-                    duplicate[file_index] = true;
-                    findings.push(
-                        Finding::new(
-                            Code::DuplicateHeader,
-                            if names[first] == *name {
-                                format!("the header names `{name}` twice (columns {} and {})", first + 1, file_index + 1)
-                            } else {
-                                format!(
-                                    "both `{}` (column {}) and `{name}` (column {}) are read as the standard's `{}`",
-                                    names[first],
-                                    first + 1,
-                                    file_index + 1,
-                                    column.name
-                                )
-                            },
-                        )
-                        .at_line(1)
-                        .in_column(Some(file_index), name)
-                        .with_value(name)
-                        .with_help(Some("rename or remove one of them: only the first is checked".into())),
-                    );
+                let found = table.columns.iter().position(|column| match how {
+                    How::Exact => *column.name == **name,
+                    How::Normalised => key(&column.name) == folded[file_index],
+                    How::Alias => column.aliases.iter().any(|alias| {
+                        alias == &**name || (normalised && key(alias) == folded[file_index])
+                    }),
+                });
+                if let Some(standard_index) = found {
+                    self.take(names, table, file_index, standard_index, *how);
                 }
             }
         }
     }
 
-    let mut seen_unknown: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (file_index, name) in names.iter().enumerate() {
-        if name.trim().is_empty() {
-            findings.push(
-                Finding::new(
-                    Code::BlankHeader,
-                    format!("column {} has no name in the header", file_index + 1),
-                )
+    /// Gives file column `file_index` to the standard's column, or reports it as a duplicate.
+    fn take(
+        &mut self,
+        names: &[Arc<str>],
+        table: &Table,
+        file_index: usize,
+        standard_index: usize,
+        how: How,
+    ) {
+        let name = &names[file_index];
+        let Some(first) = self.standard_to_file[standard_index] else {
+            self.standard_to_file[standard_index] = Some(file_index);
+            self.file_to_standard[file_index] = Some((standard_index, how));
+            return;
+        };
+        let column = &table.columns[standard_index];
+        self.duplicate[file_index] = true;
+        let message = if names[first] == *name {
+            format!(
+                "the header names `{name}` twice (columns {} and {})",
+                first + 1,
+                file_index + 1
+            )
+        } else {
+            format!(
+                "both `{}` (column {}) and `{name}` (column {}) are read as the standard's `{}`",
+                names[first],
+                first + 1,
+                file_index + 1,
+                column.name
+            )
+        };
+        self.findings.push(
+            Finding::new(Code::DuplicateHeader, message)
                 .at_line(1)
                 .in_column(Some(file_index), name)
+                .with_value(name)
                 .with_help(Some(
-                    "type the column's name from the standard, or delete the column if it is empty"
-                        .into(),
+                    "rename or remove one of them: only the first is checked".into(),
                 )),
-            );
-            continue;
-        }
-        if duplicate[file_index] {
-            continue;
-        }
-        match file_to_standard[file_index] {
-            Some((standard_index, how @ (How::Normalised | How::Alias))) => {
-                let column = &table.columns[standard_index];
-                let why = if how == How::Alias {
-                    "a known alternative name"
-                } else {
-                    "ignoring case and spacing"
-                };
-                findings.push(
+        );
+    }
+
+    /// Blank, renamed and unknown header cells.
+    fn report_file_columns(&mut self, names: &[Arc<str>], table: &Table) {
+        let mut seen_unknown: HashSet<&str> = HashSet::new();
+        for (file_index, name) in names.iter().enumerate() {
+            if name.trim().is_empty() {
+                self.findings.push(
                     Finding::new(
-                        Code::HeaderMismatch,
-                        format!(
-                            "column `{name}` is read as the standard's `{}` ({why})",
-                            column.name
-                        ),
+                        Code::BlankHeader,
+                        format!("column {} has no name in the header", file_index + 1),
                     )
                     .at_line(1)
-                    .in_column(Some(file_index), &column.name)
-                    .with_value(name)
-                    .with_help(Some(format!("rename the header to `{}`", column.name))),
+                    .in_column(Some(file_index), name)
+                    .with_help(Some(
+                        "type the column's name from the standard, or delete the column if it is empty"
+                            .into(),
+                    )),
                 );
+                continue;
             }
-            Some(_) => {}
-            None => {
-                if !seen_unknown.insert(name) {
-                    findings.push(
+            if self.duplicate[file_index] {
+                continue;
+            }
+            match self.file_to_standard[file_index] {
+                Some((standard_index, how @ (How::Normalised | How::Alias))) => {
+                    let column = &table.columns[standard_index];
+                    let why = if how == How::Alias {
+                        "a known alternative name"
+                    } else {
+                        "ignoring case and spacing"
+                    };
+                    self.findings.push(
+                        Finding::new(
+                            Code::HeaderMismatch,
+                            format!(
+                                "column `{name}` is read as the standard's `{}` ({why})",
+                                column.name
+                            ),
+                        )
+                        .at_line(1)
+                        .in_column(Some(file_index), &column.name)
+                        .with_value(name)
+                        .with_help(Some(format!("rename the header to `{}`", column.name))),
+                    );
+                }
+                Some(_) => {}
+                None if !seen_unknown.insert(name) => {
+                    self.findings.push(
                         Finding::new(
                             Code::DuplicateHeader,
                             format!("the header names `{name}` more than once"),
@@ -161,73 +206,67 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
                         .with_value(name)
                         .with_help(Some("rename or remove one of them".into())),
                     );
-                    continue;
                 }
-                let unmatched = table
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| standard_to_file[*i].is_none())
-                    .map(|(_, c)| &*c.name);
-                // Guessing costs an edit distance per column: a file with thousands of unknown
-                // columns is not a misspelling, so only the first ones get a guess.
-                let guess = if seen_unknown.len() <= 100 {
-                    closest(name, unmatched)
-                } else {
-                    None
-                };
-                let help = match guess {
-                    Some(guess) => {
-                        format!("did you mean `{guess}`? If so, rename the header exactly")
-                    }
-                    None => "the standard does not define this column; it is not checked".into(),
-                };
-                findings.push(
-                    Finding::new(
-                        Code::UnknownColumn,
-                        format!("column `{name}` is not part of the standard"),
-                    )
-                    .at_line(1)
-                    .in_column(Some(file_index), name)
-                    .with_value(name)
-                    .with_help(Some(help)),
-                );
+                None => {
+                    // Guessing costs an edit distance per column: a file with thousands of
+                    // unknown columns is not a misspelling, so only the first ones get a guess.
+                    let guess = if seen_unknown.len() <= 100 {
+                        self.closest_unmatched(name, table)
+                    } else {
+                        None
+                    };
+                    self.findings.push(unknown_column(file_index, name, guess));
+                }
             }
         }
     }
 
-    let mut optional_absent: Vec<&str> = Vec::new();
-    for (standard_index, column) in table.columns.iter().enumerate() {
-        if standard_to_file[standard_index].is_some() {
-            continue;
-        }
-        if !column.required {
-            optional_absent.push(&column.name);
-            continue;
-        }
-        let aliases = if column.aliases.is_empty() {
-            String::new()
-        } else {
-            let listed: Vec<String> = column.aliases.iter().map(|a| format!("`{a}`")).collect();
-            format!(" (also accepted: {})", listed.join(", "))
-        };
-        findings.push(
-            Finding::new(
-                Code::MissingColumn,
-                format!(
-                    "the file has no `{}` column, which the standard requires",
-                    column.name
-                ),
-            )
-            .at_line(1)
-            .in_column(None, &column.name)
-            .with_help(Some(format!(
-                "add a column headed `{}`{aliases}",
-                column.name
-            ))),
-        );
+    fn closest_unmatched<'t>(&self, name: &str, table: &'t Table) -> Option<&'t str> {
+        let unmatched = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.standard_to_file[*i].is_none())
+            .map(|(_, c)| &*c.name);
+        closest(name, unmatched)
     }
-    if !optional_absent.is_empty() {
+
+    /// Required columns the header lacks, each an error; optional ones together, a note.
+    fn report_absent(&mut self, table: &Table) {
+        let mut optional_absent: Vec<&str> = Vec::new();
+        for (standard_index, column) in table.columns.iter().enumerate() {
+            if self.standard_to_file[standard_index].is_some() {
+                continue;
+            }
+            if !column.required {
+                optional_absent.push(&column.name);
+                continue;
+            }
+            let aliases = if column.aliases.is_empty() {
+                String::new()
+            } else {
+                let listed: Vec<String> = column.aliases.iter().map(|a| format!("`{a}`")).collect();
+                format!(" (also accepted: {})", listed.join(", "))
+            };
+            self.findings.push(
+                Finding::new(
+                    Code::MissingColumn,
+                    format!(
+                        "the file has no `{}` column, which the standard requires",
+                        column.name
+                    ),
+                )
+                .at_line(1)
+                .in_column(None, &column.name)
+                .with_help(Some(format!(
+                    "add a column headed `{}`{aliases}",
+                    column.name
+                ))),
+            );
+        }
+        if optional_absent.is_empty() {
+            return;
+        }
         // One note for all the optional columns: they are information, not problems.
         let listed: Vec<String> = optional_absent.iter().map(|n| format!("`{n}`")).collect();
         let mut finding = Finding::new(
@@ -242,42 +281,53 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
         .at_line(1)
         .with_help(Some("nothing to fix; add them if you hold the data".into()));
         finding.severity = Severity::Info;
-        findings.push(finding);
+        self.findings.push(finding);
     }
 
-    if table.header.strict_order {
-        let order: Vec<(usize, usize)> = file_to_standard
+    /// The first column out of the standard's order.
+    fn report_order(&mut self, table: &Table) {
+        let order: Vec<(usize, usize)> = self
+            .file_to_standard
             .iter()
             .enumerate()
             .filter_map(|(f, s)| s.map(|(s, _)| (f, s)))
             .collect();
-        if let Some(pair) = order.windows(2).find(|w| w[1].1 < w[0].1) {
-            let (file_index, standard_index) = pair[1];
-            let column = &table.columns[standard_index];
-            findings.push(
-                Finding::new(
-                    Code::ColumnOrder,
-                    format!(
-                        "`{}` comes after `{}`, but the standard puts it before",
-                        column.name, table.columns[pair[0].1].name
-                    ),
-                )
-                .at_line(1)
-                .in_column(Some(file_index), &column.name)
-                .with_help(Some(
-                    "put the columns in the standard's order (`conform standards show` lists it)"
-                        .into(),
-                )),
-            );
-        }
+        let Some(pair) = order.windows(2).find(|w| w[1].1 < w[0].1) else {
+            return;
+        };
+        let (file_index, standard_index) = pair[1];
+        let column = &table.columns[standard_index];
+        self.findings.push(
+            Finding::new(
+                Code::ColumnOrder,
+                format!(
+                    "`{}` comes after `{}`, but the standard puts it before",
+                    column.name, table.columns[pair[0].1].name
+                ),
+            )
+            .at_line(1)
+            .in_column(Some(file_index), &column.name)
+            .with_help(Some(
+                "put the columns in the standard's order (`conform standards show` lists it)"
+                    .into(),
+            )),
+        );
     }
+}
 
-    HeaderPlan {
-        standard_to_file,
-        width: names.len(),
-        names,
-        findings,
-    }
+fn unknown_column(file_index: usize, name: &Arc<str>, guess: Option<&str>) -> Finding {
+    let help = match guess {
+        Some(guess) => format!("did you mean `{guess}`? If so, rename the header exactly"),
+        None => "the standard does not define this column; it is not checked".into(),
+    };
+    Finding::new(
+        Code::UnknownColumn,
+        format!("column `{name}` is not part of the standard"),
+    )
+    .at_line(1)
+    .in_column(Some(file_index), name)
+    .with_value(name)
+    .with_help(Some(help))
 }
 
 #[cfg(test)]
