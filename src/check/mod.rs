@@ -428,41 +428,10 @@ fn check_once(
     options: &Options,
     lazy: bool,
 ) -> std::io::Result<FileReport> {
-    let mut report = FileReport {
-        input: input.clone(),
-        path: input.display_name(),
-        format: "csv",
-        encoding: None,
-        encoding_label: None,
-        delimiter: None,
-        rows: 0,
-        header: Vec::new(),
-        standard: standard_id.to_string(),
-        standard_version: String::new(),
-        table: table.name.clone(),
-        findings: Vec::new(),
-        partial: false,
+    let mut report = FileReport::new(input, standard_id, table);
+    let Some(mut chunks) = open_csv(input, compiled, options, lazy, &mut report)? else {
+        return Ok(report);
     };
-    let opened = if lazy {
-        read::open_lazily(input, options.encoding)
-    } else {
-        read::open(input, options.encoding)
-    };
-    let opened = match opened {
-        Ok(opened) => opened,
-        Err(OpenError::Io(e)) => return Err(e),
-        Err(OpenError::NotText(finding)) => {
-            report.findings.push(*finding);
-            settle(&mut report.findings, compiled, options);
-            return Ok(report);
-        }
-    };
-    report.encoding = Some(opened.encoding.encoding);
-    report.encoding_label = Some(opened.encoding.label());
-    report.findings.extend(opened.finding);
-    let mut chunks = ChunkReader::new(opened.stream, options.delimiter, !opened.verified)?;
-    let dialect = chunks.dialect;
-    report.delimiter = Some(dialect.delimiter);
     let mut header = StringRecord::new();
     let header_line = chunks.header(&mut header)?;
     if header_line.is_none() || is_blank(header.iter()) {
@@ -482,7 +451,6 @@ fn check_once(
         &plan.standard_to_file,
     ));
     settle(&mut report.findings, compiled, options);
-
     let full_validator = match options.schema_path {
         SchemaPath::Full => Some(
             crate::compile::build_validator(&table.schema, table)
@@ -490,23 +458,134 @@ fn check_once(
         ),
         SchemaPath::Compiled => None,
     };
-    let input_bytes = match input {
-        Input::Path(path) => std::fs::metadata(path).ok().map(|m| m.len()),
-        Input::Stdin(bytes) => Some(bytes.len() as u64),
-    };
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
-    let mut key_checks = keys::KeyChecks::new(&key_plan);
     let worker = Worker {
-        dialect,
+        dialect: chunks.dialect,
         plan: &plan,
         compiled,
         key_plan: &key_plan,
         schema_path: options.schema_path,
         full_validator: full_validator.as_ref(),
     };
+    let mut last_line = header_line.unwrap_or(1);
+    let unterminated = check_chunks(chunks, &worker, &mut report, &mut last_line, options)?;
+    let mut tail = Vec::new();
+    if !report.partial && unterminated {
+        tail.push(
+            Finding::new(
+                Code::ParseError,
+                format!("a quoted cell in the record starting on line {last_line} is never closed, so the rest of the file was read as one cell"),
+            )
+            .at_row(report.rows.max(1), last_line)
+            .with_help(Some("close the quote; a double quote inside a quoted cell is written twice (\"\")".into())),
+        );
+    }
+    if !report.partial {
+        tail.extend(row_count_findings(report.rows, table));
+    }
+    settle(&mut tail, compiled, options);
+    report.findings.append(&mut tail);
+    if let Some(max) = options.max_findings {
+        report.findings.truncate(max);
+    }
+    report.findings.sort_by_key(Finding::sort_key);
+    Ok(report)
+}
+
+impl FileReport {
+    fn new(input: &Input, standard_id: &str, table: &Table) -> FileReport {
+        FileReport {
+            input: input.clone(),
+            path: input.display_name(),
+            format: "csv",
+            encoding: None,
+            encoding_label: None,
+            delimiter: None,
+            rows: 0,
+            header: Vec::new(),
+            standard: standard_id.to_string(),
+            standard_version: String::new(),
+            table: table.name.clone(),
+            findings: Vec::new(),
+            partial: false,
+        }
+    }
+}
+
+/// Opens a file as CSV text: its encoding found (the whole file scanned unless `lazy`), its
+/// delimiter sniffed. `None` when the file is not text, which is then the report's finding.
+fn open_csv(
+    input: &Input,
+    compiled: &CompiledTable,
+    options: &Options,
+    lazy: bool,
+    report: &mut FileReport,
+) -> std::io::Result<Option<ChunkReader>> {
+    let opened = if lazy {
+        read::open_lazily(input, options.encoding)
+    } else {
+        read::open(input, options.encoding)
+    };
+    let opened = match opened {
+        Ok(opened) => opened,
+        Err(OpenError::Io(e)) => return Err(e),
+        Err(OpenError::NotText(finding)) => {
+            report.findings.push(*finding);
+            settle(&mut report.findings, compiled, options);
+            return Ok(None);
+        }
+    };
+    report.encoding = Some(opened.encoding.encoding);
+    report.encoding_label = Some(opened.encoding.label());
+    report.findings.extend(opened.finding);
+    let chunks = ChunkReader::new(opened.stream, options.delimiter, !opened.verified)?;
+    report.delimiter = Some(chunks.dialect.delimiter);
+    Ok(Some(chunks))
+}
+
+/// `empty-file` or `row-count` when the rows are fewer or more than the table allows.
+fn row_count_findings(rows: u64, table: &Table) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let min = table.row_min.unwrap_or(0);
+    if rows == 0 && min > 0 {
+        found.push(
+            Finding::new(Code::EmptyFile, "the file has a header but no data rows").with_help(
+                Some("export the data again; the standard expects at least one row".into()),
+            ),
+        );
+    } else if rows < min {
+        found.push(Finding::new(
+            Code::RowCount,
+            format!("the file has {rows} data rows, but the table needs at least {min}"),
+        ));
+    }
+    if let Some(max) = table.row_max.filter(|max| rows > *max) {
+        found.push(Finding::new(
+            Code::RowCount,
+            format!("the file has {rows} data rows, but the table allows at most {max}"),
+        ));
+    }
+    found
+}
+
+/// Checks every chunk: one thread reads chunks, the pool parses and checks them in batches, and
+/// the findings and keys of each batch are merged in order. Returns whether the text ended inside
+/// a quoted cell.
+fn check_chunks(
+    mut chunks: ChunkReader,
+    worker: &Worker<'_>,
+    report: &mut FileReport,
+    last_line: &mut u64,
+    options: &Options,
+) -> std::io::Result<bool> {
+    let input_bytes = match &report.input {
+        Input::Path(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+        Input::Stdin(bytes) => Some(bytes.len() as u64),
+    };
+    let mut key_checks = keys::KeyChecks::new(worker.key_plan);
+    let dialect = worker.dialect;
     // Chunks checked together: enough to keep every thread busy.
     let batch = 8 * rayon::current_num_threads().max(1);
-    let mut last_line = header_line.unwrap_or(1);
     let (unterminated, failure) = std::thread::scope(|scope| -> (bool, Option<std::io::Error>) {
         let (chunk_tx, chunk_rx) = mpsc::sync_channel::<std::io::Result<Chunk>>(batch + 2);
         let producer = scope.spawn(move || {
@@ -526,110 +605,71 @@ fn check_once(
             }
             chunks.unterminated
         });
-        let mut failure = None;
-        let mut incoming = chunk_rx.into_iter();
         let mut merger = Merger {
-            report: &mut report,
+            report,
             keys: &mut key_checks,
-            last_line: &mut last_line,
-            compiled,
+            last_line,
+            compiled: worker.compiled,
             options,
             input_bytes,
             bytes_seen: 0,
             reserved: false,
         };
-        // A software pipeline: batch k+1 is parsed and checked in parallel while batch k's keys
-        // are checked and its findings merged, in order, on one thread.
-        let mut checked: Vec<std::io::Result<ChunkResult>> = Vec::new();
-        loop {
-            let mut pending = Vec::with_capacity(batch);
-            if failure.is_none() {
-                for chunk in incoming.by_ref().take(batch) {
-                    match chunk {
-                        Ok(chunk) => pending.push(chunk),
-                        Err(e) => {
-                            failure = Some(e);
-                            break;
-                        }
-                    }
-                }
-            }
-            if pending.is_empty() && checked.is_empty() {
-                break;
-            }
-            let to_merge = std::mem::take(&mut checked);
-            let (merged, results) = rayon::join(
-                || merger.merge(to_merge),
-                || {
-                    pending
-                        .par_iter()
-                        .map_init(
-                            || dialect.parser(),
-                            |parser, chunk| worker.run(chunk, parser),
-                        )
-                        .collect::<Vec<_>>()
-                },
-            );
-            match merged {
-                Err(e) => {
-                    failure = Some(e);
-                    break;
-                }
-                Ok(true) => break,
-                Ok(false) => {}
-            }
-            checked = results;
-        }
-        drop(incoming);
+        let failure = pipeline(chunk_rx.into_iter(), batch, &mut merger, |pending| {
+            pending
+                .par_iter()
+                .map_init(
+                    || dialect.parser(),
+                    |parser, chunk| worker.run(chunk, parser),
+                )
+                .collect()
+        });
         let unterminated = producer.join().unwrap_or(false);
         (unterminated, failure)
     });
-    if let Some(e) = failure {
-        return Err(e);
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(unterminated),
     }
-    let mut tail = Vec::new();
-    if !report.partial && unterminated {
-        tail.push(
-            Finding::new(
-                Code::ParseError,
-                format!("a quoted cell in the record starting on line {last_line} is never closed, so the rest of the file was read as one cell"),
-            )
-            .at_row(report.rows.max(1), last_line)
-            .with_help(Some("close the quote; a double quote inside a quoted cell is written twice (\"\")".into())),
-        );
-    }
-    if !report.partial {
-        let min = table.row_min.unwrap_or(0);
-        if report.rows == 0 && min > 0 {
-            tail.push(
-                Finding::new(Code::EmptyFile, "the file has a header but no data rows").with_help(
-                    Some("export the data again; the standard expects at least one row".into()),
-                ),
-            );
-        } else if report.rows < min {
-            tail.push(Finding::new(
-                Code::RowCount,
-                format!(
-                    "the file has {} data rows, but the table needs at least {min}",
-                    report.rows
-                ),
-            ));
+}
+
+/// A software pipeline: batch k+1 is parsed and checked in parallel while batch k's keys are
+/// checked and its findings merged, in order, on one thread. Returns the first failure.
+fn pipeline<I>(
+    mut incoming: I,
+    batch: usize,
+    merger: &mut Merger<'_, '_>,
+    check: impl Fn(&[Chunk]) -> Vec<std::io::Result<ChunkResult>> + Sync,
+) -> Option<std::io::Error>
+where
+    I: Iterator<Item = std::io::Result<Chunk>>,
+{
+    let mut failure = None;
+    let mut checked: Vec<std::io::Result<ChunkResult>> = Vec::new();
+    loop {
+        let mut pending = Vec::with_capacity(batch);
+        if failure.is_none() {
+            for chunk in incoming.by_ref().take(batch) {
+                match chunk {
+                    Ok(chunk) => pending.push(chunk),
+                    Err(e) => {
+                        failure = Some(e);
+                        break;
+                    }
+                }
+            }
         }
-        if let Some(max) = table.row_max.filter(|max| report.rows > *max) {
-            tail.push(Finding::new(
-                Code::RowCount,
-                format!(
-                    "the file has {} data rows, but the table allows at most {max}",
-                    report.rows
-                ),
-            ));
+        if pending.is_empty() && checked.is_empty() {
+            break;
         }
+        let to_merge = std::mem::take(&mut checked);
+        let (merged, results) = rayon::join(|| merger.merge(to_merge), || check(&pending));
+        match merged {
+            Err(e) => return Some(e),
+            Ok(true) => break,
+            Ok(false) => {}
+        }
+        checked = results;
     }
-    settle(&mut tail, compiled, options);
-    report.findings.append(&mut tail);
-    if let Some(max) = options.max_findings {
-        report.findings.truncate(max);
-    }
-    report.findings.sort_by_key(Finding::sort_key);
-    Ok(report)
+    failure
 }
