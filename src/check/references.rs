@@ -13,7 +13,7 @@ use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding, Severity};
 use crate::read::csv::{ChunkReader, ChunkRecords};
 use crate::read::{self, Input, OpenError};
-use crate::standard::{Standard, Table};
+use crate::standard::{ForeignKey, Standard, Table};
 
 /// One checked file, with the table it was checked against.
 pub struct Checked<'a> {
@@ -86,6 +86,78 @@ fn read_columns(
     Ok(Some((file_columns[0], values)))
 }
 
+/// The values of the referenced columns in every file of the target table, with those files'
+/// paths; `None` when no file of that table was checked.
+fn read_target(
+    files: &[Checked<'_>],
+    target: &Table,
+    fk: &ForeignKey,
+    options: &Options,
+) -> std::io::Result<Option<Target>> {
+    let target_columns: Option<Vec<usize>> = fk
+        .reference_columns
+        .iter()
+        .map(|name| target.columns.iter().position(|c| &*c.name == name))
+        .collect();
+    let mut set = HashSet::new();
+    let mut paths = Vec::new();
+    if let Some(target_columns) = target_columns {
+        for file in files.iter().filter(|f| f.table.name == fk.table) {
+            if let Some(values) =
+                read_columns(&file.report.input, target, &target_columns, options)?
+            {
+                set.extend(values.1.into_iter().map(|(_, _, v)| v));
+                paths.push(file.report.path.clone());
+            }
+        }
+    }
+    Ok((!paths.is_empty()).then_some((set, paths)))
+}
+
+/// A reference no row of the target table has: row, line, file column and column name.
+fn dangling(
+    value: &str,
+    shown: &str,
+    (row, line, file_column, column): (u64, u64, usize, &Arc<str>),
+    fk: &ForeignKey,
+    set: &HashSet<String>,
+    paths: &[String],
+) -> Finding {
+    let shown_value = value.replace(JOIN, ", ");
+    // Suggestions compare against every key: affordable for small tables only.
+    let guess = (set.len() <= 10_000)
+        .then(|| crate::suggest::closest(value, set.iter().map(String::as_str)))
+        .flatten()
+        .map(|g| g.replace(JOIN, ", "));
+    let target_columns: Vec<String> = fk
+        .reference_columns
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect();
+    Finding::new(
+        Code::ForeignKey,
+        format!(
+            "`{shown_value}` in {shown} refers to nothing: no row of the `{}` table ({}) has it in {}",
+            fk.table,
+            paths.join(", "),
+            target_columns.join(", ")
+        ),
+    )
+    .at_row(row, line)
+    .in_column(Some(file_column), column)
+    .with_value(&shown_value)
+    .with_help(Some(match guess {
+        Some(g) => format!(
+            "did you mean `{g}`? Otherwise add the missing row to the `{}` file",
+            fk.table
+        ),
+        None => format!(
+            "add a row with this reference to the `{}` file, or correct the reference",
+            fk.table
+        ),
+    }))
+}
+
 /// Checks every foreign key between the tables of `files` (all of one standard).
 pub fn check_references(
     standard: &Standard,
@@ -122,24 +194,8 @@ pub fn check_references(
             };
             let key = (fk.table.clone(), fk.reference_columns.clone());
             if !targets.contains_key(&key) {
-                let target_columns: Option<Vec<usize>> = fk
-                    .reference_columns
-                    .iter()
-                    .map(|name| target.columns.iter().position(|c| &*c.name == name))
-                    .collect();
-                let mut set = HashSet::new();
-                let mut paths = Vec::new();
-                if let Some(target_columns) = target_columns {
-                    for file in files.iter().filter(|f| f.table.name == fk.table) {
-                        if let Some(values) =
-                            read_columns(&file.report.input, target, &target_columns, options)?
-                        {
-                            set.extend(values.1.into_iter().map(|(_, _, v)| v));
-                            paths.push(file.report.path.clone());
-                        }
-                    }
-                }
-                targets.insert(key.clone(), (!paths.is_empty()).then_some((set, paths)));
+                let read = read_target(files, target, fk, options)?;
+                targets.insert(key.clone(), read);
             }
             let Some((set, paths)) = &targets[&key] else {
                 let mut note = Finding::new(
@@ -161,40 +217,10 @@ pub fn check_references(
                 continue;
             };
             for (row, line, value) in values {
-                if set.contains(&value) {
-                    continue;
+                if !set.contains(&value) {
+                    let place = (row, line, file_column, &column_names[0]);
+                    found.push(dangling(&value, &shown, place, fk, set, paths));
                 }
-                let shown_value = value.replace(JOIN, ", ");
-                // Suggestions compare against every key: affordable for small tables only.
-                let guess = (set.len() <= 10_000)
-                    .then(|| crate::suggest::closest(&value, set.iter().map(String::as_str)))
-                    .flatten()
-                    .map(|g| g.replace(JOIN, ", "));
-                found.push(
-                    Finding::new(
-                        Code::ForeignKey,
-                        format!(
-                            "`{shown_value}` in {shown} refers to nothing: no row of the `{}` table ({}) has it in {}",
-                            fk.table,
-                            paths.join(", "),
-                            fk.reference_columns
-                                .iter()
-                                .map(|c| format!("`{c}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    )
-                    .at_row(row, line)
-                    .in_column(Some(file_column), &column_names[0])
-                    .with_value(&shown_value)
-                    .with_help(Some(match guess {
-                        Some(g) => format!("did you mean `{g}`? Otherwise add the missing row to the `{}` file", fk.table),
-                        None => format!(
-                            "add a row with this reference to the `{}` file, or correct the reference",
-                            fk.table
-                        ),
-                    })),
-                );
             }
         }
         if found.is_empty() {

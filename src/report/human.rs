@@ -107,6 +107,46 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
 /// The record a finding is on, cut to a window around its cell, with the cell's span in the
 /// window. The snippet's name is `path:line:column`, the line and character column where the
+/// The summary table of one file: a line a (code, column) group, with its count.
+fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>]) {
+    let _ = writeln!(out, "\nSummary for {}:", file.path);
+    // A finding about the header, a whole row or the file has no one column to group under.
+    let label = |group: &Group| -> String {
+        let first = group.findings[0];
+        let fallback = if first.line == Some(1) {
+            "(header)"
+        } else if first.row.is_some() {
+            "(whole row)"
+        } else {
+            "(file)"
+        };
+        group.column.unwrap_or(fallback).chars().take(40).collect()
+    };
+    let width = groups
+        .iter()
+        .map(|g| label(g).chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let _ = writeln!(
+        out,
+        "  {:<9} {:<17} {:<width$} {:>9}",
+        "severity", "code", "column", "count"
+    );
+    for group in groups {
+        let severity = group.findings[0].severity;
+        let column = label(group);
+        let _ = writeln!(
+            out,
+            "  {:<9} {:<17} {:<width$} {:>9}",
+            severity.as_str(),
+            group.code.as_str(),
+            column,
+            thousands(group.findings.len() as u64)
+        );
+    }
+}
+
 /// cell starts in the file.
 fn snippet(
     finding: &Finding,
@@ -213,42 +253,7 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
         }
     }
     if !groups.is_empty() {
-        let _ = writeln!(out, "\nSummary for {}:", file.path);
-        // A finding about the header, a whole row or the file has no one column to group under.
-        let label = |group: &Group| -> String {
-            let first = group.findings[0];
-            let fallback = if first.line == Some(1) {
-                "(header)"
-            } else if first.row.is_some() {
-                "(whole row)"
-            } else {
-                "(file)"
-            };
-            group.column.unwrap_or(fallback).chars().take(40).collect()
-        };
-        let width = groups
-            .iter()
-            .map(|g| label(g).chars().count())
-            .max()
-            .unwrap_or(6)
-            .max(6);
-        let _ = writeln!(
-            out,
-            "  {:<9} {:<17} {:<width$} {:>9}",
-            "severity", "code", "column", "count"
-        );
-        for group in &groups {
-            let severity = group.findings[0].severity;
-            let column = label(group);
-            let _ = writeln!(
-                out,
-                "  {:<9} {:<17} {:<width$} {:>9}",
-                severity.as_str(),
-                group.code.as_str(),
-                column,
-                thousands(group.findings.len() as u64)
-            );
-        }
+        write_summary(out, file, &groups);
     }
     if file.partial {
         let _ = writeln!(
