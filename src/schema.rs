@@ -80,8 +80,8 @@ pub fn build(schema: &Value) -> Result<Validator, BuildError> {
         .with_draft(jsonschema::Draft::Draft202012)
         .should_validate_formats(true)
         .with_pattern_options(jsonschema::PatternOptions::regex());
-    for (name, check) in formats::FORMATS {
-        options = options.with_format(*name, *check);
+    for format in formats::FORMATS {
+        options = options.with_format(format.name, format.check);
     }
     options.build(schema).map(Validator).map_err(|e| {
         let unresolved_ref = match e.kind() {

@@ -3,8 +3,7 @@
 
 use crate::compile::{convert, ColumnCheck, CompiledTable, Typed};
 use crate::finding::{Code, Finding};
-use crate::formats;
-use crate::suggest::{closest, format_help, number_help};
+use crate::suggest::{closest, number_help};
 use std::fmt::Write as _;
 
 /// Where a cell is, for the findings it may produce.
@@ -332,16 +331,12 @@ fn schema_checks(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Optio
 /// `format`, then `pattern`.
 fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
     let name = &column.name;
-    if let Some((format, check)) = &column.text.format {
-        if !check(text) {
+    if let Some(format) = column.text.format {
+        if !(format.check)(text) {
             return Some(Failure::new(
                 Code::Format,
-                format!(
-                    "{} in `{name}` is not {}",
-                    quote(text),
-                    formats::describe(format)
-                ),
-                format_help(format, text),
+                format!("{} in `{name}` is not {}", quote(text), format.description),
+                (format.help)(text),
                 "format",
             ));
         }

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::cells::is_missing;
 use crate::compile::{convert, CompiledTable, CompiledTest};
 use crate::finding::{Code, Finding};
+use crate::formats::date;
 use crate::json_pointer;
 use crate::schema::{self, FailureKind};
 
@@ -200,30 +201,6 @@ pub fn check_rules(
     }
 }
 
-/// A date to the precision it is written in: year, then month and day where given. ISO dates
-/// (with or without a time), partial ISO dates and dd/mm/yyyy are read.
-fn date_of(text: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
-    let number = |s: &str| s.parse::<u32>().ok();
-    if text.len() >= 10 && text.is_char_boundary(10) && crate::formats::is_iso_date(&text[..10]) {
-        return Some((
-            number(&text[..4])?,
-            number(&text[5..7]),
-            number(&text[8..10]),
-        ));
-    }
-    if crate::formats::is_uk_date(text) {
-        return Some((
-            number(&text[6..10])?,
-            number(&text[3..5]),
-            number(&text[..2]),
-        ));
-    }
-    if crate::formats::is_partial_date(text) {
-        return Some((number(&text[..4])?, text.get(5..7).and_then(number), None));
-    }
-    None
-}
-
 /// How `a` orders against `b`: as numbers when both are plain numbers, as dates when both are
 /// dates, compared only as far as both are precise (`2020` is neither before nor after
 /// `2020-05-01`); otherwise not at all.
@@ -232,7 +209,8 @@ fn compare(a: &str, b: &str) -> Option<std::cmp::Ordering> {
     if crate::compile::is_decimal(a) && crate::compile::is_decimal(b) {
         return a.parse::<f64>().ok()?.partial_cmp(&b.parse::<f64>().ok()?);
     }
-    let ((ya, ma, da), (yb, mb, db)) = (date_of(a)?, date_of(b)?);
+    let (a, b) = (date::parse(a)?, date::parse(b)?);
+    let ((ya, ma, da), (yb, mb, db)) = ((a.year, a.month, a.day), (b.year, b.month, b.day));
     let by_year = ya.cmp(&yb);
     if by_year != Equal {
         return Some(by_year);

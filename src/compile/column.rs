@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::value::{Kind, Pattern};
-use crate::formats::{self, FormatCheck};
+use crate::formats::{self, ValueFormat};
 use crate::standard::{CodeList, Column, StandardError, Table};
 
 /// The checks for one column of the standard, compiled once, in named parts.
@@ -40,7 +40,7 @@ pub struct Presence {
 
 /// Checks on a string value: its format, pattern and length in characters.
 pub struct TextRules {
-    pub format: Option<(String, FormatCheck)>,
+    pub format: Option<&'static ValueFormat>,
     pub pattern: Option<Pattern>,
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
@@ -244,7 +244,7 @@ fn compile_text_rules(column: &Column, table: &Table) -> Result<TextRules, Stand
         format: schema
             .get("format")
             .and_then(Value::as_str)
-            .and_then(|name| formats::lookup(name).map(|check| (name.to_string(), check))),
+            .and_then(formats::lookup),
         pattern,
         min_length: schema.get("minLength").and_then(Value::as_u64),
         max_length: schema.get("maxLength").and_then(Value::as_u64),
