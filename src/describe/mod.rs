@@ -144,38 +144,21 @@ fn accepts(column: &Column) -> String {
     parts.join("; ")
 }
 
-/// Wraps `text` to `width`, each line after the first indented by `indent`; a word longer than a
-/// line (a long pattern) is cut where it must be.
+/// Wraps `text` to `width` characters a line, each line after the first indented by `indent`
+/// (beyond the width); a word longer than a line (a long pattern) is cut where it must be.
 fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line_len = 0;
-    for word in text.split_whitespace() {
-        let mut rest = word;
-        loop {
-            let len = rest.chars().count();
-            if line_len > 0 && line_len + 1 + len.min(width) > width {
-                out.push('\n');
-                out.push_str(indent);
-                line_len = 0;
-            } else if line_len > 0 {
-                out.push(' ');
-                line_len += 1;
-            }
-            if len <= width - line_len {
-                out.push_str(rest);
-                line_len += len;
-                break;
-            }
-            let cut = rest
-                .char_indices()
-                .nth(width - line_len)
-                .map_or(rest.len(), |(i, _)| i);
-            out.push_str(&rest[..cut]);
-            rest = &rest[cut..];
-            line_len = width;
-        }
-    }
-    out
+    let indent_width = indent.chars().count();
+    let options = textwrap::Options::new(width + indent_width)
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let wrapped = textwrap::fill(
+        &text.split_whitespace().collect::<Vec<_>>().join(" "),
+        options,
+    );
+    wrapped.strip_prefix(indent).unwrap_or(&wrapped).to_string()
 }
 
 /// One standard's tables and columns, readable in an 80-column terminal.
