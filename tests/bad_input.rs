@@ -1,9 +1,9 @@
 //! Whatever arrives, conform does not panic or hang, and gives a clear finding or error with the
 //! right exit code (SPEC section 10).
 
-use std::path::PathBuf;
+mod common;
 
-use assert_cmd::Command;
+use std::path::PathBuf;
 
 const CHECKS: &str = "fixtures/checks/standard.json";
 const HEADER: &str = "Id,Reference,Recipient,Award date,Amount,Category,Council,Region,Postcode,Schema version,Status,Closed date";
@@ -18,8 +18,7 @@ fn temp(name: &str, bytes: &[u8]) -> PathBuf {
 
 /// Runs a check and returns the exit code and the JSON report (when there is one).
 fn check(path: &std::path::Path, standard: &str) -> (i32, Option<serde_json::Value>, String) {
-    let output = Command::cargo_bin("conform")
-        .expect("built")
+    let output = common::conform()
         .args([
             "check",
             &path.to_string_lossy(),

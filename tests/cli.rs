@@ -1,23 +1,10 @@
 //! The command line end to end: exit codes, a fixture per finding code, human and JSON snapshots.
 
-use assert_cmd::Command;
+mod common;
 
 const CHECKS: &str = "fixtures/checks/standard.json";
 
-fn conform() -> Command {
-    let mut cmd = Command::cargo_bin("conform").expect("the binary is built");
-    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
-    cmd
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = conform().args(args).output().expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use common::{conform, run};
 
 #[test]
 fn the_readme_example_passes() {

@@ -1,9 +1,9 @@
 //! conform.toml: a bare `conform check` checks every dataset it names, paths on the command line
 //! are matched against it, and a bad configuration points into the TOML.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::{Path, PathBuf};
 
 fn project(name: &str, config: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -52,16 +52,12 @@ severity = { whitespace = "error" }
 "#;
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("conform")
-        .expect("built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
+    common::outcome(
+        common::conform()
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .expect("runs"),
     )
 }
 

@@ -1,11 +1,10 @@
 //! Real published council files through their standard: the finding counts per code are recorded
 //! in a snapshot, so that any change in what conform reports on real data is seen and reviewed.
 
-use assert_cmd::Command;
+mod common;
 
 fn summary(standard: &str, folder: &str) -> String {
-    let output = Command::cargo_bin("conform")
-        .expect("the binary is built")
+    let output = common::conform()
         .args(["check", folder, "--standard", standard, "--format", "json"])
         .output()
         .expect("runs");
@@ -58,11 +57,7 @@ fn summary_each(standard: &str, table: Option<&str>, folder: &str) -> String {
             args.extend(["--table", table]);
         }
         args.extend(["--format", "json"]);
-        let output = Command::cargo_bin("conform")
-            .expect("the binary is built")
-            .args(&args)
-            .output()
-            .expect("runs");
+        let output = common::conform().args(&args).output().expect("runs");
         assert_ne!(
             output.status.code(),
             Some(2),
@@ -167,11 +162,7 @@ fn findings(file: &str, standard: &str, table: Option<&str>) -> Vec<(String, Str
     if let Some(table) = table {
         args.extend(["--table", table]);
     }
-    let output = Command::cargo_bin("conform")
-        .expect("the binary is built")
-        .args(&args)
-        .output()
-        .expect("runs");
+    let output = common::conform().args(&args).output().expect("runs");
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     report["files"][0]["findings"]
         .as_array()

@@ -1,7 +1,7 @@
 //! Every report format on the same findings: snapshots, validity against each format's own rules
 //! (SARIF schema, XML), and the same order and exit code whatever the format.
 
-use assert_cmd::Command;
+mod common;
 
 const FORMATS: &[&str] = &[
     "human", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown",
@@ -18,8 +18,7 @@ fn run(format: &str, extra: &[&str]) -> (i32, String) {
     args.extend_from_slice(FILES);
     args.extend_from_slice(&["--standard", "spend-over-500", "--format", format]);
     args.extend_from_slice(extra);
-    let output = Command::cargo_bin("conform")
-        .expect("built")
+    let output = common::conform()
         .args(&args)
         .env_remove("GITHUB_STEP_SUMMARY")
         .output()
@@ -58,11 +57,7 @@ fn sarif_matches_the_official_schema() {
         let mut args = vec!["check"];
         args.extend_from_slice(files);
         args.extend_from_slice(&["--standard", standard, "--format", "sarif"]);
-        let output = Command::cargo_bin("conform")
-            .expect("built")
-            .args(&args)
-            .output()
-            .expect("runs");
+        let output = common::conform().args(&args).output().expect("runs");
         let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
         let errors: Vec<String> = validator
             .iter_errors(&log)
@@ -195,8 +190,7 @@ fn github_annotations_are_capped_per_group_and_the_summary_is_written() {
     let dir = std::env::temp_dir().join(format!("conform-gh-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let summary = dir.join("summary.md");
-    let output = Command::cargo_bin("conform")
-        .expect("built")
+    let output = common::conform()
         .args([
             "check",
             "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv",
@@ -251,8 +245,7 @@ fn output_files_are_written_for_line_formats_too() {
 fn every_format_on_a_real_council_file() {
     let file = "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv";
     for format in FORMATS {
-        let output = Command::cargo_bin("conform")
-            .expect("built")
+        let output = common::conform()
             .args([
                 "check",
                 file,

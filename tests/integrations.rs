@@ -1,18 +1,14 @@
 //! The pre-commit hook, shell completions and the man page work as shipped.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command as Process;
-
-use assert_cmd::Command;
 
 /// The value of `key:` in the hook definition (a flat YAML mapping).
 /// conform's exit code and standard output.
 fn run(args: &[&str]) -> (Option<i32>, String) {
-    let output = Command::cargo_bin("conform")
-        .expect("built")
-        .args(args)
-        .output()
-        .expect("runs");
+    let output = common::conform().args(args).output().expect("runs");
     (
         output.status.code(),
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -68,8 +64,7 @@ fn the_pre_commit_hook_runs_as_pre_commit_would() {
             repo.join("spend/2025-04.csv"),
         )
         .expect("stage");
-        let output = Command::cargo_bin("conform")
-            .expect("built")
+        let output = common::conform()
             .current_dir(&repo)
             .args(&fixed)
             .args(&staged)
@@ -88,8 +83,7 @@ fn the_pre_commit_hook_runs_as_pre_commit_would() {
 #[test]
 fn completions_for_every_shell_and_a_man_page() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let output = Command::cargo_bin("conform")
-            .expect("built")
+        let output = common::conform()
             .args(["completions", shell])
             .output()
             .expect("runs");
@@ -100,11 +94,7 @@ fn completions_for_every_shell_and_a_man_page() {
             "{shell} completion names the options"
         );
     }
-    let output = Command::cargo_bin("conform")
-        .expect("built")
-        .arg("man")
-        .output()
-        .expect("runs");
+    let output = common::conform().arg("man").output().expect("runs");
     assert!(output.status.success());
     let page = String::from_utf8_lossy(&output.stdout);
     assert!(
@@ -112,8 +102,7 @@ fn completions_for_every_shell_and_a_man_page() {
         "{page}"
     );
     // The bash completion is valid bash.
-    let bash = Command::cargo_bin("conform")
-        .expect("built")
+    let bash = common::conform()
         .args(["completions", "bash"])
         .output()
         .expect("runs");
@@ -131,8 +120,7 @@ fn completions_for_every_shell_and_a_man_page() {
 
 #[test]
 fn no_progress_bar_when_output_is_not_a_terminal() {
-    let output = Command::cargo_bin("conform")
-        .expect("built")
+    let output = common::conform()
         .args([
             "check",
             "fixtures/corpus/spend-over-500/devon-cc-2012-12.csv",
@@ -178,8 +166,7 @@ fn standards_can_be_listed_shown_and_templated() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let (_, with_example) = run(&["standards", "template", "spend-over-500", "--example"]);
     std::fs::write(dir.join("start.csv"), &with_example).expect("write");
-    let output = Command::cargo_bin("conform")
-        .expect("built")
+    let output = common::conform()
         .args([
             "check",
             &dir.join("start.csv").to_string_lossy(),

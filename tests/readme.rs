@@ -1,6 +1,6 @@
 //! The README's console examples are real: each block without an ellipsis is run and compared.
 
-use assert_cmd::Command;
+mod common;
 
 #[test]
 fn readme_examples_are_true() {
@@ -17,8 +17,7 @@ fn readme_examples_are_true() {
         if expected.contains("\n        ...") || expected.lines().any(|l| l.trim() == "...") {
             continue;
         }
-        let output = Command::cargo_bin("conform")
-            .expect("built")
+        let output = common::conform()
             .args(args.split_whitespace())
             .env_remove("NO_COLOR")
             .output()

@@ -1,14 +1,10 @@
 //! Real JSON reports validate against the published report schema, and output is the same byte
 //! for byte whatever the thread count.
 
-use assert_cmd::Command;
+mod common;
 
 fn conform(args: &[&str]) -> (i32, Vec<u8>) {
-    let output = Command::cargo_bin("conform")
-        .expect("the binary is built")
-        .args(args)
-        .output()
-        .expect("runs");
+    let output = common::conform().args(args).output().expect("runs");
     (output.status.code().unwrap_or(-1), output.stdout)
 }
 

@@ -1,11 +1,10 @@
 //! Every built-in standard: its valid fixture passes, its invalid fixture gives the findings that
 //! characterise the standard, and the standard file itself passes `conform standards lint`.
 
-use assert_cmd::Command;
+mod common;
 
 fn check(path: &str, standard: &str) -> (i32, serde_json::Value) {
-    let output = Command::cargo_bin("conform")
-        .expect("the binary is built")
+    let output = common::conform()
         .args(["check", path, "--standard", standard, "--format", "json"])
         .output()
         .expect("runs");
@@ -202,8 +201,7 @@ const CASES: &[Case] = &[
 
 #[test]
 fn every_built_in_standard_has_cases() {
-    let output = Command::cargo_bin("conform")
-        .expect("built")
+    let output = common::conform()
         .args(["standards", "list", "--format", "json"])
         .output()
         .expect("runs");
@@ -252,8 +250,7 @@ fn invalid_fixtures_give_their_findings() {
 #[test]
 fn every_built_in_standard_lints_clean() {
     for (standard, _, _, _) in CASES {
-        let output = Command::cargo_bin("conform")
-            .expect("built")
+        let output = common::conform()
             .args(["standards", "lint", standard])
             .output()
             .expect("runs");
@@ -268,8 +265,7 @@ fn every_built_in_standard_lints_clean() {
 
 #[test]
 fn lint_points_at_every_mistake_in_the_file() {
-    let output = Command::cargo_bin("conform")
-        .expect("built")
+    let output = common::conform()
         .args([
             "standards",
             "lint",
@@ -288,8 +284,7 @@ fn lint_points_at_every_mistake_in_the_file() {
         "{text}"
     );
     // Problems only loading finds (a pattern that does not compile) are reported the same way.
-    let output = Command::cargo_bin("conform")
-        .expect("built")
+    let output = common::conform()
         .args(["standards", "lint", "fixtures/standards/bad/bad-regex.json"])
         .output()
         .expect("runs");
@@ -349,8 +344,7 @@ fn without_standard_each_valid_fixture_finds_its_own() {
         if !valid.ends_with(".csv") {
             continue;
         }
-        let output = Command::cargo_bin("conform")
-            .expect("built")
+        let output = common::conform()
             .args(["check", valid, "--format", "json"])
             .output()
             .expect("runs");

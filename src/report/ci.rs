@@ -330,41 +330,6 @@ pub fn github(file: &FileReport) -> String {
     out
 }
 
-/// SARIF, written when the run is over.
-pub struct SarifReporter<'w> {
-    pub out: Box<dyn std::io::Write + 'w>,
-}
-
-impl super::Reporter for SarifReporter<'_> {
-    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
-        self.out.write_all(sarif(run).as_bytes())?;
-        self.out.flush()
-    }
-}
-
-/// JUnit XML, written when the run is over.
-pub struct JunitReporter<'w> {
-    out: Box<dyn std::io::Write + 'w>,
-    max_examples: usize,
-}
-
-impl<'w> JunitReporter<'w> {
-    pub fn new(out: Box<dyn std::io::Write + 'w>, options: &super::ReportOptions) -> Self {
-        JunitReporter {
-            out,
-            max_examples: options.max_examples,
-        }
-    }
-}
-
-impl super::Reporter for JunitReporter<'_> {
-    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
-        self.out
-            .write_all(junit(run, self.max_examples).as_bytes())?;
-        self.out.flush()
-    }
-}
-
 /// GitHub annotations, streamed as each file is checked; at the end, the Markdown summary is
 /// appended to the step summary file when there is one.
 pub struct GithubReporter<'w> {

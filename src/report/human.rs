@@ -300,30 +300,3 @@ pub fn render(run: &RunReport, style: Style) -> String {
     );
     out
 }
-
-/// The human report, written when the run is over (its summary needs every file).
-pub struct HumanReporter<'w> {
-    out: Box<dyn std::io::Write + 'w>,
-    style: Style,
-}
-
-impl<'w> HumanReporter<'w> {
-    pub fn new(out: Box<dyn std::io::Write + 'w>, options: &super::ReportOptions) -> Self {
-        HumanReporter {
-            out,
-            style: Style {
-                color: options.color,
-                width: options.width,
-                max_examples: options.max_examples,
-                quiet: options.quiet,
-            },
-        }
-    }
-}
-
-impl super::Reporter for HumanReporter<'_> {
-    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
-        self.out.write_all(render(run, self.style).as_bytes())?;
-        self.out.flush()
-    }
-}

@@ -191,15 +191,3 @@ pub fn render(run: &RunReport) -> String {
     text.push('\n');
     text
 }
-
-/// The JSON report: one document, written when the run is over.
-pub struct JsonReporter<'w> {
-    pub out: Box<dyn std::io::Write + 'w>,
-}
-
-impl super::Reporter for JsonReporter<'_> {
-    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
-        self.out.write_all(render(run).as_bytes())?;
-        self.out.flush()
-    }
-}

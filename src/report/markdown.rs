@@ -94,26 +94,3 @@ pub fn render(run: &RunReport, max_examples: usize) -> String {
     }
     out
 }
-
-/// The Markdown summary, written when the run is over.
-pub struct MarkdownReporter<'w> {
-    out: Box<dyn std::io::Write + 'w>,
-    max_examples: usize,
-}
-
-impl<'w> MarkdownReporter<'w> {
-    pub fn new(out: Box<dyn std::io::Write + 'w>, options: &super::ReportOptions) -> Self {
-        MarkdownReporter {
-            out,
-            max_examples: options.max_examples,
-        }
-    }
-}
-
-impl super::Reporter for MarkdownReporter<'_> {
-    fn finish(&mut self, run: &RunReport) -> std::io::Result<()> {
-        self.out
-            .write_all(render(run, self.max_examples).as_bytes())?;
-        self.out.flush()
-    }
-}

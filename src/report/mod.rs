@@ -98,18 +98,47 @@ pub fn reporter<'w>(
     out: Box<dyn Write + 'w>,
     options: &ReportOptions,
 ) -> Box<dyn Reporter + 'w> {
+    let max_examples = options.max_examples;
     match format {
         #[cfg(feature = "cli")]
-        Format::Human => Box::new(human::HumanReporter::new(out, options)),
+        Format::Human => {
+            let style = human::Style {
+                color: options.color,
+                width: options.width,
+                max_examples,
+                quiet: options.quiet,
+            };
+            Document::boxed(out, move |run| human::render(run, style))
+        }
+        // Without the command line's terminal rendering, the human format is the Markdown one.
         #[cfg(not(feature = "cli"))]
-        Format::Human => Box::new(markdown::MarkdownReporter::new(out, options)),
-        Format::Json => Box::new(json::JsonReporter { out }),
+        Format::Human => Document::boxed(out, move |run| markdown::render(run, max_examples)),
+        Format::Json => Document::boxed(out, json::render),
         Format::Jsonl => Box::new(flat::JsonlReporter { out }),
         Format::Csv => Box::new(flat::CsvReporter { out }),
-        Format::Sarif => Box::new(ci::SarifReporter { out }),
-        Format::Junit => Box::new(ci::JunitReporter::new(out, options)),
+        Format::Sarif => Document::boxed(out, ci::sarif),
+        Format::Junit => Document::boxed(out, move |run| ci::junit(run, max_examples)),
         Format::Github => Box::new(ci::GithubReporter::new(out, options)),
-        Format::Markdown => Box::new(markdown::MarkdownReporter::new(out, options)),
+        Format::Markdown => Document::boxed(out, move |run| markdown::render(run, max_examples)),
+    }
+}
+
+/// A format written as one document when the run is over (its summary needs every file).
+pub struct Document<'w, F> {
+    out: Box<dyn Write + 'w>,
+    render: F,
+}
+
+impl<'w, F: Fn(&RunReport) -> String + 'w> Document<'w, F> {
+    pub fn boxed(out: Box<dyn Write + 'w>, render: F) -> Box<dyn Reporter + 'w> {
+        Box::new(Document { out, render })
+    }
+}
+
+impl<F: Fn(&RunReport) -> String> Reporter for Document<'_, F> {
+    fn finish(&mut self, run: &RunReport) -> io::Result<()> {
+        self.out.write_all((self.render)(run).as_bytes())?;
+        self.out.flush()
     }
 }
 
