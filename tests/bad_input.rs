@@ -66,21 +66,37 @@ fn empty_and_header_only_files() {
 }
 
 #[test]
-fn spreadsheets_and_archives_named_csv() {
-    for (name, bytes) in [
-        ("book.csv", &b"PK\x03\x04\x14\x00\x06\x00rest of a zip"[..]),
-        ("old.csv", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
-        ("packed.csv", b"\x1F\x8B\x08\x00\x00\x00\x00\x00"),
-        ("nul.csv", b"Id,Reference\n1,\x00\x00\x00\n"),
+fn broken_workbooks_archives_and_binaries_named_csv() {
+    // Each is read as what its content is, and what is broken in it is said plainly.
+    for (name, bytes, expected) in [
+        (
+            "old.csv",
+            &b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"[..],
+            &["input", "parse-error"][..],
+        ),
+        (
+            "packed.csv",
+            b"\x1F\x8B\x08\x00\x00\x00\x00\x00",
+            &["parse-error"],
+        ),
+        (
+            "nul.csv",
+            b"Id,Reference\n1,\x00\x00\x00\n",
+            &["encoding-error"],
+        ),
+        ("scan.csv", b"%PDF-1.7 ...", &["encoding-error"]),
     ] {
         let (code, report, err) = check(&temp(name, bytes), CHECKS);
         assert_eq!(code, 1, "{name}: {err}");
-        assert_eq!(
-            codes(&report.expect("json")),
-            vec!["encoding-error".to_string()],
-            "{name}"
-        );
+        assert_eq!(codes(&report.expect("json")), expected, "{name}");
     }
+    // An archive that cannot be opened stops the run: its members are unknown.
+    let (code, _, err) = check(
+        &temp("book.csv", b"PK\x03\x04\x14\x00\x06\x00rest of a zip"),
+        CHECKS,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("the zip archive cannot be read"), "{err}");
 }
 
 #[test]

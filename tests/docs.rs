@@ -62,3 +62,25 @@ fn readme_code_table_is_current() {
         "README.md's code table is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
     );
 }
+
+#[test]
+fn the_report_schema_lists_every_code() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("docs/report-v1.schema.json").expect("the report schema"),
+    )
+    .expect("json");
+    let listed: Vec<&str> = schema["$defs"]["code"]["enum"]
+        .as_array()
+        .expect("an enum of codes")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    let codes: Vec<&str> = conform::finding::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        listed, codes,
+        "docs/report-v1.schema.json must list the codes of src/finding/codes.rs, in order"
+    );
+}

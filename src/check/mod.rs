@@ -17,6 +17,8 @@ use rayon::prelude::*;
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding, Severity};
 use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect, Record};
+use crate::read::detect::{self, Kind};
+use crate::read::table::{self as table_reader, Locator, RowBatch, TableSource};
 use crate::read::{self, Input, OpenError};
 use crate::standard::Table;
 pub use cells::CellAt;
@@ -51,6 +53,10 @@ pub struct Options {
     pub encoding: Option<&'static Encoding>,
     pub delimiter: Option<u8>,
     pub schema_path: SchemaPath,
+    /// The sheet of a workbook to check (a name, or a number from 1).
+    pub sheet: Option<String>,
+    /// The format, instead of telling it from the content.
+    pub input_format: Option<Kind>,
 }
 
 impl Default for Options {
@@ -62,6 +68,8 @@ impl Default for Options {
             encoding: None,
             delimiter: None,
             schema_path: SchemaPath::Compiled,
+            sheet: None,
+            input_format: None,
         }
     }
 }
@@ -84,6 +92,12 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// True when `--max-findings` stopped the check early.
     pub partial: bool,
+    /// How the format says where a finding is (`Sheet!C12`, a JSON pointer).
+    pub locator: Locator,
+    /// The line (a sheet's row) of the header.
+    pub header_line: u64,
+    /// The rows findings are on, as CSV text, for formats a report cannot read back as text.
+    pub snippets: std::collections::BTreeMap<u64, String>,
 }
 
 impl FileReport {
@@ -96,6 +110,18 @@ impl FileReport {
 
     pub fn errors(&self) -> usize {
         self.count(Severity::Error)
+    }
+
+    /// Where a finding is in the format's own terms (`Sheet!C12`, `/grants/3/Amount Awarded`,
+    /// `line 7`); `None` for delimited text.
+    pub fn location(&self, finding: &Finding) -> Option<String> {
+        let column = finding.column.as_ref();
+        self.locator.locate(
+            finding.row,
+            finding.line,
+            column.and_then(|c| c.index),
+            column.map(|c| &*c.name),
+        )
     }
 }
 
@@ -281,6 +307,8 @@ struct ChunkResult {
     last_line: Option<u64>,
     findings: Vec<Finding>,
     keys: keys::KeyValues,
+    /// Rows with findings, as CSV text, for formats a report cannot read back.
+    snippets: Vec<(u64, String)>,
 }
 
 /// The in-order half of checking: row numbers, key sets, findings, the `--max-findings` stop.
@@ -328,6 +356,11 @@ impl Merger<'_, '_> {
             settle(&mut result.findings, self.compiled, self.options);
             report.rows += result.records;
             *self.last_line = result.last_line.unwrap_or(*self.last_line);
+            for (line, text) in result.snippets {
+                if report.snippets.len() < MAX_SNIPPETS {
+                    report.snippets.insert(line, text);
+                }
+            }
             report.findings.append(&mut result.findings);
             if self
                 .options
@@ -352,48 +385,140 @@ struct Worker<'a> {
     full_validator: Option<&'a crate::schema::Validator>,
 }
 
+/// Work for the checking threads: a chunk of text to parse, or rows a table reader made.
+pub(crate) enum Batch {
+    Text(Chunk),
+    Rows(RowBatch),
+}
+
+/// Rows kept as snippets a file, for the human report of formats it cannot read back.
+const MAX_SNIPPETS: usize = 1000;
+
 impl Worker<'_> {
-    /// Parses and checks one chunk. Rows in the findings count from 1 within the chunk.
-    fn run(&self, chunk: &Chunk, parser: &mut csv_core::Reader) -> std::io::Result<ChunkResult> {
-        let mut records = ChunkRecords::new(chunk, self.dialect, parser)?;
-        let mut result = ChunkResult {
-            bytes: chunk.bytes.len(),
+    fn run(&self, batch: &Batch, parser: &mut csv_core::Reader) -> std::io::Result<ChunkResult> {
+        match batch {
+            Batch::Text(chunk) => self.run_text(chunk, parser),
+            Batch::Rows(rows) => Ok(self.run_rows(rows)),
+        }
+    }
+
+    fn result(bytes: usize) -> ChunkResult {
+        ChunkResult {
+            bytes,
             records: 0,
             last_line: None,
             findings: Vec::new(),
             keys: keys::KeyValues::default(),
-        };
+            snippets: Vec::new(),
+        }
+    }
+
+    /// Parses and checks one chunk. Rows in the findings count from 1 within the chunk.
+    fn run_text(
+        &self,
+        chunk: &Chunk,
+        parser: &mut csv_core::Reader,
+    ) -> std::io::Result<ChunkResult> {
+        let mut records = ChunkRecords::new(chunk, self.dialect, parser)?;
+        let mut result = Self::result(chunk.bytes.len());
         while let Some((line, record)) = records.next_record() {
-            result.records += 1;
-            result.last_line = Some(line);
-            let row = result.records;
-            let blank = match self.full_validator {
-                Some(v) => check_record_full(
-                    row,
-                    line,
-                    &record,
-                    self.plan,
-                    self.compiled,
-                    v,
-                    &mut result.findings,
-                ),
-                None => check_record(
-                    row,
-                    line,
-                    &record,
-                    self.plan,
-                    self.compiled,
-                    self.schema_path,
-                    &mut result.findings,
-                ),
-            };
-            if !blank && !self.key_plan.is_empty() {
-                self.key_plan
-                    .extract(row, line, &record, self.compiled, &mut result.keys);
-            }
+            self.check_one(&mut result, line, &record);
         }
         Ok(result)
     }
+
+    /// Checks rows a table reader made; a cell holding a formula error is that error's finding
+    /// alone.
+    fn run_rows(&self, rows: &RowBatch) -> ChunkResult {
+        let mut result = Self::result(rows.bytes());
+        result.findings.extend(rows.findings.iter().cloned());
+        let mut errors = rows.cell_errors.iter().peekable();
+        for i in 0..rows.len() {
+            let (line, record) = rows.record(i);
+            let before = result.findings.len();
+            self.check_one(&mut result, line, &record);
+            let row = result.records;
+            while let Some((_, column, error)) = errors.next_if(|(r, _, _)| *r == i) {
+                result.findings.retain(|f| {
+                    f.row != Some(row) || f.column.as_ref().and_then(|c| c.index) != Some(*column)
+                });
+                result
+                    .findings
+                    .push(cell_error(row, line, *column, error, self.plan));
+            }
+            if result.findings.len() > before && result.snippets.len() < MAX_SNIPPETS {
+                result.snippets.push((line, csv_line(&record)));
+            }
+        }
+        result
+    }
+
+    fn check_one(&self, result: &mut ChunkResult, line: u64, record: &Record<'_>) {
+        result.records += 1;
+        result.last_line = Some(line);
+        let row = result.records;
+        let blank = match self.full_validator {
+            Some(v) => check_record_full(
+                row,
+                line,
+                record,
+                self.plan,
+                self.compiled,
+                v,
+                &mut result.findings,
+            ),
+            None => check_record(
+                row,
+                line,
+                record,
+                self.plan,
+                self.compiled,
+                self.schema_path,
+                &mut result.findings,
+            ),
+        };
+        if !blank && !self.key_plan.is_empty() {
+            self.key_plan
+                .extract(row, line, record, self.compiled, &mut result.keys);
+        }
+    }
+}
+
+/// A spreadsheet cell whose formula failed: its error is not a value to check.
+fn cell_error(row: u64, line: u64, column: usize, error: &str, plan: &HeaderPlan) -> Finding {
+    let name = plan
+        .names
+        .get(column)
+        .cloned()
+        .unwrap_or_else(|| Arc::from(""));
+    Finding::new(
+        Code::CellError,
+        format!("the cell in `{name}` holds the formula error {error}, not a value"),
+    )
+    .at_row(row, line)
+    .in_column(Some(column), &name)
+    .with_value(error)
+    .with_help(Some(
+        "fix the formula (or paste the values in as values) and export again".into(),
+    ))
+}
+
+/// A row as one CSV line, for a snippet.
+fn csv_line(record: &Record<'_>) -> String {
+    let mut line = String::new();
+    for (i, cell) in record.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            line.push('"');
+            line.push_str(&cell.replace('"', "\"\"").replace(['\n', '\r'], " "));
+            line.push('"');
+        } else {
+            line.push_str(cell);
+        }
+    }
+    line
 }
 
 /// Bytes of text handed to a worker at a time.
@@ -412,6 +537,28 @@ pub fn check_file(
     compiled: &CompiledTable,
     options: &Options,
 ) -> std::io::Result<FileReport> {
+    let kind = match kind_of(input, options) {
+        Ok(kind) => kind,
+        Err(e) if input.is_gzip() => {
+            let mut report = FileReport::new(input, standard_id, table);
+            report.format = "gzip";
+            report.findings.push(
+                Finding::new(
+                    Code::ParseError,
+                    format!("the gzip-compressed file is damaged and cannot be unpacked: {e}"),
+                )
+                .with_help(Some(
+                    "compress the file again, or check it with `gzip -t`".into(),
+                )),
+            );
+            settle(&mut report.findings, compiled, options);
+            return Ok(report);
+        }
+        Err(e) => return Err(e),
+    };
+    if kind != Kind::Text {
+        return check_table(input, kind, standard_id, table, compiled, options);
+    }
     match check_once(input, standard_id, table, compiled, options, true) {
         Err(e) if read::NotUtf8::is(&e) => {
             check_once(input, standard_id, table, compiled, options, false)
@@ -508,6 +655,9 @@ impl FileReport {
             table: table.name.clone(),
             findings: Vec::new(),
             partial: false,
+            locator: Locator::Lines,
+            header_line: 1,
+            snippets: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -578,21 +728,20 @@ fn check_chunks(
     last_line: &mut u64,
     options: &Options,
 ) -> std::io::Result<bool> {
-    let input_bytes = match &report.input {
-        Input::Path(path) => std::fs::metadata(path).ok().map(|m| m.len()),
-        Input::Stdin(bytes) => Some(bytes.len() as u64),
-    };
+    // The size as stored: a compressed file's rows are then underestimated, which only costs a
+    // key set a second allocation.
+    let input_bytes = report.input.stored_size();
     let mut key_checks = keys::KeyChecks::new(worker.key_plan);
     let dialect = worker.dialect;
     // Chunks checked together: enough to keep every thread busy.
     let batch = 8 * rayon::current_num_threads().max(1);
     let (unterminated, failure) = std::thread::scope(|scope| -> (bool, Option<std::io::Error>) {
-        let (chunk_tx, chunk_rx) = mpsc::sync_channel::<std::io::Result<Chunk>>(batch + 2);
+        let (chunk_tx, chunk_rx) = mpsc::sync_channel::<std::io::Result<Batch>>(batch + 2);
         let producer = scope.spawn(move || {
             loop {
                 match chunks.next_chunk(CHUNK_BYTES) {
                     Ok(Some(chunk)) => {
-                        if chunk_tx.send(Ok(chunk)).is_err() {
+                        if chunk_tx.send(Ok(Batch::Text(chunk))).is_err() {
                             break;
                         }
                     }
@@ -639,10 +788,10 @@ fn pipeline<I>(
     mut incoming: I,
     batch: usize,
     merger: &mut Merger<'_, '_>,
-    check: impl Fn(&[Chunk]) -> Vec<std::io::Result<ChunkResult>> + Sync,
+    check: impl Fn(&[Batch]) -> Vec<std::io::Result<ChunkResult>> + Sync,
 ) -> Option<std::io::Error>
 where
-    I: Iterator<Item = std::io::Result<Chunk>>,
+    I: Iterator<Item = std::io::Result<Batch>>,
 {
     let mut failure = None;
     let mut checked: Vec<std::io::Result<ChunkResult>> = Vec::new();
@@ -672,4 +821,172 @@ where
         checked = results;
     }
     failure
+}
+
+/// What the input is: `--input-format`, else its content (after gzip), with its name as a hint.
+fn kind_of(input: &Input, options: &Options) -> std::io::Result<Kind> {
+    if let Some(kind) = options.input_format {
+        return Ok(kind);
+    }
+    if matches!(input, Input::Sheet { .. }) {
+        return Ok(Kind::Xlsx);
+    }
+    let named = input.file_name().and_then(detect::by_name);
+    let head = input.head(8192)?;
+    let kind = detect::by_content(&head, named);
+    Ok(match (kind, named) {
+        // The zip reader tells the workbook kinds apart; the name is a better guess for xlsb.
+        (Kind::Xlsx, Some(Kind::Xlsb)) => Kind::Xlsb,
+        (kind, _) => kind,
+    })
+}
+
+/// Checks a table that is not delimited text: a workbook's sheet, JSON, JSON Lines, GeoJSON.
+fn check_table(
+    input: &Input,
+    kind: Kind,
+    standard_id: &str,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+) -> std::io::Result<FileReport> {
+    let mut report = FileReport::new(input, standard_id, table);
+    report.format = kind.name();
+    let named = input.file_name().and_then(detect::by_name);
+    if let (Some(named), false) = (named, matches!(kind, Kind::Other(_))) {
+        if named != kind && !(named.is_spreadsheet() && kind.is_spreadsheet()) {
+            report.findings.push(
+                Finding::new(
+                    Code::Input,
+                    format!(
+                        "the file's name says {}, but its content is {}: it was read as {}",
+                        named.name(),
+                        kind.name(),
+                        kind.name()
+                    ),
+                )
+                .with_help(Some("rename the file to match its content".into())),
+            );
+        }
+    }
+    let source = match kind {
+        Kind::Other(what) => Err(Finding::new(
+            Code::EncodingError,
+            format!("this file is not a table conform reads: it is {what}"),
+        )
+        .with_help(Some(
+            "export the data as CSV (UTF-8), a spreadsheet or JSON".into(),
+        ))),
+        _ => table_reader::open(input, kind, options.sheet.as_deref())?,
+    };
+    let source = match source {
+        Ok(source) => source,
+        Err(finding) => {
+            report.findings.push(finding);
+            settle(&mut report.findings, compiled, options);
+            return Ok(report);
+        }
+    };
+    check_source(source, &mut report, table, compiled, options)?;
+    Ok(report)
+}
+
+fn check_source(
+    source: TableSource,
+    report: &mut FileReport,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+) -> std::io::Result<()> {
+    if source.format == "geojson" {
+        report.format = "geojson";
+    }
+    report.locator = source.locator;
+    report.header_line = source.header_line;
+    report.findings.extend(source.notes);
+    let header = StringRecord::from(source.header);
+    if is_blank(header.iter()) {
+        report.findings.push(
+            Finding::new(Code::EmptyFile, "the table has no columns").with_help(Some(
+                "export the data again, with the header row the standard defines".into(),
+            )),
+        );
+        settle(&mut report.findings, compiled, options);
+        return Ok(());
+    }
+    let plan = header::plan(&header, table);
+    report.header = plan.names.clone();
+    // Header findings are on the header's own line (a sheet's header may be below a title).
+    report
+        .findings
+        .extend(plan.findings.iter().cloned().map(|mut f| {
+            if f.line == Some(1) {
+                f.line = Some(source.header_line);
+            }
+            f
+        }));
+    report.findings.extend(rules::rules_without_columns(
+        compiled,
+        &plan.standard_to_file,
+    ));
+    settle(&mut report.findings, compiled, options);
+    let uk_date_columns: Vec<usize> = compiled
+        .columns
+        .iter()
+        .zip(&plan.standard_to_file)
+        .filter(|(c, _)| c.text.format.is_some_and(|f| f.name == "uk-date"))
+        .filter_map(|(_, f)| *f)
+        .collect();
+    let mut batches = source.batches;
+    if !uk_date_columns.is_empty() {
+        for batch in &mut batches {
+            batch.write_typed_dates_uk(&uk_date_columns);
+        }
+    }
+    let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
+    let worker = Worker {
+        dialect: Dialect { delimiter: b',' },
+        plan: &plan,
+        compiled,
+        key_plan: &key_plan,
+        schema_path: options.schema_path,
+        full_validator: None,
+    };
+    let mut key_checks = keys::KeyChecks::new(&key_plan);
+    let mut last_line = source.header_line;
+    let mut merger = Merger {
+        report: &mut *report,
+        keys: &mut key_checks,
+        last_line: &mut last_line,
+        compiled,
+        options,
+        input_bytes: None,
+        bytes_seen: 0,
+        reserved: false,
+    };
+    let batch = 2 * rayon::current_num_threads().max(1);
+    let incoming = batches.into_iter().map(|rows| Ok(Batch::Rows(rows)));
+    let failure = pipeline(incoming, batch, &mut merger, |pending| {
+        pending
+            .par_iter()
+            .map_init(
+                || worker.dialect.parser(),
+                |parser, batch| worker.run(batch, parser),
+            )
+            .collect()
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let mut tail = Vec::new();
+    if !report.partial {
+        tail.extend(row_count_findings(report.rows, table));
+    }
+    settle(&mut tail, compiled, options);
+    report.findings.append(&mut tail);
+    if let Some(max) = options.max_findings {
+        report.findings.truncate(max);
+    }
+    report.findings.sort_by_key(Finding::sort_key);
+    Ok(())
 }

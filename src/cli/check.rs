@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use conform::check;
 use conform::finding::Code;
+use conform::read::detect::Kind;
 use conform::read::{self, Input};
 use conform::report::{self, output::Output, Format, ReportOptions};
 use conform::run::{self, ConfigSource, Request, Watcher};
@@ -63,6 +64,15 @@ fn request(args: &CheckArgs) -> Result<Request, Fatal> {
         jobs: args.jobs,
         strict: args.strict,
         output: args.output.clone(),
+        sheet: args.sheet.clone(),
+        input_format: match &args.input_format {
+            Some(name) => Some(Kind::parse(name).ok_or_else(|| {
+                Fatal(format!(
+                    "error: --input-format {name}: use csv, xlsx, xlsb, xls, ods, json, jsonl or geojson"
+                ))
+            })?),
+            None => None,
+        },
     })
 }
 

@@ -92,8 +92,10 @@ pub enum ColorChoice {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files or folders to check (folders are searched for .csv and .tsv files); `-` reads standard
-    /// input. Without paths, every dataset of the configuration file (conform.toml) is checked.
+    /// Files or folders to check: CSV, TSV, Excel and OpenDocument workbooks, JSON, JSON Lines,
+    /// GeoJSON, each possibly gzipped, and zip archives of them (folders are searched for them);
+    /// `-` reads standard input. Without paths, every dataset of the configuration file
+    /// (conform.toml) is checked.
     pub paths: Vec<String>,
     /// Configuration file (default: conform.toml in this folder or the nearest parent).
     #[arg(long)]
@@ -132,6 +134,14 @@ pub struct CheckArgs {
     /// Read files in this encoding instead of detecting it (utf-8, windows-1252, utf-16le, ...).
     #[arg(long)]
     pub encoding: Option<String>,
+    /// The sheet of a workbook to check, by name or number from 1 (default: the first sheet that
+    /// holds a table; for a standard of several tables, the sheets named after its tables).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Read every input as this format instead of telling it from the content: csv, xlsx, xlsb,
+    /// xls, ods, json, jsonl or geojson.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<String>,
     /// Field delimiter instead of sniffing it (`,` `;` `|` or `tab`).
     #[arg(long)]
     pub delimiter: Option<String>,

@@ -73,6 +73,13 @@ codes! {
         why "No value in the file can be trusted until it is read as text.",
         fix "Open the file in the program that made it and export it again as CSV UTF-8. If it is an Excel workbook, save it as CSV first.",
         example "Byte 0x81 on line 3: Windows-1252 leaves it undefined, and it is not valid UTF-8.";
+    Input = "input", Info, fixture "fixtures/checks/input.csv";
+        title "How the file was read",
+        when "a note on how the file was read: a workbook's sheet chosen, a title block above the header skipped, content of another format than the file's name says",
+        what "conform read the file in a way worth knowing: it chose one sheet of a workbook, skipped rows above the header, or found that the content is another format than the name says (a JSON file named .csv) and read it as what it is.",
+        why "If conform read the wrong sheet or the wrong rows, its findings are about data you did not mean to check.",
+        fix "Nothing, if the note describes the data you meant. Otherwise pass --sheet, remove the title rows, or rename the file to match its content.",
+        example "The workbook has 5 sheets; checked `Data`, the first that holds a table.";
     ParseError = "parse-error", Error, fixture "fixtures/checks/parse-error.csv";
         title "The CSV is malformed",
         when "a quoted cell that is never closed",
@@ -87,6 +94,13 @@ codes! {
         why "An empty publication usually means an export went wrong; readers cannot tell it from \"nothing to report\".",
         fix "Export the data again; if there really is nothing to publish, say so where the file is published.",
         example "A file with only the header row `Transaction date,Supplier name,Net amount`.";
+    CellError = "cell-error", Error, fixture "fixtures/checks/cell-error.xlsx";
+        title "A spreadsheet cell holds a formula error",
+        when "a spreadsheet cell holds a formula error (`#N/A`, `#REF!`, `#DIV/0!`...) instead of a value",
+        what "A cell of the workbook holds the result of a formula that failed, such as `#N/A` (a lookup found nothing), `#REF!` (the formula points at cells that were deleted) or `#DIV/0!`.",
+        why "The error is not the value the column should hold: whoever uses the data gets the error text, or nothing.",
+        fix "Correct the formula, or copy the column and paste it back as values once every formula gives a value; then export again.",
+        example "`#N/A` in `Supplier name` (cell Data!C12): the lookup of the supplier found nothing.";
     BlankHeader = "blank-header", Error, fixture "fixtures/checks/blank-header.csv";
         title "A header cell is empty",
         when "an empty header cell",

@@ -398,6 +398,11 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    /// A record whose cells are `bounds` (byte ranges) in `text`.
+    pub fn new(text: &'a str, bounds: &'a [(usize, usize)]) -> Record<'a> {
+        Record { text, bounds }
+    }
+
     pub fn len(&self) -> usize {
         self.bounds.len()
     }
@@ -705,9 +710,9 @@ mod tests {
                 .map(|k| pieces[((seed >> (8 * k)) % pieces.len() as u64) as usize])
                 .collect();
             text.push_str(&row.join(","));
-            text.push_str(if seed % 11 == 0 {
+            text.push_str(if seed.is_multiple_of(11) {
                 "\n\n"
-            } else if seed % 7 == 0 {
+            } else if seed.is_multiple_of(7) {
                 "\r\n"
             } else {
                 "\n"

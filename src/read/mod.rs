@@ -1,8 +1,11 @@
-//! Reading input: finding the file's text encoding over the whole file, then handing a UTF-8 byte
-//! stream to the format reader (CSV for now).
+//! Reading input: what a file is (by content), then for text its encoding over the whole file and a
+//! UTF-8 stream for the CSV reader, and for other formats a table reader (`table`). gzip is taken
+//! off transparently wherever a file is opened.
 
 pub mod csv;
 mod decode;
+pub mod detect;
+pub mod table;
 
 use std::fs::File;
 use std::io::{self, Cursor, Read};
@@ -19,6 +22,16 @@ pub enum Input {
     Path(PathBuf),
     /// Standard input, read whole (it cannot be read twice).
     Stdin(std::sync::Arc<Vec<u8>>),
+    /// A file held in memory, such as a member of a zip archive (`archive.zip!member.csv`).
+    Memory {
+        name: String,
+        bytes: std::sync::Arc<Vec<u8>>,
+    },
+    /// One sheet of a workbook, when a workbook's sheets are tables of one standard.
+    Sheet {
+        book: Box<Input>,
+        sheet: String,
+    },
 }
 
 impl Input {
@@ -26,23 +39,99 @@ impl Input {
         match self {
             Input::Path(p) => p.display().to_string(),
             Input::Stdin(_) => "<stdin>".into(),
+            Input::Memory { name, .. } => name.clone(),
+            Input::Sheet { book, .. } => book.display_name(),
         }
     }
 
     pub fn path(&self) -> Option<&Path> {
         match self {
             Input::Path(p) => Some(p),
-            Input::Stdin(_) => None,
+            Input::Stdin(_) | Input::Memory { .. } => None,
+            Input::Sheet { book, .. } => book.path(),
         }
     }
 
-    fn open_raw(&self) -> io::Result<Box<dyn Read + Send>> {
-        Ok(match self {
+    /// The file's own name (a member's name inside its archive), to match it to a table.
+    pub fn file_name(&self) -> Option<&str> {
+        match self {
+            Input::Path(p) => p.file_name()?.to_str(),
+            Input::Stdin(_) => None,
+            Input::Memory { name, .. } => name.rsplit(['!', '/']).next(),
+            Input::Sheet { sheet, .. } => Some(sheet),
+        }
+    }
+
+    /// The size of the bytes as stored (compressed, for a gzip file).
+    pub fn stored_size(&self) -> Option<u64> {
+        match self {
+            Input::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Input::Stdin(bytes) | Input::Memory { bytes, .. } => Some(bytes.len() as u64),
+            Input::Sheet { book, .. } => book.stored_size(),
+        }
+    }
+
+    /// The bytes, with gzip taken off.
+    pub fn open_raw(&self) -> io::Result<Box<dyn Read + Send>> {
+        let stored: Box<dyn Read + Send> = match self {
             Input::Path(p) => Box::new(File::open(p)?),
-            Input::Stdin(bytes) => Box::new(Cursor::new(SharedBytes(std::sync::Arc::clone(bytes)))),
+            Input::Stdin(bytes) | Input::Memory { bytes, .. } => {
+                Box::new(Cursor::new(SharedBytes(std::sync::Arc::clone(bytes))))
+            }
+            Input::Sheet { book, .. } => return book.open_raw(),
+        };
+        let mut stored = io::BufReader::with_capacity(256 << 10, stored);
+        let gzip = io::BufRead::fill_buf(&mut stored)?.starts_with(&[0x1F, 0x8B]);
+        Ok(if gzip {
+            Box::new(flate2::read::MultiGzDecoder::new(stored))
+        } else {
+            Box::new(stored)
         })
     }
+
+    /// Whether the stored bytes are gzip-compressed.
+    pub fn is_gzip(&self) -> bool {
+        let mut head = [0u8; 2];
+        let read = match self {
+            Input::Path(p) => File::open(p).and_then(|mut f| read_up_to(&mut f, &mut head)),
+            Input::Stdin(bytes) | Input::Memory { bytes, .. } => {
+                read_up_to(&mut &bytes[..], &mut head)
+            }
+            Input::Sheet { book, .. } => return book.is_gzip(),
+        };
+        read.is_ok_and(|n| n == 2) && head == [0x1F, 0x8B]
+    }
+
+    /// The first bytes of the content (decompressed), to tell what it is.
+    pub fn head(&self, size: usize) -> io::Result<Vec<u8>> {
+        let mut head = vec![0u8; size];
+        let n = read_up_to(&mut self.open_raw()?, &mut head)?;
+        head.truncate(n);
+        Ok(head)
+    }
+
+    /// The whole content (decompressed), refusing more than `limit` bytes.
+    pub fn read_all(&self, limit: u64) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.open_raw()?.take(limit + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, TooLarge(limit)));
+        }
+        Ok(bytes)
+    }
 }
+
+/// A file (or a decompressed member) larger than conform reads whole.
+#[derive(Debug)]
+pub struct TooLarge(pub u64);
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "it unpacks to more than {} MB", self.0 >> 20)
+    }
+}
+
+impl std::error::Error for TooLarge {}
 
 struct SharedBytes(std::sync::Arc<Vec<u8>>);
 
@@ -243,8 +332,6 @@ fn sniff_binary(head: &[u8]) -> Option<&'static str> {
         Some("a zip archive (an .xlsx or .ods spreadsheet saved with a .csv name?)")
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         Some("an old-style Excel workbook (.xls)")
-    } else if head.starts_with(&[0x1F, 0x8B]) {
-        Some("gzip-compressed data")
     } else if head.starts_with(b"%PDF") {
         Some("a PDF document")
     } else {

@@ -151,6 +151,7 @@ fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>]) {
 fn snippet(
     finding: &Finding,
     path: &str,
+    location: Option<String>,
     text: &str,
     line: u64,
     delimiter: u8,
@@ -180,7 +181,10 @@ fn snippet(
         None => (window(text, (0, 0)).0, None),
     };
     let snippet = Snippet {
-        name: format!("{path}:{cell_line}:{column}"),
+        name: match location {
+            Some(location) => format!("{path} {location}"),
+            None => format!("{path}:{cell_line}:{column}"),
+        },
         text: shown,
         first_line: line,
     };
@@ -209,7 +213,13 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     };
     let delimiter = file.delimiter.unwrap_or(b',');
 
-    let encoding = file.encoding_label.as_deref().unwrap_or("unread");
+    let encoding = match (&file.encoding_label, &file.locator) {
+        (Some(label), _) => label.clone(),
+        (None, crate::read::table::Locator::Sheet { name, .. }) => {
+            format!("{}, sheet `{name}`", file.format)
+        }
+        (None, _) => file.format.to_string(),
+    };
     let _ = writeln!(
         out,
         "{}: {} rows, {} columns, {encoding}, table `{}`",
@@ -223,7 +233,10 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
             for finding in group.findings.iter().take(style.max_examples) {
                 let (snippet, span) = match (finding.line, finding.line.and_then(|l| texts.get(&l)))
                 {
-                    (Some(line), Some(text)) => snippet(finding, &file.path, text, line, delimiter),
+                    (Some(line), Some(text)) => {
+                        let located = file.location(finding);
+                        snippet(finding, &file.path, located, text, line, delimiter)
+                    }
                     _ => (None, None),
                 };
                 let diagnostic = FindingDiagnostic {

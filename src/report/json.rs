@@ -92,6 +92,9 @@ struct JsonFinding<'a> {
     /// Where the value sits in the row objects the schema describes: `/ROW-INDEX/COLUMN`.
     pointer: Option<String>,
     schema_path: Option<&'a str>,
+    /// `Sheet!C12`, a JSON pointer into the file, `line N`: for formats other than text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<String>,
 }
 
 fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
@@ -148,8 +151,12 @@ pub fn render(run: &RunReport) -> String {
                         number: c.index.map(|i| i + 1),
                     }),
                     value: f.value.as_deref(),
-                    pointer: pointer(f),
+                    pointer: match &file.locator {
+                        crate::read::table::Locator::Json { .. } => file.location(f),
+                        _ => pointer(f),
+                    },
                     schema_path: f.schema_path.as_deref(),
+                    location: file.location(f),
                 })
                 .collect(),
         })

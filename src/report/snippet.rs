@@ -15,6 +15,13 @@ const MAX_RECORD_BYTES: usize = 64 * 1024;
 
 /// Reads the records that start on `lines` (physical line numbers) from the file.
 pub fn records(file: &FileReport, lines: &BTreeSet<u64>) -> HashMap<u64, String> {
+    if !matches!(file.locator, crate::read::table::Locator::Lines) {
+        // Rows of a workbook or JSON were kept as CSV text while they were checked.
+        return lines
+            .iter()
+            .filter_map(|line| Some((*line, file.snippets.get(line)?.clone())))
+            .collect();
+    }
     let mut found = HashMap::new();
     let (Some(encoding), Some(&last)) = (file.encoding, lines.iter().next_back()) else {
         return found;
@@ -38,7 +45,7 @@ pub fn records(file: &FileReport, lines: &BTreeSet<u64>) -> HashMap<u64, String>
         if let Some((start, mut record, count)) = open.take() {
             record.push('\n');
             record.push_str(text);
-            if record.matches('"').count() % 2 == 0
+            if record.matches('"').count().is_multiple_of(2)
                 || count + 1 >= MAX_RECORD_LINES
                 || record.len() > MAX_RECORD_BYTES
             {
@@ -47,7 +54,7 @@ pub fn records(file: &FileReport, lines: &BTreeSet<u64>) -> HashMap<u64, String>
                 open = Some((start, record, count + 1));
             }
         } else if lines.contains(&line_number) {
-            if text.matches('"').count() % 2 == 0 {
+            if text.matches('"').count().is_multiple_of(2) {
                 found.insert(line_number, text.to_string());
             } else {
                 open = Some((line_number, text.to_string(), 1));

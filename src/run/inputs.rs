@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::RunError;
+use crate::check::Options;
+use crate::read::detect::{self, Kind};
 use crate::read::Input;
+use crate::standard::Standard;
 
 /// Turns the paths of a request into inputs: a folder gives every data file below it, in name
 /// order; `-` is standard input, read whole (it cannot be read twice).
@@ -27,13 +30,15 @@ pub fn collect(paths: &[String]) -> Result<Vec<Input>, RunError> {
                 .map_err(|e| RunError::message(format!("cannot read the folder {path}: {e}")))?;
             if found.is_empty() {
                 return Err(RunError::message(format!(
-                    "the folder {path} holds no .csv or .tsv files"
+                    "the folder {path} holds no data files (CSV, TSV, spreadsheets, JSON)"
                 )));
             }
             found.sort();
-            inputs.extend(found.into_iter().map(Input::Path));
+            for file in found {
+                add_file(file, &mut inputs)?;
+            }
         } else if p.exists() {
-            inputs.push(Input::Path(p.to_path_buf()));
+            add_file(p.to_path_buf(), &mut inputs)?;
         } else {
             return Err(RunError::message(format!("{path}: no such file or folder")));
         }
@@ -55,13 +60,142 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Whether a folder's file is one conform reads, by its name.
 fn is_data_file(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("csv" | "tsv")
-    )
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(detect::is_data_file)
+}
+
+/// A file, or each data file inside it when it is a zip archive.
+fn add_file(path: PathBuf, inputs: &mut Vec<Input>) -> Result<(), RunError> {
+    let input = Input::Path(path);
+    let head = input.head(64 << 10).unwrap_or_default();
+    let named = input.file_name().and_then(detect::by_name);
+    if detect::by_content(&head, named) != Kind::Zip {
+        inputs.push(input);
+        return Ok(());
+    }
+    let members = archive_members(&input).map_err(|e| {
+        RunError::message(format!(
+            "{}: the zip archive cannot be read: {e}",
+            input.display_name()
+        ))
+    })?;
+    if members.is_empty() {
+        return Err(RunError::message(format!(
+            "{}: the zip archive holds no data files (CSV, TSV, spreadsheets, JSON)",
+            input.display_name()
+        )));
+    }
+    inputs.extend(members);
+    Ok(())
+}
+
+/// Most bytes one member of an archive may unpack to (members are held in memory), and all of
+/// them together: a zip bomb is refused by what its directory declares, and the zip reader
+/// refuses to give out more than that.
+const MAX_MEMBER_BYTES: u64 = 1 << 30;
+const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
+const MAX_MEMBERS: usize = 10_000;
+
+/// The data files of a zip archive, named `archive.zip!member.csv`, in the archive's order.
+fn archive_members(input: &Input) -> Result<Vec<Input>, String> {
+    use std::io::Read;
+    let Some(path) = input.path() else {
+        return Ok(Vec::new());
+    };
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
+    if archive.len() > MAX_MEMBERS {
+        return Err(format!(
+            "it holds {} files, more than conform opens ({MAX_MEMBERS})",
+            archive.len()
+        ));
+    }
+    let mut total: u64 = 0;
+    let mut members = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| e.to_string())?;
+        let name = entry.name().map_err(|e| e.to_string())?.into_owned();
+        if entry.is_dir() || !detect::is_data_file(&name) || name.starts_with("__MACOSX/") {
+            continue;
+        }
+        if entry.encrypted() {
+            return Err(format!("`{name}` is encrypted"));
+        }
+        let size = entry.size();
+        total = total.saturating_add(size);
+        if size > MAX_MEMBER_BYTES || total > MAX_ARCHIVE_BYTES {
+            return Err(format!(
+                "`{name}` unpacks to {} MB, more than conform reads from an archive ({} MB a file, {} MB in all): unzip it first, or it may be a zip bomb",
+                size >> 20,
+                MAX_MEMBER_BYTES >> 20,
+                MAX_ARCHIVE_BYTES >> 20
+            ));
+        }
+        let mut bytes = Vec::with_capacity(size.min(MAX_MEMBER_BYTES) as usize);
+        (&mut entry)
+            .take(MAX_MEMBER_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("`{name}`: {e}"))?;
+        members.push(Input::Memory {
+            name: format!("{}!{name}", input.display_name()),
+            bytes: Arc::new(bytes),
+        });
+    }
+    Ok(members)
+}
+
+/// For a standard of several tables, a workbook given without `--sheet` is checked sheet by
+/// sheet, each sheet matched to a table by its name as files are.
+pub fn sheets_as_tables(inputs: &[Input], standard: &Standard, options: &Options) -> Vec<Input> {
+    if standard.tables.len() < 2 || options.sheet.is_some() {
+        return inputs.to_vec();
+    }
+    let mut out = Vec::new();
+    for input in inputs {
+        let sheets = workbook_sheets(input, standard);
+        if sheets.is_empty() {
+            out.push(input.clone());
+        } else {
+            out.extend(sheets.into_iter().map(|sheet| Input::Sheet {
+                book: Box::new(input.clone()),
+                sheet,
+            }));
+        }
+    }
+    out
+}
+
+/// The sheets of a workbook named after tables of the standard.
+fn workbook_sheets(input: &Input, standard: &Standard) -> Vec<String> {
+    let is_workbook = input
+        .head(64 << 10)
+        .is_ok_and(|head| detect::by_content(&head, None) == Kind::Xlsx);
+    if !is_workbook {
+        return Vec::new();
+    }
+    let Ok(bytes) = input.read_all(crate::read::table::MAX_DOCUMENT_BYTES) else {
+        return Vec::new();
+    };
+    let Ok(book) = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
+    else {
+        return Vec::new();
+    };
+    use calamine::Reader;
+    let tables: Vec<String> = standard
+        .tables
+        .iter()
+        .map(|t| crate::suggest::fold(&t.name))
+        .collect();
+    book.sheet_names()
+        .into_iter()
+        .filter(|sheet| {
+            let folded = crate::suggest::fold(sheet);
+            tables
+                .iter()
+                .any(|t| folded == *t || folded == format!("{t}s") || folded == format!("{t}es"))
+        })
+        .collect()
 }
 
 /// Refuses a report path that is one of the inputs: conform never writes over an input.

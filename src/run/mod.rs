@@ -52,6 +52,11 @@ pub struct Request {
     pub strict: bool,
     /// The file the report will be written to, which must not be one of the inputs.
     pub output: Option<PathBuf>,
+    /// The sheet of each workbook to check (a name, or a number from 1).
+    pub sheet: Option<String>,
+    /// The input format, instead of telling it from the content (needed for standard input in
+    /// formats other than CSV only when its content is ambiguous).
+    pub input_format: Option<crate::read::detect::Kind>,
 }
 
 impl Default for Request {
@@ -68,6 +73,8 @@ impl Default for Request {
             jobs: None,
             strict: false,
             output: None,
+            sheet: None,
+            input_format: None,
         }
     }
 }
@@ -148,6 +155,8 @@ pub fn run(
         ignore: request.ignore.clone(),
         encoding: request.encoding,
         delimiter: request.delimiter,
+        sheet: request.sheet.clone(),
+        input_format: request.input_format,
         ..Options::default()
     };
     let config = load_config(&request.config)?;
@@ -215,7 +224,8 @@ fn check_group(
     // Each table is compiled once, when a file first needs it.
     let mut compiled: Vec<Option<CompiledTable>> = standard.tables.iter().map(|_| None).collect();
     let mut checked: Vec<(usize, check::FileReport)> = Vec::new();
-    for input in &group.inputs {
+    let inputs = inputs::sheets_as_tables(&group.inputs, standard, options);
+    for input in &inputs {
         let t = plan::choose_table(standard, group.table.as_deref(), input, options)?;
         let table = &standard.tables[t];
         if compiled[t].is_none() {

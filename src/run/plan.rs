@@ -275,7 +275,9 @@ pub fn choose_table(
 /// The table whose name (or plural) is a word of the file's name; the longest such name wins,
 /// so `…-article-4-direction-area.csv` is the area table, not the direction table.
 fn table_named_in(standard: &Standard, input: &Input) -> Option<usize> {
-    let stem = input.path()?.file_stem()?.to_str()?;
+    let name = input.file_name()?;
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = stem.strip_suffix(".csv").unwrap_or(stem);
     let stem = format!(" {} ", crate::suggest::fold(stem));
     standard
         .tables

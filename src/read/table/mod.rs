@@ -1,0 +1,284 @@
+//! Tables that are not delimited text: spreadsheets, JSON, JSON Lines and GeoJSON, read into
+//! batches of text cells that the checker treats as it treats CSV records. Each keeps its own way
+//! of saying where a cell is (`Sheet!C12`, a JSON pointer, a line).
+
+mod json;
+mod sheet;
+
+use std::io;
+
+use super::csv::Record;
+use super::detect::Kind;
+use super::Input;
+use crate::finding::Finding;
+
+/// Rows of one table, as text cells without a copy per cell: one text buffer and cell bounds.
+#[derive(Default)]
+pub struct RowBatch {
+    text: String,
+    bounds: Vec<(usize, usize)>,
+    rows: Vec<RowSpan>,
+    /// Cells that hold a spreadsheet formula error: (row in the batch, file column, error text).
+    pub cell_errors: Vec<(usize, usize, &'static str)>,
+    /// Findings the reader made about rows of this batch (rows counted from 1 in the batch).
+    pub findings: Vec<Finding>,
+    /// Cells that were typed dates (a workbook's date cells), written `YYYY-MM-DD`: (row in the
+    /// batch, file column).
+    pub typed_dates: Vec<(usize, usize)>,
+}
+
+struct RowSpan {
+    line: u64,
+    start: usize,
+    end: usize,
+}
+
+impl RowBatch {
+    /// Adds a row that starts on `line` (a sheet's row number, a line of the file).
+    pub fn push<'a>(&mut self, line: u64, cells: impl IntoIterator<Item = &'a str>) {
+        let start = self.bounds.len();
+        for cell in cells {
+            let at = self.text.len();
+            self.text.push_str(cell);
+            self.bounds.push((at, self.text.len()));
+        }
+        self.rows.push(RowSpan {
+            line,
+            start,
+            end: self.bounds.len(),
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Rewrites the typed dates of `columns` as dd/mm/yyyy, for a standard that asks for UK dates:
+    /// a date cell is a date, whatever way of writing it the standard asks of text.
+    pub fn write_typed_dates_uk(&mut self, columns: &[usize]) {
+        for &(row, column) in &self.typed_dates {
+            if !columns.contains(&column) {
+                continue;
+            }
+            let span = &self.rows[row];
+            let Some(&(start, end)) = self
+                .bounds
+                .get(span.start + column)
+                .filter(|_| span.start + column < span.end)
+            else {
+                continue;
+            };
+            let iso = &self.text[start..end];
+            if iso.len() == 10 && crate::formats::is_iso_date(iso) {
+                let uk = format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4]);
+                self.text.replace_range(start..end, &uk);
+            }
+        }
+    }
+
+    /// Bytes of text held, for progress and sizing.
+    pub fn bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Row `i`: its line and its cells.
+    pub fn record(&self, i: usize) -> (u64, Record<'_>) {
+        let span = &self.rows[i];
+        (
+            span.line,
+            Record::new(&self.text, &self.bounds[span.start..span.end]),
+        )
+    }
+}
+
+/// How a format says where a finding is.
+#[derive(Clone, Debug, Default)]
+pub enum Locator {
+    /// Delimited text: line and column.
+    #[default]
+    Lines,
+    /// A worksheet: `Sheet!C12`, the line being the sheet's row number.
+    Sheet { name: String, first_column: u32 },
+    /// JSON: a pointer to the row's value (`/grants/3/Amount Awarded`), `prefix` leading to the
+    /// array of rows.
+    Json { prefix: String },
+    /// JSON Lines: the line.
+    JsonLines,
+}
+
+impl Locator {
+    /// Where a cell (or row, or header cell) is, in the format's own terms; `None` for text,
+    /// whose reports give line and column already.
+    pub fn locate(
+        &self,
+        row: Option<u64>,
+        line: Option<u64>,
+        column: Option<usize>,
+        name: Option<&str>,
+    ) -> Option<String> {
+        match self {
+            Locator::Lines => None,
+            Locator::Sheet {
+                name: sheet,
+                first_column,
+            } => {
+                let line = line?;
+                let sheet = if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    sheet.clone()
+                } else {
+                    format!("'{}'", sheet.replace('\'', "''"))
+                };
+                Some(match column {
+                    Some(c) => {
+                        format!("{sheet}!{}{line}", column_letters(*first_column + c as u32))
+                    }
+                    None => format!("{sheet}!{line}:{line}"),
+                })
+            }
+            Locator::Json { prefix } => {
+                let row = row?;
+                let mut pointer = format!("{prefix}/{}", row.saturating_sub(1));
+                if let Some(name) = name {
+                    pointer.push('/');
+                    pointer.push_str(&crate::json_pointer::escape(name));
+                }
+                Some(pointer)
+            }
+            Locator::JsonLines => line.map(|l| format!("line {l}")),
+        }
+    }
+}
+
+/// `0` as `A`, `27` as `AB`: a spreadsheet's column letters.
+pub fn column_letters(index: u32) -> String {
+    let mut n = index as u64 + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// A table ready to check.
+pub struct TableSource {
+    pub format: &'static str,
+    pub header: Vec<String>,
+    /// The header's line (a sheet's row number; 1 for JSON).
+    pub header_line: u64,
+    pub locator: Locator,
+    /// Notes about how the table was found (a title block skipped, the sheet chosen).
+    pub notes: Vec<Finding>,
+    pub batches: Vec<RowBatch>,
+}
+
+/// Rows a batch holds: enough to keep a worker busy, few enough to spread over threads.
+const BATCH_ROWS: usize = 4096;
+
+/// Most bytes a spreadsheet or JSON document may unpack to: they are read whole.
+pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
+
+/// Reads `input` (of `kind`) as a table. A file that cannot be read as one gives a finding.
+pub fn open(
+    input: &Input,
+    kind: Kind,
+    sheet: Option<&str>,
+) -> io::Result<Result<TableSource, Finding>> {
+    match kind {
+        Kind::Xlsx | Kind::Xlsb | Kind::Xls | Kind::Ods => sheet::open(input, kind, sheet),
+        Kind::Json => json::open(input),
+        Kind::JsonLines => json::open_lines(input),
+        _ => Ok(Err(unreadable(format!(
+            "conform cannot read {} files yet",
+            kind.name()
+        )))),
+    }
+}
+
+fn unreadable(message: String) -> Finding {
+    Finding::new(crate::finding::Code::ParseError, message)
+}
+
+/// Cuts rows into batches.
+struct Batcher {
+    done: Vec<RowBatch>,
+    current: RowBatch,
+}
+
+impl Batcher {
+    fn new() -> Batcher {
+        Batcher {
+            done: Vec::new(),
+            current: RowBatch::default(),
+        }
+    }
+
+    fn current(&mut self) -> &mut RowBatch {
+        if self.current.len() >= BATCH_ROWS {
+            self.done.push(std::mem::take(&mut self.current));
+        }
+        &mut self.current
+    }
+
+    fn finish(mut self) -> Vec<RowBatch> {
+        if !self.current.is_empty() {
+            self.done.push(self.current);
+        }
+        self.done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_go_past_z() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(2), "C");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(16383), "XFD");
+    }
+
+    #[test]
+    fn locations_in_each_format() {
+        let sheet = Locator::Sheet {
+            name: "Data".into(),
+            first_column: 3,
+        };
+        assert_eq!(
+            sheet.locate(Some(1), Some(12), Some(2), None).as_deref(),
+            Some("Data!F12")
+        );
+        let spaced = Locator::Sheet {
+            name: "Part 1".into(),
+            first_column: 0,
+        };
+        assert_eq!(
+            spaced.locate(Some(1), Some(2), Some(0), None).as_deref(),
+            Some("'Part 1'!A2")
+        );
+        let json = Locator::Json {
+            prefix: "/grants".into(),
+        };
+        assert_eq!(
+            json.locate(Some(4), Some(40), Some(1), Some("Amount Awarded"))
+                .as_deref(),
+            Some("/grants/3/Amount Awarded")
+        );
+        assert_eq!(
+            Locator::JsonLines
+                .locate(Some(1), Some(7), None, None)
+                .as_deref(),
+            Some("line 7")
+        );
+    }
+}

@@ -1,0 +1,476 @@
+//! Workbooks (xlsx, xlsm, xlsb, xls, ods) through calamine. Cells keep their value, not their
+//! display text: a date cell is an ISO 8601 date (a date and time only when it has a time),
+//! numbers print without a spurious `.0`, booleans as `true`/`false`, and formula errors are
+//! findings. A title block above the header is found and skipped, with a note.
+
+use std::collections::BTreeMap;
+use std::io::{self, Cursor, Read, Seek};
+
+use calamine::{Data, DataRef, Reader, SheetType};
+
+use super::{unreadable, Batcher, Locator, TableSource, MAX_DOCUMENT_BYTES};
+use crate::finding::{Code, Finding};
+use crate::read::detect::Kind;
+use crate::read::{Input, TooLarge};
+
+/// One non-empty cell: text, a typed date (written `YYYY-MM-DD`), or a formula error.
+enum Cell {
+    Text(String),
+    Date(String),
+    Error(&'static str),
+}
+
+/// The non-empty cells of a sheet by row, each row's cells by column.
+type Grid = BTreeMap<u32, Vec<(u32, Cell)>>;
+
+/// Most cells read from one sheet: bounds memory whatever a workbook claims.
+const MAX_CELLS: usize = 50_000_000;
+/// Most sheets looked at for the first that holds a table.
+const MAX_SHEETS_SEARCHED: usize = 200;
+/// Rows searched for the header under a title block.
+const HEADER_SEARCH_ROWS: usize = 30;
+
+pub fn open(
+    input: &Input,
+    kind: Kind,
+    wanted: Option<&str>,
+) -> io::Result<Result<TableSource, Finding>> {
+    let bytes = match input.read_all(MAX_DOCUMENT_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e) if e.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) => {
+            return Ok(Err(unreadable(format!(
+                "the workbook is too large to read: {e}"
+            ))));
+        }
+        Err(e) => return Err(e),
+    };
+    if kind != Kind::Xls {
+        if let Err(problem) = check_unpacked_size(Cursor::new(&bytes)) {
+            return Ok(Err(unreadable(problem)));
+        }
+    }
+    let wanted = match (wanted, input) {
+        (Some(sheet), _) => Some(sheet.to_string()),
+        (None, Input::Sheet { sheet, .. }) => Some(sheet.clone()),
+        _ => None,
+    };
+    let mut book = match Book::open(kind, bytes) {
+        Ok(book) => book,
+        Err(e) => return Ok(Err(unreadable(format!("the workbook cannot be read: {e}")))),
+    };
+    Ok(book.table(wanted.as_deref()).map_err(|f| *f))
+}
+
+/// A zip bomb is refused before anything is unpacked: the sizes its directory declares bound
+/// what the zip reader will give out.
+fn check_unpacked_size<R: Read + Seek>(reader: R) -> Result<(), String> {
+    let archive = zip::ZipArchive::new(reader)
+        .map_err(|e| format!("the workbook is not a valid zip archive: {e}"))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        if let Ok(entry) = archive.by_index_data(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > 4 * MAX_DOCUMENT_BYTES {
+        return Err(format!(
+            "the workbook unpacks to {} MB, more than conform reads ({} MB): it may be a zip bomb",
+            total >> 20,
+            (4 * MAX_DOCUMENT_BYTES) >> 20
+        ));
+    }
+    Ok(())
+}
+
+enum Book {
+    Xlsx(calamine::Xlsx<Cursor<Vec<u8>>>),
+    Xlsb(calamine::Xlsb<Cursor<Vec<u8>>>),
+    Xls(calamine::Xls<Cursor<Vec<u8>>>),
+    Ods(calamine::Ods<Cursor<Vec<u8>>>),
+}
+
+impl Book {
+    fn open(kind: Kind, bytes: Vec<u8>) -> Result<Book, String> {
+        let cursor = Cursor::new(bytes);
+        Ok(match kind {
+            Kind::Xlsb => Book::Xlsb(calamine::Xlsb::new(cursor).map_err(|e| e.to_string())?),
+            Kind::Xls => Book::Xls(calamine::Xls::new(cursor).map_err(|e| e.to_string())?),
+            Kind::Ods => Book::Ods(calamine::Ods::new(cursor).map_err(|e| e.to_string())?),
+            _ => Book::Xlsx(calamine::Xlsx::new(cursor).map_err(|e| e.to_string())?),
+        })
+    }
+
+    /// The worksheets, in the workbook's order (chart sheets left out).
+    fn sheet_names(&self) -> Vec<String> {
+        let metadata = match self {
+            Book::Xlsx(b) => b.sheets_metadata(),
+            Book::Xlsb(b) => b.sheets_metadata(),
+            Book::Xls(b) => b.sheets_metadata(),
+            Book::Ods(b) => b.sheets_metadata(),
+        };
+        metadata
+            .iter()
+            .filter(|s| s.typ == SheetType::WorkSheet)
+            .map(|s| s.name.clone())
+            .collect()
+    }
+
+    /// The non-empty cells of a sheet. xlsx and xlsb are read cell by cell, so a sheet that
+    /// claims a huge area costs only the cells it has.
+    fn grid(&mut self, name: &str) -> Result<Grid, String> {
+        let mut grid = Grid::new();
+        let mut count = 0usize;
+        let mut add = |row: u32, column: u32, cell: Cell| -> Result<(), String> {
+            count += 1;
+            if count > MAX_CELLS {
+                return Err(format!("the sheet has more than {MAX_CELLS} cells"));
+            }
+            grid.entry(row).or_default().push((column, cell));
+            Ok(())
+        };
+        match self {
+            Book::Xlsx(book) => {
+                let mut cells = book
+                    .worksheet_cells_reader(name)
+                    .map_err(|e| e.to_string())?;
+                while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+                    let (row, column) = cell.get_position();
+                    if let Some(value) = from_ref(cell.get_value()) {
+                        add(row, column, value)?;
+                    }
+                }
+            }
+            Book::Xlsb(book) => {
+                let mut cells = book
+                    .worksheet_cells_reader(name)
+                    .map_err(|e| e.to_string())?;
+                while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+                    let (row, column) = cell.get_position();
+                    if let Some(value) = from_ref(cell.get_value()) {
+                        add(row, column, value)?;
+                    }
+                }
+            }
+            Book::Xls(book) => {
+                let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+                add_range(&range, &mut add)?;
+            }
+            Book::Ods(book) => {
+                let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+                add_range(&range, &mut add)?;
+            }
+        }
+        for cells in grid.values_mut() {
+            cells.sort_by_key(|(column, _)| *column);
+        }
+        Ok(grid)
+    }
+
+    /// The table of the sheet asked for, or of the first sheet that holds one.
+    fn table(&mut self, wanted: Option<&str>) -> Result<TableSource, Box<Finding>> {
+        let names = self.sheet_names();
+        let chosen: Vec<String> = match wanted {
+            Some(wanted) => vec![find_sheet(&names, wanted)?],
+            None => names.iter().take(MAX_SHEETS_SEARCHED).cloned().collect(),
+        };
+        let mut notes = Vec::new();
+        for (n, name) in chosen.iter().enumerate() {
+            let grid = self
+                .grid(name)
+                .map_err(|e| unreadable(format!("sheet `{name}` cannot be read: {e}")))?;
+            let Some(header_row) = find_header(&grid) else {
+                if wanted.is_some() {
+                    return Err(Box::new(Finding::new(Code::EmptyFile, format!("sheet `{name}` has no header row: no row near the top holds two or more column names"))
+                        .with_help(Some("put the column names in one row above the data".into()))));
+                }
+                continue;
+            };
+            if names.len() > 1 && wanted.is_none() {
+                let skipped = if n > 0 {
+                    format!(
+                        " (sheets before it hold no table: {})",
+                        names[..n]
+                            .iter()
+                            .map(|s| format!("`{s}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                } else {
+                    String::new()
+                };
+                notes.push(note(format!(
+                    "the workbook has {} sheets; checked `{name}`, the first that holds a table{skipped}; pass --sheet to choose another",
+                    names.len()
+                )));
+            }
+            return Ok(build(name, grid, header_row, notes));
+        }
+        Err(Box::new(Finding::new(Code::EmptyFile, "no sheet of the workbook holds a table: no row near the top of any sheet has two or more column names")
+            .with_help(Some("put the column names in one row above the data, or pass --sheet".into()))))
+    }
+}
+
+fn note(message: String) -> Finding {
+    Finding::new(Code::Input, message)
+}
+
+/// A sheet by name (exactly, then ignoring case) or by number from 1.
+fn find_sheet(names: &[String], wanted: &str) -> Result<String, Box<Finding>> {
+    if let Some(found) = names
+        .iter()
+        .find(|n| *n == wanted)
+        .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(wanted)))
+    {
+        return Ok(found.clone());
+    }
+    if let Some(found) = wanted
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| names.get(i))
+    {
+        return Ok(found.clone());
+    }
+    let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    Err(Box::new(
+        Finding::new(
+            Code::EmptyFile,
+            format!("the workbook has no sheet `{wanted}`"),
+        )
+        .with_help(Some(format!("its sheets are: {}", listed.join(", ")))),
+    ))
+}
+
+fn add_range(
+    range: &calamine::Range<Data>,
+    add: &mut impl FnMut(u32, u32, Cell) -> Result<(), String>,
+) -> Result<(), String> {
+    let Some((top, left)) = range.start() else {
+        return Ok(());
+    };
+    for (row, column, value) in range.used_cells() {
+        if let Some(cell) = from_data(value) {
+            add(top + row as u32, left + column as u32, cell)?;
+        }
+    }
+    Ok(())
+}
+
+fn from_ref(value: &DataRef<'_>) -> Option<Cell> {
+    match value {
+        DataRef::SharedString(s) => (!s.is_empty()).then(|| Cell::Text(s.to_string())),
+        other => from_data(&Data::from(other.clone())),
+    }
+}
+
+/// A cell's value as the text a CSV export of the same value would hold.
+fn from_data(value: &Data) -> Option<Cell> {
+    Some(Cell::Text(match value {
+        Data::Empty => return None,
+        Data::String(s) if s.is_empty() => return None,
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => return Some(date_cell(date_time(dt))),
+        Data::DateTimeIso(s) => {
+            return Some(date_cell(
+                s.strip_suffix("T00:00:00").unwrap_or(s).to_string(),
+            ))
+        }
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => return Some(Cell::Error(error_text(e))),
+    }))
+}
+
+/// A date cell: a date alone is marked as one, a date and time is text.
+fn date_cell(text: String) -> Cell {
+    if text.len() == 10 {
+        Cell::Date(text)
+    } else {
+        Cell::Text(text)
+    }
+}
+
+fn error_text(error: &calamine::CellErrorType) -> &'static str {
+    use calamine::CellErrorType as E;
+    match error {
+        E::Div0 => "#DIV/0!",
+        E::NA => "#N/A",
+        E::Name => "#NAME?",
+        E::Null => "#NULL!",
+        E::Num => "#NUM!",
+        E::Ref => "#REF!",
+        E::Value => "#VALUE!",
+        E::GettingData => "#DATA!",
+    }
+}
+
+/// A number as written: whole numbers without `.0`.
+fn number(f: f64) -> String {
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+/// An Excel date cell as ISO 8601: a date, a date and time when it has a time, a time alone when
+/// it has no date, a duration as `PT…`.
+fn date_time(value: &calamine::ExcelDateTime) -> String {
+    let serial = value.as_f64();
+    if value.is_duration() {
+        let ms = (serial * 86_400_000.0).round() as i64;
+        let (h, m, s) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
+        return format!("PT{h}H{m}M{s}S");
+    }
+    let (y, mo, d, h, mi, s, ms) = value.to_ymd_hms_milli();
+    let time = if ms == 0 {
+        format!("{h:02}:{mi:02}:{s:02}")
+    } else {
+        format!("{h:02}:{mi:02}:{s:02}.{ms:03}")
+    };
+    if (0.0..1.0).contains(&serial) {
+        time
+    } else if serial.fract() == 0.0 {
+        format!("{y:04}-{mo:02}-{d:02}")
+    } else {
+        format!("{y:04}-{mo:02}-{d:02}T{time}")
+    }
+}
+
+/// The header: the first row near the top with two or more text cells and at least half as many
+/// cells as the widest row there. Rows above it are a title block.
+fn find_header(grid: &Grid) -> Option<u32> {
+    let top: Vec<(u32, usize)> = grid
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .map(|(row, cells)| {
+            (
+                *row,
+                cells
+                    .iter()
+                    .filter(|(_, c)| matches!(c, Cell::Text(t) if !t.trim().is_empty()))
+                    .count(),
+            )
+        })
+        .collect();
+    let widest = top.iter().map(|(_, n)| *n).max()?;
+    top.iter()
+        .find(|(_, n)| *n >= 2 && n * 2 >= widest)
+        .map(|(row, _)| *row)
+}
+
+fn build(name: &str, grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> TableSource {
+    let header_cells = &grid[&header_row];
+    let first_column = header_cells.first().map_or(0, |(c, _)| *c);
+    let last_column = header_cells.last().map_or(0, |(c, _)| *c);
+    let width = (last_column - first_column + 1) as usize;
+    let mut header = vec![String::new(); width];
+    for (column, cell) in header_cells {
+        if let Cell::Text(text) | Cell::Date(text) = cell {
+            header[(column - first_column) as usize] = text.clone();
+        }
+    }
+    let above = grid.range(..header_row).count();
+    if above > 0 {
+        let mut finding = note(format!(
+            "{} above the header (a title block) {} skipped; the header is row {}",
+            if above == 1 {
+                "1 row".to_string()
+            } else {
+                format!("{above} rows")
+            },
+            if above == 1 { "was" } else { "were" },
+            header_row + 1
+        ));
+        finding.line = Some(u64::from(header_row) + 1);
+        notes.push(finding);
+    }
+    let mut batcher = Batcher::new();
+    let mut cells: Vec<&str> = Vec::new();
+    for (row, row_cells) in grid.range(header_row + 1..) {
+        let row_width = row_cells
+            .iter()
+            .filter(|(c, _)| *c >= first_column)
+            .map(|(c, _)| (c - first_column + 1) as usize)
+            .max()
+            .unwrap_or(0);
+        // Cells a row leaves empty at its end are empty, not missing: pad to the header.
+        cells.clear();
+        cells.resize(row_width.max(width), "");
+        let batch = batcher.current();
+        let index = batch.len();
+        for (column, cell) in row_cells.iter().filter(|(c, _)| *c >= first_column) {
+            let at = (column - first_column) as usize;
+            match cell {
+                Cell::Text(text) => cells[at] = text,
+                Cell::Date(text) => {
+                    cells[at] = text;
+                    batch.typed_dates.push((index, at));
+                }
+                Cell::Error(error) => {
+                    cells[at] = error;
+                    batch.cell_errors.push((index, at, error));
+                }
+            }
+        }
+        batch.push(u64::from(*row) + 1, cells.iter().copied());
+    }
+    TableSource {
+        format: "sheet",
+        header,
+        header_line: u64::from(header_row) + 1,
+        locator: Locator::Sheet {
+            name: name.to_string(),
+            first_column,
+        },
+        notes,
+        batches: batcher.finish(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_read_as_values() {
+        assert_eq!(number(1500.0), "1500");
+        assert_eq!(number(1500.5), "1500.5");
+        assert_eq!(number(-0.25), "-0.25");
+        let date =
+            calamine::ExcelDateTime::new(45776.0, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(date_time(&date), "2025-04-29");
+        let stamp =
+            calamine::ExcelDateTime::new(45776.5, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(date_time(&stamp), "2025-04-29T12:00:00");
+    }
+
+    #[test]
+    fn the_header_is_found_under_a_title() {
+        let mut grid = Grid::new();
+        grid.insert(0, vec![(3, Cell::Text("PART 1 OF THE REGISTER".into()))]);
+        grid.insert(
+            1,
+            vec![
+                (3, Cell::Text("A".into())),
+                (4, Cell::Text("B".into())),
+                (5, Cell::Text("C".into())),
+            ],
+        );
+        grid.insert(
+            2,
+            vec![(3, Cell::Text("1".into())), (5, Cell::Error("#N/A"))],
+        );
+        assert_eq!(find_header(&grid), Some(1));
+        let table = build("Sheet1", grid, 1, Vec::new());
+        assert_eq!(table.header, ["A", "B", "C"]);
+        assert_eq!(table.header_line, 2);
+        assert_eq!(table.notes.len(), 1);
+        let (line, record) = table.batches[0].record(0);
+        assert_eq!(line, 3);
+        assert_eq!(record.iter().collect::<Vec<_>>(), ["1", "", "#N/A"]);
+        assert_eq!(table.batches[0].cell_errors, [(0, 2, "#N/A")]);
+    }
+}
