@@ -57,8 +57,9 @@ fn each_fixture_triggers_its_code() {
             .file_stem()
             .and_then(|s| s.to_str())
             .expect("a fixture file name");
+        let standard = code.doc().standard;
         let code = code.as_str();
-        let (exit, out, err) = run(&["check", path, "-s", CHECKS, "--format", "json"]);
+        let (exit, out, err) = run(&["check", path, "-s", standard, "--format", "json"]);
         let report: serde_json::Value =
             serde_json::from_str(&out).unwrap_or_else(|e| panic!("{path}: {e}\n{out}\n{err}"));
         let codes: Vec<&str> = report["files"][0]["findings"]
@@ -74,7 +75,7 @@ fn each_fixture_triggers_its_code() {
         let errors = report["summary"]["errors"].as_u64().unwrap_or(0);
         assert_eq!(exit, if errors > 0 { 1 } else { 0 }, "{path}");
         insta::assert_snapshot!(format!("json_{fixture}"), out);
-        let (_, human, _) = run(&["check", path, "-s", CHECKS]);
+        let (_, human, _) = run(&["check", path, "-s", standard]);
         insta::assert_snapshot!(format!("human_{fixture}"), human);
     }
 }

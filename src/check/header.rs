@@ -42,6 +42,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
     matching.match_names(&names, table);
     matching.report_file_columns(&names, table);
     matching.report_absent(table);
+    matching.report_nothing_matched(&names, table);
     if table.header.strict_order {
         matching.report_order(table);
     }
@@ -282,6 +283,31 @@ impl Matching {
         .with_help(Some("nothing to fix; add them if you hold the data".into()));
         finding.severity = Severity::Info;
         self.findings.push(finding);
+    }
+
+    /// A header with none of the table's columns: nothing would be checked, so the file cannot
+    /// be said to conform, even when every column is optional.
+    fn report_nothing_matched(&mut self, names: &[Arc<str>], table: &Table) {
+        let required_missing = table.columns.iter().any(|c| c.required);
+        if table.columns.is_empty()
+            || self.standard_to_file.iter().any(Option::is_some)
+            || required_missing
+        {
+            return;
+        }
+        let shown: Vec<String> = names.iter().take(5).map(|n| format!("`{n}`")).collect();
+        self.findings.push(
+            Finding::new(
+                Code::MissingColumn,
+                format!(
+                    "none of the table's {} columns is in the file (its header starts {}), so nothing was checked",
+                    table.columns.len(),
+                    shown.join(", ")
+                ),
+            )
+            .at_line(1)
+            .with_help(Some("check that this is the right standard and table, or that the header row is the first row".into())),
+        );
     }
 
     /// The first column out of the standard's order.

@@ -70,6 +70,12 @@ pub enum StandardsCommand {
         #[arg(long, default_value = "markdown")]
         format: String,
     },
+    /// Write the conform standard a Frictionless Table Schema or Data Package is read as, so that
+    /// a team can extend it.
+    Import {
+        /// A Table Schema (`fields`) or Data Package (`resources`) descriptor.
+        descriptor: String,
+    },
     /// Print a CSV with a table's header row, to start a file from.
     Template {
         /// A built-in id (`ID` or `ID@VERSION`) or a path to a standard.

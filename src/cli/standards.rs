@@ -19,6 +19,7 @@ pub(super) fn standards_command(command: StandardsCommand) -> Result<String, Fat
             Ok(conform::describe::show(&Standard::load(&standard)?))
         }
         StandardsCommand::Lint { .. } => Err(Fatal("error: lint is run on its own".into())),
+        StandardsCommand::Import { descriptor } => Ok(conform::standard::import(&descriptor)?),
         StandardsCommand::Docs { standard, format } => {
             let standard = Standard::load(&standard)?;
             match format.as_str() {

@@ -15,12 +15,14 @@ pub struct CodeDoc {
     pub why: &'static str,
     pub fix: &'static str,
     pub example: &'static str,
-    /// A file that triggers the code against `fixtures/checks/standard.json`.
+    /// A file that triggers the code, against `standard`.
     pub fixture: &'static str,
+    /// The standard the fixture is checked against (`fixtures/checks/standard.json` unless said).
+    pub standard: &'static str,
 }
 
 macro_rules! codes {
-    ($( $variant:ident = $name:literal, $severity:ident, fixture $fixture:literal;
+    ($( $variant:ident = $name:literal, $severity:ident, fixture $fixture:literal $(, standard $standard:literal)?;
         title $title:literal, when $when:literal, what $what:literal, why $why:literal,
         fix $fix:literal, example $example:literal; )*) => {
         /// A stable finding code (SPEC section 5). The names never change once published.
@@ -52,6 +54,12 @@ macro_rules! codes {
                     fix: $fix,
                     example: $example,
                     fixture: $fixture,
+                    standard: {
+                        #[allow(unused_mut, unused_assignments)]
+                        let mut standard = "fixtures/checks/standard.json";
+                        $( standard = $standard; )?
+                        standard
+                    },
                 }, )* }
             }
         }
@@ -262,6 +270,13 @@ codes! {
         why "An unexpected row count usually means a truncated or duplicated export.",
         fix "Check that the export is complete.",
         example "The table needs at least 1 row; the file has 0.";
+    Unchecked = "unchecked", Warning, fixture "fixtures/checks/unchecked.csv", standard "fixtures/checks/unchecked.tableschema.json";
+        title "A rule of the standard that conform cannot check",
+        when "the standard (a Frictionless descriptor) has a rule conform reads but cannot check exactly, named here so that nothing passes silently",
+        what "The standard asks for something conform understands but cannot check exactly, such as bounds on numbers written with a decimal comma, or dates in a format of their own. The finding names the field and what is not checked; everything else is checked as usual.",
+        why "A file can only be said to conform to the rules that were checked. This finding says which were not.",
+        fix "Nothing in the file: check the named rule another way, or write the standard so that conform can check it (`conform standards import` writes it as a conform standard to start from).",
+        example "field `Amount`: the constraint minimum 0 is not checked (numbers written with the decimal mark `,` are checked for their form only).";
     Rule = "rule", Error, fixture "fixtures/checks/rule.csv";
         title "A cross-field rule failed",
         when "a cross-field rule of the standard failed (\"a record needs a boundary or a point\", \"`end-date` is before `start-date`\"), with the rule's id",

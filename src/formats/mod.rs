@@ -14,7 +14,7 @@ pub use date::{
 pub use ids::{
     is_charity_number, is_company_number, is_gss_code, is_org_id, is_uk_postcode, is_uprn, is_usrn,
 };
-pub use web::{is_email, is_uri, is_uuid};
+pub use web::{is_email, is_geojson, is_json_array, is_json_object, is_uri, is_uuid};
 
 /// A format check: true when the text is in the format.
 pub type FormatCheck = fn(&str) -> bool;
@@ -97,6 +97,12 @@ value_formats! {
         "a charity number: 6 or 7 digits in England and Wales, SC and 6 digits in Scotland (e.g. 1090095, SC042386)";
     "org-id" => is_org_id, no_help,
         "an org-id.guide identifier: a list prefix and an id (e.g. GB-COH-09506232)";
+    "json-object" => is_json_object, no_help,
+        "a JSON object (e.g. {\"name\": \"Old Town\"})";
+    "json-array" => is_json_array, no_help,
+        "a JSON array (e.g. [\"a\", \"b\"])";
+    "geojson" => is_geojson, no_help,
+        "a GeoJSON object (e.g. {\"type\": \"Point\", \"coordinates\": [-0.1, 51.5]})";
 }
 
 pub fn lookup(name: &str) -> Option<&'static ValueFormat> {

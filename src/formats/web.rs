@@ -43,3 +43,33 @@ pub fn uri_help(value: &str) -> Option<String> {
     }
     Some("write the whole address, starting with https://".into())
 }
+
+/// A JSON object in a cell (Table Schema's `object` type).
+pub fn is_json_object(s: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(s).is_ok_and(|v| v.is_object())
+}
+
+/// A JSON array in a cell (Table Schema's `array` type).
+pub fn is_json_array(s: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(s).is_ok_and(|v| v.is_array())
+}
+
+/// A GeoJSON object in a cell: a JSON object whose `type` is one GeoJSON defines.
+pub fn is_geojson(s: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "Point",
+        "MultiPoint",
+        "LineString",
+        "MultiLineString",
+        "Polygon",
+        "MultiPolygon",
+        "GeometryCollection",
+        "Feature",
+        "FeatureCollection",
+    ];
+    serde_json::from_str::<serde_json::Value>(s).is_ok_and(|v| {
+        v.get("type")
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|t| TYPES.contains(&t))
+    })
+}

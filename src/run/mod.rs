@@ -225,8 +225,13 @@ fn check_group(
     let mut compiled: Vec<Option<CompiledTable>> = standard.tables.iter().map(|_| None).collect();
     let mut checked: Vec<(usize, check::FileReport)> = Vec::new();
     let inputs = inputs::sheets_as_tables(&group.inputs, standard, options);
-    for input in &inputs {
-        let t = plan::choose_table(standard, group.table.as_deref(), input, options)?;
+    for (n, input) in inputs.iter().enumerate() {
+        let known = group
+            .input_tables
+            .get(n)
+            .filter(|_| inputs.len() == group.inputs.len());
+        let wanted = group.table.as_deref().or(known.map(String::as_str));
+        let t = plan::choose_table(standard, wanted, input, options)?;
         let table = &standard.tables[t];
         if compiled[t].is_none() {
             compiled[t] = Some(compile_table(standard, t, group)?);
@@ -241,6 +246,7 @@ fn check_group(
         match result {
             Ok(mut file) => {
                 file.standard_version = standard.version.clone();
+                note_unchecked(standard, &mut file, &options);
                 checked.push((t, file));
             }
             Err(e) => unreadable.push((input.display_name(), e.to_string())),
@@ -250,6 +256,18 @@ fn check_group(
         check_references(standard, &compiled, &mut checked, options)?;
     }
     Ok(checked.into_iter().map(|(_, file)| file).collect())
+}
+
+/// What of the standard conform cannot check is said in the report of every file.
+fn note_unchecked(standard: &Standard, file: &mut check::FileReport, options: &Options) {
+    if options.ignore.contains(&Code::Unchecked) {
+        return;
+    }
+    let notes = standard
+        .unchecked
+        .iter()
+        .map(|note| crate::finding::Finding::new(Code::Unchecked, note.clone()));
+    file.findings.splice(0..0, notes);
 }
 
 fn compile_table(

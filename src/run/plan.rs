@@ -20,6 +20,8 @@ pub struct Group {
     pub inputs: Vec<Input>,
     /// Set when conform chose the standard from the header.
     pub matched_note: Option<String>,
+    /// The table of each input, where the plan already knows it (a Data Package's resources).
+    pub input_tables: Vec<String>,
 }
 
 /// Decides which standard checks which file.
@@ -37,6 +39,9 @@ pub fn groups(
     if request.paths.is_empty() {
         return config_groups(request, config);
     }
+    if let Some(group) = data_package_group(request)? {
+        return Ok(vec![group]);
+    }
     let inputs = super::inputs::collect(&request.paths)?;
     if let Some(spec) = &request.standard {
         let severity = config
@@ -51,6 +56,7 @@ pub fn groups(
             severity,
             inputs,
             matched_note: None,
+            input_tables: Vec::new(),
         }]);
     }
     let mut groups: Vec<Group> = Vec::new();
@@ -72,9 +78,55 @@ pub fn groups(
             severity: Vec::new(),
             inputs: unmatched,
             matched_note: Some(matched_note),
+            input_tables: Vec::new(),
         });
     }
     Ok(groups)
+}
+
+/// `conform check datapackage.json`: the package is the standard, and its resources' files the
+/// inputs, each checked against its resource's table.
+fn data_package_group(request: &Request) -> Result<Option<Group>, RunError> {
+    let [path] = request.paths.as_slice() else {
+        return Ok(None);
+    };
+    let is_package = request.standard.is_none()
+        && Path::new(path).is_file()
+        && Path::new(path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with("datapackage.json") || n.ends_with(".datapackage.json"));
+    if !is_package {
+        return Ok(None);
+    }
+    let standard = Standard::load(path)?;
+    let mut inputs = Vec::new();
+    let mut tables = Vec::new();
+    for (table, paths) in &standard.resources {
+        for file in paths {
+            if !file.is_file() {
+                return Err(RunError::message(format!(
+                    "{path}: the data of resource `{table}` is {}, which does not exist",
+                    file.display()
+                )));
+            }
+            inputs.push(Input::Path(file.clone()));
+            tables.push(table.clone());
+        }
+    }
+    if inputs.is_empty() {
+        return Err(RunError::message(format!(
+            "{path}: no resource names a data file (\"path\") to check"
+        )));
+    }
+    Ok(Some(Group {
+        standard,
+        table: request.table.clone(),
+        severity: Vec::new(),
+        inputs,
+        matched_note: None,
+        input_tables: tables,
+    }))
 }
 
 /// Without paths: every file of every dataset of the configuration.
@@ -124,6 +176,7 @@ fn add_to_dataset_group(
         severity: severity.clone(),
         inputs: vec![input],
         matched_note: None,
+        input_tables: Vec::new(),
     });
     Ok(())
 }

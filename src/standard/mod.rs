@@ -4,6 +4,7 @@
 pub(crate) mod builtin;
 mod codelist;
 mod error;
+pub mod frictionless;
 
 pub(crate) mod locate;
 mod raw;
@@ -35,6 +36,11 @@ pub struct Standard {
     pub codelists: Vec<Arc<CodeList>>,
     /// Where it came from: `builtin:ID` or a file path.
     pub origin: String,
+    /// What of the standard conform cannot check exactly (from a Frictionless descriptor):
+    /// said in every report as `unchecked` findings, so that nothing passes silently.
+    pub unchecked: Vec<String>,
+    /// A Data Package's data files, by table: its own paths, relative to the working folder.
+    pub resources: Vec<(String, Vec<PathBuf>)>,
 }
 
 /// How header cells are matched to the standard's column names.
@@ -246,6 +252,8 @@ fn file_stem(path: &Path) -> String {
         .to_string();
     stem.trim_end_matches(".json")
         .trim_end_matches(".schema")
+        .trim_end_matches(".tableschema")
+        .trim_end_matches(".datapackage")
         .to_string()
 }
 
@@ -298,6 +306,10 @@ pub(crate) fn parse(
         )
     })?;
     if value.get("conform").is_none() {
+        // Frictionless descriptors first: a Table Schema may carry a `$schema` too.
+        if frictionless::is_data_package(&value) || frictionless::is_table_schema(&value) {
+            return frictionless_standard(name, text, &value, base, origin, fallback_id);
+        }
         if value.get("properties").is_some() || value.get("$schema").is_some() {
             return bare_schema(name, text, value, origin, fallback_id);
         }
@@ -311,6 +323,91 @@ pub(crate) fn parse(
         StandardError::new(format!("{name}: {e}")).at_line_column(name, text, e.line(), e.column())
     })?;
     raw::resolve(raw, name, text, base, origin)
+}
+
+/// A Table Schema or Data Package, translated into a conform standard and loaded as one.
+fn frictionless_standard(
+    name: &str,
+    text: &str,
+    value: &Value,
+    base: &Base,
+    origin: String,
+    id: String,
+) -> Result<Standard, StandardError> {
+    let translated = if frictionless::is_data_package(value) {
+        let read = |relative: &str| -> Result<Value, String> {
+            let (schema_name, schema_text) = base.read(relative)?;
+            serde_json::from_str(&schema_text)
+                .map_err(|e| format!("{schema_name} is not valid JSON: {e}"))
+        };
+        frictionless::data_package(value, &id, &read)
+    } else {
+        frictionless::table_schema(value, &id)
+    }
+    .map_err(|problem| problem.into_error(name, text))?;
+    let generated = serde_json::to_string_pretty(&translated.standard).unwrap_or_default();
+    let generated_name = format!("{name} (read as a conform standard)");
+    let raw: raw::RawStandard = serde_json::from_str(&generated).map_err(|e| {
+        StandardError::new(format!("{name}: {e}")).at_line_column(name, text, e.line(), e.column())
+    })?;
+    let mut standard = raw::resolve(raw, &generated_name, &generated, base, origin)?;
+    standard.unchecked = translated.notes;
+    let dir = match base {
+        Base::Dir(dir) => dir.clone(),
+        Base::Builtin(_) => PathBuf::new(),
+    };
+    standard.resources = translated
+        .resource_paths
+        .into_iter()
+        .map(|(table, paths)| (table, paths.iter().map(|p| dir.join(p)).collect()))
+        .collect();
+    Ok(standard)
+}
+
+/// The conform standard a Frictionless descriptor (or any standard) is read as, for
+/// `conform standards import`.
+pub fn import(spec: &str) -> Result<String, StandardError> {
+    let path =
+        standard_file(spec).ok_or_else(|| StandardError::new(format!("{spec}: no such file")))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| StandardError::new(format!("cannot read {}: {e}", path.display())))?;
+    let name = path.display().to_string();
+    let value: Value = serde_json::from_str(&text).map_err(|e| {
+        StandardError::new(format!("{name} is not valid JSON: {e}")).at_line_column(
+            &name,
+            &text,
+            e.line(),
+            e.column(),
+        )
+    })?;
+    let id = file_stem(&path);
+    let translated = if frictionless::is_data_package(&value) {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let read = |relative: &str| -> Result<Value, String> {
+            let text = std::fs::read_to_string(dir.join(relative)).map_err(|e| format!("cannot read {relative}: {e}"))?;
+            serde_json::from_str(&text).map_err(|e| format!("{relative} is not valid JSON: {e}"))
+        };
+        frictionless::data_package(&value, &id, &read)
+    } else if frictionless::is_table_schema(&value) {
+        frictionless::table_schema(&value, &id)
+    } else {
+        return Err(StandardError::new(format!("{name} is not a Table Schema or Data Package"))
+            .help("conform standards import reads Frictionless descriptors: a Table Schema (\"fields\") or a Data Package (\"resources\")"));
+    }
+    .map_err(|problem| problem.into_error(&name, &text))?;
+    let mut standard = translated.standard;
+    if !translated.notes.is_empty() {
+        standard["$comment"] = Value::Array(
+            translated
+                .notes
+                .iter()
+                .map(|n| Value::String(format!("not checked: {n}")))
+                .collect(),
+        );
+    }
+    let mut out = serde_json::to_string_pretty(&standard).unwrap_or_default();
+    out.push('\n');
+    Ok(out)
 }
 
 fn bare_schema(
@@ -346,6 +443,8 @@ fn bare_schema(
         sources: Vec::new(),
         codelists: Vec::new(),
         origin,
+        unchecked: Vec::new(),
+        resources: Vec::new(),
     })
 }
 

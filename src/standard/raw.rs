@@ -237,6 +237,8 @@ pub(crate) fn resolve(
             .collect(),
         codelists: codelists.values().cloned().collect(),
         origin,
+        unchecked: Vec::new(),
+        resources: Vec::new(),
     })
 }
 
