@@ -824,7 +824,7 @@ where
 }
 
 /// What the input is: `--input-format`, else its content (after gzip), with its name as a hint.
-fn kind_of(input: &Input, options: &Options) -> std::io::Result<Kind> {
+pub(crate) fn kind_of(input: &Input, options: &Options) -> std::io::Result<Kind> {
     if let Some(kind) = options.input_format {
         return Ok(kind);
     }

@@ -39,6 +39,10 @@ fn read_columns(
     columns: &[usize],
     options: &Options,
 ) -> std::io::Result<Option<(usize, KeyColumn)>> {
+    let kind = super::kind_of(input, options)?;
+    if kind != crate::read::detect::Kind::Text {
+        return read_table_columns(input, kind, table, columns, options);
+    }
     let opened = match read::open(input, options.encoding) {
         Ok(opened) => opened,
         Err(OpenError::Io(e)) => return Err(e),
@@ -60,30 +64,69 @@ fn read_columns(
     let mut parser = chunks.dialect.parser();
     let mut values = Vec::new();
     let mut row = 0;
-    let mut joined = String::new();
     while let Some(chunk) = chunks.next_chunk(CHUNK_BYTES)? {
         let mut records = ChunkRecords::new(&chunk, chunks.dialect, &mut parser)?;
         while let Some((line, record)) = records.next_record() {
             row += 1;
-            joined.clear();
-            let mut complete = true;
-            for (n, f) in file_columns.iter().enumerate() {
-                let cell = record.get(*f).unwrap_or("").trim();
-                if is_missing_value(cell, &table.missing_values) {
-                    complete = false;
-                    break;
-                }
-                if n > 0 {
-                    joined.push(JOIN);
-                }
-                joined.push_str(cell);
-            }
-            if complete {
-                values.push((row, line, joined.clone()));
+            if let Some(joined) = key_of(&record, &file_columns, table) {
+                values.push((row, line, joined));
             }
         }
     }
     Ok(Some((file_columns[0], values)))
+}
+
+/// `read_columns` for a workbook or JSON: the same values from the table reader's rows.
+fn read_table_columns(
+    input: &Input,
+    kind: crate::read::detect::Kind,
+    table: &Table,
+    columns: &[usize],
+    options: &Options,
+) -> std::io::Result<Option<(usize, KeyColumn)>> {
+    let Ok(source) = crate::read::table::open(input, kind, options.sheet.as_deref())? else {
+        return Ok(None);
+    };
+    let plan = header::plan(&StringRecord::from(source.header), table);
+    let Some(file_columns) = columns
+        .iter()
+        .map(|i| plan.standard_to_file[*i])
+        .collect::<Option<Vec<usize>>>()
+    else {
+        return Ok(None);
+    };
+    let mut values = Vec::new();
+    let mut row = 0;
+    for batch in &source.batches {
+        for i in 0..batch.len() {
+            let (line, record) = batch.record(i);
+            row += 1;
+            if let Some(joined) = key_of(&record, &file_columns, table) {
+                values.push((row, line, joined));
+            }
+        }
+    }
+    Ok(Some((file_columns[0], values)))
+}
+
+/// The cells of a key joined, or `None` when one is missing.
+fn key_of(
+    record: &crate::read::csv::Record<'_>,
+    file_columns: &[usize],
+    table: &Table,
+) -> Option<String> {
+    let mut joined = String::new();
+    for (n, f) in file_columns.iter().enumerate() {
+        let cell = record.get(*f).unwrap_or("").trim();
+        if is_missing_value(cell, &table.missing_values) {
+            return None;
+        }
+        if n > 0 {
+            joined.push(JOIN);
+        }
+        joined.push_str(cell);
+    }
+    Some(joined)
 }
 
 /// The values of the referenced columns in every file of the target table, with those files'

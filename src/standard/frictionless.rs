@@ -304,12 +304,14 @@ fn header(fields_match: Option<&Value>, at: &str) -> Result<Value, Problem> {
             "equal" => json!({ "match": "exact", "order": "any", "extra": "error" }),
             "subset" => json!({ "match": "exact", "order": "any", "extra": "error" }),
             "superset" | "partial" => json!({ "match": "exact", "order": "any", "extra": "off" }),
-            other => return Err(Problem::new(
-                format!(
+            other => {
+                return Err(Problem::new(
+                    format!(
                     "fieldsMatch \"{other}\" is not one of exact, equal, subset, superset, partial"
                 ),
-                at,
-            )),
+                    at,
+                ))
+            }
         },
     )
 }
@@ -554,11 +556,15 @@ fn number(field: &Map<String, Value>, kind: &str, name: &str, notes: &mut Vec<St
     let affix = if bare { "" } else { "[^0-9]*" };
     notes.push(format!(
         "field `{name}`: numbers written with {} are checked for their form only",
-        [(decimal != ".").then(|| format!("the decimal mark `{decimal}`")), group.map(|g| format!("the group mark `{g}`")), (!bare).then(|| "text around them".to_string())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" and ")
+        [
+            (decimal != ".").then(|| format!("the decimal mark `{decimal}`")),
+            group.map(|g| format!("the group mark `{g}`")),
+            (!bare).then(|| "text around them".to_string())
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" and ")
     ));
     json!({ "type": "string", "pattern": format!("^{affix}-?({digits}){fraction}{affix}$") })
 }

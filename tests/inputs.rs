@@ -1,0 +1,426 @@
+//! Every format conform reads: the same spending rows as a workbook, CSV, gzip, JSON, JSON Lines
+//! and a zip archive give the same findings, each located in its format's terms; Frictionless
+//! descriptors are standards; hostile files give a finding or exit 2, never a crash or a hang.
+
+mod common;
+
+use common::run;
+use serde_json::Value;
+
+fn check(args: &[&str]) -> (i32, Value, String) {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let (code, out, err) = run(&all);
+    let report =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{all:?}: {e}\n{out}\n{err}"));
+    (code, report, err)
+}
+
+/// (code, row, column, value, location) of each finding that is not a note.
+fn problems(file: &Value) -> Vec<(String, u64, String, String, String)> {
+    file["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or("").to_string(),
+                f["row"].as_u64().unwrap_or(0),
+                f["column"]["name"].as_str().unwrap_or("").to_string(),
+                f["value"].as_str().unwrap_or("").to_string(),
+                f["location"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    code: &str,
+    row: u64,
+    column: &str,
+    value: &str,
+    location: &str,
+) -> (String, u64, String, String, String) {
+    (
+        code.into(),
+        row,
+        column.into(),
+        value.into(),
+        location.into(),
+    )
+}
+
+#[test]
+fn every_format_finds_the_same_problems_at_its_own_locations() {
+    let date = |location: &str| row("format", 2, "Transaction date", "31/04/2025", location);
+    let amount = |location: &str| row("type", 3, "Net amount", "£1,496.00", location);
+    let cases: &[(&str, Vec<_>)] = &[
+        ("spend.csv", vec![date(""), amount("")]),
+        ("spend.csv.gz", vec![date(""), amount("")]),
+        (
+            "spend.json",
+            vec![
+                date("/spend/1/Transaction date"),
+                amount("/spend/2/Net amount"),
+            ],
+        ),
+        ("spend.jsonl", vec![date("line 2"), amount("line 3")]),
+        (
+            "spend.xlsx",
+            // Typed dates in rows 1 and 3 are dates; the text date in row 2 is checked as text.
+            vec![
+                row("cell-error", 1, "Supplier name", "#N/A", "Spend!D3"),
+                date("Spend!C4"),
+                amount("Spend!F5"),
+            ],
+        ),
+    ];
+    for (file, expected) in cases {
+        let path = format!("fixtures/formats/{file}");
+        let (code, report, err) = check(&[&path, "-s", "spend-over-500"]);
+        assert_eq!(code, 1, "{file}: {err}");
+        assert_eq!(&problems(&report["files"][0]), expected, "{file}");
+    }
+}
+
+#[test]
+fn a_workbook_says_which_sheet_and_rows_it_read() {
+    let (_, report, _) = check(&["fixtures/formats/spend.xlsx", "-s", "spend-over-500"]);
+    let file = &report["files"][0];
+    assert_eq!(file["format"], "xlsx");
+    let notes: Vec<&str> = file["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "input")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("checked `Spend`, the first that holds a table")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("1 row above the header (a title block) was skipped")),
+        "{notes:?}"
+    );
+    // --sheet by number and by name; a sheet without a table, and one that does not exist.
+    let (_, by_number, _) = check(&[
+        "fixtures/formats/spend.xlsx",
+        "-s",
+        "spend-over-500",
+        "--sheet",
+        "2",
+    ]);
+    assert_eq!(problems(&by_number["files"][0]).len(), 3);
+    let (_, notes_sheet, _) = check(&[
+        "fixtures/formats/spend.xlsx",
+        "-s",
+        "spend-over-500",
+        "--sheet",
+        "Notes",
+    ]);
+    assert_eq!(notes_sheet["files"][0]["findings"][0]["code"], "empty-file");
+    let (_, missing, _) = check(&[
+        "fixtures/formats/spend.xlsx",
+        "-s",
+        "spend-over-500",
+        "--sheet",
+        "Payments",
+    ]);
+    let message = missing["files"][0]["findings"][0]["help"]
+        .as_str()
+        .unwrap_or("");
+    assert!(message.contains("`Notes`, `Spend`"), "{message}");
+}
+
+#[test]
+fn a_zip_archive_is_checked_member_by_member() {
+    let (code, report, _) = check(&["fixtures/formats/spend.zip", "-s", "spend-over-500"]);
+    assert_eq!(code, 1);
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "fixtures/formats/spend.zip!spend.csv",
+            "fixtures/formats/spend.zip!spend.json"
+        ]
+    );
+    assert_eq!(
+        problems(&report["files"][1])[0].4,
+        "/spend/1/Transaction date"
+    );
+}
+
+#[test]
+fn reports_of_every_format_are_the_same_whatever_the_thread_count() {
+    for file in [
+        "spend.xlsx",
+        "spend.json",
+        "spend.zip",
+        "conservation-areas.geojson",
+    ] {
+        let path = format!("fixtures/formats/{file}");
+        let one = run(&["check", &path, "--format", "json", "-j", "1"]).1;
+        let four = run(&["check", &path, "--format", "json", "-j", "4"]).1;
+        assert_eq!(one, four, "{file}");
+    }
+}
+
+#[test]
+fn geojson_geometry_is_checked_as_wkt() {
+    let (code, report, _) = check(&[
+        "fixtures/formats/conservation-areas.geojson",
+        "-s",
+        "conservation-area",
+    ]);
+    assert_eq!(code, 1);
+    let file = &report["files"][0];
+    assert_eq!(file["format"], "geojson");
+    let found = problems(file);
+    assert!(
+        found
+            .iter()
+            .any(|(code, row, column, _, location)| code == "format"
+                && *row == 2
+                && column == "geometry"
+                && location == "/features/1/geometry"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_table_schema_finds_what_the_conform_standard_finds() {
+    let keys = |standard: &str| -> Vec<(String, u64, String)> {
+        let (code, report, err) = check(&["fixtures/formats/bench-spend-500.csv", "-s", standard]);
+        assert_eq!(code, 1, "{err}");
+        let mut found: Vec<_> = problems(&report["files"][0])
+            .into_iter()
+            .map(|(c, r, col, _, _)| (c, r, col))
+            .collect();
+        found.sort();
+        found
+    };
+    let table_schema = keys("fixtures/formats/spend.tableschema.json");
+    assert_eq!(table_schema.len(), 15, "{table_schema:?}");
+    assert_eq!(table_schema, keys("fixtures/formats/spend.standard.json"));
+    // And the conform standard it is read as, written out by `standards import`, finds it too.
+    let (code, imported, err) = run(&[
+        "standards",
+        "import",
+        "fixtures/formats/spend.tableschema.json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let path = std::env::temp_dir().join(format!("conform-import-{}.json", std::process::id()));
+    std::fs::write(&path, imported).expect("writes");
+    assert_eq!(keys(&path.to_string_lossy()), table_schema);
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn a_data_package_checks_its_resources_and_the_keys_between_them() {
+    let (code, report, err) = check(&["fixtures/formats/datapackage/datapackage.json"]);
+    assert_eq!(code, 1, "{err}");
+    let files = report["files"].as_array().expect("files");
+    assert_eq!(files[0]["table"], "councils");
+    assert!(problems(&files[0]).is_empty());
+    let codes: Vec<String> = problems(&files[1]).into_iter().map(|p| p.0).collect();
+    assert_eq!(
+        codes,
+        ["foreign-key", "range", "format", "enum"],
+        "{:?}",
+        problems(&files[1])
+    );
+}
+
+#[test]
+fn what_a_descriptor_asks_that_conform_cannot_check_is_said() {
+    let (code, report, _) = check(&[
+        "fixtures/checks/unchecked.csv",
+        "-s",
+        "fixtures/checks/unchecked.tableschema.json",
+    ]);
+    assert_eq!(code, 0);
+    let unchecked = report["summary"]["by_code"]["unchecked"].as_u64();
+    assert_eq!(unchecked, Some(2));
+    // A field type Table Schema does not define stops the run, pointing at it.
+    let dir = std::env::temp_dir().join(format!("conform-ts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let schema = dir.join("typo.tableschema.json");
+    std::fs::write(
+        &schema,
+        r#"{"fields": [{"name": "Reference", "type": "strng"}]}"#,
+    )
+    .expect("writes");
+    let (code, _, err) = run(&[
+        "check",
+        "fixtures/checks/unchecked.csv",
+        "-s",
+        &schema.to_string_lossy(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("type \"strng\", which Table Schema does not define"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_file_with_none_of_the_columns_does_not_conform() {
+    let (code, report, _) = check(&["fixtures/formats/spend.csv", "-s", &optional_fields()]);
+    assert_eq!(code, 1);
+    let messages: Vec<&str> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("so nothing was checked")),
+        "{messages:?}"
+    );
+}
+
+/// A Table Schema whose two fields are both optional.
+fn optional_fields() -> String {
+    temp(
+        "optional.tableschema.json",
+        br#"{"fields": [{"name": "Reference"}, {"name": "Amount", "type": "number"}]}"#,
+    )
+    .to_string_lossy()
+    .into_owned()
+}
+
+fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("conform-inputs-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("writes");
+    path
+}
+
+/// A workbook of `sheets` empty sheets and a last one with a table, written by hand.
+fn many_sheets(sheets: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut types = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+    );
+    let mut book = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#,
+    );
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    for i in 1..=sheets {
+        types.push_str(&format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#));
+        book.push_str(&format!(
+            r#"<sheet name="S{i}" sheetId="{i}" r:id="rId{i}"/>"#
+        ));
+        rels.push_str(&format!(r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#));
+    }
+    types.push_str("</Types>");
+    book.push_str("</sheets></workbook>");
+    rels.push_str("</Relationships>");
+    let mut put = |name: &str, text: &str| {
+        zip.start_file(name, options).expect("entry");
+        zip.write_all(text.as_bytes()).expect("writes");
+    };
+    put("[Content_Types].xml", &types);
+    put(
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    );
+    put("xl/workbook.xml", &book);
+    put("xl/_rels/workbook.xml.rels", &rels);
+    for i in 1..=sheets {
+        let data = if i == sheets {
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Reference</t></is></c><c r="B1" t="inlineStr"><is><t>Amount</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>P-1</t></is></c><c r="B2"><v>12</v></c></row>"#
+        } else {
+            ""
+        };
+        put(
+            &format!("xl/worksheets/sheet{i}.xml"),
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData></worksheet>"#
+            ),
+        );
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
+    // A zip cut in half, and one whose directory claims 4 GB: exit 2, said plainly.
+    let (code, _, err) = run(&[
+        "check",
+        "fixtures/formats/truncated.zip",
+        "-s",
+        "spend-over-500",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the zip archive cannot be read"), "{err}");
+    let (code, _, err) = run(&["check", "fixtures/formats/bomb.zip", "-s", "spend-over-500"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("zip bomb"), "{err}");
+    // JSON nested 100,000 deep: a parse error, not a stack overflow.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let (code, report, _) = check(&[
+        &temp("deep.json", deep.as_bytes()).to_string_lossy(),
+        "-s",
+        "spend-over-500",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(report["files"][0]["findings"][0]["code"], "parse-error");
+    // A workbook of 10,000 sheets: the empty ones are passed by, within the search limit.
+    let book = temp("many.xlsx", &many_sheets(10_000));
+    let (code, report, err) = check(&[&book.to_string_lossy(), "-s", &optional_fields()]);
+    assert!(code == 1, "{err}");
+    let first = report["files"][0]["findings"][0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        first.contains("no sheet of the workbook holds a table"),
+        "{first}"
+    );
+    let (code, report, _) = check(&[
+        &book.to_string_lossy(),
+        "-s",
+        &optional_fields(),
+        "--sheet",
+        "S10000",
+    ]);
+    assert_eq!(code, 0, "{report}");
+    // Parquet that is not Parquet, and a workbook that is not a workbook.
+    for (name, bytes) in [
+        ("broken.parquet", &b"PAR1 not really parquet"[..]),
+        ("broken.xlsx", b"PK\x03\x04[Content_Types].xml xl/ garbage"),
+    ] {
+        let (code, report, err) =
+            check(&[&temp(name, bytes).to_string_lossy(), "-s", "spend-over-500"]);
+        assert_eq!(code, 1, "{name}: {err}");
+        let codes: Vec<&str> = report["files"][0]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["code"].as_str())
+            .collect();
+        assert!(codes.contains(&"parse-error"), "{name}: {codes:?}");
+    }
+}
