@@ -107,6 +107,19 @@ def main():
     rows = [dict(zip(lines[0], l)) for l in lines[1:]]
     with open("fixtures/checks/input.csv", "w", encoding="utf-8") as f:
         f.write(json.dumps(rows, indent=1) + "\n")
+    # Parquet: the same rows, amounts and dates as text (as an export from the CSV would hold
+    # them), transaction numbers as integers; and a copy whose dates are typed date32 columns.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    columns = {name: [text(row[i]) for row in ROWS] for i, name in enumerate(HEADER)}
+    columns["Transaction number"] = [int(v) for v in columns["Transaction number"]]
+    columns["Irrecoverable VAT"] = [float(v) for v in columns["Irrecoverable VAT"]]
+    pq.write_table(pa.table(columns), "fixtures/formats/spend.parquet")
+    typed = dict(columns)
+    typed["Transaction date"] = pa.array([D(2025, 4, 29), None, D(2025, 5, 2)], type=pa.date32())
+    pq.write_table(pa.table(typed), "fixtures/formats/spend-typed-dates.parquet")
+    import pyarrow.feather as feather
+    feather.write_feather(pa.table(columns), "fixtures/formats/spend.arrow", compression="uncompressed")
     # A truncated zip and one whose directory declares a 4 GB member (a bomb, refused unread).
     with open("fixtures/formats/spend.zip", "rb") as f:
         archive = f.read()

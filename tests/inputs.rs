@@ -67,6 +67,16 @@ fn every_format_finds_the_same_problems_at_its_own_locations() {
             ],
         ),
         ("spend.jsonl", vec![date("line 2"), amount("line 3")]),
+        ("spend.parquet", vec![date("row 2"), amount("row 3")]),
+        ("spend.arrow", vec![date("row 2"), amount("row 3")]),
+        (
+            "spend-typed-dates.parquet",
+            // Typed dates are dates whatever the standard's written form; a null is missing.
+            vec![
+                row("required", 2, "Transaction date", "", "row 2"),
+                amount("row 3"),
+            ],
+        ),
         (
             "spend.xlsx",
             // Typed dates in rows 1 and 3 are dates; the text date in row 2 is checked as text.

@@ -66,7 +66,7 @@ fn is_data_file(path: &Path) -> bool {
 }
 
 /// A file, or each data file inside it when it is a zip archive.
-fn add_file(path: PathBuf, inputs: &mut Vec<Input>) -> Result<(), RunError> {
+pub fn add_file(path: PathBuf, inputs: &mut Vec<Input>) -> Result<(), RunError> {
     let input = Input::Path(path);
     let head = input.head(64 << 10).unwrap_or_default();
     let named = input.file_name().and_then(detect::by_name);

@@ -138,7 +138,12 @@ fn config_groups(request: &Request, config: Option<&Config>) -> Result<Vec<Group
     };
     let mut groups: Vec<Group> = Vec::new();
     for (dataset, path) in config.files() {
-        add_to_dataset_group(&mut groups, config, dataset, Input::Path(path), request)?;
+        // The same reading as files given by name: an archive is its members.
+        let mut inputs = Vec::new();
+        super::inputs::add_file(path, &mut inputs)?;
+        for input in inputs {
+            add_to_dataset_group(&mut groups, config, dataset, input, request)?;
+        }
     }
     if groups.is_empty() {
         return Err(RunError::message(format!(

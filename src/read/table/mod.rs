@@ -2,6 +2,8 @@
 //! batches of text cells that the checker treats as it treats CSV records. Each keeps its own way
 //! of saying where a cell is (`Sheet!C12`, a JSON pointer, a line).
 
+#[cfg(feature = "parquet")]
+mod columnar;
 mod json;
 mod sheet;
 
@@ -108,6 +110,8 @@ pub enum Locator {
     Json { prefix: String },
     /// JSON Lines: the line.
     JsonLines,
+    /// Parquet and Arrow: the row number.
+    Rows,
 }
 
 impl Locator {
@@ -149,6 +153,10 @@ impl Locator {
                 Some(pointer)
             }
             Locator::JsonLines => line.map(|l| format!("line {l}")),
+            Locator::Rows => Some(match row {
+                Some(row) => format!("row {row}"),
+                None => "header".to_string(),
+            }),
         }
     }
 }
@@ -194,6 +202,8 @@ pub fn open(
         Kind::Xlsx | Kind::Xlsb | Kind::Xls | Kind::Ods => sheet::open(input, kind, sheet),
         Kind::Json => json::open(input),
         Kind::JsonLines => json::open_lines(input),
+        #[cfg(feature = "parquet")]
+        Kind::Parquet | Kind::Arrow => columnar::open(input, kind),
         _ => Ok(Err(unreadable(format!(
             "conform cannot read {} files yet",
             kind.name()
