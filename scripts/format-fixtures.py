@@ -2,7 +2,7 @@
 """Writes the fixtures of the file-format tests (fixtures/formats/, and the two format fixtures of
 fixtures/checks/). The same spending rows in each format, with mistakes at known cells, so that
 tests can assert the same findings and each format's own locations. Needs openpyxl
-(`pip install openpyxl`); run from the repository root. The output is committed."""
+(`pip install openpyxl odfpy pyarrow`); run from the repository root. The output is committed."""
 
 import csv
 import datetime
@@ -77,10 +77,52 @@ def grants_workbook(path):
     book.save(path)
 
 
+def tables_workbook(path):
+    """One sheet a table: the invalid conservation-area files as sheets named after their tables."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for table in ["conservation-area", "conservation-area-document"]:
+        sheet = book.create_sheet(table)
+        with open(f"fixtures/conservation-area/invalid/{table}.csv", encoding="utf-8", newline="") as f:
+            for line in csv.reader(f):
+                sheet.append(line)
+    book.save(path)
+
+
+def ods(path):
+    """The spending rows as an OpenDocument spreadsheet (odfpy), dates as date cells."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableRow, TableCell
+    from odf.text import P
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Spend")
+
+    def add(values):
+        tr = TableRow()
+        for v in values:
+            if isinstance(v, D):
+                cell = TableCell(valuetype="date", datevalue=v.isoformat())
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                cell = TableCell(valuetype="float", value=str(v))
+            else:
+                cell = TableCell(valuetype="string")
+            cell.addElement(P(text=text(v) if not isinstance(v, D) else v.isoformat()))
+            tr.addElement(cell)
+        table.addElement(tr)
+
+    add(HEADER)
+    for row in ROWS:
+        add(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(path)
+
+
 def main():
     os.makedirs("fixtures/formats", exist_ok=True)
     workbook("fixtures/formats/spend.xlsx", error_cell=True)
     grants_workbook("fixtures/checks/cell-error.xlsx")
+    tables_workbook("fixtures/formats/conservation-areas.xlsx")
+    ods("fixtures/formats/spend.ods")
     csv_text = ",".join(HEADER) + "\n" + "".join(
         ",".join(f'"{c}"' if "," in c else c for c in map(text, row)) + "\n" for row in ROWS)
     with open("fixtures/formats/spend.csv", "w", encoding="utf-8") as f:

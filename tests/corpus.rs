@@ -356,3 +356,39 @@ fn procurement_card_corpus() {
         "fixtures/corpus/procurement-card"
     ));
 }
+
+/// Real workbooks and GeoJSON as councils published them (`fixtures/corpus-formats/`): each
+/// against its standard, the counts per code recorded.
+#[test]
+fn formats_corpus() {
+    let mut text = String::new();
+    for (file, standard) in [
+        (
+            "folkestone-hythe-brownfield-register-2017-11.xlsx",
+            "brownfield-land-2017",
+        ),
+        (
+            "oadby-wigston-brownfield-register-2019.xlsm",
+            "brownfield-land-2017",
+        ),
+        (
+            "wychavon-brownfield-register-2019-11.xls",
+            "brownfield-land-2017",
+        ),
+        ("birmingham-purchase-card-2014-04.xls", "procurement-card"),
+        (
+            "leicester-conservation-areas-2020-09.geojson",
+            "conservation-area",
+        ),
+        (
+            "salford-conservation-areas-wfs-2020-09.geojson",
+            "conservation-area",
+        ),
+    ] {
+        text.push_str(&summary(
+            standard,
+            &format!("fixtures/corpus-formats/{file}"),
+        ));
+    }
+    insta::assert_snapshot!(text);
+}

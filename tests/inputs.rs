@@ -67,6 +67,7 @@ fn every_format_finds_the_same_problems_at_its_own_locations() {
             ],
         ),
         ("spend.jsonl", vec![date("line 2"), amount("line 3")]),
+        ("spend.ods", vec![date("Spend!C3"), amount("Spend!F4")]),
         ("spend.parquet", vec![date("row 2"), amount("row 3")]),
         ("spend.arrow", vec![date("row 2"), amount("row 3")]),
         (
@@ -433,4 +434,40 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
             .collect();
         assert!(codes.contains(&"parse-error"), "{name}: {codes:?}");
     }
+}
+
+#[test]
+fn a_workbook_of_several_tables_is_checked_sheet_by_sheet() {
+    let findings = |report: &Value, table: &str| -> Vec<(String, u64, String)> {
+        let file = report["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .find(|f| f["table"] == table)
+            .unwrap_or_else(|| panic!("no file of table {table}: {report}"));
+        problems(file)
+            .into_iter()
+            .map(|(c, r, col, _, _)| (c, r, col))
+            .collect()
+    };
+    let (_, book, _) = check(&[
+        "fixtures/formats/conservation-areas.xlsx",
+        "-s",
+        "conservation-area",
+    ]);
+    let (_, folder, _) = check(&[
+        "fixtures/conservation-area/invalid",
+        "-s",
+        "conservation-area",
+    ]);
+    for table in ["conservation-area", "conservation-area-document"] {
+        assert_eq!(findings(&book, table), findings(&folder, table), "{table}");
+    }
+    let located: Vec<&str> = book["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["location"].as_str())
+        .collect();
+    assert!(located.contains(&"'conservation-area'!C2"), "{located:?}");
 }
