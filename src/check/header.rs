@@ -239,7 +239,7 @@ impl Matching {
             if self.standard_to_file[standard_index].is_some() {
                 continue;
             }
-            if !column.required {
+            if !column.required && !table.header.all_columns {
                 optional_absent.push(&column.name);
                 continue;
             }

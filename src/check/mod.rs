@@ -116,12 +116,13 @@ impl FileReport {
     /// `line 7`); `None` for delimited text.
     pub fn location(&self, finding: &Finding) -> Option<String> {
         let column = finding.column.as_ref();
-        self.locator.locate(
-            finding.row,
-            finding.line,
-            column.and_then(|c| c.index),
-            column.map(|c| &*c.name),
-        )
+        let index = column.and_then(|c| c.index);
+        // The key as the file writes it: the standard's name may differ (an alias).
+        let name = index
+            .and_then(|i| self.header.get(i))
+            .map(|h| &**h)
+            .or(column.map(|c| &*c.name));
+        self.locator.locate(finding.row, finding.line, index, name)
     }
 }
 
@@ -943,6 +944,13 @@ fn check_source(
             batch.write_typed_dates_uk(&uk_date_columns);
         }
     }
+    let full_validator = match options.schema_path {
+        SchemaPath::Full => Some(
+            crate::compile::build_validator(&table.schema, table)
+                .map_err(|e| std::io::Error::other(e.message))?,
+        ),
+        SchemaPath::Compiled => None,
+    };
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
     let worker = Worker {
         dialect: Dialect { delimiter: b',' },
@@ -950,7 +958,7 @@ fn check_source(
         compiled,
         key_plan: &key_plan,
         schema_path: options.schema_path,
-        full_validator: None,
+        full_validator: full_validator.as_ref(),
     };
     let mut key_checks = keys::KeyChecks::new(&key_plan);
     let mut last_line = source.header_line;

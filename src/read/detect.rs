@@ -143,8 +143,14 @@ fn json_kind(head: &[u8]) -> Option<Kind> {
     match text.first()? {
         b'[' => Some(Kind::Json),
         b'{' => {
-            let first_line = text.split(|b| *b == b'\n').next().unwrap_or(text);
-            let more = text.len() > first_line.len() + 1;
+            let mut lines = text
+                .split(|b| *b == b'\n')
+                .filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+            let first_line = lines.next().unwrap_or(text);
+            let more = lines
+                .next()
+                .and_then(|l| l.iter().find(|b| !b.is_ascii_whitespace()))
+                == Some(&b'{');
             let one_object = serde_json::from_slice::<serde_json::Value>(first_line)
                 .is_ok_and(|v| v.is_object());
             Some(if one_object && more {

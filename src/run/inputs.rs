@@ -47,10 +47,25 @@ pub fn collect(paths: &[String]) -> Result<Vec<Input>, RunError> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    walk_once(dir, out, &mut seen)
+}
+
+/// Walks each real folder once, whatever links lead to it again (a link to a parent would
+/// otherwise walk for ever).
+fn walk_once(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> std::io::Result<()> {
+    let real = std::fs::canonicalize(dir)?;
+    if !seen.insert(real) {
+        return Ok(());
+    }
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            walk(&path, out)?;
+            walk_once(&path, out, seen)?;
         } else if is_data_file(&path) {
             out.push(path);
         }
@@ -177,6 +192,10 @@ fn workbook_sheets(input: &Input, standard: &Standard) -> Vec<String> {
     let Ok(bytes) = input.read_all(crate::read::table::MAX_DOCUMENT_BYTES) else {
         return Vec::new();
     };
+    // A bomb is refused before calamine unpacks anything; the check of the file says why.
+    if crate::read::table::check_unpacked_size(std::io::Cursor::new(&bytes)).is_err() {
+        return Vec::new();
+    }
     let Ok(book) = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
     else {
         return Vec::new();

@@ -104,6 +104,8 @@ const FIELD_KEYS: &[&str] = &[
     "missingValues",
     "categories",
     "categoriesOrdered",
+    "delimiter",
+    "itemType",
     "$comment",
 ];
 const CONSTRAINT_KEYS: &[&str] = &[
@@ -123,7 +125,7 @@ const CONSTRAINT_KEYS: &[&str] = &[
 /// Translates a Table Schema into a one-table standard named `id`.
 pub fn table_schema(schema: &Value, id: &str) -> Result<Translated, Problem> {
     let mut notes = Vec::new();
-    let table = table(schema, "", &mut notes)?;
+    let table = table(schema, id, "", &mut notes)?;
     let title = schema.get("title").and_then(Value::as_str).unwrap_or(id);
     let mut tables = Map::new();
     tables.insert(id.to_string(), table);
@@ -172,7 +174,7 @@ pub fn data_package(
                 continue;
             }
         };
-        let table = table(&schema, &format!("{at}/schema"), &mut notes)?;
+        let table = table(&schema, name, &format!("{at}/schema"), &mut notes)?;
         tables.insert(name.to_string(), table);
         let paths = match resource.get("path") {
             Some(Value::String(p)) => vec![p.clone()],
@@ -205,7 +207,7 @@ pub fn data_package(
 }
 
 /// One Table Schema as a conform table.
-fn table(schema: &Value, at: &str, notes: &mut Vec<String>) -> Result<Value, Problem> {
+fn table(schema: &Value, name: &str, at: &str, notes: &mut Vec<String>) -> Result<Value, Problem> {
     let descriptor = schema
         .as_object()
         .ok_or_else(|| Problem::new("a table schema must be an object", at))?;
@@ -227,11 +229,8 @@ fn table(schema: &Value, at: &str, notes: &mut Vec<String>) -> Result<Value, Pro
     let mut columns = Map::new();
     for (n, field) in fields.iter().enumerate() {
         let at = format!("{at}/fields/{n}");
-        let name = field
-            .get("name")
-            .and_then(Value::as_str)
-            .ok_or_else(|| Problem::new("a field has no \"name\"", &at))?;
-        let translated = self::field(field, name, &at, notes)?;
+        let name = field_name(field, &at)?;
+        let translated = self::field(field, field_name(field, &at)?, &at, notes)?;
         if translated.required {
             required.push(Value::String(name.to_string()));
         }
@@ -256,10 +255,7 @@ fn table(schema: &Value, at: &str, notes: &mut Vec<String>) -> Result<Value, Pro
     );
     table.insert(
         "missingValues".into(),
-        descriptor
-            .get("missingValues")
-            .cloned()
-            .unwrap_or_else(|| json!([""])),
+        missing_values(descriptor.get("missingValues")),
     );
     if !columns.is_empty() {
         table.insert("columns".into(), Value::Object(columns));
@@ -276,7 +272,7 @@ fn table(schema: &Value, at: &str, notes: &mut Vec<String>) -> Result<Value, Pro
     if let Some(keys) = descriptor.get("foreignKeys").and_then(Value::as_array) {
         table.insert(
             "foreignKeys".into(),
-            foreign_keys(keys, &format!("{at}/foreignKeys"))?,
+            foreign_keys(keys, name, &format!("{at}/foreignKeys"))?,
         );
     }
     table.insert("rows".into(), json!({ "min": 0 }));
@@ -286,6 +282,23 @@ fn table(schema: &Value, at: &str, notes: &mut Vec<String>) -> Result<Value, Pro
         }
     }
     Ok(Value::Object(table))
+}
+
+/// `missingValues`: strings, or (v2) objects with a `value`.
+fn missing_values(value: Option<&Value>) -> Value {
+    let Some(Value::Array(items)) = value else {
+        return json!([""]);
+    };
+    Value::Array(
+        items
+            .iter()
+            .filter_map(|v| match v {
+                Value::String(_) => Some(v.clone()),
+                Value::Object(o) => o.get("value").cloned(),
+                _ => None,
+            })
+            .collect(),
+    )
 }
 
 /// A field name or a list of them, as a list.
@@ -316,7 +329,15 @@ fn header(fields_match: Option<&Value>, at: &str) -> Result<Value, Problem> {
     )
 }
 
-fn foreign_keys(keys: &[Value], at: &str) -> Result<Value, Problem> {
+fn field_name<'v>(field: &'v Value, at: &str) -> Result<&'v str, Problem> {
+    field
+        .get("name")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Problem::new("a field has no \"name\"", at))
+}
+
+/// Foreign keys; a reference to resource `""` (or none, in v2) is to the table itself.
+fn foreign_keys(keys: &[Value], own: &str, at: &str) -> Result<Value, Problem> {
     let mut out = Vec::new();
     for (n, key) in keys.iter().enumerate() {
         let at = format!("{at}/{n}");
@@ -327,10 +348,10 @@ fn foreign_keys(keys: &[Value], at: &str) -> Result<Value, Problem> {
         let reference = key
             .get("reference")
             .ok_or_else(|| Problem::new("a foreign key has no \"reference\"", &at))?;
-        let table = reference
-            .get("resource")
-            .and_then(Value::as_str)
-            .unwrap_or("");
+        let table = match reference.get("resource").and_then(Value::as_str) {
+            None | Some("") => own,
+            Some(other) => other,
+        };
         let reference_fields = names(reference.get("fields").unwrap_or(&fields));
         out.push(json!({
             "columns": fields,
@@ -368,6 +389,26 @@ fn field(field: &Value, name: &str, at: &str, notes: &mut Vec<String>) -> Result
         .and_then(Value::as_str)
         .unwrap_or("default");
     let mut schema = typed(object, kind, format, name, at, notes)?;
+    if object.contains_key("missingValues") {
+        notes.push(format!(
+            "field `{name}`: its own missingValues are not applied (the table's are)"
+        ));
+    }
+    if let Some(categories) = object.get("categories").and_then(Value::as_array) {
+        let values: Vec<Value> = categories
+            .iter()
+            .filter_map(|c| match c {
+                Value::Object(o) => o.get("value").cloned(),
+                other => Some(other.clone()),
+            })
+            .map(|v| match v {
+                Value::String(_) => v,
+                other => Value::String(other.to_string()),
+            })
+            .collect();
+        schema["type"] = json!("string");
+        schema["enum"] = Value::Array(values);
+    }
     let constraints = object
         .get("constraints")
         .and_then(Value::as_object)
@@ -402,6 +443,43 @@ fn field(field: &Value, name: &str, at: &str, notes: &mut Vec<String>) -> Result
                     }
                     None => schema["pattern"] = Value::String(anchored),
                 }
+            }
+            "enum" if kind == "boolean" => {
+                // Typed values (`[true]`) allow the strings written for them.
+                let wanted: Vec<bool> = value.as_array().map(|v| v.iter().filter_map(Value::as_bool).collect()).unwrap_or_default();
+                let words = |key: &str, default: &[&str]| -> Vec<Value> {
+                    object.get(key).and_then(Value::as_array).cloned().unwrap_or_else(|| default.iter().map(|s| json!(s)).collect())
+                };
+                let mut allowed = Vec::new();
+                if wanted.contains(&true) {
+                    allowed.extend(words("trueValues", &["true", "True", "TRUE", "1"]));
+                }
+                if wanted.contains(&false) {
+                    allowed.extend(words("falseValues", &["false", "False", "FALSE", "0"]));
+                }
+                schema["enum"] = Value::Array(allowed);
+            }
+            "enum" if kind == "boolean" => {
+                // Typed values (`[true]`) allow the strings written for them.
+                let wanted: Vec<bool> = value
+                    .as_array()
+                    .map(|v| v.iter().filter_map(Value::as_bool).collect())
+                    .unwrap_or_default();
+                let words = |key: &str, default: &[&str]| -> Vec<Value> {
+                    object
+                        .get(key)
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_else(|| default.iter().map(|s| json!(s)).collect())
+                };
+                let mut allowed = Vec::new();
+                if wanted.contains(&true) {
+                    allowed.extend(words("trueValues", &["true", "True", "TRUE", "1"]));
+                }
+                if wanted.contains(&false) {
+                    allowed.extend(words("falseValues", &["false", "False", "FALSE", "0"]));
+                }
+                schema["enum"] = Value::Array(allowed);
             }
             "enum" => schema["enum"] = value.clone(),
             "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" if numeric && value.is_number() => {
@@ -509,7 +587,10 @@ fn typed(
         "geojson" => json!({ "type": "string", "format": "geojson" }),
         "object" => json!({ "type": "string", "format": "json-object" }),
         "array" => json!({ "type": "string", "format": "json-array" }),
-        "list" => json!({ "type": "string" }),
+        "list" => {
+            notes.push(format!("field `{name}`: the items of a list are not checked one by one"));
+            json!({ "type": "string" })
+        }
         "any" => json!({}),
         other => {
             return Err(Problem::new(format!("field `{name}` has type \"{other}\", which Table Schema does not define"), format!("{at}/type"))
@@ -570,15 +651,7 @@ fn number(field: &Map<String, Value>, kind: &str, name: &str, notes: &mut Vec<St
 }
 
 fn regex_syntax_escape(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == ' ' {
-                c.to_string()
-            } else {
-                format!("\\{c}")
-            }
-        })
-        .collect()
+    regex::escape(text)
 }
 
 /// A strftime pattern (`%d/%m/%Y`) as a regular expression of its shape.
@@ -656,6 +729,35 @@ mod tests {
         assert_eq!(t.notes.len(), 2, "{:?}", t.notes);
         assert!(t.notes[0].contains("decimal mark `,`"));
         assert!(t.notes[1].contains("minimum 0 is not checked"));
+    }
+
+    #[test]
+    fn keys_to_the_table_itself_and_categories() {
+        let schema = json!({
+            "fields": [
+                {"name": "id"},
+                {"name": "parent", "type": "string"},
+                {"name": "kind", "type": "string", "categories": [{"value": "a", "label": "A"}, "b"]},
+                {"name": "ok", "type": "boolean", "constraints": {"enum": [true]}}
+            ],
+            "foreignKeys": [{"fields": "parent", "reference": {"resource": "", "fields": "id"}}],
+            "missingValues": [{"value": "-", "label": "none"}],
+            "fieldsMatch": "subset"
+        });
+        let t = table_schema(&schema, "tree").ok().expect("translates");
+        let table = &t.standard["tables"]["tree"];
+        assert_eq!(table["foreignKeys"][0]["reference"]["table"], "tree");
+        assert_eq!(
+            table["schema"]["properties"]["kind"]["enum"],
+            json!(["a", "b"])
+        );
+        assert_eq!(
+            table["schema"]["properties"]["ok"]["enum"],
+            json!(["true", "True", "TRUE", "1"])
+        );
+        assert_eq!(table["missingValues"], json!(["-"]));
+        assert_eq!(table["header"]["extra"], "off");
+        assert_eq!(table["header"]["columns"], "all");
     }
 
     #[test]

@@ -57,6 +57,8 @@ pub enum HeaderMatch {
 pub struct HeaderRules {
     pub matching: HeaderMatch,
     pub strict_order: bool,
+    /// Every column must be in the header, optional ones too (Table Schema's `fieldsMatch`).
+    pub all_columns: bool,
 }
 
 /// One table of a standard: the shape of one file.

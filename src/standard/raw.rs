@@ -74,6 +74,8 @@ struct RawHeader {
     matching: Option<String>,
     order: Option<String>,
     extra: Option<String>,
+    /// `all`: every column of the table must be in the header, optional or not.
+    columns: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -615,9 +617,20 @@ impl TableRules<'_> {
                 ))
             }
         };
+        let all_columns = match header.columns.as_deref() {
+            None | Some("required") => false,
+            Some("all") => true,
+            Some(other) => {
+                return Err(self.error(
+                    format!("header.columns \"{other}\" must be \"required\" or \"all\""),
+                    "/header/columns",
+                ))
+            }
+        };
         Ok(HeaderRules {
             matching,
             strict_order,
+            all_columns,
         })
     }
 

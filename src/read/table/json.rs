@@ -12,6 +12,10 @@ use super::{unreadable, Batcher, Locator, TableSource, MAX_DOCUMENT_BYTES};
 use crate::finding::{Code, Finding};
 use crate::read::{Input, TooLarge};
 
+/// Most distinct top-level keys read as columns (a spreadsheet's width): rows each with keys of
+/// their own would otherwise make a table of rows × keys cells.
+const MAX_KEYS: usize = 16_384;
+
 fn read(input: &Input) -> io::Result<Result<Vec<u8>, Finding>> {
     match input.read_all(MAX_DOCUMENT_BYTES) {
         Ok(bytes) => Ok(Ok(bytes)),
@@ -66,7 +70,7 @@ pub fn open(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         .map(|k| format!("/{}", crate::json_pointer::escape(k)))
         .unwrap_or_default();
     let mut table = table_of(&objects, |i| lines.get(i).copied().unwrap_or(1), "json");
-    table.locator = Locator::Json { prefix };
+    table.locator = Locator::Json { prefix, geo };
     if geo {
         table.format = "geojson";
     }
@@ -81,7 +85,8 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
     let mut objects = Vec::new();
     let mut lines = Vec::new();
     let mut problems = Vec::new();
-    for (n, line) in bytes.split(|b| *b == b'\n').enumerate() {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    for (n, line) in text.split(|b| *b == b'\n').enumerate() {
         let line_number = n as u64 + 1;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -138,9 +143,12 @@ fn table_of(
 ) -> TableSource {
     let mut header: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut dropped = 0usize;
     for object in objects {
         for key in object.keys() {
-            if !index.contains_key(key) {
+            if !index.contains_key(key) && header.len() >= MAX_KEYS {
+                dropped += 1;
+            } else if !index.contains_key(key) {
                 index.insert(key.clone(), header.len());
                 header.push(key.clone());
             }
@@ -160,12 +168,19 @@ fn table_of(
             .current()
             .push(line_of(i), cells.iter().map(String::as_str));
     }
+    let mut notes = Vec::new();
+    if dropped > 0 {
+        notes.push(Finding::new(
+            Code::Input,
+            format!("the rows have more than {MAX_KEYS} different keys: {dropped} keys beyond them were not read"),
+        ));
+    }
     TableSource {
         format,
         header,
         header_line: 1,
         locator: Locator::Lines,
-        notes: Vec::new(),
+        notes,
         batches: batcher.finish(),
     }
 }

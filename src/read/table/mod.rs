@@ -7,6 +7,8 @@ mod columnar;
 mod json;
 mod sheet;
 
+pub(crate) use sheet::check_unpacked_size;
+
 use std::io;
 
 use super::csv::Record;
@@ -107,7 +109,7 @@ pub enum Locator {
     Sheet { name: String, first_column: u32 },
     /// JSON: a pointer to the row's value (`/grants/3/Amount Awarded`), `prefix` leading to the
     /// array of rows.
-    Json { prefix: String },
+    Json { prefix: String, geo: bool },
     /// JSON Lines: the line.
     JsonLines,
     /// Parquet and Arrow: the row number.
@@ -131,7 +133,10 @@ impl Locator {
                 first_column,
             } => {
                 let line = line?;
-                let sheet = if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                let plain = sheet.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    && !sheet.starts_with(|c: char| c.is_ascii_digit())
+                    && !looks_like_a_cell(sheet);
+                let sheet = if plain {
                     sheet.clone()
                 } else {
                     format!("'{}'", sheet.replace('\'', "''"))
@@ -143,12 +148,20 @@ impl Locator {
                     None => format!("{sheet}!{line}:{line}"),
                 })
             }
-            Locator::Json { prefix } => {
+            Locator::Json { prefix, geo } => {
                 let row = row?;
                 let mut pointer = format!("{prefix}/{}", row.saturating_sub(1));
-                if let Some(name) = name {
-                    pointer.push('/');
-                    pointer.push_str(&crate::json_pointer::escape(name));
+                match name {
+                    // A feature's geometry is its own member; its other columns its properties.
+                    Some("geometry" | "point") if *geo => pointer.push_str("/geometry"),
+                    Some(name) => {
+                        if *geo {
+                            pointer.push_str("/properties");
+                        }
+                        pointer.push('/');
+                        pointer.push_str(&crate::json_pointer::escape(name));
+                    }
+                    None => {}
                 }
                 Some(pointer)
             }
@@ -159,6 +172,14 @@ impl Locator {
             }),
         }
     }
+}
+
+/// A sheet name Excel would take for a cell (`A1`, `XFD10`): it must be quoted.
+fn looks_like_a_cell(name: &str) -> bool {
+    let letters = name.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    (1..=3).contains(&letters)
+        && name.len() > letters
+        && name[letters..].chars().all(|c| c.is_ascii_digit())
 }
 
 /// `0` as `A`, `27` as `AB`: a spreadsheet's column letters.

@@ -25,6 +25,11 @@ type Grid = BTreeMap<u32, Vec<(u32, Cell)>>;
 
 /// Most cells read from one sheet: bounds memory whatever a workbook claims.
 const MAX_CELLS: usize = 50_000_000;
+/// Excel's own limits: cells beyond them are not part of any sheet a person can see.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+/// Cells a row may hold beyond the header's last column (each an `extra-cell`): more are ignored.
+const MAX_EXTRA_COLUMNS: usize = 64;
 /// Most sheets looked at for the first that holds a table.
 const MAX_SHEETS_SEARCHED: usize = 200;
 /// Rows searched for the header under a title block.
@@ -63,7 +68,7 @@ pub fn open(
 
 /// A zip bomb is refused before anything is unpacked: the sizes its directory declares bound
 /// what the zip reader will give out.
-fn check_unpacked_size<R: Read + Seek>(reader: R) -> Result<(), String> {
+pub(crate) fn check_unpacked_size<R: Read + Seek>(reader: R) -> Result<(), String> {
     let archive = zip::ZipArchive::new(reader)
         .map_err(|e| format!("the workbook is not a valid zip archive: {e}"))?;
     let mut total: u64 = 0;
@@ -121,6 +126,9 @@ impl Book {
         let mut grid = Grid::new();
         let mut count = 0usize;
         let mut add = |row: u32, column: u32, cell: Cell| -> Result<(), String> {
+            if row >= MAX_ROWS || column >= MAX_COLUMNS {
+                return Ok(());
+            }
             count += 1;
             if count > MAX_CELLS {
                 return Err(format!("the sheet has more than {MAX_CELLS} cells"));
@@ -395,7 +403,8 @@ fn build(name: &str, grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> Ta
             .filter(|(c, _)| *c >= first_column)
             .map(|(c, _)| (c - first_column + 1) as usize)
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .min(width + MAX_EXTRA_COLUMNS);
         // Cells a row leaves empty at its end are empty, not missing: pad to the header.
         cells.clear();
         cells.resize(row_width.max(width), "");
@@ -403,6 +412,9 @@ fn build(name: &str, grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> Ta
         let index = batch.len();
         for (column, cell) in row_cells.iter().filter(|(c, _)| *c >= first_column) {
             let at = (column - first_column) as usize;
+            if at >= cells.len() {
+                break;
+            }
             match cell {
                 Cell::Text(text) => cells[at] = text,
                 Cell::Date(text) => {
