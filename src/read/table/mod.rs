@@ -299,11 +299,34 @@ mod tests {
         );
         let json = Locator::Json {
             prefix: "/grants".into(),
+            geo: false,
         };
         assert_eq!(
             json.locate(Some(4), Some(40), Some(1), Some("Amount Awarded"))
                 .as_deref(),
             Some("/grants/3/Amount Awarded")
+        );
+        let geo = Locator::Json {
+            prefix: "/features".into(),
+            geo: true,
+        };
+        assert_eq!(
+            geo.locate(Some(2), Some(9), Some(0), Some("name"))
+                .as_deref(),
+            Some("/features/1/properties/name")
+        );
+        assert_eq!(
+            geo.locate(Some(2), Some(9), Some(3), Some("geometry"))
+                .as_deref(),
+            Some("/features/1/geometry")
+        );
+        let digits = Locator::Sheet {
+            name: "2024".into(),
+            first_column: 0,
+        };
+        assert_eq!(
+            digits.locate(Some(1), Some(2), Some(0), None).as_deref(),
+            Some("'2024'!A2")
         );
         assert_eq!(
             Locator::JsonLines
