@@ -938,12 +938,14 @@ fn check_source(
         .filter(|(c, _)| c.text.format.is_some_and(|f| f.name == "uk-date"))
         .filter_map(|(_, f)| *f)
         .collect();
-    let mut batches = source.batches;
-    if !uk_date_columns.is_empty() {
-        for batch in &mut batches {
-            batch.write_typed_dates_uk(&uk_date_columns);
-        }
-    }
+    let batches = source.batches.map(move |batch| {
+        batch.map(|mut rows| {
+            if !uk_date_columns.is_empty() {
+                rows.write_typed_dates_uk(&uk_date_columns);
+            }
+            Batch::Rows(rows)
+        })
+    });
     let full_validator = match options.schema_path {
         SchemaPath::Full => Some(
             crate::compile::build_validator(&table.schema, table)
@@ -973,15 +975,26 @@ fn check_source(
         reserved: false,
     };
     let batch = 2 * rayon::current_num_threads().max(1);
-    let incoming = batches.into_iter().map(|rows| Ok(Batch::Rows(rows)));
-    let failure = pipeline(incoming, batch, &mut merger, |pending| {
-        pending
-            .par_iter()
-            .map_init(
-                || worker.dialect.parser(),
-                |parser, batch| worker.run(batch, parser),
-            )
-            .collect()
+    // One thread reads (a Parquet row group at a time) while the pool checks what it has read.
+    let failure = std::thread::scope(|scope| {
+        let (batch_tx, batch_rx) = mpsc::sync_channel::<std::io::Result<Batch>>(batch + 2);
+        scope.spawn(move || {
+            for item in batches {
+                let failed = item.is_err();
+                if batch_tx.send(item).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        pipeline(batch_rx.into_iter(), batch, &mut merger, |pending| {
+            pending
+                .par_iter()
+                .map_init(
+                    || worker.dialect.parser(),
+                    |parser, batch| worker.run(batch, parser),
+                )
+                .collect()
+        })
     });
     if let Some(e) = failure {
         return Err(e);

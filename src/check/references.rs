@@ -97,7 +97,8 @@ fn read_table_columns(
     };
     let mut values = Vec::new();
     let mut row = 0;
-    for batch in &source.batches {
+    for batch in source.batches {
+        let batch = batch?;
         for i in 0..batch.len() {
             let (line, record) = batch.record(i);
             row += 1;

@@ -314,20 +314,21 @@ fn header(fields_match: Option<&Value>, at: &str) -> Result<Value, Problem> {
     // Table Schema v2: exact (v1's rule) = the fields, in order, and no others; equal = the
     // fields in any order; subset = every field, and others may follow; superset = only fields
     // of the schema, some may be absent; partial = at least one of them.
-    let (order, extra, columns) =
-        match fields_match.and_then(Value::as_str).unwrap_or("exact") {
-            "exact" => ("strict", "error", "all"),
-            "equal" => ("any", "error", "all"),
-            "subset" => ("any", "off", "all"),
-            "superset" => ("any", "error", "required"),
-            "partial" => ("any", "off", "required"),
-            other => return Err(Problem::new(
+    let (order, extra, columns) = match fields_match.and_then(Value::as_str).unwrap_or("exact") {
+        "exact" => ("strict", "error", "all"),
+        "equal" => ("any", "error", "all"),
+        "subset" => ("any", "off", "all"),
+        "superset" => ("any", "error", "required"),
+        "partial" => ("any", "off", "required"),
+        other => {
+            return Err(Problem::new(
                 format!(
                     "fieldsMatch \"{other}\" is not one of exact, equal, subset, superset, partial"
                 ),
                 at,
-            )),
-        };
+            ))
+        }
+    };
     Ok(json!({ "match": "exact", "order": order, "extra": extra, "columns": columns }))
 }
 

@@ -3,10 +3,11 @@
 //! without `.0`, nulls missing). Locations are row numbers.
 
 use std::io::{self, Cursor};
+use std::sync::Arc;
 
 use polars::prelude::*;
 
-use super::{unreadable, Batcher, Locator, TableSource, MAX_DOCUMENT_BYTES};
+use super::{unreadable, Batcher, Locator, RowBatch, TableSource, MAX_DOCUMENT_BYTES};
 use crate::finding::Finding;
 use crate::read::detect::Kind;
 use crate::read::{Input, TooLarge};
@@ -23,9 +24,12 @@ enum Mend {
     Date,
 }
 
+/// Most cells (rows × columns) read at once: a row group, or a whole Arrow file.
+const MAX_CELLS_AT_ONCE: usize = 50_000_000;
+
 pub fn open(input: &Input, kind: Kind) -> io::Result<Result<TableSource, Finding>> {
     let bytes = match input.read_all(MAX_DOCUMENT_BYTES) {
-        Ok(bytes) => bytes,
+        Ok(bytes) => Arc::new(bytes),
         Err(e) if e.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) => {
             return Ok(Err(unreadable(format!(
                 "the file is too large to read whole: {e}"
@@ -33,25 +37,149 @@ pub fn open(input: &Input, kind: Kind) -> io::Result<Result<TableSource, Finding
         }
         Err(e) => return Err(e),
     };
-    let frame = match kind {
-        Kind::Parquet => ParquetReader::new(Cursor::new(bytes)).finish(),
-        _ => IpcReader::new(Cursor::new(bytes.clone()))
-            .finish()
-            .or_else(|_| IpcStreamReader::new(Cursor::new(bytes)).finish()),
+    let source = match kind {
+        Kind::Parquet => parquet(bytes),
+        _ => arrow(&bytes, kind),
     };
-    let frame = match frame {
-        Ok(frame) => frame,
-        Err(e) => {
-            return Ok(Err(unreadable(format!(
-                "the {} file cannot be read: {e}",
-                kind.name()
-            ))))
-        }
-    };
-    Ok(table(&frame, kind).map_err(|f| *f))
+    Ok(source.map_err(|f| *f))
 }
 
-fn table(frame: &DataFrame, kind: Kind) -> Result<TableSource, Box<Finding>> {
+fn cannot_read(kind: Kind, e: impl std::fmt::Display) -> Box<Finding> {
+    Box::new(unreadable(format!(
+        "the {} file cannot be read: {e}",
+        kind.name()
+    )))
+}
+
+fn too_many(what: String) -> Box<Finding> {
+    Box::new(unreadable(format!(
+        "{what}, more than conform reads at once ({MAX_CELLS_AT_ONCE} cells)"
+    )))
+}
+
+/// An Arrow IPC file (or stream), read whole.
+fn arrow(bytes: &[u8], kind: Kind) -> Result<TableSource, Box<Finding>> {
+    let frame = IpcReader::new(Cursor::new(bytes))
+        .finish()
+        .or_else(|_| IpcStreamReader::new(Cursor::new(bytes)).finish())
+        .map_err(|e| cannot_read(kind, e))?;
+    if frame.height().saturating_mul(frame.width()) > MAX_CELLS_AT_ONCE {
+        return Err(too_many(format!(
+            "the file holds {} rows of {} columns",
+            frame.height(),
+            frame.width()
+        )));
+    }
+    let (header, batches) = batches(&frame, 0)?;
+    Ok(TableSource {
+        format: kind.name(),
+        header,
+        header_line: 0,
+        locator: Locator::Rows,
+        notes: Vec::new(),
+        batches: Box::new(batches.into_iter().map(Ok)),
+    })
+}
+
+/// A Parquet file, read a row group at a time as the checker asks for rows, so that memory holds
+/// a row group or two, not the file.
+fn parquet(bytes: Arc<Vec<u8>>) -> Result<TableSource, Box<Finding>> {
+    let metadata = ParquetReader::new(Cursor::new(bytes.as_slice()))
+        .get_metadata()
+        .map_err(|e| cannot_read(Kind::Parquet, e))?
+        .clone();
+    let groups: Vec<usize> = metadata.row_groups.iter().map(|g| g.num_rows()).collect();
+    let mut row_groups = RowGroups {
+        bytes,
+        metadata,
+        groups,
+        next: 0,
+        offset: 0,
+        pending: std::collections::VecDeque::new(),
+    };
+    // The first row group gives the header; a file without rows still has its columns.
+    let header = match row_groups.read_next()? {
+        Some(header) => header,
+        None => {
+            let frame = ParquetReader::new(Cursor::new(row_groups.bytes.as_slice()))
+                .with_slice(Some((0, 0)))
+                .finish()
+                .map_err(|e| cannot_read(Kind::Parquet, e))?;
+            frame
+                .get_column_names()
+                .iter()
+                .map(|n| n.to_string())
+                .collect()
+        }
+    };
+    Ok(TableSource {
+        format: "parquet",
+        header,
+        header_line: 0,
+        locator: Locator::Rows,
+        notes: Vec::new(),
+        batches: Box::new(row_groups),
+    })
+}
+
+/// The row groups of a Parquet file, read one at a time.
+struct RowGroups {
+    bytes: Arc<Vec<u8>>,
+    metadata: polars::io::parquet::metadata::FileMetadataRef,
+    groups: Vec<usize>,
+    next: usize,
+    offset: usize,
+    pending: std::collections::VecDeque<RowBatch>,
+}
+
+impl RowGroups {
+    /// Reads the next row group into `pending`; returns its header, `None` at the end.
+    fn read_next(&mut self) -> Result<Option<Vec<String>>, Box<Finding>> {
+        let Some(&rows) = self.groups.get(self.next) else {
+            return Ok(None);
+        };
+        let columns = self.metadata.schema().fields().len().max(1);
+        if rows.saturating_mul(columns) > MAX_CELLS_AT_ONCE {
+            return Err(too_many(format!(
+                "row group {} holds {rows} rows of {columns} columns",
+                self.next + 1
+            )));
+        }
+        let mut reader = ParquetReader::new(Cursor::new(self.bytes.as_slice()));
+        reader.set_metadata(self.metadata.clone());
+        let frame = reader
+            .with_slice(Some((self.offset, rows)))
+            .finish()
+            .map_err(|e| cannot_read(Kind::Parquet, e))?;
+        let (header, batches) = batches(&frame, self.offset as u64)?;
+        self.pending.extend(batches);
+        self.next += 1;
+        self.offset += rows;
+        Ok(Some(header))
+    }
+}
+
+impl Iterator for RowGroups {
+    type Item = io::Result<RowBatch>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.pending.is_empty() {
+            match self.read_next() {
+                Ok(Some(_)) => {}
+                Ok(None) => return None,
+                Err(finding) => return Some(Err(io::Error::other(finding.message))),
+            }
+        }
+        self.pending.pop_front().map(Ok)
+    }
+}
+
+/// A frame's column names, and its rows as batches numbered from `first_row + 1`.
+#[allow(clippy::type_complexity)]
+fn batches(
+    frame: &DataFrame,
+    first_row: u64,
+) -> Result<(Vec<String>, Vec<RowBatch>), Box<Finding>> {
     let header: Vec<String> = frame
         .get_column_names()
         .iter()
@@ -104,14 +232,7 @@ fn table(frame: &DataFrame, kind: Kind) -> Result<TableSource, Box<Finding>> {
                 Mend::None => std::borrow::Cow::Borrowed(cell),
             });
         }
-        batch.push(row as u64 + 1, cells.iter().map(|c| c.as_ref()));
+        batch.push(first_row + row as u64 + 1, cells.iter().map(|c| c.as_ref()));
     }
-    Ok(TableSource {
-        format: kind.name(),
-        header,
-        header_line: 0,
-        locator: Locator::Rows,
-        notes: Vec::new(),
-        batches: batcher.finish(),
-    })
+    Ok((header, batcher.finish()))
 }

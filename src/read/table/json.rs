@@ -181,7 +181,7 @@ fn table_of(
         header_line: 1,
         locator: Locator::Lines,
         notes,
-        batches: batcher.finish(),
+        batches: Box::new(batcher.finish().into_iter().map(Ok)),
     }
 }
 

@@ -204,7 +204,8 @@ pub struct TableSource {
     pub locator: Locator,
     /// Notes about how the table was found (a title block skipped, the sheet chosen).
     pub notes: Vec<Finding>,
-    pub batches: Vec<RowBatch>,
+    /// The rows, batch by batch, read as they are asked for where the format allows.
+    pub batches: Box<dyn Iterator<Item = io::Result<RowBatch>> + Send>,
 }
 
 /// Rows a batch holds: enough to keep a worker busy, few enough to spread over threads.

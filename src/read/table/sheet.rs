@@ -438,7 +438,7 @@ fn build(name: &str, grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> Ta
             first_column,
         },
         notes,
-        batches: batcher.finish(),
+        batches: Box::new(batcher.finish().into_iter().map(Ok)),
     }
 }
 
@@ -476,13 +476,14 @@ mod tests {
             vec![(3, Cell::Text("1".into())), (5, Cell::Error("#N/A"))],
         );
         assert_eq!(find_header(&grid), Some(1));
-        let table = build("Sheet1", grid, 1, Vec::new());
+        let mut table = build("Sheet1", grid, 1, Vec::new());
         assert_eq!(table.header, ["A", "B", "C"]);
         assert_eq!(table.header_line, 2);
         assert_eq!(table.notes.len(), 1);
-        let (line, record) = table.batches[0].record(0);
+        let batch = table.batches.next().expect("a batch").expect("read");
+        let (line, record) = batch.record(0);
         assert_eq!(line, 3);
         assert_eq!(record.iter().collect::<Vec<_>>(), ["1", "", "#N/A"]);
-        assert_eq!(table.batches[0].cell_errors, [(0, 2, "#N/A")]);
+        assert_eq!(batch.cell_errors, [(0, 2, "#N/A")]);
     }
 }
