@@ -375,14 +375,12 @@ fn field(field: &Value, name: &str, at: &str, notes: &mut Vec<String>) -> Result
     let object = field
         .as_object()
         .ok_or_else(|| Problem::new("a field must be an object", at))?;
-    for key in object.keys() {
-        if !FIELD_KEYS.contains(&key.as_str()) {
-            return Err(Problem::new(
-                format!("field `{name}` has the key \"{key}\", which conform does not know"),
-                format!("{at}/{}", crate::json_pointer::escape(key)),
-            ));
-        }
-    }
+    known_keys(
+        object,
+        FIELD_KEYS,
+        &format!("field `{name}` has the key"),
+        at,
+    )?;
     let kind = object
         .get("type")
         .and_then(Value::as_str)
@@ -398,7 +396,59 @@ fn field(field: &Value, name: &str, at: &str, notes: &mut Vec<String>) -> Result
         ));
     }
     if let Some(categories) = object.get("categories").and_then(Value::as_array) {
-        let values: Vec<Value> = categories
+        schema["type"] = json!("string");
+        schema["enum"] = categories_enum(categories);
+    }
+    let constraints = object
+        .get("constraints")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let constraints_at = format!("{at}/constraints");
+    let what = format!("field `{name}` has the constraint");
+    known_keys(&constraints, CONSTRAINT_KEYS, &what, &constraints_at)?;
+    for (key, value) in &constraints {
+        let field = FieldContext {
+            object,
+            kind,
+            name,
+            at,
+        };
+        constrain(&mut schema, key, value, &field, notes)?;
+    }
+    let flag = |key: &str| {
+        constraints
+            .get(key)
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    };
+    Ok(Field {
+        schema,
+        required: flag("required"),
+        unique: flag("unique"),
+    })
+}
+
+/// Stops at the first key not in `known`, pointing at it.
+fn known_keys(
+    object: &Map<String, Value>,
+    known: &[&str],
+    what: &str,
+    at: &str,
+) -> Result<(), Problem> {
+    match object.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(key) => Err(Problem::new(
+            format!("{what} \"{key}\", which conform does not know"),
+            format!("{at}/{}", crate::json_pointer::escape(key)),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// v2 `categories`: values, or objects with a `value` (and a label), as allowed strings.
+fn categories_enum(categories: &[Value]) -> Value {
+    Value::Array(
+        categories
             .iter()
             .filter_map(|c| match c {
                 Value::Object(o) => o.get("value").cloned(),
@@ -408,106 +458,86 @@ fn field(field: &Value, name: &str, at: &str, notes: &mut Vec<String>) -> Result
                 Value::String(_) => v,
                 other => Value::String(other.to_string()),
             })
-            .collect();
-        schema["type"] = json!("string");
-        schema["enum"] = Value::Array(values);
-    }
-    let constraints = object
-        .get("constraints")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    for key in constraints.keys() {
-        if !CONSTRAINT_KEYS.contains(&key.as_str()) {
-            return Err(Problem::new(
-                format!("field `{name}` has the constraint \"{key}\", which conform does not know"),
-                format!("{at}/constraints/{}", crate::json_pointer::escape(key)),
-            ));
-        }
-    }
+            .collect(),
+    )
+}
+
+/// The field a constraint belongs to.
+struct FieldContext<'a> {
+    object: &'a Map<String, Value>,
+    kind: &'a str,
+    name: &'a str,
+    at: &'a str,
+}
+
+/// Applies one constraint to a field's schema, or notes that it is not checked.
+fn constrain(
+    schema: &mut Value,
+    key: &str,
+    value: &Value,
+    field: &FieldContext<'_>,
+    notes: &mut Vec<String>,
+) -> Result<(), Problem> {
+    let name = field.name;
     let numeric = schema
         .get("type")
         .is_some_and(|t| t == "number" || t == "integer");
-    for (key, value) in &constraints {
-        match key.as_str() {
-            "minLength" | "maxLength" => {
-                schema[key] = value.clone();
-            }
-            "pattern" => {
-                let pattern = value.as_str().ok_or_else(|| Problem::new("a pattern must be a string", format!("{at}/constraints/pattern")))?;
-                // Table Schema patterns match the whole value (XML Schema semantics).
-                let anchored = format!("^(?:{pattern})$");
-                match schema.get("pattern").and_then(Value::as_str) {
-                    // The type already has a pattern (a year, a geopoint): both must hold.
-                    Some(existing) => {
-                        let both = json!({ "allOf": [{ "pattern": existing }, { "pattern": anchored }] });
-                        schema.as_object_mut().map(|o| o.remove("pattern"));
-                        merge(&mut schema, both);
+    match key {
+        "minLength" | "maxLength" => schema[key] = value.clone(),
+        "pattern" => {
+            let pattern = value.as_str().ok_or_else(|| {
+                Problem::new("a pattern must be a string", format!("{}/constraints/pattern", field.at))
+            })?;
+            // Table Schema patterns match the whole value (XML Schema semantics).
+            let anchored = format!("^(?:{pattern})$");
+            match schema.get("pattern").and_then(Value::as_str).map(String::from) {
+                // The type already has a pattern (a year, a geopoint): both must hold.
+                Some(existing) => {
+                    if let Some(o) = schema.as_object_mut() {
+                        o.remove("pattern");
                     }
-                    None => schema["pattern"] = Value::String(anchored),
+                    merge(schema, json!({ "allOf": [{ "pattern": existing }, { "pattern": anchored }] }));
                 }
+                None => schema["pattern"] = Value::String(anchored),
             }
-            "enum" if kind == "boolean" => {
-                // Typed values (`[true]`) allow the strings written for them.
-                let wanted: Vec<bool> = value.as_array().map(|v| v.iter().filter_map(Value::as_bool).collect()).unwrap_or_default();
-                let words = |key: &str, default: &[&str]| -> Vec<Value> {
-                    object.get(key).and_then(Value::as_array).cloned().unwrap_or_else(|| default.iter().map(|s| json!(s)).collect())
-                };
-                let mut allowed = Vec::new();
-                if wanted.contains(&true) {
-                    allowed.extend(words("trueValues", &["true", "True", "TRUE", "1"]));
-                }
-                if wanted.contains(&false) {
-                    allowed.extend(words("falseValues", &["false", "False", "FALSE", "0"]));
-                }
-                schema["enum"] = Value::Array(allowed);
-            }
-            "enum" if kind == "boolean" => {
-                // Typed values (`[true]`) allow the strings written for them.
-                let wanted: Vec<bool> = value
-                    .as_array()
-                    .map(|v| v.iter().filter_map(Value::as_bool).collect())
-                    .unwrap_or_default();
-                let words = |key: &str, default: &[&str]| -> Vec<Value> {
-                    object
-                        .get(key)
-                        .and_then(Value::as_array)
-                        .cloned()
-                        .unwrap_or_else(|| default.iter().map(|s| json!(s)).collect())
-                };
-                let mut allowed = Vec::new();
-                if wanted.contains(&true) {
-                    allowed.extend(words("trueValues", &["true", "True", "TRUE", "1"]));
-                }
-                if wanted.contains(&false) {
-                    allowed.extend(words("falseValues", &["false", "False", "FALSE", "0"]));
-                }
-                schema["enum"] = Value::Array(allowed);
-            }
-            "enum" => schema["enum"] = value.clone(),
-            "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" if numeric && value.is_number() => {
-                schema[key] = value.clone();
-            }
-            "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" => notes.push(format!(
-                "field `{name}`: the constraint {key} {value} is not checked (conform checks bounds of numbers only)"
-            )),
-            "jsonSchema" => {
-                notes.push(format!("field `{name}`: its jsonSchema constraint is not checked (the cell is text, not a JSON value)"));
-            }
-            _ => {}
         }
+        "enum" if field.kind == "boolean" => schema["enum"] = boolean_enum(value, field.object),
+        "enum" => schema["enum"] = value.clone(),
+        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" if numeric && value.is_number() => {
+            schema[key] = value.clone();
+        }
+        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" => notes.push(format!(
+            "field `{name}`: the constraint {key} {value} is not checked (conform checks bounds of numbers only)"
+        )),
+        "jsonSchema" => notes.push(format!(
+            "field `{name}`: its jsonSchema constraint is not checked (the cell is text, not a JSON value)"
+        )),
+        _ => {}
     }
-    Ok(Field {
-        schema,
-        required: constraints
-            .get("required")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        unique: constraints
-            .get("unique")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-    })
+    Ok(())
+}
+
+/// A boolean field's `enum` of typed values (`[true]`): the strings written for them.
+fn boolean_enum(value: &Value, object: &Map<String, Value>) -> Value {
+    let wanted: Vec<bool> = value
+        .as_array()
+        .map(|v| v.iter().filter_map(Value::as_bool).collect())
+        .unwrap_or_default();
+    let words = |key: &str, default: &[&str]| -> Vec<Value> {
+        object
+            .get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_else(|| default.iter().map(|s| json!(s)).collect())
+    };
+    let mut allowed = Vec::new();
+    if wanted.contains(&true) {
+        allowed.extend(words("trueValues", &["true", "True", "TRUE", "1"]));
+    }
+    if wanted.contains(&false) {
+        allowed.extend(words("falseValues", &["false", "False", "FALSE", "0"]));
+    }
+    Value::Array(allowed)
 }
 
 fn merge(schema: &mut Value, extra: Value) {

@@ -1,0 +1,251 @@
+//! Checking a table that is not delimited text (a workbook's sheet, JSON, JSON Lines, GeoJSON,
+//! Parquet): its reader's batches of rows go through the same pipeline as CSV chunks.
+
+use std::sync::mpsc;
+use std::sync::Arc;
+
+use csv::StringRecord;
+use rayon::prelude::*;
+
+use super::{
+    header, is_blank, keys, pipeline, row_count_findings, rules, settle, Batch, FileReport,
+    HeaderPlan, Merger, Options, SchemaPath, Worker,
+};
+use crate::compile::CompiledTable;
+use crate::finding::{Code, Finding};
+use crate::read::csv::{Dialect, Record};
+use crate::read::detect::{self, Kind};
+use crate::read::table::{self as table_reader, TableSource};
+use crate::read::Input;
+use crate::standard::Table;
+
+/// What the input is: `--input-format`, else its content (after gzip), with its name as a hint.
+pub(crate) fn kind_of(input: &Input, options: &Options) -> std::io::Result<Kind> {
+    if let Some(kind) = options.input_format {
+        return Ok(kind);
+    }
+    if matches!(input, Input::Sheet { .. }) {
+        return Ok(Kind::Xlsx);
+    }
+    let named = input.file_name().and_then(detect::by_name);
+    let head = input.head(8192)?;
+    let kind = detect::by_content(&head, named);
+    Ok(match (kind, named) {
+        // The zip reader tells the workbook kinds apart; the name is a better guess for xlsb.
+        (Kind::Xlsx, Some(Kind::Xlsb)) => Kind::Xlsb,
+        (kind, _) => kind,
+    })
+}
+
+/// Checks a table that is not delimited text: a workbook's sheet, JSON, JSON Lines, GeoJSON.
+pub(super) fn check_table(
+    input: &Input,
+    kind: Kind,
+    standard_id: &str,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+) -> std::io::Result<FileReport> {
+    let mut report = FileReport::new(input, standard_id, table);
+    report.format = kind.name();
+    let named = input.file_name().and_then(detect::by_name);
+    if let (Some(named), false) = (named, matches!(kind, Kind::Other(_))) {
+        if named != kind && !(named.is_spreadsheet() && kind.is_spreadsheet()) {
+            report.findings.push(
+                Finding::new(
+                    Code::Input,
+                    format!(
+                        "the file's name says {}, but its content is {}: it was read as {}",
+                        named.name(),
+                        kind.name(),
+                        kind.name()
+                    ),
+                )
+                .with_help(Some("rename the file to match its content".into())),
+            );
+        }
+    }
+    let source = match kind {
+        Kind::Other(what) => Err(Finding::new(
+            Code::EncodingError,
+            format!("this file is not a table conform reads: it is {what}"),
+        )
+        .with_help(Some(
+            "export the data as CSV (UTF-8), a spreadsheet or JSON".into(),
+        ))),
+        _ => table_reader::open(input, kind, options.sheet.as_deref())?,
+    };
+    let source = match source {
+        Ok(source) => source,
+        Err(finding) => {
+            report.findings.push(finding);
+            settle(&mut report.findings, compiled, options);
+            return Ok(report);
+        }
+    };
+    check_source(source, &mut report, table, compiled, options)?;
+    Ok(report)
+}
+
+fn check_source(
+    source: TableSource,
+    report: &mut FileReport,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+) -> std::io::Result<()> {
+    if source.format == "geojson" {
+        report.format = "geojson";
+    }
+    report.locator = source.locator;
+    report.header_line = source.header_line;
+    report.findings.extend(source.notes);
+    let header = StringRecord::from(source.header);
+    if is_blank(header.iter()) {
+        report.findings.push(
+            Finding::new(Code::EmptyFile, "the table has no columns").with_help(Some(
+                "export the data again, with the header row the standard defines".into(),
+            )),
+        );
+        settle(&mut report.findings, compiled, options);
+        return Ok(());
+    }
+    let plan = header::plan(&header, table);
+    report.header = plan.names.clone();
+    // Header findings are on the header's own line (a sheet's header may be below a title).
+    report
+        .findings
+        .extend(plan.findings.iter().cloned().map(|mut f| {
+            if f.line == Some(1) {
+                f.line = Some(source.header_line);
+            }
+            f
+        }));
+    report.findings.extend(rules::rules_without_columns(
+        compiled,
+        &plan.standard_to_file,
+    ));
+    settle(&mut report.findings, compiled, options);
+    let uk_date_columns: Vec<usize> = compiled
+        .columns
+        .iter()
+        .zip(&plan.standard_to_file)
+        .filter(|(c, _)| c.text.format.is_some_and(|f| f.name == "uk-date"))
+        .filter_map(|(_, f)| *f)
+        .collect();
+    let batches = source.batches.map(move |batch| {
+        batch.map(|mut rows| {
+            if !uk_date_columns.is_empty() {
+                rows.write_typed_dates_uk(&uk_date_columns);
+            }
+            Batch::Rows(rows)
+        })
+    });
+    let full_validator = match options.schema_path {
+        SchemaPath::Full => Some(
+            crate::compile::build_validator(&table.schema, table)
+                .map_err(|e| std::io::Error::other(e.message))?,
+        ),
+        SchemaPath::Compiled => None,
+    };
+    let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
+    let worker = Worker {
+        dialect: Dialect { delimiter: b',' },
+        plan: &plan,
+        compiled,
+        key_plan: &key_plan,
+        schema_path: options.schema_path,
+        full_validator: full_validator.as_ref(),
+    };
+    let mut key_checks = keys::KeyChecks::new(&key_plan);
+    let mut last_line = source.header_line;
+    let mut merger = Merger {
+        report: &mut *report,
+        keys: &mut key_checks,
+        last_line: &mut last_line,
+        compiled,
+        options,
+        input_bytes: None,
+        bytes_seen: 0,
+        reserved: false,
+    };
+    let batch = 2 * rayon::current_num_threads().max(1);
+    // One thread reads (a Parquet row group at a time) while the pool checks what it has read.
+    let failure = std::thread::scope(|scope| {
+        let (batch_tx, batch_rx) = mpsc::sync_channel::<std::io::Result<Batch>>(batch + 2);
+        scope.spawn(move || {
+            for item in batches {
+                let failed = item.is_err();
+                if batch_tx.send(item).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        pipeline(batch_rx.into_iter(), batch, &mut merger, |pending| {
+            pending
+                .par_iter()
+                .map_init(
+                    || worker.dialect.parser(),
+                    |parser, batch| worker.run(batch, parser),
+                )
+                .collect()
+        })
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let mut tail = Vec::new();
+    if !report.partial {
+        tail.extend(row_count_findings(report.rows, table));
+    }
+    settle(&mut tail, compiled, options);
+    report.findings.append(&mut tail);
+    if let Some(max) = options.max_findings {
+        report.findings.truncate(max);
+    }
+    report.findings.sort_by_key(Finding::sort_key);
+    Ok(())
+}
+
+/// A spreadsheet cell whose formula failed: its error is not a value to check.
+pub(super) fn cell_error(
+    row: u64,
+    line: u64,
+    column: usize,
+    error: &str,
+    plan: &HeaderPlan,
+) -> Finding {
+    let name = plan
+        .names
+        .get(column)
+        .cloned()
+        .unwrap_or_else(|| Arc::from(""));
+    Finding::new(
+        Code::CellError,
+        format!("the cell in `{name}` holds the formula error {error}, not a value"),
+    )
+    .at_row(row, line)
+    .in_column(Some(column), &name)
+    .with_value(error)
+    .with_help(Some(
+        "fix the formula (or paste the values in as values) and export again".into(),
+    ))
+}
+
+/// A row as one CSV line, for a snippet.
+pub(super) fn csv_line(record: &Record<'_>) -> String {
+    let mut line = String::new();
+    for (i, cell) in record.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            line.push('"');
+            line.push_str(&cell.replace('"', "\"\"").replace(['\n', '\r'], " "));
+            line.push('"');
+        } else {
+            line.push_str(cell);
+        }
+    }
+    line
+}
