@@ -471,3 +471,41 @@ fn a_workbook_of_several_tables_is_checked_sheet_by_sheet() {
         .collect();
     assert!(located.contains(&"'conservation-area'!C2"), "{located:?}");
 }
+
+#[test]
+fn nested_json_is_validated_as_the_row_schema_says() {
+    let (code, report, err) = check(&[
+        "fixtures/formats/sites.json",
+        "-s",
+        "fixtures/formats/sites.schema.json",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let found: Vec<(String, u64, String, String)> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or("").to_string(),
+                f["row"].as_u64().unwrap_or(0),
+                f["location"].as_str().unwrap_or("").to_string(),
+                f["schema_path"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        (
+            "type",
+            2,
+            "/1/location",
+            "/properties/location/properties/lon/type",
+        ),
+        ("type", 2, "/1/tags", "/properties/tags/items/type"),
+        ("type", 3, "/2/location", "/properties/location/type"),
+    ];
+    let expected: Vec<(String, u64, String, String)> = expected
+        .iter()
+        .map(|(c, r, l, s)| (c.to_string(), *r, l.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+}

@@ -121,6 +121,8 @@ fn kinds_of(schema: &Value) -> Vec<Kind> {
             "integer" => Some(Kind::Integer),
             "number" => Some(Kind::Number),
             "boolean" => Some(Kind::Boolean),
+            "object" => Some(Kind::Object),
+            "array" => Some(Kind::Array),
             _ => None,
         })
         .collect();

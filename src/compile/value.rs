@@ -11,6 +11,10 @@ pub enum Kind {
     Integer,
     Number,
     Boolean,
+    /// A nested JSON object, written as JSON text (a JSON file's nested value).
+    Object,
+    /// A nested JSON array, written as JSON text.
+    Array,
 }
 
 impl Kind {
@@ -20,6 +24,8 @@ impl Kind {
             Kind::Integer => "a whole number",
             Kind::Number => "a number",
             Kind::Boolean => "true or false",
+            Kind::Object => "a JSON object",
+            Kind::Array => "a JSON array",
         }
     }
 }
@@ -31,6 +37,8 @@ pub enum Typed<'a> {
     Int(i64),
     Num(f64),
     Bool(bool),
+    /// JSON text already found to hold an object or an array.
+    Json(&'a str),
 }
 
 impl Typed<'_> {
@@ -40,6 +48,9 @@ impl Typed<'_> {
             Typed::Int(i) => Value::from(i),
             Typed::Num(n) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
             Typed::Bool(b) => Value::Bool(b),
+            Typed::Json(text) => {
+                serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_string()))
+            }
         }
     }
 
@@ -56,6 +67,7 @@ impl Typed<'_> {
         match (self, value) {
             (Typed::Str(s), Value::String(v)) => s == v,
             (Typed::Bool(b), Value::Bool(v)) => b == *v,
+            (Typed::Json(text), v) => serde_json::from_str::<Value>(text).is_ok_and(|t| &t == v),
             (t, Value::Number(n)) => match (t.as_f64(), n.as_f64()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -173,6 +185,14 @@ pub fn convert<'a>(text: &'a str, kinds: &[Kind]) -> Option<Typed<'a>> {
                 }
                 if text.eq_ignore_ascii_case("false") {
                     return Some(Typed::Bool(false));
+                }
+            }
+            Kind::Object | Kind::Array => {
+                // Parsed only for columns whose type is a nested value.
+                let wanted = if *kind == Kind::Object { b'{' } else { b'[' };
+                let shape_fits = text.as_bytes().first() == Some(&wanted);
+                if shape_fits && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+                    return Some(Typed::Json(text));
                 }
             }
         }
