@@ -130,17 +130,15 @@ pub fn load(path: &Path) -> Result<Config, StandardError> {
                     ),
                 )
             })?;
-            let level_parsed = match level.get_ref().as_str() {
-                "off" => None,
-                other => Some(Severity::parse(other).ok_or_else(|| {
-                    error(
-                        path,
-                        &text,
-                        level.span(),
-                        format!("severity `{other}` must be error, warning, info or off"),
-                    )
-                })?),
-            };
+            let written = level.get_ref();
+            let level_parsed = Severity::parse_override(written).ok_or_else(|| {
+                error(
+                    path,
+                    &text,
+                    level.span(),
+                    format!("severity `{written}` must be error, warning, info or off"),
+                )
+            })?;
             severity.push((parsed, level_parsed));
         }
         let standard = dataset.standard.get_ref();

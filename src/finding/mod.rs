@@ -26,6 +26,15 @@ impl Severity {
         }
     }
 
+    /// A severity override as standards and `conform.toml` write it: a level, or `off` to switch
+    /// the code off (`Some(None)`); `None` when it is neither.
+    pub fn parse_override(text: &str) -> Option<Option<Severity>> {
+        match text {
+            "off" => Some(None),
+            other => Severity::parse(other).map(Some),
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Severity> {
         match text {
             "info" => Some(Severity::Info),

@@ -450,14 +450,6 @@ fn bare_schema(
     })
 }
 
-/// Parses a severity override: a level, or `off` to switch the code off.
-fn parse_level(text: &str) -> Option<Option<Severity>> {
-    if text == "off" {
-        return Some(None);
-    }
-    Severity::parse(text).map(Some)
-}
-
 /// Applies `{ "code": "level" }` overrides, reporting the first bad entry as a pointer suffix.
 pub(crate) fn apply_severity(
     table: &mut SeverityTable,
@@ -470,7 +462,7 @@ pub(crate) fn apply_severity(
                 format!("\"{code}\" is not a finding code (see `conform explain`)"),
             )
         })?;
-        let level = parse_level(level).ok_or_else(|| {
+        let level = Severity::parse_override(level).ok_or_else(|| {
             (
                 code.clone(),
                 format!("severity \"{level}\" for {code} must be error, warning, info or off"),

@@ -636,15 +636,12 @@ impl TableRules<'_> {
 
     /// `header.extra`: the severity of unknown columns, or `off`.
     fn extra_severity(&self, extra: &str) -> Result<Option<Severity>, StandardError> {
-        match extra {
-            "off" => Ok(None),
-            other => Severity::parse(other).map(Some).ok_or_else(|| {
-                self.error(
-                    format!("header.extra \"{other}\" must be error, warning, info or off"),
-                    "/header/extra",
-                )
-            }),
-        }
+        Severity::parse_override(extra).ok_or_else(|| {
+            self.error(
+                format!("header.extra \"{extra}\" must be error, warning, info or off"),
+                "/header/extra",
+            )
+        })
     }
 }
 
