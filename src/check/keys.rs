@@ -96,6 +96,13 @@ impl KeyPlan {
         self.keys.is_empty()
     }
 
+    /// Whether key `key` takes a part from `file_column`.
+    pub fn uses_column(&self, key: usize, file_column: usize) -> bool {
+        self.keys
+            .get(key)
+            .is_some_and(|spec| spec.parts.iter().any(|(_, f)| *f == file_column))
+    }
+
     /// Pulls one record's key values into `out`.
     pub fn extract(
         &self,

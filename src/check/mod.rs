@@ -99,7 +99,8 @@ pub struct FileReport {
     pub locator: Locator,
     /// The line (a sheet's row) of the header.
     pub header_line: u64,
-    /// The rows findings are on, as CSV text, for formats a report cannot read back as text.
+    /// The rows findings are on, as CSV text, by row number, for formats a report cannot read
+    /// back as text (many rows of a JSON file may start on one line).
     pub snippets: std::collections::BTreeMap<u64, String>,
 }
 
@@ -113,6 +114,14 @@ impl FileReport {
 
     pub fn errors(&self) -> usize {
         self.count(Severity::Error)
+    }
+
+    /// What a finding's snippet is kept under: its line in text, its row in other formats.
+    pub fn snippet_key(&self, finding: &Finding) -> Option<u64> {
+        match self.locator {
+            Locator::Lines => finding.line,
+            _ => finding.row,
+        }
     }
 
     /// Where a finding is in the format's own terms (`Sheet!C12`, `/grants/3/Amount Awarded`,
@@ -360,9 +369,10 @@ impl Merger<'_, '_> {
             settle(&mut result.findings, self.compiled, self.options);
             report.rows += result.records;
             *self.last_line = result.last_line.unwrap_or(*self.last_line);
-            for (line, text) in result.snippets {
+            for (row, text) in result.snippets {
                 if report.snippets.len() < MAX_SNIPPETS {
-                    report.snippets.insert(line, text);
+                    // Rows of the chunk count from its first: `first_row` is the file's row 1.
+                    report.snippets.insert(row + first_row - 1, text);
                 }
             }
             report.findings.append(&mut result.findings);
@@ -446,12 +456,18 @@ impl Worker<'_> {
                 result.findings.retain(|f| {
                     f.row != Some(row) || f.column.as_ref().and_then(|c| c.index) != Some(*column)
                 });
+                // Nor is it a key: `#N/A` twice is not a duplicate.
+                let key_plan = self.key_plan;
+                result
+                    .keys
+                    .values
+                    .retain(|v| v.record != row || !key_plan.uses_column(v.key, *column));
                 result
                     .findings
                     .push(cell_error(row, line, *column, error, self.plan));
             }
             if result.findings.len() > before && result.snippets.len() < MAX_SNIPPETS {
-                result.snippets.push((line, csv_line(&record)));
+                result.snippets.push((row, csv_line(&record)));
             }
         }
         result

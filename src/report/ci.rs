@@ -48,8 +48,12 @@ fn region(finding: &Finding, records: &HashMap<u64, String>, delimiter: u8) -> V
     }
 }
 
-/// The records of a file that findings about a cell are on.
+/// The records of a file that findings about a cell are on (text only: a workbook's regions are
+/// its rows, without a character column).
 fn cell_records(file: &FileReport) -> HashMap<u64, String> {
+    if !matches!(file.locator, crate::read::table::Locator::Lines) {
+        return HashMap::new();
+    }
     let lines: BTreeSet<u64> = file
         .findings
         .iter()

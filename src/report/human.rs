@@ -205,7 +205,7 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
         .iter()
         .flat_map(|g| g.findings.iter().take(style.max_examples).copied())
         .collect();
-    let lines: BTreeSet<u64> = shown.iter().filter_map(|f| f.line).collect();
+    let lines: BTreeSet<u64> = shown.iter().filter_map(|f| file.snippet_key(f)).collect();
     let texts = if style.quiet {
         Default::default()
     } else {
@@ -231,8 +231,8 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     if !style.quiet {
         for group in &groups {
             for finding in group.findings.iter().take(style.max_examples) {
-                let (snippet, span) = match (finding.line, finding.line.and_then(|l| texts.get(&l)))
-                {
+                let text = file.snippet_key(finding).and_then(|k| texts.get(&k));
+                let (snippet, span) = match (finding.line, text) {
                     (Some(line), Some(text)) => {
                         let located = file.location(finding);
                         snippet(finding, &file.path, located, text, line, delimiter)

@@ -13,7 +13,8 @@ const MAX_SHOWN: usize = 160;
 const MAX_RECORD_LINES: usize = 8;
 const MAX_RECORD_BYTES: usize = 64 * 1024;
 
-/// Reads the records that start on `lines` (physical line numbers) from the file.
+/// Reads the records that start on `lines` (physical line numbers) from the file; for a format
+/// that is not text, the rows kept while checking, `lines` being row numbers.
 pub fn records(file: &FileReport, lines: &BTreeSet<u64>) -> HashMap<u64, String> {
     if !matches!(file.locator, crate::read::table::Locator::Lines) {
         // Rows of a workbook or JSON were kept as CSV text while they were checked.
