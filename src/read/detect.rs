@@ -117,20 +117,29 @@ pub fn by_content(head: &[u8], name_says: Option<Kind>) -> Kind {
     json_kind(head).unwrap_or(Kind::Text)
 }
 
-/// An xlsx, ods or xlsb is a zip whose first entries say what it is.
+/// An xlsx, ods or xlsb is a zip whose first entry says what it is: `mimetype` for OpenDocument,
+/// the package parts (`[Content_Types].xml`, `_rels/`, `docProps/`, `xl/`) for Office. Only the
+/// first entry's name is looked at, so a zip of data files that holds a workbook is a zip.
 fn zip_kind(head: &[u8], name_says: Option<Kind>) -> Kind {
+    let first_name = head
+        .get(26..28)
+        .map(|n| u16::from_le_bytes([n[0], n[1]]) as usize)
+        .and_then(|len| head.get(30..30 + len))
+        .unwrap_or_default();
     let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
-    if has(b"application/vnd.oasis.opendocument.spreadsheet") {
-        Kind::Ods
-    } else if has(b"xl/workbook.bin") || (name_says == Some(Kind::Xlsb) && has(b"xl/")) {
-        Kind::Xlsb
-    } else if has(b"[Content_Types].xml") || has(b"xl/") || has(b"docProps/") {
-        match name_says {
-            Some(Kind::Xlsb) => Kind::Xlsb,
-            _ => Kind::Xlsx,
-        }
-    } else {
-        Kind::Zip
+    if first_name == b"mimetype" && has(b"application/vnd.oasis.opendocument.spreadsheet") {
+        return Kind::Ods;
+    }
+    let office = [&b"[Content_Types].xml"[..], b"_rels/", b"docProps/", b"xl/"]
+        .iter()
+        .any(|part| first_name.starts_with(part));
+    match (office, name_says) {
+        (true, Some(Kind::Xlsb)) => Kind::Xlsb,
+        (true, _) if has(b"xl/workbook.bin") => Kind::Xlsb,
+        (true, _) => Kind::Xlsx,
+        // A workbook whose writer put other parts first: its name says what it is.
+        (false, Some(named @ (Kind::Xlsx | Kind::Xlsb | Kind::Ods))) => named,
+        (false, _) => Kind::Zip,
     }
 }
 
@@ -179,16 +188,33 @@ mod tests {
             by_content(b"{\n  \"type\": \"FeatureCollection\"", None),
             Kind::Json
         );
+        let entry = |name: &[u8], rest: &[u8]| {
+            let mut head = b"PK\x03\x04".to_vec();
+            head.extend_from_slice(&[0; 22]);
+            head.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            head.extend_from_slice(&[0, 0]);
+            head.extend_from_slice(name);
+            head.extend_from_slice(rest);
+            head
+        };
         assert_eq!(
-            by_content(b"PK\x03\x04....[Content_Types].xml....xl/", None),
+            by_content(&entry(b"[Content_Types].xml", b"..."), None),
             Kind::Xlsx
         );
         assert_eq!(
             by_content(
-                b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+                &entry(
+                    b"mimetype",
+                    b"application/vnd.oasis.opendocument.spreadsheet"
+                ),
                 None
             ),
             Kind::Ods
+        );
+        // A zip of data files that holds a workbook is a zip.
+        assert_eq!(
+            by_content(&entry(b"spend.csv", b"...[Content_Types].xml xl/"), None),
+            Kind::Zip
         );
         assert_eq!(by_content(b"PK\x03\x04data.csv....", None), Kind::Zip);
         assert_eq!(by_content(b"PAR1....", None), Kind::Parquet);

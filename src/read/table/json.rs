@@ -46,6 +46,8 @@ pub fn open(input: &Input) -> io::Result<Result<TableSource, Finding>> {
     // serde_json refuses nesting deeper than 128 levels, so hostile depth is an error, not a crash.
     let document: Value = match serde_json::from_slice(text) {
         Ok(value) => value,
+        // One object a line, whose first line was too long to tell by: JSON Lines.
+        Err(e) if e.line() > 1 && first_line_is_an_object(text) => return open_lines(input),
         Err(e) => return Ok(Err(syntax_error(&e))),
     };
     let Some((key, rows)) = rows_of(&document) else {
@@ -75,6 +77,11 @@ pub fn open(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         table.format = "geojson";
     }
     Ok(Ok(table))
+}
+
+fn first_line_is_an_object(text: &[u8]) -> bool {
+    let first = text.split(|b| *b == b'\n').next().unwrap_or(text);
+    serde_json::from_slice::<Value>(first).is_ok_and(|v| v.is_object())
 }
 
 pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
