@@ -137,17 +137,30 @@ fn a_workbook_says_which_sheet_and_rows_it_read() {
         "Notes",
     ]);
     assert_eq!(notes_sheet["files"][0]["findings"][0]["code"], "empty-file");
-    let (_, missing, _) = check(&[
+    // A sheet the workbook lacks is the user's mistake: exit 2, with the sheets it has.
+    let (code, _, err) = run(&[
+        "check",
         "fixtures/formats/spend.xlsx",
         "-s",
         "spend-over-500",
         "--sheet",
-        "Payments",
+        "Spnd",
     ]);
-    let message = missing["files"][0]["findings"][0]["help"]
-        .as_str()
-        .unwrap_or("");
-    assert!(message.contains("`Notes`, `Spend`"), "{message}");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("Did you mean `Spend`? Its sheets are: `Notes`, `Spend`"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "check",
+        "fixtures/formats/spend.xlsx",
+        "-s",
+        "spend-over-500",
+        "--sheet",
+        "9",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the workbook has 2 sheets"), "{err}");
 }
 
 #[test]

@@ -255,7 +255,9 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
                     .column
                     .map(|c| format!(" in `{c}`"))
                     .unwrap_or_default();
-                let range = rows_range(&group.findings[style.max_examples..]).unwrap_or_default();
+                let sheet = matches!(file.locator, crate::read::table::Locator::Sheet { .. });
+                let range =
+                    rows_range(&group.findings[style.max_examples..], sheet).unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "  … and {} more `{}` findings{column}{range}\n",

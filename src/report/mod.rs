@@ -158,6 +158,8 @@ pub struct RunReport {
     pub standards: Vec<StandardInfo>,
     pub files: Vec<FileReport>,
     pub strict: bool,
+    /// Files that could not be read at all (their reasons go to standard error).
+    pub unreadable: usize,
 }
 
 impl RunReport {
@@ -168,7 +170,7 @@ impl RunReport {
     }
 
     pub fn passes(&self) -> bool {
-        self.files.iter().all(|f| self.file_passes(f))
+        self.unreadable == 0 && self.files.iter().all(|f| self.file_passes(f))
     }
 
     /// Exit code 0 or 1 (2 is decided before a report exists).
@@ -191,6 +193,8 @@ impl RunReport {
     /// "spend-over-500 2015.1", or "their standards" when files follow different ones.
     pub fn standard_label(&self) -> String {
         match self.single_standard() {
+            // A standard without a version of its own (a bare schema) is named alone.
+            Some(s) if s.version.is_empty() || s.version == "0" => s.id.clone(),
             Some(s) => format!("{} {}", s.id, s.version),
             None => "their standards".into(),
         }
@@ -212,6 +216,11 @@ impl RunReport {
     /// The verdict in words: "2 files conform to X" or "1 of 2 files does not conform to X",
     /// with the standard's label written by `standard`.
     pub fn verdict(&self, standard: impl Fn(&str) -> String) -> String {
+        if self.unreadable > 0 {
+            // Nothing can be said of files that were not read.
+            let unread = plural(self.unreadable, "file", "files");
+            return format!("{unread} could not be read, so nothing can be said of them (the reasons are on standard error)");
+        }
         let failed = self.files.iter().filter(|f| !self.file_passes(f)).count();
         let files = plural(self.files.len(), "file", "files");
         let standard = standard(&self.standard_label());
@@ -262,13 +271,19 @@ pub(crate) fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
 }
 
 #[cfg(feature = "cli")]
-pub(crate) fn rows_range(findings: &[&Finding]) -> Option<String> {
-    let rows: Vec<u64> = findings.iter().filter_map(|f| f.row).collect();
+/// " in rows 12–40": data rows, or for a worksheet the sheet's own row numbers, as a person
+/// looking at the sheet sees them.
+pub(crate) fn rows_range(findings: &[&Finding], sheet_rows: bool) -> Option<String> {
+    let rows: Vec<u64> = findings
+        .iter()
+        .filter_map(|f| if sheet_rows { f.row.and(f.line) } else { f.row })
+        .collect();
     let (first, last) = (rows.iter().min()?, rows.iter().max()?);
+    let what = if sheet_rows { "sheet row" } else { "row" };
     Some(if first == last {
-        format!(" in row {}", thousands(*first))
+        format!(" in {what} {}", thousands(*first))
     } else {
-        format!(" in rows {}–{}", thousands(*first), thousands(*last))
+        format!(" in {what}s {}–{}", thousands(*first), thousands(*last))
     })
 }
 

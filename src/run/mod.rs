@@ -180,6 +180,7 @@ pub fn run(
         standards: Vec::new(),
         files: Vec::new(),
         strict: request.strict,
+        unreadable: 0,
     };
     let mut unreadable = Vec::new();
     for group in &groups {
@@ -190,6 +191,7 @@ pub fn run(
             run.files.push(file);
         }
     }
+    run.unreadable = unreadable.len();
     reporter.finish(&run).map_err(write_error)?;
     Ok(Outcome {
         passes: run.passes(),

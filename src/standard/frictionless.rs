@@ -437,10 +437,17 @@ fn known_keys(
     at: &str,
 ) -> Result<(), Problem> {
     match object.keys().find(|k| !known.contains(&k.as_str())) {
-        Some(key) => Err(Problem::new(
-            format!("{what} \"{key}\", which conform does not know"),
-            format!("{at}/{}", crate::json_pointer::escape(key)),
-        )),
+        Some(key) => {
+            let guess = crate::suggest::closest(key, known.iter().copied());
+            let problem = Problem::new(
+                format!("{what} \"{key}\", which conform does not know"),
+                format!("{at}/{}", crate::json_pointer::escape(key)),
+            );
+            Err(match guess {
+                Some(guess) => problem.help(&format!("did you mean \"{guess}\"?")),
+                None => problem,
+            })
+        }
         None => Ok(()),
     }
 }
@@ -506,9 +513,16 @@ fn constrain(
         "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" if numeric && value.is_number() => {
             schema[key] = value.clone();
         }
-        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" => notes.push(format!(
-            "field `{name}`: the constraint {key} {value} is not checked (conform checks bounds of numbers only)"
-        )),
+        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" => {
+            let why = if matches!(field.kind, "number" | "integer") {
+                "its numbers are written in a form conform checks as text"
+            } else {
+                "conform checks bounds of numbers only"
+            };
+            notes.push(format!(
+                "field `{name}`: the constraint {key} {value} is not checked ({why})"
+            ));
+        }
         "jsonSchema" => notes.push(format!(
             "field `{name}`: its jsonSchema constraint is not checked (the cell is text, not a JSON value)"
         )),
@@ -576,7 +590,11 @@ fn typed(
         "number" | "integer" => number(field, kind, name, notes),
         "boolean" => {
             let list = |key: &str, default: &[&str]| -> Vec<Value> {
-                field.get(key).and_then(Value::as_array).cloned().unwrap_or_else(|| default.iter().map(|s| json!(s)).collect())
+                field
+                    .get(key)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_else(|| default.iter().map(|s| json!(s)).collect())
             };
             let mut values = list("trueValues", &["true", "True", "TRUE", "1"]);
             values.extend(list("falseValues", &["false", "False", "FALSE", "0"]));
@@ -585,7 +603,9 @@ fn typed(
         "date" => match format {
             "default" => json!({ "type": "string", "format": "date" }),
             "any" => {
-                notes.push(format!("field `{name}`: dates in any format are not checked"));
+                notes.push(format!(
+                    "field `{name}`: dates in any format are not checked"
+                ));
                 json!({ "type": "string" })
             }
             "%d/%m/%Y" => json!({ "type": "string", "format": "uk-date" }),
@@ -594,7 +614,9 @@ fn typed(
         "datetime" => match format {
             "default" => json!({ "type": "string", "format": "date-time" }),
             "any" => {
-                notes.push(format!("field `{name}`: date-times in any format are not checked"));
+                notes.push(format!(
+                    "field `{name}`: date-times in any format are not checked"
+                ));
                 json!({ "type": "string" })
             }
             pattern => json!({ "type": "string", "pattern": strftime(pattern, name, at, notes)? }),
@@ -606,7 +628,9 @@ fn typed(
         },
         "year" => json!({ "type": "string", "pattern": "^-?[0-9]{4}$" }),
         "yearmonth" => json!({ "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" }),
-        "duration" => json!({ "type": "string", "pattern": "^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+(\\.[0-9]+)?S)?)?$" }),
+        "duration" => {
+            json!({ "type": "string", "pattern": "^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+(\\.[0-9]+)?S)?)?$" })
+        }
         "geopoint" => {
             let n = "-?[0-9]+(\\.[0-9]+)?";
             let pattern = match format {
@@ -621,13 +645,40 @@ fn typed(
         "object" => json!({ "type": "string", "format": "json-object" }),
         "array" => json!({ "type": "string", "format": "json-array" }),
         "list" => {
-            notes.push(format!("field `{name}`: the items of a list are not checked one by one"));
+            notes.push(format!(
+                "field `{name}`: the items of a list are not checked one by one"
+            ));
             json!({ "type": "string" })
         }
         "any" => json!({}),
         other => {
-            return Err(Problem::new(format!("field `{name}` has type \"{other}\", which Table Schema does not define"), format!("{at}/type"))
-                .help("the types are string, number, integer, boolean, object, array, date, time, datetime, year, yearmonth, duration, geopoint, geojson, any"))
+            const TYPES: &[&str] = &[
+                "string",
+                "number",
+                "integer",
+                "boolean",
+                "object",
+                "array",
+                "list",
+                "date",
+                "time",
+                "datetime",
+                "year",
+                "yearmonth",
+                "duration",
+                "geopoint",
+                "geojson",
+                "any",
+            ];
+            let help = match crate::suggest::closest(other, TYPES.iter().copied()) {
+                Some(guess) => format!("did you mean \"{guess}\"?"),
+                None => format!("the types are {}", TYPES.join(", ")),
+            };
+            return Err(Problem::new(
+                format!("field `{name}` has type \"{other}\", which Table Schema does not define"),
+                format!("{at}/type"),
+            )
+            .help(&help));
         }
     };
     for key in ["title", "description"] {

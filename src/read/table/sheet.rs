@@ -63,6 +63,14 @@ pub fn open(
         Ok(book) => book,
         Err(e) => return Ok(Err(unreadable(format!("the workbook cannot be read: {e}")))),
     };
+    // A sheet asked for by name or number that the workbook lacks is the user's mistake, not the
+    // file's: the run stops and says which sheets there are.
+    if let Some(sheet) = &wanted {
+        let names = book.sheet_names();
+        if let Err(message) = find_sheet(&names, sheet) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, message));
+        }
+    }
     Ok(book.table(wanted.as_deref()).map_err(|f| *f))
 }
 
@@ -178,7 +186,8 @@ impl Book {
     fn table(&mut self, wanted: Option<&str>) -> Result<TableSource, Box<Finding>> {
         let names = self.sheet_names();
         let chosen: Vec<String> = match wanted {
-            Some(wanted) => vec![find_sheet(&names, wanted)?],
+            Some(wanted) => vec![find_sheet(&names, wanted)
+                .map_err(|message| Box::new(Finding::new(Code::EmptyFile, message)))?],
             None => names.iter().take(MAX_SHEETS_SEARCHED).cloned().collect(),
         };
         let mut notes = Vec::new();
@@ -222,30 +231,34 @@ fn note(message: String) -> Finding {
     Finding::new(Code::Input, message)
 }
 
-/// A sheet by name (exactly, then ignoring case) or by number from 1.
-fn find_sheet(names: &[String], wanted: &str) -> Result<String, Box<Finding>> {
+/// A sheet by name (exactly, then ignoring case and surrounding spaces) or by number from 1;
+/// otherwise what to write instead.
+fn find_sheet(names: &[String], wanted: &str) -> Result<String, String> {
+    let loosely = |n: &&String| n.trim().eq_ignore_ascii_case(wanted.trim());
     if let Some(found) = names
         .iter()
         .find(|n| *n == wanted)
-        .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(wanted)))
-    {
-        return Ok(found.clone());
-    }
-    if let Some(found) = wanted
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| n.checked_sub(1))
-        .and_then(|i| names.get(i))
+        .or_else(|| names.iter().find(loosely))
     {
         return Ok(found.clone());
     }
     let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    Err(Box::new(
-        Finding::new(
-            Code::EmptyFile,
-            format!("the workbook has no sheet `{wanted}`"),
-        )
-        .with_help(Some(format!("its sheets are: {}", listed.join(", ")))),
+    if let Ok(number) = wanted.trim().parse::<usize>() {
+        return match number.checked_sub(1).and_then(|i| names.get(i)) {
+            Some(found) => Ok(found.clone()),
+            None => Err(format!(
+                "--sheet {wanted}: the workbook has {} sheets: {}",
+                names.len(),
+                listed.join(", ")
+            )),
+        };
+    }
+    let guess = crate::suggest::closest(wanted, names.iter().map(String::as_str))
+        .map(|g| format!(" Did you mean `{g}`?"))
+        .unwrap_or_default();
+    Err(format!(
+        "--sheet {wanted}: the workbook has no such sheet.{guess} Its sheets are: {}",
+        listed.join(", ")
     ))
 }
 
