@@ -36,7 +36,7 @@ pub fn is_missing_value(trimmed: &str, missing_values: &[String]) -> bool {
 
 /// A value as messages show it: in backticks, cut after 60 characters, with line breaks and tabs
 /// made visible so that a message stays on its lines.
-fn quote(value: &str) -> String {
+pub(super) fn quote(value: &str) -> String {
     const MAX: usize = 60;
     let mut shown = String::with_capacity(value.len().min(MAX * 4) + 4);
     shown.push('`');

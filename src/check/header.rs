@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use csv::StringRecord;
 
+use super::cells::quote;
 use crate::finding::{Code, Finding, Severity};
 use crate::standard::{HeaderMatch, Table};
 use crate::suggest::{closest, fold};
@@ -127,7 +128,8 @@ impl Matching {
         self.duplicate[file_index] = true;
         let message = if names[first] == *name {
             format!(
-                "the header names `{name}` twice (columns {} and {})",
+                "the header names {} twice (columns {} and {})",
+                quote(name),
                 first + 1,
                 file_index + 1
             )
@@ -185,7 +187,8 @@ impl Matching {
                         Finding::new(
                             Code::HeaderMismatch,
                             format!(
-                                "column `{name}` is read as the standard's `{}` ({why})",
+                                "column {} is read as the standard's `{}` ({why})",
+                                quote(name),
                                 column.name
                             ),
                         )
@@ -200,7 +203,7 @@ impl Matching {
                     self.findings.push(
                         Finding::new(
                             Code::DuplicateHeader,
-                            format!("the header names `{name}` more than once"),
+                            format!("the header names {} more than once", quote(name)),
                         )
                         .at_line(1)
                         .in_column(Some(file_index), name)
@@ -348,7 +351,7 @@ fn unknown_column(file_index: usize, name: &Arc<str>, guess: Option<&str>) -> Fi
     };
     Finding::new(
         Code::UnknownColumn,
-        format!("column `{name}` is not part of the standard"),
+        format!("column {} is not part of the standard", quote(name)),
     )
     .at_line(1)
     .in_column(Some(file_index), name)

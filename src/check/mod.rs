@@ -120,7 +120,10 @@ impl FileReport {
     pub fn snippet_key(&self, finding: &Finding) -> Option<u64> {
         match self.locator {
             Locator::Lines => finding.line,
-            _ => finding.row,
+            // The header row is kept as row 0.
+            _ => finding.row.or_else(|| {
+                (finding.column.is_some() && finding.line == Some(self.header_line)).then_some(0)
+            }),
         }
     }
 

@@ -111,6 +111,7 @@ fn check_source(
         return Ok(());
     }
     let plan = header::plan(&header, table);
+    report.snippets.insert(0, header_line(&header));
     report.header = plan.names.clone();
     // Header findings are on the header's own line (a sheet's header may be below a title).
     report
@@ -230,6 +231,18 @@ pub(super) fn cell_error(
     .with_help(Some(
         "fix the formula (or paste the values in as values) and export again".into(),
     ))
+}
+
+/// The header as CSV text, kept as row 0 so that header findings show the header.
+fn header_line(header: &StringRecord) -> String {
+    let mut text = String::new();
+    let mut bounds = Vec::with_capacity(header.len());
+    for cell in header.iter() {
+        let start = text.len();
+        text.push_str(cell);
+        bounds.push((start, text.len()));
+    }
+    csv_line(&Record::new(&text, &bounds))
 }
 
 /// A row as one CSV line, for a snippet.
