@@ -584,13 +584,7 @@ fn check_once(
         &plan.standard_to_file,
     ));
     settle(&mut report.findings, compiled, options);
-    let full_validator = match options.schema_path {
-        SchemaPath::Full => Some(
-            crate::compile::build_validator(&table.schema, table)
-                .map_err(|e| std::io::Error::other(e.message))?,
-        ),
-        SchemaPath::Compiled => None,
-    };
+    let full_validator = full_validator(table, options)?;
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
     let worker = Worker {
         dialect: chunks.dialect,
@@ -613,6 +607,18 @@ fn check_once(
             .with_help(Some("close the quote; a double quote inside a quoted cell is written twice (\"\")".into())),
         );
     }
+    finish(&mut report, tail, table, compiled, options);
+    Ok(report)
+}
+
+/// The whole-file findings after the rows (row counts, and `tail`), then the report in order.
+fn finish(
+    report: &mut FileReport,
+    mut tail: Vec<Finding>,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+) {
     if !report.partial {
         tail.extend(row_count_findings(report.rows, table));
     }
@@ -622,7 +628,19 @@ fn check_once(
         report.findings.truncate(max);
     }
     report.findings.sort_by_key(Finding::sort_key);
-    Ok(report)
+}
+
+/// The validator of the whole row schema, when every row is to be evaluated by it.
+fn full_validator(
+    table: &Table,
+    options: &Options,
+) -> std::io::Result<Option<crate::schema::Validator>> {
+    match options.schema_path {
+        SchemaPath::Full => crate::compile::build_validator(&table.schema, table)
+            .map(Some)
+            .map_err(|e| std::io::Error::other(e.message)),
+        SchemaPath::Compiled => Ok(None),
+    }
 }
 
 impl FileReport {

@@ -53,12 +53,7 @@ fn read_columns(
     if chunks.header(&mut header_record)?.is_none() {
         return Ok(None);
     }
-    let plan = header::plan(&header_record, table);
-    let Some(file_columns) = columns
-        .iter()
-        .map(|i| plan.standard_to_file[*i])
-        .collect::<Option<Vec<usize>>>()
-    else {
+    let Some(file_columns) = file_columns(&header_record, table, columns) else {
         return Ok(None);
     };
     let mut parser = chunks.dialect.parser();
@@ -76,6 +71,12 @@ fn read_columns(
     Ok(Some((file_columns[0], values)))
 }
 
+/// Where a header has the standard's `columns`; `None` when it lacks one.
+fn file_columns(header: &StringRecord, table: &Table, columns: &[usize]) -> Option<Vec<usize>> {
+    let plan = header::plan(header, table);
+    columns.iter().map(|i| plan.standard_to_file[*i]).collect()
+}
+
 /// `read_columns` for a workbook or JSON: the same values from the table reader's rows.
 fn read_table_columns(
     input: &Input,
@@ -87,12 +88,8 @@ fn read_table_columns(
     let Ok(source) = crate::read::table::open(input, kind, options.sheet.as_deref())? else {
         return Ok(None);
     };
-    let plan = header::plan(&StringRecord::from(source.header), table);
-    let Some(file_columns) = columns
-        .iter()
-        .map(|i| plan.standard_to_file[*i])
-        .collect::<Option<Vec<usize>>>()
-    else {
+    let header = StringRecord::from(source.header);
+    let Some(file_columns) = file_columns(&header, table, columns) else {
         return Ok(None);
     };
     let mut values = Vec::new();

@@ -8,8 +8,8 @@ use csv::StringRecord;
 use rayon::prelude::*;
 
 use super::{
-    header, is_blank, keys, pipeline, row_count_findings, rules, settle, Batch, FileReport,
-    HeaderPlan, Merger, Options, SchemaPath, Worker,
+    header, is_blank, keys, pipeline, rules, settle, Batch, FileReport, HeaderPlan, Merger,
+    Options, Worker,
 };
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding};
@@ -142,13 +142,7 @@ fn check_source(
             Batch::Rows(rows)
         })
     });
-    let full_validator = match options.schema_path {
-        SchemaPath::Full => Some(
-            crate::compile::build_validator(&table.schema, table)
-                .map_err(|e| std::io::Error::other(e.message))?,
-        ),
-        SchemaPath::Compiled => None,
-    };
+    let full_validator = super::full_validator(table, options)?;
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
     let worker = Worker {
         dialect: Dialect { delimiter: b',' },
@@ -195,16 +189,7 @@ fn check_source(
     if let Some(e) = failure {
         return Err(e);
     }
-    let mut tail = Vec::new();
-    if !report.partial {
-        tail.extend(row_count_findings(report.rows, table));
-    }
-    settle(&mut tail, compiled, options);
-    report.findings.append(&mut tail);
-    if let Some(max) = options.max_findings {
-        report.findings.truncate(max);
-    }
-    report.findings.sort_by_key(Finding::sort_key);
+    super::finish(report, Vec::new(), table, compiled, options);
     Ok(())
 }
 
