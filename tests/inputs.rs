@@ -431,6 +431,10 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
         "S10000",
     ]);
     assert_eq!(code, 0, "{report}");
+    // An .xls whose sector chain is broken (found by the fuzzer: calamine panicked on it).
+    let (code, report, err) = check(&["fixtures/formats/damaged.xls", "-s", "spend-over-500"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(report["files"][0]["findings"][0]["code"], "parse-error");
     // Parquet that is not Parquet, and a workbook that is not a workbook.
     for (name, bytes) in [
         ("broken.parquet", &b"PAR1 not really parquet"[..]),

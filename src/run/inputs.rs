@@ -196,17 +196,20 @@ fn workbook_sheets(input: &Input, standard: &Standard) -> Vec<String> {
     if crate::read::table::check_unpacked_size(std::io::Cursor::new(&bytes)).is_err() {
         return Vec::new();
     }
-    let Ok(book) = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
-    else {
+    use calamine::Reader;
+    let names = crate::read::table::guarded("spreadsheet reader", || {
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
+            .map(|book| book.sheet_names())
+    });
+    let Ok(Ok(names)) = names else {
         return Vec::new();
     };
-    use calamine::Reader;
     let tables: Vec<String> = standard
         .tables
         .iter()
         .map(|t| crate::suggest::fold(&t.name))
         .collect();
-    book.sheet_names()
+    names
         .into_iter()
         .filter(|sheet| {
             let folded = crate::suggest::fold(sheet);

@@ -164,7 +164,9 @@ impl Iterator for RowGroups {
 
     fn next(&mut self) -> Option<Self::Item> {
         while self.pending.is_empty() {
-            match self.read_next() {
+            let read = super::guarded("Parquet reader", || self.read_next())
+                .unwrap_or_else(|message| Err(Box::new(unreadable(message))));
+            match read {
                 Ok(Some(_)) => {}
                 Ok(None) => return None,
                 Err(finding) => return Some(Err(io::Error::other(finding.message))),

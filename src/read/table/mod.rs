@@ -221,16 +221,37 @@ pub fn open(
     sheet: Option<&str>,
 ) -> io::Result<Result<TableSource, Finding>> {
     match kind {
-        Kind::Xlsx | Kind::Xlsb | Kind::Xls | Kind::Ods => sheet::open(input, kind, sheet),
+        Kind::Xlsx | Kind::Xlsb | Kind::Xls | Kind::Ods => {
+            guarded("spreadsheet reader", || sheet::open(input, kind, sheet))
+                .unwrap_or_else(|message| Ok(Err(unreadable(message))))
+        }
         Kind::Json => json::open(input),
         Kind::JsonLines => json::open_lines(input),
         #[cfg(feature = "parquet")]
-        Kind::Parquet | Kind::Arrow => columnar::open(input, kind),
+        Kind::Parquet | Kind::Arrow => {
+            guarded("Parquet and Arrow reader", || columnar::open(input, kind))
+                .unwrap_or_else(|message| Ok(Err(unreadable(message))))
+        }
         _ => Ok(Err(unreadable(format!(
             "conform cannot read {} files yet",
             kind.name()
         )))),
     }
+}
+
+/// Runs a reader of the field on a file: should it panic on a malformed file (it is not our code),
+/// the panic becomes a message, so that the file is reported as damaged and the run goes on.
+pub(crate) fn guarded<T>(reader: &str, read: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).map_err(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!(
+            "the {reader} failed on this file, which is damaged or not what it seems ({detail})"
+        )
+    })
 }
 
 fn unreadable(message: String) -> Finding {

@@ -1,0 +1,41 @@
+//! Any bytes, under any of the names conform reads by, checked against a built-in standard: a
+//! finding or an error, never a panic, a hang or unbounded memory.
+#![no_main]
+
+use std::sync::{Arc, OnceLock};
+
+use conform::check::{check_file, Options};
+use conform::compile::{compile, CompiledTable};
+use conform::read::Input;
+use conform::standard::Standard;
+use libfuzzer_sys::fuzz_target;
+
+const NAMES: &[&str] = &[
+    "spend.csv", "spend.xlsx", "spend.xls", "spend.ods", "spend.json", "spend.jsonl",
+    "spend.geojson", "spend.csv.gz", "spend.xlsb",
+];
+
+fn standard() -> &'static (Standard, CompiledTable) {
+    static STANDARD: OnceLock<(Standard, CompiledTable)> = OnceLock::new();
+    STANDARD.get_or_init(|| {
+        let standard = Standard::load("spend-over-500").expect("built in");
+        let compiled = compile(&standard.tables[0]).expect("compiles");
+        (standard, compiled)
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&which, bytes)) = data.split_first() else {
+        return;
+    };
+    let (standard, compiled) = standard();
+    let input = Input::Memory {
+        name: NAMES[usize::from(which) % NAMES.len()].to_string(),
+        bytes: Arc::new(bytes.to_vec()),
+    };
+    let options = Options {
+        max_findings: Some(10_000),
+        ..Options::default()
+    };
+    let _ = check_file(&input, &standard.id, &standard.tables[0], compiled, &options);
+});
