@@ -526,3 +526,42 @@ fn nested_json_is_validated_as_the_row_schema_says() {
         .collect();
     assert_eq!(found, expected);
 }
+
+#[test]
+fn standard_input_is_read_as_what_it_is() {
+    for (file, location) in [
+        ("fixtures/formats/spend.json", "/spend/1/Transaction date"),
+        ("fixtures/formats/spend.xlsx", "Spend!C4"),
+        ("fixtures/formats/spend.csv.gz", ""),
+    ] {
+        let output = common::conform()
+            .args(["check", "-", "-s", "spend-over-500", "--format", "json"])
+            .write_stdin(std::fs::read(file).expect("fixture"))
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{file}");
+        let report: Value = serde_json::from_slice(&output.stdout).expect("json");
+        let found = problems(&report["files"][0]);
+        assert!(
+            found.iter().any(|p| p.0 == "format" && p.4 == location),
+            "{file}: {found:?}"
+        );
+    }
+    // --input-format overrides what the content says.
+    let output = common::conform()
+        .args([
+            "check",
+            "-",
+            "-s",
+            "spend-over-500",
+            "--input-format",
+            "csv",
+            "--format",
+            "json",
+        ])
+        .write_stdin(std::fs::read("fixtures/formats/spend.json").expect("fixture"))
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["files"][0]["format"], "csv");
+}
