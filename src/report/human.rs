@@ -113,7 +113,7 @@ fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>]) {
     // A finding about the header, a whole row or the file has no one column to group under.
     let label = |group: &Group| -> String {
         let first = group.findings[0];
-        let fallback = if first.line == Some(1) {
+        let fallback = if first.row.is_none() && first.line == Some(file.header_line) {
             "(header)"
         } else if first.row.is_some() {
             "(whole row)"
