@@ -2,7 +2,7 @@
 """Writes the fixtures of the file-format tests (fixtures/formats/, and the two format fixtures of
 fixtures/checks/). The same spending rows in each format, with mistakes at known cells, so that
 tests can assert the same findings and each format's own locations. Needs openpyxl
-(`pip install openpyxl odfpy pyarrow`); run from the repository root. The output is committed."""
+(`pip install openpyxl odfpy pyarrow zstandard`); run from the repository root. The output is committed."""
 
 import csv
 import datetime
@@ -129,6 +129,13 @@ def main():
         f.write(csv_text)
     with open("fixtures/formats/spend.csv.gz", "wb") as f:
         f.write(gzip.compress(csv_text.encode(), mtime=0))
+    # zstd in two frames (the header and first row, then the rest), as `cat a.zst b.zst` makes.
+    import zstandard
+    lines = csv_text.encode().split(b"\n")
+    first, rest = b"\n".join(lines[:2]) + b"\n", b"\n".join(lines[2:])
+    compressor = zstandard.ZstdCompressor(level=3)
+    with open("fixtures/formats/spend.csv.zst", "wb") as f:
+        f.write(compressor.compress(first) + compressor.compress(rest))
     objects = [dict(zip(HEADER, map(text, row))) for row in ROWS]
     for o in objects:
         o["Net amount"] = float(o["Net amount"]) if o["Net amount"][0].isdigit() else o["Net amount"]

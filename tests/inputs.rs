@@ -59,6 +59,8 @@ fn every_format_finds_the_same_problems_at_its_own_locations() {
     let cases: &[(&str, Vec<_>)] = &[
         ("spend.csv", vec![date(""), amount("")]),
         ("spend.csv.gz", vec![date(""), amount("")]),
+        // Two zstd frames, as `cat a.zst b.zst` makes.
+        ("spend.csv.zst", vec![date(""), amount("")]),
         (
             "spend.json",
             vec![

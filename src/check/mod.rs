@@ -525,16 +525,16 @@ pub fn check_file(
 ) -> std::io::Result<FileReport> {
     let kind = match kind_of(input, options) {
         Ok(kind) => kind,
-        Err(e) if input.is_gzip() => {
+        Err(e) if input.is_compressed() => {
             let mut report = FileReport::new(input, standard_id, table);
             report.format = "gzip";
             report.findings.push(
                 Finding::new(
                     Code::ParseError,
-                    format!("the gzip-compressed file is damaged and cannot be unpacked: {e}"),
+                    format!("the compressed file is damaged and cannot be unpacked: {e}"),
                 )
                 .with_help(Some(
-                    "compress the file again, or check it with `gzip -t`".into(),
+                    "compress the file again, or check it with `gzip -t` (or `zstd -t`)".into(),
                 )),
             );
             settle(&mut report.findings, compiled, options);

@@ -76,6 +76,7 @@ pub fn by_name(name: &str) -> Option<Kind> {
     let name = name
         .strip_suffix(".gz")
         .or_else(|| name.strip_suffix(".gzip"))
+        .or_else(|| name.strip_suffix(".zst"))
         .unwrap_or(&name);
     let extension = Path::new(name).extension()?.to_str()?;
     Some(match extension {
@@ -219,6 +220,7 @@ mod tests {
         assert_eq!(by_content(b"PK\x03\x04data.csv....", None), Kind::Zip);
         assert_eq!(by_content(b"PAR1....", None), Kind::Parquet);
         assert_eq!(by_name("Spend 2025.CSV.gz"), Some(Kind::Text));
+        assert_eq!(by_name("grants.json.zst"), Some(Kind::Json));
         assert_eq!(by_name("grants.xlsx"), Some(Kind::Xlsx));
         assert_eq!(by_name("areas.geojson"), Some(Kind::Json));
         assert!(is_data_file("a.ods") && !is_data_file("notes.txt") && !is_data_file("a.pdf"));

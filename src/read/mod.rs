@@ -81,25 +81,27 @@ impl Input {
             Input::Sheet { book, .. } => return book.open_raw(),
         };
         let mut stored = io::BufReader::with_capacity(256 << 10, stored);
-        let gzip = io::BufRead::fill_buf(&mut stored)?.starts_with(&[0x1F, 0x8B]);
-        Ok(if gzip {
+        let head = io::BufRead::fill_buf(&mut stored)?;
+        Ok(if head.starts_with(&GZIP_MAGIC) {
             Box::new(flate2::read::MultiGzDecoder::new(stored))
+        } else if head.starts_with(&ZSTD_MAGIC) {
+            Box::new(ZstdFrames::new(stored)?)
         } else {
             Box::new(stored)
         })
     }
 
-    /// Whether the stored bytes are gzip-compressed.
-    pub fn is_gzip(&self) -> bool {
-        let mut head = [0u8; 2];
+    /// Whether the stored bytes are compressed (gzip or zstd).
+    pub fn is_compressed(&self) -> bool {
+        let mut head = [0u8; 4];
         let read = match self {
             Input::Path(p) => File::open(p).and_then(|mut f| read_up_to(&mut f, &mut head)),
             Input::Stdin(bytes) | Input::Memory { bytes, .. } => {
                 read_up_to(&mut &bytes[..], &mut head)
             }
-            Input::Sheet { book, .. } => return book.is_gzip(),
+            Input::Sheet { book, .. } => return book.is_compressed(),
         };
-        read.is_ok_and(|n| n == 2) && head == [0x1F, 0x8B]
+        read.is_ok_and(|n| n >= 2) && (head.starts_with(&GZIP_MAGIC) || head == ZSTD_MAGIC)
     }
 
     /// The first bytes of the content (decompressed), to tell what it is.
@@ -118,6 +120,50 @@ impl Input {
             return Err(io::Error::new(io::ErrorKind::InvalidData, TooLarge(limit)));
         }
         Ok(bytes)
+    }
+}
+
+const GZIP_MAGIC: [u8; 2] = [0x1F, 0x8B];
+const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
+
+/// A zstd stream of one frame or several (as `cat a.zst b.zst` makes), decoded as it is read.
+struct ZstdFrames<R: io::BufRead> {
+    decoder: Option<ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>>,
+}
+
+impl<R: io::BufRead> ZstdFrames<R> {
+    fn new(source: R) -> io::Result<ZstdFrames<R>> {
+        let decoder = ruzstd::decoding::StreamingDecoder::new(source)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        Ok(ZstdFrames {
+            decoder: Some(decoder),
+        })
+    }
+}
+
+impl<R: io::BufRead> Read for ZstdFrames<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(decoder) = self.decoder.as_mut() else {
+                return Ok(0);
+            };
+            let n = decoder.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            // The frame is done: another may follow.
+            let Some(decoder) = self.decoder.take() else {
+                return Ok(0);
+            };
+            let mut source = decoder.into_inner();
+            if io::BufRead::fill_buf(&mut source)?.is_empty() {
+                return Ok(0);
+            }
+            self.decoder = Some(
+                ruzstd::decoding::StreamingDecoder::new(source)
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?,
+            );
+        }
     }
 }
 
