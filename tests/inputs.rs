@@ -567,3 +567,23 @@ fn standard_input_is_read_as_what_it_is() {
     let report: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(report["files"][0]["format"], "csv");
 }
+
+#[test]
+fn without_a_standard_every_format_is_matched_by_its_header() {
+    for file in [
+        "spend.xlsx",
+        "spend.json",
+        "spend.parquet",
+        "spend.zip",
+        "spend.csv.zst",
+    ] {
+        let path = format!("fixtures/formats/{file}");
+        let (code, out, err) = run(&["check", &path, "--format", "json"]);
+        assert_eq!(code, 1, "{file}: {err}");
+        let report: Value = serde_json::from_str(&out).expect("json");
+        assert_eq!(
+            report["files"][0]["standard"]["id"], "spend-over-500",
+            "{file}"
+        );
+    }
+}

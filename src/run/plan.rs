@@ -217,6 +217,14 @@ fn load_dataset_standard(
 
 /// The header row of a file, for choosing a standard or table by its columns.
 fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
+    // A workbook's, JSON's or Parquet's header is read as a check would read it.
+    let kind = check::kind_of(input, options).ok()?;
+    if kind != crate::read::detect::Kind::Text {
+        let source = read::table::open(input, kind, options.sheet.as_deref())
+            .ok()?
+            .ok()?;
+        return Some(csv::StringRecord::from(source.header));
+    }
     let read_header = |opened: read::Opened| {
         let mut reader =
             read::csv::ChunkReader::new(opened.stream, options.delimiter, !opened.verified).ok()?;
@@ -258,9 +266,10 @@ fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, Str
         .first()
         .and_then(|i| header_of(i, options))
         .ok_or_else(|| {
-            RunError::message(
-                "no --standard given, and the first file has no header row to choose one by",
-            )
+            RunError::message(format!(
+                "no --standard given, and {} has no header row to choose one by (pass --standard)",
+                inputs.first().map(Input::display_name).unwrap_or_default()
+            ))
         })?;
     let mut best: Option<(Fit, usize, Standard)> = None;
     for entry in builtin_standards() {
