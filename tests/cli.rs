@@ -334,3 +334,23 @@ fn colour_only_when_asked_or_on_a_terminal() {
     ]);
     assert!(coloured.contains('\u{1b}'));
 }
+
+#[test]
+fn camel_case_names_match_spaced_columns_and_aliases() {
+    // The LGA / iStandUK names (`PaymentDate`, `BeneficiaryName`, `IrrecoverableVATAmount`...)
+    // are the standard's columns with the word gaps left out (issue: real-world fit, defect 1).
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/spend-over-500/camel-case-header.csv",
+        "-s",
+        "spend-over-500",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(report["summary"]["by_code"]["header-mismatch"], 9, "{out}");
+    assert!(report["summary"]["by_code"]
+        .get("missing-column")
+        .is_some_and(|n| n == 1));
+}

@@ -79,7 +79,9 @@ impl Matching {
         let normalised = table.header.matching != HeaderMatch::Exact;
         let key = |text: &str| match table.header.matching {
             HeaderMatch::Compact => compact(text),
-            _ => fold(text),
+            // Case, spacing, `_` and `-` ignored, word gaps too: `Beneficiary Name` is
+            // `BeneficiaryName` (the LGA's CamelCase names) and `beneficiary_name`.
+            _ => fold(text).replace(' ', ""),
         };
         let folded: Vec<String> = names.iter().map(|n| key(n)).collect();
         let passes: &[How] = if normalised {
@@ -391,6 +393,24 @@ mod tests {
                 (Code::HeaderMismatch, "Amount".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn word_gaps_are_ignored_both_ways() {
+        // LGA / iStandUK CamelCase names and spaced names match each other's columns and aliases.
+        let found = codes(&[
+            "TransactionDate",
+            "Supplier Name",
+            "NetAmount",
+            "IrrecoverableVATAmount",
+            "Department",
+            "ProcurementCategory",
+        ]);
+        let missing: Vec<&(Code, String)> = found
+            .iter()
+            .filter(|(c, _)| *c == Code::MissingColumn || *c == Code::UnknownColumn)
+            .collect();
+        assert!(missing.is_empty(), "{found:?}");
     }
 
     #[test]
