@@ -128,6 +128,31 @@ impl Matching {
         };
         let column = &table.columns[standard_index];
         self.duplicate[file_index] = true;
+        let first_by_alias = self.file_to_standard[first].is_some_and(|(_, h)| h == How::Alias);
+        if how == How::Alias && first_by_alias && names[first] != *name {
+            // Two names the standard knows for one column (`Directorate` and `Service Area` for
+            // `Department`): two levels of the same thing, not a mistake. The first is checked.
+            let mut note = Finding::new(
+                Code::UnknownColumn,
+                format!(
+                    "column {} is another known name of the standard's `{}`, which column {} (`{}`) already supplies; it is not checked",
+                    quote(name),
+                    column.name,
+                    first + 1,
+                    names[first]
+                ),
+            )
+            .at_line(1)
+            .in_column(Some(file_index), name)
+            .with_value(name)
+            .with_help(Some(format!(
+                "nothing to fix; if `{name}` is the better `{}`, put it before `{}`",
+                column.name, names[first]
+            )));
+            note.severity = Severity::Info;
+            self.findings.push(note);
+            return;
+        }
         let message = if names[first] == *name {
             format!(
                 "the header names {} twice (columns {} and {})",
@@ -411,6 +436,34 @@ mod tests {
             .filter(|(c, _)| *c == Code::MissingColumn || *c == Code::UnknownColumn)
             .collect();
         assert!(missing.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_second_alias_of_a_column_is_a_note_not_an_error() {
+        let standard = Standard::load("spend-over-500").expect("built-in");
+        let header = StringRecord::from(vec![
+            "Transaction date",
+            "Supplier name",
+            "Net amount",
+            "Irrecoverable VAT",
+            "Directorate",
+            "Service Area",
+        ]);
+        let plan = plan(&header, &standard.tables[0]);
+        assert!(
+            plan.findings.iter().all(|f| f.code != Code::DuplicateHeader),
+            "{:?}",
+            plan.findings
+        );
+        let note = plan
+            .findings
+            .iter()
+            .find(|f| f.value.as_deref() == Some("Service Area"))
+            .expect("a note on the second name");
+        assert_eq!(
+            (note.code, note.severity),
+            (Code::UnknownColumn, Severity::Info)
+        );
     }
 
     #[test]
