@@ -587,3 +587,49 @@ fn without_a_standard_every_format_is_matched_by_its_header() {
         );
     }
 }
+
+#[test]
+fn a_json_value_is_located_at_its_own_line_and_column() {
+    let (_, report, _) = check(&["fixtures/formats/spend.json", "-s", "spend-over-500"]);
+    let finding = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["code"] == "format")
+        .expect("the bad date")
+        .clone();
+    // Line 18 is `      "Transaction date": "31/04/2025",`: the value starts at column 27.
+    assert_eq!(finding["line"], 18);
+    assert_eq!(finding["location"], "/spend/1/Transaction date");
+    let (_, human, _) = run(&[
+        "check",
+        "fixtures/formats/spend.json",
+        "-s",
+        "spend-over-500",
+    ]);
+    assert!(
+        human.contains("fixtures/formats/spend.json:18:27 /spend/1/Transaction date"),
+        "{human}"
+    );
+    let (_, sarif, _) = run(&[
+        "check",
+        "fixtures/formats/spend.json",
+        "-s",
+        "spend-over-500",
+        "--format",
+        "sarif",
+    ]);
+    let sarif: Value = serde_json::from_str(&sarif).expect("sarif");
+    let regions: Vec<&Value> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| &r["locations"][0]["physicalLocation"]["region"])
+        .collect();
+    assert!(
+        regions
+            .iter()
+            .any(|r| r["startLine"] == 18 && r["startColumn"] == 27),
+        "{regions:?}"
+    );
+}

@@ -451,7 +451,9 @@ mod tests {
         ]);
         let plan = plan(&header, &standard.tables[0]);
         assert!(
-            plan.findings.iter().all(|f| f.code != Code::DuplicateHeader),
+            plan.findings
+                .iter()
+                .all(|f| f.code != Code::DuplicateHeader),
             "{:?}",
             plan.findings
         );

@@ -450,11 +450,21 @@ impl Worker<'_> {
         let mut result = Self::result(rows.bytes());
         result.findings.extend(rows.findings.iter().cloned());
         let mut errors = rows.cell_errors.iter().peekable();
+        let mut places = rows.places.iter().peekable();
         for i in 0..rows.len() {
             let (line, record) = rows.record(i);
             let before = result.findings.len();
             self.check_one(&mut result, line, &record);
             let row = result.records;
+            // A JSON value's own line and column, for the findings on it.
+            while let Some((_, column, value_line, character)) = places.next_if(|p| p.0 == i) {
+                for finding in &mut result.findings[before..] {
+                    if finding.column.as_ref().and_then(|c| c.index) == Some(*column) {
+                        finding.line = Some(*value_line);
+                        finding.character = Some(*character);
+                    }
+                }
+            }
             while let Some((_, column, error)) = errors.next_if(|(r, _, _)| *r == i) {
                 result.findings.retain(|f| {
                     f.row != Some(row) || f.column.as_ref().and_then(|c| c.index) != Some(*column)

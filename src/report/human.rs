@@ -181,9 +181,16 @@ fn snippet(
         None => (window(text, (0, 0)).0, None),
     };
     let snippet = Snippet {
-        name: match location {
-            Some(location) => format!("{path} {location}"),
-            None => format!("{path}:{cell_line}:{column}"),
+        name: match (location, finding.character) {
+            // A JSON value: its own line and column in the file, and its pointer.
+            (Some(location), Some(character)) => {
+                format!(
+                    "{path}:{}:{character} {location}",
+                    finding.line.unwrap_or(line)
+                )
+            }
+            (Some(location), None) => format!("{path} {location}"),
+            (None, _) => format!("{path}:{cell_line}:{column}"),
         },
         text: shown,
         first_line: line,

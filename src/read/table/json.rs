@@ -57,7 +57,7 @@ pub fn open(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         )));
     };
     let geo = document.get("type").and_then(Value::as_str) == Some("FeatureCollection");
-    let lines = element_lines(text, key);
+    let (lines, places) = element_places(text, key);
     let objects: Vec<Map<String, Value>> = rows
         .iter()
         .map(|row| {
@@ -71,7 +71,12 @@ pub fn open(input: &Input) -> io::Result<Result<TableSource, Finding>> {
     let prefix = key
         .map(|k| format!("/{}", crate::json_pointer::escape(k)))
         .unwrap_or_default();
-    let mut table = table_of(&objects, |i| lines.get(i).copied().unwrap_or(1), "json");
+    let mut table = table_of(
+        &objects,
+        |i| lines.get(i).copied().unwrap_or(1),
+        |i| places.get(i).map(Vec::as_slice).unwrap_or_default(),
+        "json",
+    );
     table.locator = Locator::Json { prefix, geo };
     if geo {
         table.format = "geojson";
@@ -117,7 +122,7 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
             }
         }
     }
-    let mut table = table_of(&objects, |i| lines[i], "jsonl");
+    let mut table = table_of(&objects, |i| lines[i], |_| &[], "jsonl");
     table.locator = Locator::JsonLines;
     table.notes.extend(problems);
     Ok(Ok(table))
@@ -143,9 +148,10 @@ fn rows_of(document: &Value) -> Option<(Option<&str>, &Vec<Value>)> {
 }
 
 /// A table of objects: columns are the top-level keys in the order they first appear.
-fn table_of(
+fn table_of<'p>(
     objects: &[Map<String, Value>],
     line_of: impl Fn(usize) -> u64,
+    places_of: impl Fn(usize) -> &'p [(String, u64, u64)],
     format: &'static str,
 ) -> TableSource {
     let mut header: Vec<String> = Vec::new();
@@ -171,9 +177,14 @@ fn table_of(
                 cells[at] = cell_text(value);
             }
         }
-        batcher
-            .current()
-            .push(line_of(i), cells.iter().map(String::as_str));
+        let batch = batcher.current();
+        let row = batch.len();
+        for (key, line, column) in places_of(i) {
+            if let Some(&at) = index.get(key) {
+                batch.places.push((row, at, *line, *column));
+            }
+        }
+        batch.push(line_of(i), cells.iter().map(String::as_str));
     }
     let mut notes = Vec::new();
     if dropped > 0 {
@@ -256,12 +267,15 @@ pub fn wkt_of(geometry: &Value) -> Option<String> {
     })
 }
 
-/// The line on which each element of the rows' array starts: the array at the top, or under
-/// `key` of the top-level object. A scan of the text that follows strings and nesting.
-fn element_lines(text: &[u8], key: Option<&str>) -> Vec<u64> {
+/// Where each element of the rows' array starts (its line), and where the value of each of its
+/// top-level keys is (key, line, character column): the array at the top, or under `key` of the
+/// top-level object. One pass over the text that follows strings and nesting.
+#[allow(clippy::type_complexity)]
+fn element_places(text: &[u8], key: Option<&str>) -> (Vec<u64>, Vec<Vec<(String, u64, u64)>>) {
     let target_depth = if key.is_some() { 2 } else { 1 };
     let mut lines = Vec::new();
-    let mut line: u64 = 1;
+    let mut places: Vec<Vec<(String, u64, u64)>> = Vec::new();
+    let (mut line, mut column) = (1u64, 0u64);
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
@@ -269,9 +283,15 @@ fn element_lines(text: &[u8], key: Option<&str>) -> Vec<u64> {
     let mut in_target = key.is_none();
     let mut string_start = 0usize;
     let mut last_key: Option<(usize, usize)> = None;
+    // Inside an element: the last string read at its depth, and whether a value is due.
+    let mut member: Option<(usize, usize)> = None;
+    let mut member_value_due = false;
     for (i, &b) in text.iter().enumerate() {
         if b == b'\n' {
             line += 1;
+            column = 0;
+        } else if b & 0xC0 != 0x80 {
+            column += 1;
         }
         if in_string {
             if escaped {
@@ -283,6 +303,9 @@ fn element_lines(text: &[u8], key: Option<&str>) -> Vec<u64> {
                 if depth == 1 {
                     last_key = Some((string_start, i));
                 }
+                if depth == target_depth + 1 {
+                    member = Some((string_start, i));
+                }
             }
             continue;
         }
@@ -291,13 +314,23 @@ fn element_lines(text: &[u8], key: Option<&str>) -> Vec<u64> {
         }
         if expecting_value && in_target && depth == target_depth && b != b']' {
             lines.push(line);
+            places.push(Vec::new());
         }
         expecting_value = false;
+        if member_value_due && in_target && depth == target_depth + 1 {
+            member_value_due = false;
+            if let (Some((s, e)), Some(row)) = (member.take(), places.last_mut()) {
+                if let Ok(name) = serde_json::from_slice::<String>(&text[s.saturating_sub(1)..=e]) {
+                    row.push((name, line, column));
+                }
+            }
+        }
         match b {
             b'"' => {
                 in_string = true;
                 string_start = i + 1;
             }
+            b':' if depth == target_depth + 1 => member_value_due = true,
             b'[' | b'{' => {
                 depth += 1;
                 if b == b'[' && depth == target_depth {
@@ -319,7 +352,7 @@ fn element_lines(text: &[u8], key: Option<&str>) -> Vec<u64> {
             _ => {}
         }
     }
-    lines
+    (lines, places)
 }
 
 #[cfg(test)]
@@ -330,9 +363,15 @@ mod tests {
     #[test]
     fn rows_start_on_their_lines() {
         let text = b"[\n  {\"a\": 1},\n  {\"a\": \"x,]\"},\n\n  {\"a\": [1, 2]}\n]";
-        assert_eq!(element_lines(text, None), [2, 3, 5]);
-        let text = b"{\"meta\": [0],\n \"grants\": [\n {\"id\": 1},\n {\"id\": 2}\n]}";
-        assert_eq!(element_lines(text, Some("grants")), [3, 4]);
+        assert_eq!(element_places(text, None).0, [2, 3, 5]);
+        let text =
+            b"{\"meta\": [0],\n \"grants\": [\n {\"id\": 1},\n {\"id\": 2, \"\xC2\xA3\": 3}\n]}";
+        let (lines, places) = element_places(text, Some("grants"));
+        assert_eq!(lines, [3, 4]);
+        assert_eq!(
+            places[1],
+            [("id".to_string(), 4, 9), ("£".to_string(), 4, 17)]
+        );
     }
 
     #[test]

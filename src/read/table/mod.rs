@@ -29,6 +29,9 @@ pub struct RowBatch {
     /// Cells that were typed dates (a workbook's date cells), written `YYYY-MM-DD`: (row in the
     /// batch, file column).
     pub typed_dates: Vec<(usize, usize)>,
+    /// Where a JSON row's values are in the file: (row in the batch, file column, line,
+    /// character column), in row order.
+    pub places: Vec<(usize, usize, u64, u64)>,
 }
 
 struct RowSpan {
