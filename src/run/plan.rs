@@ -345,21 +345,66 @@ fn table_named_in(standard: &Standard, input: &Input) -> Option<usize> {
     let name = input.file_name()?;
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let stem = stem.strip_suffix(".csv").unwrap_or(stem);
-    let stem = format!(" {} ", crate::suggest::fold(stem));
+    let stem = crate::suggest::fold(stem);
+    let words: Vec<&str> = stem.split(' ').collect();
     standard
         .tables
         .iter()
         .enumerate()
-        .filter(|(_, t)| {
-            let table = crate::suggest::fold(&t.name);
-            [
-                format!(" {table} "),
-                format!(" {table}s "),
-                format!(" {table}es "),
-            ]
-            .iter()
-            .any(|n| stem.contains(n.as_str()))
-        })
+        .filter(|(_, t)| names_table(&words, &crate::suggest::fold(&t.name)))
         .max_by_key(|(_, t)| t.name.len())
         .map(|(i, _)| i)
+}
+
+/// Whether a file name's words hold a table's name whole: its words in a row, each as written
+/// or in a plural (`services_at_location` names `service_at_location`, and `location` too, but
+/// the longer name wins).
+fn names_table(words: &[&str], table: &str) -> bool {
+    let table: Vec<&str> = table.split(' ').collect();
+    let same = |word: &str, table_word: &str| {
+        word == table_word
+            || word
+                .strip_prefix(table_word)
+                .is_some_and(|rest| rest == "s" || rest == "es")
+    };
+    words.windows(table.len()).any(|window| {
+        window
+            .iter()
+            .zip(&table)
+            .all(|(word, table_word)| same(word, table_word))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_holds_a_table_name_whole() {
+        let words = |name: &'static str| name.split(' ').collect::<Vec<_>>();
+        assert!(names_table(
+            &words("services at location"),
+            "service at location"
+        ));
+        assert!(names_table(&words("services at location"), "location"));
+        assert!(names_table(&words("organizations"), "organization"));
+        assert!(names_table(
+            &words("camden article 4 direction areas"),
+            "article 4 direction area"
+        ));
+        assert!(!names_table(
+            &words("locations of services"),
+            "service at location"
+        ));
+        let standard = Standard::load("open-referral-uk").expect("built in");
+        let table = |file: &str| {
+            table_named_in(&standard, &Input::Path(file.into()))
+                .map(|t| standard.tables[t].name.clone())
+        };
+        assert_eq!(
+            table("data/services_at_location.csv").as_deref(),
+            Some("service_at_location")
+        );
+        assert_eq!(table("services.csv").as_deref(), Some("service"));
+    }
 }
