@@ -5,7 +5,8 @@
 use std::io::{self, Cursor};
 use std::sync::Arc;
 
-use polars::prelude::*;
+use polars_core::prelude::*;
+use polars_io::prelude::*;
 
 use super::{unreadable, Batcher, Locator, RowBatch, TableSource, MAX_DOCUMENT_BYTES};
 use crate::finding::Finding;
@@ -125,7 +126,7 @@ fn parquet(bytes: Arc<Vec<u8>>) -> Result<TableSource, Box<Finding>> {
 /// The row groups of a Parquet file, read one at a time.
 struct RowGroups {
     bytes: Arc<Vec<u8>>,
-    metadata: polars::io::parquet::metadata::FileMetadataRef,
+    metadata: polars_io::parquet::metadata::FileMetadataRef,
     groups: Vec<usize>,
     next: usize,
     offset: usize,
