@@ -38,8 +38,13 @@ fn compact(text: &str) -> String {
 
 /// Matches `header` to `table`'s columns and reports what does not fit.
 pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
+    plan_at(header, table, 1)
+}
+
+/// `plan` for a header on `line` (a sheet's header may be below a title block).
+pub fn plan_at(header: &StringRecord, table: &Table, line: u64) -> HeaderPlan {
     let names: Vec<Arc<str>> = header.iter().map(Arc::from).collect();
-    let mut matching = Matching::new(&names, table);
+    let mut matching = Matching::new(&names, table, line);
     matching.match_names(&names, table);
     matching.report_file_columns(&names, table);
     matching.report_absent(table);
@@ -62,15 +67,18 @@ struct Matching {
     /// Header cells that name a column an earlier cell already holds: reported once, not checked.
     duplicate: Vec<bool>,
     findings: Vec<Finding>,
+    /// The header's line, where its findings are.
+    line: u64,
 }
 
 impl Matching {
-    fn new(names: &[Arc<str>], table: &Table) -> Matching {
+    fn new(names: &[Arc<str>], table: &Table, line: u64) -> Matching {
         Matching {
             standard_to_file: vec![None; table.columns.len()],
             file_to_standard: vec![None; names.len()],
             duplicate: vec![false; names.len()],
             findings: Vec::new(),
+            line,
         }
     }
 
@@ -142,7 +150,7 @@ impl Matching {
                     names[first]
                 ),
             )
-            .at_line(1)
+            .at_line(self.line)
             .in_column(Some(file_index), name)
             .with_value(name)
             .with_help(Some(format!(
@@ -171,7 +179,7 @@ impl Matching {
         };
         self.findings.push(
             Finding::new(Code::DuplicateHeader, message)
-                .at_line(1)
+                .at_line(self.line)
                 .in_column(Some(file_index), name)
                 .with_value(name)
                 .with_help(Some(
@@ -190,7 +198,7 @@ impl Matching {
                         Code::BlankHeader,
                         format!("column {} has no name in the header", file_index + 1),
                     )
-                    .at_line(1)
+                    .at_line(self.line)
                     .in_column(Some(file_index), name)
                     .with_help(Some(
                         "type the column's name from the standard, or delete the column if it is empty"
@@ -219,7 +227,7 @@ impl Matching {
                                 column.name
                             ),
                         )
-                        .at_line(1)
+                        .at_line(self.line)
                         .in_column(Some(file_index), &column.name)
                         .with_value(name)
                         .with_help(Some(format!("rename the header to `{}`", column.name))),
@@ -232,7 +240,7 @@ impl Matching {
                             Code::DuplicateHeader,
                             format!("the header names {} more than once", quote(name)),
                         )
-                        .at_line(1)
+                        .at_line(self.line)
                         .in_column(Some(file_index), name)
                         .with_value(name)
                         .with_help(Some("rename or remove one of them".into())),
@@ -246,7 +254,8 @@ impl Matching {
                     } else {
                         None
                     };
-                    self.findings.push(unknown_column(file_index, name, guess));
+                    self.findings
+                        .push(unknown_column(file_index, name, guess, self.line));
                 }
             }
         }
@@ -287,7 +296,7 @@ impl Matching {
                         column.name
                     ),
                 )
-                .at_line(1)
+                .at_line(self.line)
                 .in_column(None, &column.name)
                 .with_help(Some(format!(
                     "add a column headed `{}`{aliases}",
@@ -309,7 +318,7 @@ impl Matching {
                 listed.join(", ")
             ),
         )
-        .at_line(1)
+        .at_line(self.line)
         .with_help(Some("nothing to fix; add them if you hold the data".into()));
         finding.severity = Severity::Info;
         self.findings.push(finding);
@@ -335,7 +344,7 @@ impl Matching {
                     shown.join(", ")
                 ),
             )
-            .at_line(1)
+            .at_line(self.line)
             .with_help(Some("check that this is the right standard and table, or that the header row is the first row".into())),
         );
     }
@@ -361,7 +370,7 @@ impl Matching {
                     column.name, table.columns[pair[0].1].name
                 ),
             )
-            .at_line(1)
+            .at_line(self.line)
             .in_column(Some(file_index), &column.name)
             .with_help(Some(
                 "put the columns in the standard's order (`conform standards show` lists it)"
@@ -371,7 +380,7 @@ impl Matching {
     }
 }
 
-fn unknown_column(file_index: usize, name: &Arc<str>, guess: Option<&str>) -> Finding {
+fn unknown_column(file_index: usize, name: &Arc<str>, guess: Option<&str>, line: u64) -> Finding {
     let help = match guess {
         Some(guess) => format!("did you mean `{guess}`? If so, rename the header exactly"),
         None => "the standard does not define this column; it is not checked".into(),
@@ -380,7 +389,7 @@ fn unknown_column(file_index: usize, name: &Arc<str>, guess: Option<&str>) -> Fi
         Code::UnknownColumn,
         format!("column {} is not part of the standard", quote(name)),
     )
-    .at_line(1)
+    .at_line(line)
     .in_column(Some(file_index), name)
     .with_value(name)
     .with_help(Some(help))

@@ -23,6 +23,7 @@ use crate::read::table::{Locator, RowBatch};
 use crate::read::{self, Input, OpenError};
 use crate::standard::Table;
 pub use cells::CellAt;
+use header::plan_at;
 pub use header::{plan as plan_header, HeaderPlan};
 pub use references::{check_references, Checked};
 pub(crate) use table::kind_of;
@@ -586,14 +587,7 @@ fn check_once(
         settle(&mut report.findings, compiled, options);
         return Ok(report);
     }
-    let plan = header::plan(&header, table);
-    report.header = plan.names.clone();
-    report.findings.extend(plan.findings.iter().cloned());
-    report.findings.extend(rules::rules_without_columns(
-        compiled,
-        &plan.standard_to_file,
-    ));
-    settle(&mut report.findings, compiled, options);
+    let plan = plan_for(&mut report, &header, 1, table, compiled, options);
     let full_validator = full_validator(table, options)?;
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
     let worker = Worker {
@@ -619,6 +613,26 @@ fn check_once(
     }
     finish(&mut report, tail, table, compiled, options);
     Ok(report)
+}
+
+/// Plans the header (on `line`) and records what it found in the report.
+fn plan_for(
+    report: &mut FileReport,
+    header: &StringRecord,
+    line: u64,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+) -> HeaderPlan {
+    let plan = plan_at(header, table, line);
+    report.header = plan.names.clone();
+    report.findings.extend(plan.findings.iter().cloned());
+    report.findings.extend(rules::rules_without_columns(
+        compiled,
+        &plan.standard_to_file,
+    ));
+    settle(&mut report.findings, compiled, options);
+    plan
 }
 
 /// The whole-file findings after the rows (row counts, and `tail`), then the report in order.

@@ -8,8 +8,7 @@ use csv::StringRecord;
 use rayon::prelude::*;
 
 use super::{
-    header, is_blank, keys, pipeline, rules, settle, Batch, FileReport, HeaderPlan, Merger,
-    Options, Worker,
+    is_blank, keys, pipeline, settle, Batch, FileReport, HeaderPlan, Merger, Options, Worker,
 };
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding};
@@ -110,23 +109,16 @@ fn check_source(
         settle(&mut report.findings, compiled, options);
         return Ok(());
     }
-    let plan = header::plan(&header, table);
-    report.snippets.insert(0, header_line(&header));
-    report.header = plan.names.clone();
     // Header findings are on the header's own line (a sheet's header may be below a title).
-    report
-        .findings
-        .extend(plan.findings.iter().cloned().map(|mut f| {
-            if f.line == Some(1) {
-                f.line = Some(source.header_line);
-            }
-            f
-        }));
-    report.findings.extend(rules::rules_without_columns(
+    let plan = super::plan_for(
+        report,
+        &header,
+        source.header_line,
+        table,
         compiled,
-        &plan.standard_to_file,
-    ));
-    settle(&mut report.findings, compiled, options);
+        options,
+    );
+    report.snippets.insert(0, header_line(&header));
     let uk_date_columns: Vec<usize> = compiled
         .columns
         .iter()

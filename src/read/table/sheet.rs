@@ -95,6 +95,21 @@ pub(crate) fn check_unpacked_size<R: Read + Seek>(reader: R) -> Result<(), Strin
     Ok(())
 }
 
+/// Reads a sheet cell by cell through calamine's `worksheet_cells_reader`.
+macro_rules! read_cells {
+    ($book:expr, $name:expr, $add:expr) => {{
+        let mut cells = $book
+            .worksheet_cells_reader($name)
+            .map_err(|e| e.to_string())?;
+        while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+            let (row, column) = cell.get_position();
+            if let Some(value) = from_ref(cell.get_value()) {
+                $add(row, column, value)?;
+            }
+        }
+    }};
+}
+
 enum Book {
     Xlsx(calamine::Xlsx<Cursor<Vec<u8>>>),
     Xlsb(calamine::Xlsb<Cursor<Vec<u8>>>),
@@ -145,28 +160,9 @@ impl Book {
             Ok(())
         };
         match self {
-            Book::Xlsx(book) => {
-                let mut cells = book
-                    .worksheet_cells_reader(name)
-                    .map_err(|e| e.to_string())?;
-                while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
-                    let (row, column) = cell.get_position();
-                    if let Some(value) = from_ref(cell.get_value()) {
-                        add(row, column, value)?;
-                    }
-                }
-            }
-            Book::Xlsb(book) => {
-                let mut cells = book
-                    .worksheet_cells_reader(name)
-                    .map_err(|e| e.to_string())?;
-                while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
-                    let (row, column) = cell.get_position();
-                    if let Some(value) = from_ref(cell.get_value()) {
-                        add(row, column, value)?;
-                    }
-                }
-            }
+            // The two cell readers are different types with the same methods.
+            Book::Xlsx(book) => read_cells!(book, name, add),
+            Book::Xlsb(book) => read_cells!(book, name, add),
             Book::Xls(book) => {
                 let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
                 add_range(&range, &mut add)?;
