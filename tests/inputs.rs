@@ -17,6 +17,16 @@ fn check(args: &[&str]) -> (i32, Value, String) {
     (code, report, err)
 }
 
+/// One string field (`code`, `message`, `location`...) of every finding of a file.
+fn strings<'a>(file: &'a Value, key: &str) -> Vec<&'a str> {
+    file["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f[key].as_str())
+        .collect()
+}
+
 /// (code, row, column, value, location) of each finding that is not a note.
 fn problems(file: &Value) -> Vec<(String, u64, String, String, String)> {
     file["findings"]
@@ -306,12 +316,7 @@ fn what_a_descriptor_asks_that_conform_cannot_check_is_said() {
 fn a_file_with_none_of_the_columns_does_not_conform() {
     let (code, report, _) = check(&["fixtures/formats/spend.csv", "-s", &optional_fields()]);
     assert_eq!(code, 1);
-    let messages: Vec<&str> = report["files"][0]["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["message"].as_str())
-        .collect();
+    let messages: Vec<&str> = strings(&report["files"][0], "message");
     assert!(
         messages
             .iter()
@@ -445,12 +450,7 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
         let (code, report, err) =
             check(&[&temp(name, bytes).to_string_lossy(), "-s", "spend-over-500"]);
         assert_eq!(code, 1, "{name}: {err}");
-        let codes: Vec<&str> = report["files"][0]["findings"]
-            .as_array()
-            .expect("findings")
-            .iter()
-            .filter_map(|f| f["code"].as_str())
-            .collect();
+        let codes: Vec<&str> = strings(&report["files"][0], "code");
         assert!(codes.contains(&"parse-error"), "{name}: {codes:?}");
     }
 }
@@ -482,12 +482,7 @@ fn a_workbook_of_several_tables_is_checked_sheet_by_sheet() {
     for table in ["conservation-area", "conservation-area-document"] {
         assert_eq!(findings(&book, table), findings(&folder, table), "{table}");
     }
-    let located: Vec<&str> = book["files"][0]["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["location"].as_str())
-        .collect();
+    let located: Vec<&str> = strings(&book["files"][0], "location");
     assert!(located.contains(&"'conservation-area'!C2"), "{located:?}");
 }
 
