@@ -68,7 +68,7 @@ fn request(args: &CheckArgs) -> Result<Request, Fatal> {
         input_format: match &args.input_format {
             Some(name) => Some(Kind::parse(name).ok_or_else(|| {
                 Fatal(format!(
-                    "error: --input-format {name}: use csv, xlsx, xlsb, xls, ods, json, jsonl or geojson"
+                    "error: --input-format {name}: use csv, xlsx, xlsb, xls, ods, json, jsonl, geojson, parquet or arrow"
                 ))
             })?),
             None => None,

@@ -99,7 +99,8 @@ pub enum ColorChoice {
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Files or folders to check: CSV, TSV, Excel and OpenDocument workbooks, JSON, JSON Lines,
-    /// GeoJSON, each possibly gzipped, and zip archives of them (folders are searched for them);
+    /// GeoJSON, Parquet, Arrow, each possibly gzipped or zstd-compressed, zip archives of them
+    /// (folders are searched for them), or a Data Package's datapackage.json;
     /// `-` reads standard input. Without paths, every dataset of the configuration file
     /// (conform.toml) is checked.
     pub paths: Vec<String>,
@@ -107,8 +108,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Standard to check against: a built-in id (`spend-over-500`, `ID@VERSION`) or a path to a
-    /// standard.json or JSON Schema file. Without it, the built-in standard whose columns best
-    /// match the file's header is used.
+    /// standard.json, a JSON Schema, a Frictionless Table Schema or a Data Package. Without it,
+    /// the built-in standard whose columns best match the file's header is used.
     #[arg(long, short = 's')]
     pub standard: Option<String>,
     /// Table of the standard to check against (default: the only table, else the table each file
@@ -145,7 +146,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub sheet: Option<String>,
     /// Read every input as this format instead of telling it from the content: csv, xlsx, xlsb,
-    /// xls, ods, json, jsonl or geojson.
+    /// xls, ods, json, jsonl, geojson, parquet or arrow.
     #[arg(long, value_name = "FORMAT")]
     pub input_format: Option<String>,
     /// Field delimiter instead of sniffing it (`,` `;` `|` or `tab`).
