@@ -4,6 +4,7 @@
 mod cells;
 mod header;
 mod keys;
+mod parse;
 mod references;
 mod rules;
 mod table;
@@ -17,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding, Severity};
-use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect, Record};
+use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect, FaultKind, Record};
 use crate::read::detect::Kind;
 use crate::read::table::{Locator, RowBatch};
 use crate::read::{self, Input, OpenError};
@@ -25,6 +26,7 @@ use crate::standard::Table;
 pub use cells::CellAt;
 use header::plan_at;
 pub use header::{plan as plan_header, HeaderPlan};
+use parse::fault_finding;
 pub use references::{check_references, Checked};
 pub(crate) use table::kind_of;
 use table::{cell_error, check_table, csv_line};
@@ -439,8 +441,28 @@ impl Worker<'_> {
     ) -> std::io::Result<ChunkResult> {
         let mut records = ChunkRecords::new(chunk, self.dialect, parser)?;
         let mut result = Self::result(chunk.bytes.len());
-        while let Some((line, record)) = records.next_record() {
-            self.check_one(&mut result, line, &record);
+        let mut faults = chunk.faults.iter().peekable();
+        while let Some((line, next_line, record)) = records.next_record_spanning() {
+            let mut readable = true;
+            while let Some(fault) = faults.next_if(|f| f.line < next_line) {
+                readable &= !matches!(fault.kind, FaultKind::Unclosed);
+                result
+                    .findings
+                    .push(fault_finding(fault, result.records + 1));
+            }
+            if readable {
+                self.check_one(&mut result, line, &record);
+            } else {
+                // The cause alone: its cells would only echo the broken quote.
+                result.records += 1;
+                result.last_line = Some(line);
+            }
+        }
+        // A record too long to read stands alone in a chunk with no text.
+        for fault in faults {
+            result.records += 1;
+            result.last_line = Some(fault.line);
+            result.findings.push(fault_finding(fault, result.records));
         }
         Ok(result)
     }
@@ -599,19 +621,8 @@ fn check_once(
         full_validator: full_validator.as_ref(),
     };
     let mut last_line = header_line.unwrap_or(1);
-    let unterminated = check_chunks(chunks, &worker, &mut report, &mut last_line, options)?;
-    let mut tail = Vec::new();
-    if !report.partial && unterminated {
-        tail.push(
-            Finding::new(
-                Code::ParseError,
-                format!("a quoted cell in the record starting on line {last_line} is never closed, so the rest of the file was read as one cell"),
-            )
-            .at_row(report.rows.max(1), last_line)
-            .with_help(Some("close the quote; a double quote inside a quoted cell is written twice (\"\")".into())),
-        );
-    }
-    finish(&mut report, tail, table, compiled, options);
+    check_chunks(chunks, &worker, &mut report, &mut last_line, options)?;
+    finish(&mut report, Vec::new(), table, compiled, options);
     Ok(report)
 }
 
@@ -747,15 +758,14 @@ fn row_count_findings(rows: u64, table: &Table) -> Vec<Finding> {
 }
 
 /// Checks every chunk: one thread reads chunks, the pool parses and checks them in batches, and
-/// the findings and keys of each batch are merged in order. Returns whether the text ended inside
-/// a quoted cell.
+/// the findings and keys of each batch are merged in order.
 fn check_chunks(
     mut chunks: ChunkReader,
     worker: &Worker<'_>,
     report: &mut FileReport,
     last_line: &mut u64,
     options: &Options,
-) -> std::io::Result<bool> {
+) -> std::io::Result<()> {
     // The size as stored: a compressed file's rows are then underestimated, which only costs a
     // key set a second allocation.
     let input_bytes = report.input.stored_size();
@@ -763,24 +773,21 @@ fn check_chunks(
     let dialect = worker.dialect;
     // Chunks checked together: enough to keep every thread busy.
     let batch = 8 * rayon::current_num_threads().max(1);
-    let (unterminated, failure) = std::thread::scope(|scope| -> (bool, Option<std::io::Error>) {
+    let failure = std::thread::scope(|scope| -> Option<std::io::Error> {
         let (chunk_tx, chunk_rx) = mpsc::sync_channel::<std::io::Result<Batch>>(batch + 2);
-        let producer = scope.spawn(move || {
-            loop {
-                match chunks.next_chunk(CHUNK_BYTES) {
-                    Ok(Some(chunk)) => {
-                        if chunk_tx.send(Ok(Batch::Text(chunk))).is_err() {
-                            break;
-                        }
-                    }
-                    Ok(None) => break,
-                    Err(e) => {
-                        let _ = chunk_tx.send(Err(e));
+        let producer = scope.spawn(move || loop {
+            match chunks.next_chunk(CHUNK_BYTES) {
+                Ok(Some(chunk)) => {
+                    if chunk_tx.send(Ok(Batch::Text(chunk))).is_err() {
                         break;
                     }
                 }
+                Ok(None) => break,
+                Err(e) => {
+                    let _ = chunk_tx.send(Err(e));
+                    break;
+                }
             }
-            chunks.unterminated
         });
         let mut merger = Merger {
             report,
@@ -801,12 +808,14 @@ fn check_chunks(
                 )
                 .collect()
         });
-        let unterminated = producer.join().unwrap_or(false);
-        (unterminated, failure)
+        // The producer only sends; should it have panicked, the channel closed and the
+        // findings so far stand.
+        let _ = producer.join();
+        failure
     });
     match failure {
         Some(e) => Err(e),
-        None => Ok(unterminated),
+        None => Ok(()),
     }
 }
 

@@ -137,11 +137,43 @@ impl Dialect {
     }
 }
 
+/// Records longer than this are not read: their bytes are skipped (and counted) instead of held,
+/// so that one endless line or unclosed quote cannot take the machine's memory. Far above any
+/// real record: a large WKT boundary is a few MB.
+pub const MAX_RECORD_BYTES: usize = 16 << 20;
+
+/// A record whose quoting or size is wrong, found while the text is cut into chunks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fault {
+    /// The physical line (1-based) where it is.
+    pub line: u64,
+    /// The 1-based character on that line: the quote at fault, or the row's start.
+    pub character: u64,
+    pub kind: FaultKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FaultKind {
+    /// A quote closing a quoted cell is followed by more text (`"18/01". Done`). The cell is read
+    /// as csv readers read it (Python's, frictionless, the csv crate): the quote dropped, the text
+    /// kept. `excerpt` is a short piece of the text around it.
+    TextAfterQuote { excerpt: String },
+    /// A quoted cell that no later quote closes: the record is read up to the end of the line the
+    /// quote is on, and the lines after it are read as records of their own.
+    Unclosed,
+    /// A record over [`MAX_RECORD_BYTES`], skipped unread. `in_quotes`: the text ended inside the
+    /// quoted cell that made it so long.
+    TooLong { bytes: u64, in_quotes: bool },
+}
+
 /// Whole records of text, cut where a line ends outside quotes, with the line they start on.
 pub struct Chunk {
     pub bytes: Vec<u8>,
     /// The physical line of the chunk's first byte (1-based).
     pub first_line: u64,
+    /// What was wrong with the records in it, in the order of their lines. A chunk with a
+    /// [`FaultKind::TooLong`] fault holds no bytes: it stands for the record skipped.
+    pub faults: Vec<Fault>,
     /// Where the buffer goes back when the chunk is done with.
     pool: BufferPool,
 }
@@ -181,28 +213,36 @@ impl BufferPool {
 }
 
 /// Splits the text into chunks of whole records without parsing them, so that parsing can happen
-/// in parallel: only quotes and line ends are looked at, with memchr.
+/// in parallel. Only quotes and line ends are looked at (with memchr), by the rule every csv
+/// reader follows: a quote opens a quoted cell only at the start of a cell, and inside one, any
+/// quote that is not doubled closes it. A stray quote therefore costs one record, not the rest
+/// of the file, and every byte is scanned a bounded number of times.
 pub struct ChunkReader {
     source: LineEnds<BufReader<Box<dyn Read + Send>>>,
     pub dialect: Dialect,
-    /// Bytes read but not yet handed out (the start of a record the last read cut).
+    /// Bytes read but not yet handed out; always starts at the start of a record.
     carry: Vec<u8>,
     /// How much of `carry` holds text; the rest is memory kept for the next read (recycled
     /// buffers keep their length, so they are not zeroed again).
     filled: usize,
-    /// Whether the carried bytes end inside a quoted cell (known when no cut was found).
-    in_quotes: bool,
+    /// How far into `carry` the quotes have been followed.
+    scan: usize,
+    /// The quote that opened the quoted cell `scan` is in, if it is in one.
+    open_quote: Option<usize>,
+    /// The end of the last line end outside quotes before `scan`: where a chunk can be cut.
+    boundary: Option<usize>,
+    /// Faults found in `carry`, at their offsets.
+    faults: Vec<(usize, FaultKind)>,
     line: u64,
     finished: bool,
-    /// Set at the end when the text ends inside a quoted cell.
-    pub unterminated: bool,
     /// Check that each chunk is UTF-8 (for text not read through before).
     verify: bool,
     pool: BufferPool,
 }
 
 impl ChunkReader {
-    /// Wraps a UTF-8 stream, sniffing the delimiter unless one is given.
+    /// Wraps a UTF-8 stream, sniffing the delimiter unless one is given. A first line `sep=;`
+    /// (Excel writes it to name the delimiter) names the delimiter and is not a record.
     pub fn new(
         stream: Utf8Stream,
         delimiter: Option<u8>,
@@ -210,8 +250,27 @@ impl ChunkReader {
     ) -> std::io::Result<ChunkReader> {
         let mut buffered: BufReader<Box<dyn Read + Send>> =
             BufReader::with_capacity(256 * 1024, Box::new(stream));
+        let mut line = 1;
+        let excel_separator = excel_separator_line(buffered.fill_buf()?);
+        if let Some((separator, length)) = excel_separator {
+            buffered.consume(length);
+            line = 2;
+            // An explicit --delimiter still wins.
+            if delimiter.is_none() {
+                return Self::with(buffered, separator, line, verify);
+            }
+        }
         let sample = buffered.fill_buf()?.to_vec();
         let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&sample));
+        Self::with(buffered, delimiter, line, verify)
+    }
+
+    fn with(
+        buffered: BufReader<Box<dyn Read + Send>>,
+        delimiter: u8,
+        line: u64,
+        verify: bool,
+    ) -> std::io::Result<ChunkReader> {
         Ok(ChunkReader {
             source: LineEnds {
                 inner: buffered,
@@ -220,41 +279,92 @@ impl ChunkReader {
             dialect: Dialect { delimiter },
             carry: Vec::new(),
             filled: 0,
-            in_quotes: false,
-            line: 1,
+            scan: 0,
+            open_quote: None,
+            boundary: None,
+            faults: Vec::new(),
+            line,
             finished: false,
-            unterminated: false,
             verify,
             pool: BufferPool::default(),
         })
     }
 
-    /// The end (exclusive) of the last line end outside quotes in `carry`. `carry` always starts
-    /// outside quotes (it starts at a cut), so a line end is outside quotes exactly when an even
-    /// number of quote characters come before it: counted with SIMD, from the end backwards.
-    fn last_boundary(&mut self) -> Option<usize> {
+    /// Follows the quotes of `carry` from `scan` to the end of the text read, noting each line
+    /// end outside quotes in `boundary` (with `first_only`, stopping at the first).
+    fn advance(&mut self, first_only: bool) {
+        let delimiter = self.dialect.delimiter;
         let bytes = &self.carry[..self.filled];
-        let count = |slice: &[u8]| memchr::memchr_iter(b'"', slice).count();
-        let mut end = bytes.len();
-        let mut quotes_before_end: Option<usize> = None;
-        while let Some(newline) = memchr::memrchr(b'\n', &bytes[..end]) {
-            let quotes = match quotes_before_end {
-                None => count(&bytes[..newline]),
-                Some(before_end) => before_end - count(&bytes[newline..end]),
-            };
-            if quotes % 2 == 0 {
-                return Some(newline + 1);
+        loop {
+            if self.open_quote.is_some() {
+                let Some(quote) = memchr::memchr(b'"', &bytes[self.scan..]).map(|i| self.scan + i)
+                else {
+                    self.scan = bytes.len();
+                    return;
+                };
+                let next = bytes.get(quote + 1).copied();
+                match next {
+                    // The byte after decides: wait for it, unless the text has ended.
+                    None if !self.finished => {
+                        self.scan = quote;
+                        return;
+                    }
+                    Some(b'"') => {
+                        self.scan = quote + 2;
+                        continue;
+                    }
+                    Some(after) if after != delimiter && after != b'\n' => {
+                        let excerpt = excerpt_around(bytes, quote);
+                        self.faults
+                            .push((quote, FaultKind::TextAfterQuote { excerpt }));
+                    }
+                    _ => {}
+                }
+                self.open_quote = None;
+                self.scan = quote + 1;
+                continue;
             }
-            quotes_before_end = Some(quotes);
-            end = newline;
+            // Outside quotes: the next quote that starts a cell opens one; others are literal.
+            let mut opening = None;
+            let mut from = self.scan;
+            while let Some(i) = memchr::memchr(b'"', &bytes[from..]) {
+                let quote = from + i;
+                if quote == 0 || bytes[quote - 1] == delimiter || bytes[quote - 1] == b'\n' {
+                    opening = Some(quote);
+                    break;
+                }
+                from = quote + 1;
+            }
+            let end = opening.unwrap_or(bytes.len());
+            let stretch = &bytes[self.scan..end];
+            if first_only {
+                if let Some(i) = memchr::memchr(b'\n', stretch) {
+                    self.scan += i + 1;
+                    self.boundary = Some(self.scan);
+                    return;
+                }
+            } else if let Some(i) = memchr::memrchr(b'\n', stretch) {
+                self.boundary = Some(self.scan + i + 1);
+            }
+            match opening {
+                Some(quote) => {
+                    self.open_quote = Some(quote);
+                    self.scan = quote + 1;
+                }
+                None => {
+                    self.scan = end;
+                    return;
+                }
+            }
         }
-        // No cut possible: whether the text so far ends inside quotes.
-        self.in_quotes = count(bytes) % 2 == 1;
-        None
     }
 
     /// The next chunk of about `size` bytes (more when one record is longer), or `None` at the end.
     pub fn next_chunk(&mut self, size: usize) -> std::io::Result<Option<Chunk>> {
+        self.next(size, false)
+    }
+
+    fn next(&mut self, size: usize, first_only: bool) -> std::io::Result<Option<Chunk>> {
         loop {
             if !self.finished && self.filled < size {
                 let read = self.fill(size)?;
@@ -268,31 +378,57 @@ impl ChunkReader {
             if self.filled == 0 {
                 return Ok(None);
             }
-            let boundary = self.last_boundary();
-            let cut = match boundary {
-                Some(cut) => cut,
-                None if self.finished => {
-                    let text = &self.carry[..self.filled];
-                    self.unterminated = memchr::memchr_iter(b'"', text).count() % 2 == 1;
-                    self.filled
+            self.advance(first_only);
+            if let Some(cut) = self.boundary {
+                return self.hand_out(cut, !first_only).map(Some);
+            }
+            // No line end outside quotes: the text starts with one record longer than `size`.
+            if self.filled > MAX_RECORD_BYTES {
+                return self.skip_long_record().map(Some);
+            }
+            if self.finished {
+                if let Some(quote) = self.open_quote {
+                    return self.hand_out_unclosed(quote, !first_only).map(Some);
                 }
-                None => {
-                    // No line end outside quotes yet: one record is longer than `size`.
-                    let read = self.fill(size)?;
-                    self.finished = read == 0;
-                    continue;
-                }
-            };
-            let bytes = self.cut(cut);
-            return self.hand_out(bytes, false).map(Some);
+                let filled = self.filled;
+                return self.hand_out(filled, !first_only).map(Some);
+            }
+            let read = self.fill(size)?;
+            self.finished = read == 0;
         }
     }
 
-    /// Hands out a chunk. The header chunk is checked for UTF-8 here, where that is not known yet;
-    /// data chunks are checked by the workers that parse them ([`ChunkRecords::new`]). Chunks end
-    /// at line ends, which never fall inside a character, so each can be checked on its own.
-    fn hand_out(&mut self, bytes: Vec<u8>, header: bool) -> std::io::Result<Chunk> {
-        if header && self.verify && !is_plain_utf8(&bytes) {
+    /// Hands out the first `cut` bytes with their faults; the rest stays for the next chunk,
+    /// still to be scanned from where the scan got to. The header chunk is checked for UTF-8
+    /// here, where that is not known yet; data chunks are checked by the workers that parse them
+    /// ([`ChunkRecords::new`]). Chunks end at line ends, which never fall inside a character, so
+    /// each can be checked on its own.
+    fn hand_out(&mut self, cut: usize, data: bool) -> std::io::Result<Chunk> {
+        let split = self.faults.partition_point(|(at, _)| *at < cut);
+        let mut faults = Vec::new();
+        let mut counted = (0, self.line);
+        for (at, kind) in self.faults.drain(..split) {
+            counted.1 += memchr::memchr_iter(b'\n', &self.carry[counted.0..at]).count() as u64;
+            counted.0 = at;
+            let line_start = memchr::memrchr(b'\n', &self.carry[..at]).map_or(0, |i| i + 1);
+            let characters = self.carry[line_start..at]
+                .iter()
+                .filter(|b| (**b & 0xC0) != 0x80)
+                .count();
+            faults.push(Fault {
+                line: counted.1,
+                character: characters as u64 + 1,
+                kind,
+            });
+        }
+        for fault in &mut self.faults {
+            fault.0 -= cut;
+        }
+        self.scan -= cut;
+        self.open_quote = self.open_quote.map(|at| at.saturating_sub(cut));
+        self.boundary = None;
+        let bytes = self.cut(cut);
+        if !data && self.verify && !is_plain_utf8(&bytes) {
             return Err(NotUtf8::error());
         }
         let first_line = self.line;
@@ -300,6 +436,69 @@ impl ChunkReader {
         Ok(Chunk {
             bytes,
             first_line,
+            faults,
+            pool: self.pool.clone(),
+        })
+    }
+
+    /// Hands out the record at the start of `carry`, whose quoted cell opened at `quote` is never
+    /// closed, up to the end of the quote's line; the text after it is scanned again as records.
+    fn hand_out_unclosed(&mut self, quote: usize, data: bool) -> std::io::Result<Chunk> {
+        let bytes = &self.carry[..self.filled];
+        let cut = memchr::memchr(b'\n', &bytes[quote..]).map_or(bytes.len(), |i| quote + i + 1);
+        self.faults.retain(|(at, _)| *at < quote);
+        self.faults.push((quote, FaultKind::Unclosed));
+        self.open_quote = None;
+        self.scan = cut;
+        self.hand_out(cut, data)
+    }
+
+    /// Skips the record at the start of `carry`, longer than [`MAX_RECORD_BYTES`], without holding
+    /// it: its bytes are followed (for its end and its lines) and let go as they come.
+    fn skip_long_record(&mut self) -> std::io::Result<Chunk> {
+        let first_line = self.line;
+        let mut skipped = 0u64;
+        self.faults.clear();
+        loop {
+            if let Some(cut) = self.boundary {
+                skipped += cut as u64;
+                let chunk = self.hand_out(cut, true)?;
+                drop(chunk);
+                break;
+            }
+            if self.finished {
+                skipped += self.filled as u64;
+                self.line += memchr::memchr_iter(b'\n', &self.carry[..self.filled]).count() as u64;
+                self.filled = 0;
+                self.scan = 0;
+                break;
+            }
+            // Let go of all but the last byte, which the next quote may need to look back at.
+            let keep = self.filled.min(self.scan).saturating_sub(1);
+            skipped += keep as u64;
+            self.line += memchr::memchr_iter(b'\n', &self.carry[..keep]).count() as u64;
+            self.carry.copy_within(keep..self.filled, 0);
+            self.filled -= keep;
+            self.scan -= keep;
+            self.open_quote = self.open_quote.map(|_| 0);
+            self.faults.clear();
+            let read = self.fill(1 << 20)?;
+            self.finished = read == 0;
+            self.advance(true);
+        }
+        let in_quotes = self.open_quote.take().is_some();
+        self.faults.clear();
+        Ok(Chunk {
+            bytes: Vec::new(),
+            first_line,
+            faults: vec![Fault {
+                line: first_line,
+                character: 1,
+                kind: FaultKind::TooLong {
+                    bytes: skipped,
+                    in_quotes,
+                },
+            }],
             pool: self.pool.clone(),
         })
     }
@@ -313,7 +512,7 @@ impl ChunkReader {
     /// a file with no text.
     pub fn header(&mut self, record: &mut StringRecord) -> std::io::Result<Option<u64>> {
         loop {
-            let Some(chunk) = self.next_record_chunk()? else {
+            let Some(chunk) = self.next(64 * 1024, true)? else {
                 return Ok(None);
             };
             let skipped = chunk.bytes.iter().take_while(|b| **b == b'\n').count();
@@ -324,29 +523,6 @@ impl ChunkReader {
             if reader.read_record(record).map_err(std::io::Error::other)? {
                 return Ok(Some(chunk.first_line + skipped as u64));
             }
-        }
-    }
-
-    /// One record's bytes (the header's).
-    fn next_record_chunk(&mut self) -> std::io::Result<Option<Chunk>> {
-        loop {
-            let boundary = self.last_boundary_from_start();
-            if let Some(cut) = boundary {
-                let bytes = self.cut(cut);
-                self.in_quotes = false;
-                return self.hand_out(bytes, true).map(Some);
-            }
-            if self.finished {
-                if self.filled == 0 {
-                    return Ok(None);
-                }
-                self.unterminated = self.in_quotes;
-                let filled = self.filled;
-                let bytes = self.cut(filled);
-                return self.hand_out(bytes, true).map(Some);
-            }
-            let read = self.fill(64 * 1024)?;
-            self.finished = read == 0;
         }
     }
 
@@ -374,20 +550,40 @@ impl ChunkReader {
         self.filled = remainder;
         bytes
     }
+}
 
-    /// The end of the first line end outside quotes in `carry`.
-    fn last_boundary_from_start(&mut self) -> Option<usize> {
-        let mut in_quotes = false;
-        for at in memchr::memchr2_iter(b'"', b'\n', &self.carry[..self.filled]) {
-            if self.carry[at] == b'"' {
-                in_quotes = !in_quotes;
-            } else if !in_quotes {
-                return Some(at + 1);
-            }
-        }
-        self.in_quotes = in_quotes;
-        None
+/// Excel's first line `sep=;` names the delimiter: the delimiter and the line's length.
+fn excel_separator_line(start: &[u8]) -> Option<(u8, usize)> {
+    let rest = start
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(start)
+        .strip_prefix(b"sep=")?;
+    let separator = *rest.first()?;
+    let length = start.len() - rest.len() + 1;
+    match rest.get(1..3) {
+        Some(b"\r\n") => Some((separator, length + 2)),
+        _ => match rest.get(1) {
+            Some(b'\n' | b'\r') => Some((separator, length + 1)),
+            _ => None,
+        },
     }
+}
+
+/// A short, readable piece of the text around `at`, for a message.
+fn excerpt_around(bytes: &[u8], at: usize) -> String {
+    const SPAN: usize = 24;
+    let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+    let start = at.saturating_sub(SPAN).max(line_start);
+    let end = (at + SPAN).min(line_end);
+    let text = String::from_utf8_lossy(&bytes[start..end]);
+    let text = text.trim_matches('\u{FFFD}');
+    format!(
+        "{}{}{}",
+        if start > line_start { "…" } else { "" },
+        text,
+        if end < line_end { "…" } else { "" }
+    )
 }
 
 /// One record's cells, as views into the chunk's text (or into the parser's output, for a record
@@ -463,6 +659,12 @@ impl<'a> ChunkRecords<'a> {
 
     /// The next record and the line it starts on, or `None` at the end of the chunk.
     pub fn next_record(&mut self) -> Option<(u64, Record<'_>)> {
+        self.next_record_spanning()
+            .map(|(line, _, record)| (line, record))
+    }
+
+    /// The next record, the line it starts on and the line after its end.
+    pub fn next_record_spanning(&mut self) -> Option<(u64, u64, Record<'_>)> {
         let bytes = self.text.as_bytes();
         // Empty lines are not records (as in every CSV reader); they still count as lines.
         while bytes.get(self.pos) == Some(&b'\n') {
@@ -493,6 +695,7 @@ impl<'a> ChunkRecords<'a> {
             self.line += 1;
             return Some((
                 line,
+                self.line,
                 Record {
                     text: self.text,
                     bounds: &self.bounds,
@@ -512,6 +715,7 @@ impl<'a> ChunkRecords<'a> {
         let text = std::str::from_utf8(&self.output[..written]).unwrap_or_default();
         Some((
             line,
+            self.line,
             Record {
                 text,
                 bounds: &self.bounds,
@@ -732,13 +936,118 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_unclosed_quote_runs_to_the_end() {
-        let rows = read_all("a,b\n1,\"open\n2,3\n");
-        assert_eq!(
-            rows[1],
-            (2, vec!["1".to_string(), "open\n2,3\n".to_string()])
+    /// The faults every chunk carried, read with chunks of `size` bytes.
+    fn faults_in(text: &str, size: usize) -> Vec<Fault> {
+        let stream = Utf8Stream::passthrough(
+            Box::new(std::io::Cursor::new(text.as_bytes().to_vec())),
+            false,
         );
+        let mut reader = ChunkReader::new(stream, None, true).expect("reads");
+        reader.header(&mut StringRecord::new()).expect("reads");
+        let mut faults = Vec::new();
+        while let Some(chunk) = reader.next_chunk(size).expect("reads") {
+            faults.extend(chunk.faults.iter().cloned());
+        }
+        faults
+    }
+
+    fn row(line: u64, cells: &[&str]) -> (u64, Vec<String>) {
+        (line, cells.iter().map(|c| c.to_string()).collect())
+    }
+
+    #[test]
+    fn an_unclosed_quote_costs_its_own_line_only() {
+        let text = "a,b\n1,\"open\n2,3\n4,5";
+        let rows = read_all(text);
+        assert_eq!(
+            rows[1..],
+            [
+                row(2, &["1", "open\n"]),
+                row(3, &["2", "3"]),
+                row(4, &["4", "5"])
+            ]
+        );
+        for size in [1, 3, 100] {
+            let faults = faults_in(text, size);
+            assert_eq!(
+                faults,
+                [Fault {
+                    line: 2,
+                    character: 3,
+                    kind: FaultKind::Unclosed
+                }],
+                "size {size}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stray_quote_inside_a_quoted_cell_does_not_derail_later_records() {
+        // Issue 11, defect 2: Python's csv module and frictionless read 3 rows of 2 cells.
+        let text = "id,notes\n1,\"Tree Order 18/01\". Already done.\"\n2,\"line one\nline two\"\n3,plain\n";
+        let rows = read_all(text);
+        assert_eq!(
+            rows[1..],
+            [
+                row(2, &["1", "Tree Order 18/01. Already done.\""]),
+                row(3, &["2", "line one\nline two"]),
+                row(5, &["3", "plain"]),
+            ]
+        );
+        for size in [1, 7, 1000] {
+            let faults = faults_in(text, size);
+            assert_eq!(faults.len(), 1, "size {size}");
+            assert_eq!(faults[0].line, 2);
+            let FaultKind::TextAfterQuote { excerpt } = &faults[0].kind else {
+                panic!("{faults:?}");
+            };
+            assert!(excerpt.contains("18/01\". Already"), "{excerpt}");
+        }
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_cell_is_a_character() {
+        let text = "a,b\n1,12\" drainage pipe\n2,x\n";
+        assert_eq!(
+            read_all(text)[1..],
+            [row(2, &["1", "12\" drainage pipe"]), row(3, &["2", "x"])]
+        );
+        assert!(faults_in(text, 4).is_empty());
+    }
+
+    #[test]
+    fn excel_sep_line_names_the_delimiter() {
+        let rows = read_all("sep=;\r\na;b\r\n1,5;2\r\n");
+        assert_eq!(rows, [row(2, &["a", "b"]), row(3, &["1,5", "2"])]);
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_skipped_and_counted() {
+        let long = "x".repeat(MAX_RECORD_BYTES + (1 << 20));
+        for quoted in [false, true] {
+            let open = if quoted { "\"" } else { "" };
+            let text = format!("a,b\n1,2\n{open}{long}\n3,4\n");
+            let faults = faults_in(&text, 1 << 16);
+            let expected_bytes = if quoted {
+                long.len() + 6
+            } else {
+                long.len() + 1
+            };
+            assert_eq!(
+                faults,
+                [Fault {
+                    line: 3,
+                    character: 1,
+                    kind: FaultKind::TooLong {
+                        bytes: expected_bytes as u64,
+                        in_quotes: quoted
+                    },
+                }]
+            );
+            let rows = read_all_in(&text, 1 << 16);
+            let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
+            assert_eq!(lines, if quoted { vec![1, 2] } else { vec![1, 2, 4] });
+        }
     }
 
     #[test]
