@@ -11,6 +11,12 @@ pub fn number_help(value: &str) -> Option<String> {
         text = text[1..text.len() - 1].to_string();
     }
     let had_pound = text.contains('£');
+    if let Some(number) = decimal_comma(text.trim_start_matches('£').trim()) {
+        let sign = if negative { "-" } else { "" };
+        return Some(format!(
+            "write it as {sign}{number} (a full stop, not a comma, before the decimals)"
+        ));
+    }
     let had_comma = text.contains(',');
     let cleaned: String = text
         .chars()
@@ -55,6 +61,24 @@ pub fn number_help(value: &str) -> Option<String> {
         return None;
     }
     Some(format!("write it as {cleaned} ({})", reasons.join(", ")))
+}
+
+/// `1500,50` or `1.500,50` (a decimal comma, as spreadsheets in many locales write it) as
+/// `1500.50`. A comma followed by three digits is a UK thousands separator, not this.
+fn decimal_comma(text: &str) -> Option<String> {
+    let (whole, decimals) = text.rsplit_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !(1..=2).contains(&decimals.len()) || !digits(decimals) {
+        return None;
+    }
+    let mut groups = whole.trim_start_matches('-').split('.');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    if !digits(first) || rest.iter().any(|g| g.len() != 3 || !digits(g)) {
+        return None;
+    }
+    let sign = if whole.starts_with('-') { "-" } else { "" };
+    Some(format!("{sign}{first}{}.{decimals}", rest.concat()))
 }
 
 /// The allowed value closest to `value`: the same but for case or spacing, or one or two edits away.
@@ -134,6 +158,17 @@ mod tests {
             crate::formats::help("date", "2025-13-01").as_deref(),
             Some("there is no month 13")
         );
+    }
+
+    #[test]
+    fn decimal_commas_become_full_stops() {
+        let help = |v: &str| number_help(v).unwrap_or_default();
+        assert!(help("1500,50").starts_with("write it as 1500.50 (a full stop"));
+        assert!(help("1.500,5").starts_with("write it as 1500.5 "));
+        assert!(help("£12,00").starts_with("write it as 12.00 "));
+        assert!(help("(12,50)").starts_with("write it as -12.50 "));
+        // Three digits after a comma are thousands, as in the UK.
+        assert!(help("1,500").contains("no thousands separators"));
     }
 
     #[test]

@@ -184,3 +184,65 @@ fn a_directory_or_unreadable_path_is_exit_2() {
     let (code, _, err) = check(&PathBuf::from("fixtures/no/such.csv"), CHECKS);
     assert_eq!(code, 2, "{err}");
 }
+
+/// The findings of the first file of a report.
+fn findings(report: &serde_json::Value) -> Vec<serde_json::Value> {
+    report["files"][0]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_stray_quote_costs_one_row_and_is_named_where_it_is() {
+    // Issue 11, defect 2: csv readers (Python's, frictionless) read three rows of two cells.
+    let row = "Housing,E10000008,London,EX2 4QD,1,open,";
+    let text = format!(
+        "{HEADER}\n1,GR-0001,\"Acme \"Trust\" Ltd\",2025-04-01,10,{row}\n2,GR-0002,\"Two\nlines\",2025-04-01,10,{row}\n3,GR-0003,Plain,2025-04-01,10,{row}\n"
+    );
+    let (code, report, err) = check(&temp("stray.csv", text.as_bytes()), CHECKS);
+    assert_eq!(code, 1, "{err}");
+    let report = report.expect("json");
+    assert_eq!(report["files"][0]["rows"], 3);
+    let found = findings(&report);
+    let lines: Vec<_> = found
+        .iter()
+        .map(|f| (f["code"].clone(), f["line"].clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        [(serde_json::json!("parse-error"), serde_json::json!(2))],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_header_too_long_to_read_is_said_once() {
+    let text = "x,".repeat(9 << 20);
+    let (code, report, err) = check(&temp("long-header.csv", text.as_bytes()), CHECKS);
+    assert_eq!(code, 1, "{err}");
+    let report = report.expect("json");
+    let found = findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["code"], "parse-error");
+    assert_eq!(found[0]["line"], 1);
+    assert!(report.to_string().len() < 10_000);
+}
+
+#[test]
+fn excel_sep_line_is_honoured() {
+    let text = format!(
+        "sep=;\n{}\n1;GR-0001;Acme Trust;2025-04-01;1500,50;Housing;E10000008;South West;EX2 4QD;1;open;\n",
+        HEADER.replace(',', ";")
+    );
+    let (_, report, err) = check(&temp("sep.csv", text.as_bytes()), CHECKS);
+    let report = report.expect("json");
+    let found = findings(&report);
+    // Only the decimal comma is wrong; the header is found on line 2.
+    assert!(
+        found
+            .iter()
+            .all(|f| f["line"] == 3 && f["column"]["name"] == "Amount"),
+        "{err} {found:?}"
+    );
+}

@@ -600,6 +600,15 @@ fn check_once(
     };
     let mut header = StringRecord::new();
     let header_line = chunks.header(&mut header)?;
+    if let Some(fault) = chunks.header_fault.take() {
+        let mut finding = fault_finding(&fault, 0);
+        finding.row = None;
+        report.findings.push(finding);
+        if header.is_empty() {
+            settle(&mut report.findings, compiled, options);
+            return Ok(report);
+        }
+    }
     if header_line.is_none() || is_blank(header.iter()) {
         report.findings.push(
             Finding::new(Code::EmptyFile, "the file is empty: it has no header row").with_help(
@@ -609,7 +618,9 @@ fn check_once(
         settle(&mut report.findings, compiled, options);
         return Ok(report);
     }
-    let plan = plan_for(&mut report, &header, 1, table, compiled, options);
+    let header_line = header_line.unwrap_or(1);
+    report.header_line = header_line;
+    let plan = plan_for(&mut report, &header, header_line, table, compiled, options);
     let full_validator = full_validator(table, options)?;
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
     let worker = Worker {
@@ -620,7 +631,7 @@ fn check_once(
         schema_path: options.schema_path,
         full_validator: full_validator.as_ref(),
     };
-    let mut last_line = header_line.unwrap_or(1);
+    let mut last_line = header_line;
     check_chunks(chunks, &worker, &mut report, &mut last_line, options)?;
     finish(&mut report, Vec::new(), table, compiled, options);
     Ok(report)

@@ -238,6 +238,9 @@ pub struct ChunkReader {
     /// Check that each chunk is UTF-8 (for text not read through before).
     verify: bool,
     pool: BufferPool,
+    /// What was wrong with the header record, if anything: a header too long to read is
+    /// returned empty, with this saying why.
+    pub header_fault: Option<Fault>,
 }
 
 impl ChunkReader {
@@ -287,6 +290,7 @@ impl ChunkReader {
             finished: false,
             verify,
             pool: BufferPool::default(),
+            header_fault: None,
         })
     }
 
@@ -515,6 +519,13 @@ impl ChunkReader {
             let Some(chunk) = self.next(64 * 1024, true)? else {
                 return Ok(None);
             };
+            if let Some(fault) = chunk.faults.first() {
+                self.header_fault = Some(fault.clone());
+                if matches!(fault.kind, FaultKind::TooLong { .. }) {
+                    record.clear();
+                    return Ok(Some(chunk.first_line));
+                }
+            }
             let skipped = chunk.bytes.iter().take_while(|b| **b == b'\n').count();
             if skipped == chunk.bytes.len() {
                 continue;
