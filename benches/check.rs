@@ -55,7 +55,10 @@ fn bench_check(c: &mut Criterion) {
     let table = &standard.tables[0];
     let compiled = compile(table).expect("compiles");
     let data = std::sync::Arc::new(generate(50_000));
-    let input = Input::Stdin(data.clone());
+    let input = Input::Memory {
+        name: "bench.csv".into(),
+        bytes: data.clone(),
+    };
     let options = Options::default();
     let mut group = c.benchmark_group("check");
     group.throughput(Throughput::Bytes(data.len() as u64));
@@ -108,7 +111,10 @@ fn bench_planning(c: &mut Criterion) {
     let table = standard.table("tree").expect("the tree table");
     let compiled = compile(table).expect("compiles");
     let data = std::sync::Arc::new(generate_trees(50_000));
-    let input = Input::Stdin(data.clone());
+    let input = Input::Memory {
+        name: "bench.csv".into(),
+        bytes: data.clone(),
+    };
     let options = Options::default();
     let mut group = c.benchmark_group("check");
     group.throughput(Throughput::Bytes(data.len() as u64));

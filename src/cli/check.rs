@@ -102,6 +102,7 @@ pub(super) fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
             && !args.no_progress
             && !args.quiet,
         bar: std::sync::Mutex::new(None),
+        quiet: args.quiet,
     };
     let outcome = {
         let mut reporter = report::reporter(args.format, Box::new(&mut output), &options);
@@ -124,6 +125,8 @@ const PROGRESS_MIN_BYTES: u64 = 8 * 1024 * 1024;
 struct ProgressBars {
     shown: bool,
     bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
+    /// `--quiet`: notes are not printed either.
+    quiet: bool,
 }
 
 impl Watcher for ProgressBars {
@@ -156,6 +159,12 @@ impl Watcher for ProgressBars {
     fn finished(&self, _input: &Input) {
         if let Some(bar) = self.bar.lock().ok().and_then(|mut slot| slot.take()) {
             bar.finish_and_clear();
+        }
+    }
+
+    fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("note: {message}");
         }
     }
 }

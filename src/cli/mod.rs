@@ -155,7 +155,7 @@ pub struct CheckArgs {
     /// Colour in the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Only the summary and verdict in the human report, no examples.
+    /// Only failures (a line a failing file, with its counts by code) and the verdict.
     #[arg(long, short = 'q')]
     pub quiet: bool,
     /// No progress bar (one is shown on a terminal for files over 8 MB, never in CI or pipes).

@@ -20,8 +20,13 @@ pub use decode::Utf8Stream;
 #[derive(Clone, Debug)]
 pub enum Input {
     Path(PathBuf),
-    /// Standard input, read whole (it cannot be read twice).
-    Stdin(std::sync::Arc<Vec<u8>>),
+    /// Standard input, a pipe or a FIFO, copied once to a temporary file that has no name on
+    /// disk (it goes when the last handle does, even if the run is killed), so that it can be
+    /// read more than once without being held in memory.
+    Spooled {
+        name: String,
+        file: std::sync::Arc<File>,
+    },
     /// A file held in memory, such as a member of a zip archive (`archive.zip!member.csv`).
     Memory {
         name: String,
@@ -38,7 +43,7 @@ impl Input {
     pub fn display_name(&self) -> String {
         match self {
             Input::Path(p) => p.display().to_string(),
-            Input::Stdin(_) => "<stdin>".into(),
+            Input::Spooled { name, .. } => name.clone(),
             Input::Memory { name, .. } => name.clone(),
             Input::Sheet { book, .. } => book.display_name(),
         }
@@ -47,7 +52,7 @@ impl Input {
     pub fn path(&self) -> Option<&Path> {
         match self {
             Input::Path(p) => Some(p),
-            Input::Stdin(_) | Input::Memory { .. } => None,
+            Input::Spooled { .. } | Input::Memory { .. } => None,
             Input::Sheet { book, .. } => book.path(),
         }
     }
@@ -56,7 +61,8 @@ impl Input {
     pub fn file_name(&self) -> Option<&str> {
         match self {
             Input::Path(p) => p.file_name()?.to_str(),
-            Input::Stdin(_) => None,
+            Input::Spooled { name, .. } if name == "<stdin>" => None,
+            Input::Spooled { name, .. } => Path::new(name).file_name()?.to_str(),
             Input::Memory { name, .. } => name.rsplit(['!', '/']).next(),
             Input::Sheet { sheet, .. } => Some(sheet),
         }
@@ -66,7 +72,8 @@ impl Input {
     pub fn stored_size(&self) -> Option<u64> {
         match self {
             Input::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-            Input::Stdin(bytes) | Input::Memory { bytes, .. } => Some(bytes.len() as u64),
+            Input::Spooled { file, .. } => file.metadata().ok().map(|m| m.len()),
+            Input::Memory { bytes, .. } => Some(bytes.len() as u64),
             Input::Sheet { book, .. } => book.stored_size(),
         }
     }
@@ -75,7 +82,11 @@ impl Input {
     pub fn open_raw(&self) -> io::Result<Box<dyn Read + Send>> {
         let stored: Box<dyn Read + Send> = match self {
             Input::Path(p) => Box::new(File::open(p)?),
-            Input::Stdin(bytes) | Input::Memory { bytes, .. } => {
+            Input::Spooled { file, .. } => Box::new(SpoolReader {
+                file: std::sync::Arc::clone(file),
+                offset: 0,
+            }),
+            Input::Memory { bytes, .. } => {
                 Box::new(Cursor::new(SharedBytes(std::sync::Arc::clone(bytes))))
             }
             Input::Sheet { book, .. } => return book.open_raw(),
@@ -96,9 +107,14 @@ impl Input {
         let mut head = [0u8; 4];
         let read = match self {
             Input::Path(p) => File::open(p).and_then(|mut f| read_up_to(&mut f, &mut head)),
-            Input::Stdin(bytes) | Input::Memory { bytes, .. } => {
-                read_up_to(&mut &bytes[..], &mut head)
-            }
+            Input::Spooled { file, .. } => read_up_to(
+                &mut SpoolReader {
+                    file: std::sync::Arc::clone(file),
+                    offset: 0,
+                },
+                &mut head,
+            ),
+            Input::Memory { bytes, .. } => read_up_to(&mut &bytes[..], &mut head),
             Input::Sheet { book, .. } => return book.is_compressed(),
         };
         read.is_ok_and(|n| n >= 2) && (head.starts_with(&GZIP_MAGIC) || head == ZSTD_MAGIC)
@@ -120,6 +136,65 @@ impl Input {
             return Err(io::Error::new(io::ErrorKind::InvalidData, TooLarge(limit)));
         }
         Ok(bytes)
+    }
+}
+
+impl Input {
+    /// Copies a stream that can be read only once (standard input, a pipe) to a temporary file.
+    pub fn spool(name: &str, stream: &mut dyn Read) -> io::Result<Input> {
+        let file = nameless_temporary_file()?;
+        io::copy(stream, &mut &file)?;
+        Ok(Input::Spooled {
+            name: name.to_string(),
+            file: std::sync::Arc::new(file),
+        })
+    }
+}
+
+/// A temporary file only this process can read: created private, and (on Unix) its name removed
+/// at once, so that nothing is left behind however the run ends.
+fn nameless_temporary_file() -> io::Result<File> {
+    let dir = std::env::temp_dir();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    for attempt in 0..100 {
+        let path = dir.join(format!(
+            ".conform-{}-{stamp}-{attempt}.spool",
+            std::process::id()
+        ));
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(file) => {
+                #[cfg(unix)]
+                std::fs::remove_file(&path)?;
+                return Ok(file);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("cannot make a temporary file"))
+}
+
+/// Reads a spooled file from its start with an offset of its own, so that several readers (the
+/// planner, the checker, a second pass) can share one handle.
+struct SpoolReader {
+    file: std::sync::Arc<File>,
+    offset: u64,
+}
+
+impl Read for SpoolReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        #[cfg(unix)]
+        let read = std::os::unix::fs::FileExt::read_at(&*self.file, buf, self.offset)?;
+        #[cfg(windows)]
+        let read = std::os::windows::fs::FileExt::seek_read(&*self.file, buf, self.offset)?;
+        self.offset += read as u64;
+        Ok(read)
     }
 }
 
@@ -546,7 +621,13 @@ mod tests {
     use super::*;
 
     fn open_bytes(bytes: &[u8]) -> Result<Opened, OpenError> {
-        open(&Input::Stdin(std::sync::Arc::new(bytes.to_vec())), None)
+        open(
+            &Input::Memory {
+                name: "test.csv".into(),
+                bytes: std::sync::Arc::new(bytes.to_vec()),
+            },
+            None,
+        )
     }
 
     fn text(opened: Opened) -> String {

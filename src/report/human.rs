@@ -198,7 +198,45 @@ fn snippet(
     (Some(snippet), span)
 }
 
+/// `--quiet`: a failing file in one line, with its counts by code; a passing file not at all.
+fn render_file_quietly(out: &mut String, run: &RunReport, file: &FileReport) {
+    if run.file_passes(file) {
+        return;
+    }
+    let mut by_code: Vec<(&str, usize)> = Vec::new();
+    for finding in file
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+    {
+        match by_code
+            .iter_mut()
+            .find(|(code, _)| *code == finding.code.as_str())
+        {
+            Some((_, count)) => *count += 1,
+            None => by_code.push((finding.code.as_str(), 1)),
+        }
+    }
+    let codes: Vec<String> = by_code
+        .iter()
+        .map(|(code, count)| format!("{code} {}", thousands(*count as u64)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "✗ {}: {}, {}{} ({})",
+        file.path,
+        plural(file.errors(), "error", "errors"),
+        plural(file.count(Severity::Warning), "warning", "warnings"),
+        if file.partial { ", stopped early" } else { "" },
+        codes.join(", ")
+    );
+}
+
 fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Style) {
+    if style.quiet {
+        render_file_quietly(out, run, file);
+        return;
+    }
     let handler = GraphicalReportHandler::new_themed(if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -257,7 +295,8 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
                 }
             }
             let rest = group.findings.len().saturating_sub(style.max_examples);
-            if rest > 0 {
+            // With no examples asked for, the summary's counts say it.
+            if rest > 0 && style.max_examples > 0 {
                 let column = group
                     .column
                     .map(|c| format!(" in `{c}`"))
@@ -306,7 +345,7 @@ pub fn render(run: &RunReport, style: Style) -> String {
     for file in &run.files {
         render_file(&mut out, run, file, style);
     }
-    if run.files.iter().any(|f| !f.findings.is_empty()) {
+    if !style.quiet && run.files.iter().any(|f| !f.findings.is_empty()) {
         let _ = writeln!(
             out,
             "`conform explain CODE` says what any code above means and how to fix it."

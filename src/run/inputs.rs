@@ -1,6 +1,5 @@
 //! The files a run is given: paths, folders walked for data files, and standard input.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -11,22 +10,23 @@ use crate::read::Input;
 use crate::standard::Standard;
 
 /// Turns the paths of a request into inputs: a folder gives every data file below it, in name
-/// order; `-` is standard input, read whole (it cannot be read twice).
-pub fn collect(paths: &[String]) -> Result<Vec<Input>, RunError> {
+/// order; `-` is standard input. Standard input, pipes and FIFOs can be read only once, so they
+/// are first copied to a private temporary file (see [`Input::spool`]), which bounds memory.
+pub fn collect(paths: &[String], watcher: &dyn super::Watcher) -> Result<Vec<Input>, RunError> {
     let mut inputs = Vec::new();
     for path in paths {
         if path == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
+            let spooled = Input::spool("<stdin>", &mut std::io::stdin().lock())
                 .map_err(|e| RunError::message(format!("cannot read standard input: {e}")))?;
-            inputs.push(Input::Stdin(Arc::new(bytes)));
+            inputs.push(spooled);
             continue;
         }
         let p = Path::new(path);
-        if p.is_dir() {
+        let metadata = std::fs::metadata(p);
+        if metadata.as_ref().is_ok_and(|m| m.is_dir()) {
             let mut found = Vec::new();
-            walk(p, &mut found)
+            let mut seen = std::collections::HashSet::new();
+            walk_once(p, &mut found, &mut seen, watcher)
                 .map_err(|e| RunError::message(format!("cannot read the folder {path}: {e}")))?;
             if found.is_empty() {
                 return Err(RunError::message(format!(
@@ -37,7 +37,13 @@ pub fn collect(paths: &[String]) -> Result<Vec<Input>, RunError> {
             for file in found {
                 add_file(file, &mut inputs)?;
             }
-        } else if p.exists() {
+        } else if metadata.as_ref().is_ok_and(|m| !m.is_file()) {
+            // A pipe, FIFO or `<(command)`: read once, as a stream.
+            let spooled = std::fs::File::open(p)
+                .and_then(|mut stream| Input::spool(path, &mut stream))
+                .map_err(|e| RunError::message(format!("cannot read {path}: {e}")))?;
+            inputs.push(spooled);
+        } else if metadata.is_ok() {
             add_file(p.to_path_buf(), &mut inputs)?;
         } else {
             return Err(RunError::message(format!("{path}: no such file or folder")));
@@ -46,26 +52,31 @@ pub fn collect(paths: &[String]) -> Result<Vec<Input>, RunError> {
     Ok(inputs)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut seen = std::collections::HashSet::new();
-    walk_once(dir, out, &mut seen)
-}
-
 /// Walks each real folder once, whatever links lead to it again (a link to a parent would
-/// otherwise walk for ever).
+/// otherwise walk for ever), and says which links it did not follow.
 fn walk_once(
     dir: &Path,
     out: &mut Vec<PathBuf>,
     seen: &mut std::collections::HashSet<PathBuf>,
+    watcher: &dyn super::Watcher,
 ) -> std::io::Result<()> {
     let real = std::fs::canonicalize(dir)?;
-    if !seen.insert(real) {
+    if !seen.insert(real.clone()) {
+        watcher.note(&format!(
+            "skipped {}: it is a link to {}, a folder already read",
+            dir.display(),
+            real.display()
+        ));
         return Ok(());
     }
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    // In name order, so that which of two links to one folder is skipped does not change.
+    entries.sort();
+    for path in entries {
         if path.is_dir() {
-            walk_once(&path, out, seen)?;
+            walk_once(&path, out, seen, watcher)?;
         } else if is_data_file(&path) {
             out.push(path);
         }

@@ -136,6 +136,9 @@ pub trait Watcher: Sync {
         None
     }
     fn finished(&self, _input: &Input) {}
+    /// Something the person running the check should know that is not about a file's contents:
+    /// a folder skipped because a link led back to it, a `jobs` count lowered.
+    fn note(&self, _message: &str) {}
 }
 
 /// A watcher that watches nothing.
@@ -160,15 +163,12 @@ pub fn run(
         ..Options::default()
     };
     let config = load_config(&request.config)?;
-    let groups = plan::groups(request, config.as_ref(), &options)?;
+    let groups = plan::groups(request, config.as_ref(), &options, watcher)?;
     if let Some(output) = &request.output {
         let inputs: Vec<&Input> = groups.iter().flat_map(|g| g.inputs.iter()).collect();
         inputs::refuse_overwrite(output, &inputs)?;
     }
-    let jobs = request
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let jobs = threads(request.jobs, watcher);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -197,6 +197,24 @@ pub fn run(
         passes: run.passes(),
         unreadable,
     })
+}
+
+/// The threads to check with: the cores by default; a count asked for is kept within four
+/// threads a core, since more only costs memory and start-up time (and, in the hundreds of
+/// thousands, more threads than the system can make).
+fn threads(asked: Option<usize>, watcher: &dyn Watcher) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let Some(asked) = asked else {
+        return cores;
+    };
+    let most = 4 * cores;
+    if asked > most {
+        watcher.note(&format!(
+            "--jobs {asked} is more than this machine can use: checking with {most} threads (4 for each of its {cores} cores)"
+        ));
+        return most;
+    }
+    asked.max(1)
 }
 
 /// Lists a group's standard in the run, once.

@@ -29,6 +29,7 @@ pub fn groups(
     request: &Request,
     config: Option<&Config>,
     options: &Options,
+    watcher: &dyn super::Watcher,
 ) -> Result<Vec<Group>, RunError> {
     // Every dataset's standard must load, used or not: a broken configuration fails early.
     if let (Some(config), None) = (config, &request.standard) {
@@ -42,7 +43,7 @@ pub fn groups(
     if let Some(group) = data_package_group(request)? {
         return Ok(vec![group]);
     }
-    let inputs = super::inputs::collect(&request.paths)?;
+    let inputs = super::inputs::collect(&request.paths, watcher)?;
     if let Some(spec) = &request.standard {
         let severity = config
             .and_then(|c| {

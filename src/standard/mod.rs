@@ -41,6 +41,9 @@ pub struct Standard {
     pub unchecked: Vec<String>,
     /// A Data Package's data files, by table: its own paths, relative to the working folder.
     pub resources: Vec<(String, Vec<PathBuf>)>,
+    /// Every file the standard was read from (itself, its schemas, its code lists): inputs of
+    /// the run, which a report must never be written over.
+    pub files: Vec<PathBuf>,
 }
 
 /// How header cells are matched to the standard's column names.
@@ -235,15 +238,20 @@ fn load_file(path: &Path) -> Result<Standard, StandardError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         StandardError::new(format!("cannot read the standard {}: {e}", path.display()))
     })?;
-    let base = Base::Dir(path.parent().map(Path::to_path_buf).unwrap_or_default());
+    let base = Base::dir(path.parent().map(Path::to_path_buf).unwrap_or_default());
     let name = path.display().to_string();
-    parse(
+    let mut standard = parse(
         &name,
         &text,
         &base,
         path.display().to_string(),
         file_stem(path),
-    )
+    )?;
+    standard.files.push(path.to_path_buf());
+    if let Base::Dir(_, read) = base {
+        standard.files.extend(read.into_inner());
+    }
+    Ok(standard)
 }
 
 fn file_stem(path: &Path) -> String {
@@ -261,11 +269,16 @@ fn file_stem(path: &Path) -> String {
 
 /// Where the files a standard names (schemas, code lists) are found.
 pub(crate) enum Base {
-    Dir(PathBuf),
+    /// A folder, and the files read from it so far.
+    Dir(PathBuf, std::cell::RefCell<Vec<PathBuf>>),
     Builtin(String),
 }
 
 impl Base {
+    pub(crate) fn dir(dir: PathBuf) -> Base {
+        Base::Dir(dir, std::cell::RefCell::new(Vec::new()))
+    }
+
     /// Reads a file named relative to the standard; returns its display name and text.
     fn read(&self, relative: &str) -> Result<(String, String), String> {
         // Any standard may use the code lists built into conform, as `builtin:codelists/NAME.csv`.
@@ -275,8 +288,9 @@ impl Base {
                 .ok_or_else(|| format!("the built-in file {embedded} does not exist"));
         }
         match self {
-            Base::Dir(dir) => {
+            Base::Dir(dir, read) => {
                 let path = dir.join(relative);
+                read.borrow_mut().push(path.clone());
                 std::fs::read_to_string(&path)
                     .map(|t| (path.display().to_string(), t))
                     .map_err(|e| format!("cannot read {}: {e}", path.display()))
@@ -355,7 +369,7 @@ fn frictionless_standard(
     let mut standard = raw::resolve(raw, &generated_name, &generated, base, origin)?;
     standard.unchecked = translated.notes;
     let dir = match base {
-        Base::Dir(dir) => dir.clone(),
+        Base::Dir(dir, _) => dir.clone(),
         Base::Builtin(_) => PathBuf::new(),
     };
     standard.resources = translated
@@ -447,6 +461,7 @@ fn bare_schema(
         origin,
         unchecked: Vec::new(),
         resources: Vec::new(),
+        files: Vec::new(),
     })
 }
 
@@ -499,7 +514,7 @@ mod tests {
         let err = parse(
             "s.json",
             "{\n  \"conform\": 1,\n  \"id\": \n}",
-            &Base::Dir(PathBuf::new()),
+            &Base::dir(PathBuf::new()),
             "test".into(),
             "s".into(),
         )
@@ -516,7 +531,7 @@ mod tests {
         let err = parse(
             "t.json",
             text,
-            &Base::Dir(PathBuf::new()),
+            &Base::dir(PathBuf::new()),
             "t".into(),
             "t".into(),
         )
@@ -533,7 +548,7 @@ mod tests {
         let err = parse(
             "t.json",
             text,
-            &Base::Dir(PathBuf::new()),
+            &Base::dir(PathBuf::new()),
             "t".into(),
             "t".into(),
         )
@@ -551,7 +566,7 @@ mod tests {
         let err = parse(
             "t.json",
             text,
-            &Base::Dir(PathBuf::new()),
+            &Base::dir(PathBuf::new()),
             "t".into(),
             "t".into(),
         )
@@ -566,7 +581,7 @@ mod tests {
         let standard = parse(
             "rows.schema.json",
             text,
-            &Base::Dir(PathBuf::new()),
+            &Base::dir(PathBuf::new()),
             "x".into(),
             "rows".into(),
         )

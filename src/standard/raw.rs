@@ -241,6 +241,7 @@ pub(crate) fn resolve(
         origin,
         unchecked: Vec::new(),
         resources: Vec::new(),
+        files: Vec::new(),
     })
 }
 
