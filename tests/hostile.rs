@@ -170,3 +170,167 @@ fn a_report_that_cannot_be_written_is_exit_2() {
         assert!(text(&output.stderr).contains("cannot write the report"));
     }
 }
+
+const CONFIG: &str = "[[dataset]]\npaths = [\"*.csv\"]\nstandard = \"standard.json\"\n";
+
+/// A copy of the checks standard (its schema and code lists beside it) and a data file, so that
+/// a failure of the test cannot damage the fixtures.
+fn checks_copy(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    for file in [
+        "standard.json",
+        "grants.schema.json",
+        "councils.csv",
+        "regions.csv",
+        "codelist.csv",
+    ] {
+        std::fs::copy(format!("fixtures/checks/{file}"), dir.join(file)).expect("copy");
+    }
+    std::fs::write(dir.join("conform.toml"), CONFIG).expect("config");
+    dir
+}
+
+#[test]
+fn no_report_is_written_over_a_file_the_run_reads() {
+    let dir = checks_copy("overwrite");
+    for (target, what) in [
+        ("standard.json", "a file of the standard"),
+        ("grants.schema.json", "a file of the standard"),
+        ("councils.csv", "a file of the standard"),
+        ("codelist.csv", "one of the files being checked"),
+    ] {
+        let before = std::fs::read(dir.join(target)).expect("read");
+        let output = common::conform()
+            .current_dir(&dir)
+            .args(["check", "codelist.csv", "-s", "standard.json", "-o", target])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{target}");
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains(&format!("--output {target} is {what}")),
+            "{stderr}"
+        );
+        assert_eq!(
+            std::fs::read(dir.join(target)).expect("read"),
+            before,
+            "{target}"
+        );
+    }
+    let output = common::conform()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "codelist.csv",
+            "-s",
+            "standard.json",
+            "--config",
+            "conform.toml",
+        ])
+        .args(["-o", "conform.toml"])
+        .output()
+        .expect("runs");
+    assert!(text(&output.stderr).contains("is the configuration file"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("conform.toml")).expect("read"),
+        CONFIG
+    );
+
+    // GitHub's job summary pointed at an input gets nothing appended.
+    let before = std::fs::read(dir.join("codelist.csv")).expect("read");
+    let output = common::conform()
+        .current_dir(&dir)
+        .env("GITHUB_STEP_SUMMARY", dir.join("codelist.csv"))
+        .args([
+            "check",
+            "codelist.csv",
+            "-s",
+            "standard.json",
+            "--format",
+            "github",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("GITHUB_STEP_SUMMARY"));
+    assert_eq!(
+        std::fs::read(dir.join("codelist.csv")).expect("read"),
+        before
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_to_a_device_or_a_link_keeps_it_what_it_is() {
+    use std::os::unix::fs::FileTypeExt;
+    let output = common::conform()
+        .args(["check", VALID, "-s", "spend-over-500", "-o", "/dev/null"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let null = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(null.file_type().is_char_device(), "/dev/null was replaced");
+
+    let dir = scratch("link");
+    std::fs::write(dir.join("old.json"), "old").expect("write");
+    std::os::unix::fs::symlink("old.json", dir.join("report.json")).expect("link");
+    let output = common::conform()
+        .args([
+            "check",
+            VALID,
+            "-s",
+            "spend-over-500",
+            "--format",
+            "json",
+            "-o",
+        ])
+        .arg(dir.join("report.json"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let link = std::fs::symlink_metadata(dir.join("report.json")).expect("link");
+    assert!(link.file_type().is_symlink());
+    assert!(std::fs::read_to_string(dir.join("old.json"))
+        .expect("read")
+        .contains("\"valid\": true"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file() {
+    let dir = scratch("interrupt");
+    let mut big = std::fs::read(VALID).expect("fixture");
+    let rows: Vec<u8> = big.split(|b| *b == b'\n').nth(1).expect("a row").to_vec();
+    while big.len() < 80 << 20 {
+        big.extend_from_slice(&rows);
+        big.push(b'\n');
+    }
+    std::fs::write(dir.join("big.csv"), &big).expect("write");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("conform"))
+        .current_dir(&dir)
+        .args([
+            "check",
+            "big.csv",
+            "-s",
+            "spend-over-500",
+            "--format",
+            "json",
+            "-o",
+            "r.json",
+        ])
+        .spawn()
+        .expect("starts");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().expect("ends");
+    assert!(!status.success());
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

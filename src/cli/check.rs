@@ -64,6 +64,10 @@ fn request(args: &CheckArgs) -> Result<Request, Fatal> {
         jobs: args.jobs,
         strict: args.strict,
         output: args.output.clone(),
+        also_written: github_summary()
+            .map(|path| ("GITHUB_STEP_SUMMARY".to_string(), path))
+            .into_iter()
+            .collect(),
         sheet: args.sheet.clone(),
         input_format: match &args.input_format {
             Some(name) => Some(Kind::parse(name).ok_or_else(|| {
@@ -90,12 +94,13 @@ pub(super) fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
         },
         width: if to_terminal { terminal_width() } else { 100 },
         quiet: args.quiet,
-        github_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from),
+        github_summary: github_summary(),
     };
     let mut output = Output::open(args.output.as_deref())
         .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
+    if let Some(temporary) = output.temporary() {
+        super::interrupt::remove_on_interrupt(temporary);
+    }
     let watcher = ProgressBars {
         shown: std::io::stderr().is_terminal()
             && std::env::var_os("CI").is_none()
@@ -111,10 +116,17 @@ pub(super) fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
     for (path, reason) in &outcome.unreadable {
         eprintln!("error: cannot read {path}: {reason}");
     }
-    output
-        .commit()
-        .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
+    let committed = output.commit();
+    super::interrupt::forget();
+    committed.map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;
     Ok(outcome.exit_code())
+}
+
+/// The file GitHub Actions has a job's summary appended to.
+fn github_summary() -> Option<PathBuf> {
+    std::env::var_os("GITHUB_STEP_SUMMARY")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
 }
 
 /// Files smaller than this finish before a bar would help.

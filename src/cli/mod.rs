@@ -3,6 +3,7 @@
 //! code.
 
 mod check;
+mod interrupt;
 mod standards;
 
 use std::io::Write;
@@ -119,7 +120,7 @@ pub struct CheckArgs {
     /// Report format: human, json, jsonl, csv, sarif, junit, github or markdown.
     #[arg(long, default_value = "human", value_parser = parse_format)]
     pub format: Format,
-    /// Write the report to this file (written whole, never over an input file).
+    /// Write the report to this file (written whole; never over a file the run reads).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
     /// Threads checking rows (default: one per core). Output is the same whatever the number.

@@ -15,6 +15,9 @@ pub enum Output {
         temporary: PathBuf,
         target: PathBuf,
     },
+    /// A target that is not a regular file (`/dev/null`, a FIFO, a terminal): written as it is.
+    /// Renaming a temporary file over it would replace the device or pipe with a plain file.
+    Stream(BufWriter<File>),
 }
 
 impl Output {
@@ -22,6 +25,24 @@ impl Output {
     pub fn open(target: Option<&Path>) -> io::Result<Output> {
         let Some(target) = target else {
             return Ok(Output::Stdout { closed: false });
+        };
+        match std::fs::metadata(target) {
+            Ok(found) if found.is_dir() => {
+                return Err(io::Error::other(format!(
+                    "{} is a folder",
+                    target.display()
+                )));
+            }
+            Ok(found) if !found.is_file() => {
+                let stream = std::fs::OpenOptions::new().write(true).open(target)?;
+                return Ok(Output::Stream(BufWriter::new(stream)));
+            }
+            _ => {}
+        }
+        // A link is kept a link: the file it leads to is the one replaced.
+        let target = match std::fs::symlink_metadata(target) {
+            Ok(link) if link.file_type().is_symlink() => std::fs::canonicalize(target)?,
+            _ => target.to_path_buf(),
         };
         let dir = target
             .parent()
@@ -36,12 +57,23 @@ impl Output {
         Ok(Output::File {
             file: Some(BufWriter::new(file)),
             temporary,
-            target: target.to_path_buf(),
+            target,
         })
+    }
+
+    /// The temporary file being written, which an interrupted run must remove.
+    pub fn temporary(&self) -> Option<&Path> {
+        match self {
+            Output::File { temporary, .. } => Some(temporary),
+            _ => None,
+        }
     }
 
     /// Moves a file report into place. Without this call the temporary file is removed.
     pub fn commit(mut self) -> io::Result<()> {
+        if let Output::Stream(stream) = &mut self {
+            return stream.flush();
+        }
         let Output::File {
             file,
             temporary,
@@ -79,6 +111,7 @@ impl Write for Output {
             },
             Output::File { file: Some(f), .. } => f.write(buf),
             Output::File { file: None, .. } => Err(io::Error::other("the report is closed")),
+            Output::Stream(stream) => stream.write(buf),
         }
     }
 
@@ -89,6 +122,7 @@ impl Write for Output {
                 _ => Ok(()),
             },
             Output::File { file: Some(f), .. } => f.flush(),
+            Output::Stream(stream) => stream.flush(),
             _ => Ok(()),
         }
     }

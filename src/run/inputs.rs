@@ -232,18 +232,20 @@ fn workbook_sheets(input: &Input, standard: &Standard) -> Vec<String> {
 }
 
 /// Refuses a report path that is one of the inputs: conform never writes over an input.
-pub fn refuse_overwrite(output: &Path, inputs: &[&Input]) -> Result<(), RunError> {
-    let Ok(target) = std::fs::canonicalize(output) else {
+pub fn refuse_overwrite(
+    name: &str,
+    target: &Path,
+    read: &[(&str, PathBuf)],
+) -> Result<(), RunError> {
+    let Ok(target_real) = std::fs::canonicalize(target) else {
         return Ok(());
     };
-    for input in inputs {
-        if let Some(path) = input.path() {
-            if std::fs::canonicalize(path).ok().as_ref() == Some(&target) {
-                return Err(RunError::message(format!(
-                    "--output {} is one of the files being checked; conform never writes over an input",
-                    output.display()
-                )));
-            }
+    for (what, path) in read {
+        if std::fs::canonicalize(path).ok().as_ref() == Some(&target_real) {
+            return Err(RunError::message(format!(
+                "{name} {} is {what}; conform never writes over a file it reads",
+                target.display()
+            )));
         }
     }
     Ok(())

@@ -52,6 +52,9 @@ pub struct Request {
     pub strict: bool,
     /// The file the report will be written to, which must not be one of the inputs.
     pub output: Option<PathBuf>,
+    /// Other files the caller writes after the run (a CI summary it appends to), refused in the
+    /// same way.
+    pub also_written: Vec<(String, PathBuf)>,
     /// The sheet of each workbook to check (a name, or a number from 1).
     pub sheet: Option<String>,
     /// The input format, instead of telling it from the content (needed for standard input in
@@ -73,6 +76,7 @@ impl Default for Request {
             jobs: None,
             strict: false,
             output: None,
+            also_written: Vec::new(),
             sheet: None,
             input_format: None,
         }
@@ -164,9 +168,13 @@ pub fn run(
     };
     let config = load_config(&request.config)?;
     let groups = plan::groups(request, config.as_ref(), &options, watcher)?;
-    if let Some(output) = &request.output {
-        let inputs: Vec<&Input> = groups.iter().flat_map(|g| g.inputs.iter()).collect();
-        inputs::refuse_overwrite(output, &inputs)?;
+    let written = request
+        .output
+        .iter()
+        .map(|path| ("--output".to_string(), path.clone()))
+        .chain(request.also_written.iter().cloned());
+    for (name, target) in written {
+        inputs::refuse_overwrite(&name, &target, &files_read(&groups, config.as_ref()))?;
     }
     let jobs = threads(request.jobs, watcher);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -197,6 +205,30 @@ pub fn run(
         passes: run.passes(),
         unreadable,
     })
+}
+
+/// Every file the run reads, with what it is to the run: the data files, the standards and what
+/// they are made of, the configuration.
+fn files_read(groups: &[plan::Group], config: Option<&Config>) -> Vec<(&'static str, PathBuf)> {
+    let mut read = Vec::new();
+    for group in groups {
+        for input in &group.inputs {
+            if let Some(path) = input.path() {
+                read.push(("one of the files being checked", path.to_path_buf()));
+            } else if let Input::Memory { name, .. } = input {
+                // A member of an archive: the archive is read.
+                let archive = name.split('!').next().unwrap_or(name);
+                read.push(("an archive being checked", PathBuf::from(archive)));
+            }
+        }
+        for file in &group.standard.files {
+            read.push(("a file of the standard", file.clone()));
+        }
+    }
+    if let Some(config) = config {
+        read.push(("the configuration file", config.path.clone()));
+    }
+    read
 }
 
 /// The threads to check with: the cores by default; a count asked for is kept within four
