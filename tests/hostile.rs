@@ -334,3 +334,44 @@ fn an_interrupted_run_leaves_no_temporary_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn diagnostics_on_a_minified_standard_show_a_window_of_its_one_line() {
+    let mut standard: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("fixtures/standards/bad/bad-regex.json").expect("fixture"),
+    )
+    .expect("json");
+    let filler: serde_json::Map<String, serde_json::Value> = (0..40_000)
+        .map(|i| {
+            (
+                format!("Column {i:05}"),
+                serde_json::json!({ "type": "string", "maxLength": 40 }),
+            )
+        })
+        .collect();
+    let properties = &mut standard["tables"]["t"]["schema"]["properties"];
+    for (name, schema) in filler {
+        properties[name] = schema;
+    }
+    let dir = scratch("minified");
+    let path = dir.join("minified.json");
+    std::fs::write(&path, serde_json::to_string(&standard).expect("json")).expect("write");
+    assert!(std::fs::metadata(&path).expect("written").len() > 1_000_000);
+    // lint says the standard is unusable (1); check cannot run with it (2).
+    for (args, exit) in [
+        (vec!["standards", "lint"], 1),
+        (vec!["check", VALID, "-s"], 2),
+    ] {
+        let output = common::conform()
+            .args(&args)
+            .arg(&path)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(exit), "{args:?}");
+        let stderr = text(&output.stdout) + &text(&output.stderr);
+        assert!(stderr.len() < 4_000, "{args:?}: {} bytes", stderr.len());
+        assert!(stderr.contains("minified.json:1:"), "{stderr}");
+        assert!(stderr.contains("(?<=x)"), "{stderr}");
+    }
+}
