@@ -375,3 +375,27 @@ fn diagnostics_on_a_minified_standard_show_a_window_of_its_one_line() {
         assert!(stderr.contains("(?<=x)"), "{stderr}");
     }
 }
+
+#[test]
+fn a_result_cut_short_by_max_findings_never_passes() {
+    let dir = scratch("partial");
+    let header: Vec<String> = (0..10).map(|i| format!("Unknown {i}")).collect();
+    std::fs::write(dir.join("header.csv"), header.join(",") + "\n").expect("write");
+    let output = common::conform()
+        .args([
+            "check",
+            "-s",
+            "spend-over-500",
+            "--format",
+            "json",
+            "--max-findings",
+            "1",
+        ])
+        .arg(dir.join("header.csv"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["files"][0]["partial"], true, "{report}");
+    assert_eq!(report["valid"], false);
+}

@@ -43,7 +43,7 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
 
 /// `plan` for a header on `line` (a sheet's header may be below a title block).
 pub fn plan_at(header: &StringRecord, table: &Table, line: u64) -> HeaderPlan {
-    let names: Vec<Arc<str>> = header.iter().map(Arc::from).collect();
+    let names: Vec<Arc<str>> = header.iter().map(short_name).collect();
     let mut matching = Matching::new(&names, table, line);
     matching.match_names(&names, table);
     matching.report_file_columns(&names, table);
@@ -393,6 +393,20 @@ fn unknown_column(file_index: usize, name: &Arc<str>, guess: Option<&str>, line:
     .in_column(Some(file_index), name)
     .with_value(name)
     .with_help(Some(help))
+}
+
+/// A header cell as a column name: cut short when it is longer than any real name (a file
+/// with no line ends makes its whole text the header), so that no report echoes it whole.
+fn short_name(cell: &str) -> Arc<str> {
+    const MAX_BYTES: usize = 200;
+    if cell.len() <= MAX_BYTES {
+        return Arc::from(cell);
+    }
+    let mut cut = MAX_BYTES;
+    while !cell.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    Arc::from(format!("{}…", &cell[..cut]))
 }
 
 #[cfg(test)]

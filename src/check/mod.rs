@@ -540,6 +540,9 @@ impl Worker<'_> {
     }
 }
 
+/// Columns read at most: Excel's limit, far beyond any real standard's table.
+const MAX_COLUMNS: usize = 16_384;
+
 /// Bytes of text handed to a worker at a time.
 const CHUNK_BYTES: usize = 512 << 10;
 
@@ -620,6 +623,20 @@ fn check_once(
     }
     let header_line = header_line.unwrap_or(1);
     report.header_line = header_line;
+    if header.len() > MAX_COLUMNS {
+        report.findings.push(
+            Finding::new(
+                Code::ParseError,
+                format!(
+                    "the header has {} cells, more than the {MAX_COLUMNS} columns a spreadsheet can hold: only the first {MAX_COLUMNS} are read",
+                    header.len()
+                ),
+            )
+            .at_line(header_line)
+            .with_help(Some("check the delimiter (--delimiter) and that the file is a table; a header this wide is usually a file read with the wrong delimiter".into())),
+        );
+        header.truncate(MAX_COLUMNS);
+    }
     let plan = plan_for(&mut report, &header, header_line, table, compiled, options);
     let full_validator = full_validator(table, options)?;
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
@@ -670,10 +687,15 @@ fn finish(
     }
     settle(&mut tail, compiled, options);
     report.findings.append(&mut tail);
-    if let Some(max) = options.max_findings {
-        report.findings.truncate(max);
-    }
     report.findings.sort_by_key(Finding::sort_key);
+    // Findings beyond the limit make the result partial, and a partial result never passes.
+    if let Some(max) = options
+        .max_findings
+        .filter(|max| report.findings.len() > *max)
+    {
+        report.findings.truncate(max);
+        report.partial = true;
+    }
 }
 
 /// The validator of the whole row schema, when every row is to be evaluated by it.
