@@ -129,8 +129,8 @@ pub struct CheckArgs {
     /// Examples shown per (code, column) group in the human report; the rest are counted.
     #[arg(long, default_value_t = 3)]
     pub max_examples: usize,
-    /// Stop after this many findings in a file; the report says it is partial. The default keeps
-    /// memory bounded however broken a file is; 0 means no limit.
+    /// Stop after this many findings in the whole run; the report says it is partial. The
+    /// default keeps memory bounded however broken the files are; 0 means no limit.
     #[arg(long, default_value_t = DEFAULT_MAX_FINDINGS)]
     pub max_findings: usize,
     /// Warnings fail the check too (exit 1).

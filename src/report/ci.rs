@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::{groups, plural, snippet, RunReport};
 use crate::check::FileReport;
@@ -40,11 +40,16 @@ fn place(
     })
 }
 
-fn region(finding: &Finding, records: &HashMap<u64, String>, delimiter: u8) -> Value {
+fn region(finding: &Finding, records: &HashMap<u64, String>, delimiter: u8) -> Region {
     match place(finding, records, delimiter) {
-        Some((line, Some(column))) => json!({ "startLine": line, "startColumn": column }),
-        Some((line, None)) => json!({ "startLine": line }),
-        None => json!({ "startLine": 1 }),
+        Some((line, column)) => Region {
+            start_line: line,
+            start_column: column,
+        },
+        None => Region {
+            start_line: 1,
+            start_column: None,
+        },
     }
 }
 
@@ -63,64 +68,178 @@ fn cell_records(file: &FileReport) -> HashMap<u64, String> {
     snippet::records(file, &lines)
 }
 
+// The SARIF log as typed records, serialized straight to the output: a run of a million findings
+// is written without first building it as a tree of JSON values (which took gigabytes).
+#[derive(Serialize)]
+struct SarifLog<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [SarifRun<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct SarifRun<'a> {
+    tool: Tool,
+    properties: Properties,
+    results: Results<'a>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    name: String,
+    short_description: Text<&'static str>,
+    full_description: Text<String>,
+    help: Text<String>,
+    help_uri: String,
+    default_configuration: Level,
+}
+
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Properties {
+    standard: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<std::borrow::Cow<'a, str>>,
+    locations: [Location<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<u64>,
+}
+
+/// The results of every file, made one at a time as they are written.
+struct Results<'a> {
+    run: &'a RunReport,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.run.total_findings()))?;
+        for file in &self.run.files {
+            let records = cell_records(file);
+            let delimiter = file.delimiter.unwrap_or(b',');
+            let uri = uri(&file.path);
+            for finding in &file.findings {
+                let text = match &finding.help {
+                    Some(help) => format!("{} ({help})", finding.message).into(),
+                    None => finding.message.as_str().into(),
+                };
+                seq.serialize_element(&SarifResult {
+                    rule_id: finding.code.as_str(),
+                    rule_index: finding.code as usize,
+                    level: sarif_level(finding.severity),
+                    message: Text { text },
+                    locations: [Location {
+                        physical_location: PhysicalLocation {
+                            artifact_location: ArtifactLocation { uri: &uri },
+                            region: region(finding, &records, delimiter),
+                        },
+                    }],
+                })?;
+            }
+        }
+        seq.end()
+    }
+}
+
 /// A SARIF 2.1.0 log: one run, each finding code a rule with its `conform explain` text.
-pub fn sarif(run: &RunReport) -> String {
-    let rules: Vec<Value> = Code::ALL
+pub fn write_sarif(run: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let rules = Code::ALL
         .iter()
         .map(|code| {
             let doc = code.doc();
-            json!({
-                "id": code.as_str(),
-                "name": pascal_case(code.as_str()),
-                "shortDescription": { "text": doc.title },
-                "fullDescription": { "text": format!("{} {}", doc.what, doc.why) },
-                "help": { "text": format!("{} Example: {}", doc.fix, doc.example) },
-                "helpUri": format!("{CODES_DOC}#{}", code.as_str()),
-                "defaultConfiguration": { "level": sarif_level(code.default_severity()) },
-            })
+            Rule {
+                id: code.as_str(),
+                name: pascal_case(code.as_str()),
+                short_description: Text { text: doc.title },
+                full_description: Text {
+                    text: format!("{} {}", doc.what, doc.why),
+                },
+                help: Text {
+                    text: format!("{} Example: {}", doc.fix, doc.example),
+                },
+                help_uri: format!("{CODES_DOC}#{}", code.as_str()),
+                default_configuration: Level {
+                    level: sarif_level(code.default_severity()),
+                },
+            }
         })
         .collect();
-    let mut results = Vec::new();
-    for file in &run.files {
-        let records = cell_records(file);
-        let delimiter = file.delimiter.unwrap_or(b',');
-        for finding in &file.findings {
-            let region = region(finding, &records, delimiter);
-            let text = match &finding.help {
-                Some(help) => format!("{} ({help})", finding.message),
-                None => finding.message.clone(),
-            };
-            results.push(json!({
-                "ruleId": finding.code.as_str(),
-                "ruleIndex": finding.code as usize,
-                "level": sarif_level(finding.severity),
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&file.path) },
-                        "region": region,
-                    }
-                }],
-            }));
-        }
-    }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "conform",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/conform-data/conform",
-                "rules": rules,
-            }},
-            "properties": { "standard": run.standard_label() },
-            "results": results,
+    let log = SarifLog {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [SarifRun {
+            tool: Tool {
+                driver: Driver {
+                    name: "conform",
+                    version: env!("CARGO_PKG_VERSION"),
+                    information_uri: "https://github.com/conform-data/conform",
+                    rules,
+                },
+            },
+            properties: Properties {
+                standard: run.standard_label(),
+            },
+            results: Results { run },
         }],
-    });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    };
+    super::write_json(&log, out)
 }
 
 /// `missing-column` as `MissingColumn`: SARIF rule names are identifiers.

@@ -319,7 +319,7 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     if file.partial {
         let _ = writeln!(
             out,
-            "  (stopped early at --max-findings: counts cover the rows read so far)"
+            "  (stopped early: --max-findings, a limit for the whole run, was reached; counts cover the rows read so far)"
         );
     }
     let verdict = if run.file_passes(file) {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::RunReport;
+use crate::check::FileReport;
 use crate::finding::{Code, Finding, Severity};
 
 #[derive(Serialize)]
@@ -62,7 +63,38 @@ struct File<'a> {
     valid: bool,
     partial: bool,
     counts: Counts,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
+}
+
+/// A file's findings, made one at a time as they are written: a report of a million findings is
+/// not held twice in memory.
+struct Findings<'a> {
+    file: &'a FileReport,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let file = self.file;
+        serializer.collect_seq(file.findings.iter().map(|f| JsonFinding {
+            code: f.code,
+            severity: f.severity,
+            message: &f.message,
+            help: f.help.as_deref(),
+            row: f.row,
+            line: f.line,
+            column: f.column.as_ref().map(|c| Column {
+                name: &c.name,
+                number: c.index.map(|i| i + 1),
+            }),
+            value: f.value.as_deref(),
+            pointer: match &file.locator {
+                crate::read::table::Locator::Json { .. } => file.location(f),
+                _ => pointer(f),
+            },
+            schema_path: f.schema_path.as_deref(),
+            location: file.location(f),
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -116,8 +148,8 @@ fn pointer(finding: &Finding) -> Option<String> {
     Some(format!("/{}/{name}", row.saturating_sub(1)))
 }
 
-/// Renders the report as pretty-printed JSON with a final newline.
-pub fn render(run: &RunReport) -> String {
+/// Writes the report as pretty-printed JSON with a final newline.
+pub fn write(run: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let files: Vec<File> = run
         .files
         .iter()
@@ -136,29 +168,7 @@ pub fn render(run: &RunReport) -> String {
             valid: run.file_passes(file),
             partial: file.partial,
             counts: counts(file.findings.iter()),
-            findings: file
-                .findings
-                .iter()
-                .map(|f| JsonFinding {
-                    code: f.code,
-                    severity: f.severity,
-                    message: &f.message,
-                    help: f.help.as_deref(),
-                    row: f.row,
-                    line: f.line,
-                    column: f.column.as_ref().map(|c| Column {
-                        name: &c.name,
-                        number: c.index.map(|i| i + 1),
-                    }),
-                    value: f.value.as_deref(),
-                    pointer: match &file.locator {
-                        crate::read::table::Locator::Json { .. } => file.location(f),
-                        _ => pointer(f),
-                    },
-                    schema_path: f.schema_path.as_deref(),
-                    location: file.location(f),
-                })
-                .collect(),
+            findings: Findings { file },
         })
         .collect();
     let codes = run
@@ -193,8 +203,5 @@ pub fn render(run: &RunReport) -> String {
         codes,
         files,
     };
-    let mut text =
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    super::write_json(&report, out)
 }

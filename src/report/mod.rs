@@ -108,18 +108,18 @@ pub fn reporter<'w>(
                 max_examples,
                 quiet: options.quiet,
             };
-            Document::boxed(out, move |run| human::render(run, style))
+            Document::text(out, move |run| human::render(run, style))
         }
         // Without the command line's terminal rendering, the human format is the Markdown one.
         #[cfg(not(feature = "cli"))]
-        Format::Human => Document::boxed(out, move |run| markdown::render(run, max_examples)),
-        Format::Json => Document::boxed(out, json::render),
+        Format::Human => Document::text(out, move |run| markdown::render(run, max_examples)),
+        Format::Json => Document::boxed(out, json::write),
         Format::Jsonl => Box::new(flat::JsonlReporter { out }),
         Format::Csv => Box::new(flat::CsvReporter { out }),
-        Format::Sarif => Document::boxed(out, ci::sarif),
-        Format::Junit => Document::boxed(out, move |run| ci::junit(run, max_examples)),
+        Format::Sarif => Document::boxed(out, ci::write_sarif),
+        Format::Junit => Document::text(out, move |run| ci::junit(run, max_examples)),
         Format::Github => Box::new(ci::GithubReporter::new(out, options)),
-        Format::Markdown => Document::boxed(out, move |run| markdown::render(run, max_examples)),
+        Format::Markdown => Document::text(out, move |run| markdown::render(run, max_examples)),
     }
 }
 
@@ -129,17 +129,37 @@ pub struct Document<'w, F> {
     render: F,
 }
 
-impl<'w, F: Fn(&RunReport) -> String + 'w> Document<'w, F> {
+impl<'w, F: Fn(&RunReport, &mut dyn Write) -> io::Result<()> + 'w> Document<'w, F> {
     pub fn boxed(out: Box<dyn Write + 'w>, render: F) -> Box<dyn Reporter + 'w> {
         Box::new(Document { out, render })
     }
 }
 
-impl<F: Fn(&RunReport) -> String> Reporter for Document<'_, F> {
+impl<'w> Document<'w, ()> {
+    /// A document rendered whole as text before it is written (the human-sized formats).
+    pub fn text(
+        out: Box<dyn Write + 'w>,
+        render: impl Fn(&RunReport) -> String + 'w,
+    ) -> Box<dyn Reporter + 'w> {
+        Document::boxed(out, move |run: &RunReport, out: &mut dyn Write| {
+            out.write_all(render(run).as_bytes())
+        })
+    }
+}
+
+impl<F: Fn(&RunReport, &mut dyn Write) -> io::Result<()>> Reporter for Document<'_, F> {
     fn finish(&mut self, run: &RunReport) -> io::Result<()> {
-        self.out.write_all((self.render)(run).as_bytes())?;
+        (self.render)(run, &mut self.out)?;
         self.out.flush()
     }
+}
+
+/// Pretty-printed JSON with a final newline, serialized through a buffer straight to `out`.
+pub(crate) fn write_json(value: &impl serde::Serialize, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Which standard a run checked against.
@@ -239,6 +259,10 @@ impl RunReport {
 
     pub fn total(&self, severity: Severity) -> usize {
         self.files.iter().map(|f| f.count(severity)).sum()
+    }
+
+    pub fn total_findings(&self) -> usize {
+        self.files.iter().map(|f| f.findings.len()).sum()
     }
 }
 

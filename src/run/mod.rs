@@ -191,9 +191,12 @@ pub fn run(
         unreadable: 0,
     };
     let mut unreadable = Vec::new();
+    let mut budget = request.max_findings;
     for group in &groups {
         note_standard(&mut run.standards, group);
-        let checked = pool.install(|| check_group(group, &options, watcher, &mut unreadable))?;
+        let checked = pool.install(|| {
+            check_group(group, &options, watcher, &mut unreadable, &mut budget)
+        })?;
         for file in checked {
             reporter.file(&file).map_err(write_error)?;
             run.files.push(file);
@@ -271,6 +274,7 @@ fn check_group(
     options: &Options,
     watcher: &dyn Watcher,
     unreadable: &mut Vec<(String, String)>,
+    budget: &mut Option<usize>,
 ) -> Result<Vec<check::FileReport>, RunError> {
     let standard = &group.standard;
     // Each table is compiled once, when a file first needs it.
@@ -293,10 +297,15 @@ fn check_group(
         };
         let mut options = options.clone();
         options.progress = watcher.started(input);
+        // One budget of findings for the whole run: what a file keeps, later files cannot.
+        options.max_findings = *budget;
         let result = check::check_file(input, &standard.id, table, table_checks, &options);
         watcher.finished(input);
         match result {
             Ok(mut file) => {
+                if let Some(left) = budget.as_mut() {
+                    *left = left.saturating_sub(file.findings.len());
+                }
                 file.standard_version = standard.version.clone();
                 note_unchecked(standard, &mut file, &options);
                 checked.push((t, file));
