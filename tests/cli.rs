@@ -194,6 +194,11 @@ fn invalid_standards_point_into_the_file() {
         ),
         ("fixtures/standards/bad/not-json.json", "not-json.json:"),
         ("fixtures/standards/bad/remote-ref.json", "remote-ref.json"),
+        ("fixtures/standards/bad/ref-loop.json", "ref-loop.json:11:"),
+        (
+            "fixtures/standards/bad/other-file-ref.json",
+            "other-file-ref.json:10:",
+        ),
         (
             "fixtures/standards/bad/unknown-reference.json",
             "unknown-reference.json:13:67",

@@ -8,6 +8,7 @@ use crate::schema;
 use crate::standard::{RuleTest, StandardError, Table};
 
 mod column;
+mod refs;
 mod value;
 
 pub use column::{
@@ -116,7 +117,16 @@ pub(crate) fn build_validator(
             .help("conform reads JSON Schema draft 2020-12 and never fetches a $ref from the network; keep referenced definitions under $defs");
         // A reference that cannot be resolved is underlined where it is written.
         let reference = e.unresolved_ref.as_ref().map(|uri| format!("\"{uri}\""));
+        let remote = e
+            .unresolved_ref
+            .as_deref()
+            .is_some_and(|uri| uri.contains("://"));
         let error = match &reference {
+            Some(uri) if !remote => StandardError::new(format!(
+                "the row schema of table \"{}\" refers to {uri}, another file; conform reads one schema per table and does not follow a $ref out of it",
+                table.name
+            ))
+            .help("copy the definitions of that file into this schema under $defs and refer to them as \"#/$defs/NAME\""),
             Some(uri) => StandardError::new(format!(
                 "the row schema of table \"{}\" refers to {uri}, and conform never fetches anything from the network",
                 table.name
@@ -136,6 +146,7 @@ pub(crate) fn build_validator(
 
 /// Compiles `table` once for a run.
 pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
+    refs::refuse_loops(table)?;
     let mut residual_properties = Map::new();
     let mut columns = Vec::with_capacity(table.columns.len());
     for column in &table.columns {

@@ -35,33 +35,31 @@ fn flat<'a>(file: &'a FileReport, finding: &'a Finding) -> FlatFinding<'a> {
     }
 }
 
-/// The JSON Lines of one file's findings, in report order; written as each file is checked.
-pub fn jsonl(file: &FileReport) -> String {
-    let mut out = String::new();
+/// Writes one file's findings as JSON Lines, in report order, through a buffer.
+pub fn write_jsonl(file: &FileReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     for finding in &file.findings {
-        if let Ok(line) = serde_json::to_string(&flat(file, finding)) {
-            out.push_str(&line);
-            out.push('\n');
-        }
+        serde_json::to_writer(&mut out, &flat(file, finding)).map_err(std::io::Error::from)?;
+        std::io::Write::write_all(&mut out, b"\n")?;
     }
-    out
+    std::io::Write::flush(&mut out)
 }
 
 /// The CSV header row.
-pub fn csv_header() -> String {
-    "file,row,line,column,column_number,code,severity,value,message,help\n".to_string()
-}
+pub const CSV_HEADER: &str =
+    "file,row,line,column,column_number,code,severity,value,message,help\n";
 
-/// One file's findings as CSV rows (no header).
-pub fn csv(file: &FileReport) -> String {
+/// Writes one file's findings as CSV rows (no header).
+pub fn write_csv(file: &FileReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .has_headers(false)
-        .from_writer(Vec::new());
+        .from_writer(out);
     for finding in &file.findings {
-        let _ = writer.serialize(flat(file, finding));
+        writer
+            .serialize(flat(file, finding))
+            .map_err(std::io::Error::other)?;
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    writer.flush()
 }
 
 /// JSON Lines, streamed: each file's findings as soon as the file is checked.
@@ -71,7 +69,7 @@ pub struct JsonlReporter<'w> {
 
 impl super::Reporter for JsonlReporter<'_> {
     fn file(&mut self, file: &FileReport) -> std::io::Result<()> {
-        self.out.write_all(jsonl(file).as_bytes())?;
+        write_jsonl(file, &mut self.out)?;
         self.out.flush()
     }
 
@@ -87,11 +85,11 @@ pub struct CsvReporter<'w> {
 
 impl super::Reporter for CsvReporter<'_> {
     fn begin(&mut self) -> std::io::Result<()> {
-        self.out.write_all(csv_header().as_bytes())
+        self.out.write_all(CSV_HEADER.as_bytes())
     }
 
     fn file(&mut self, file: &FileReport) -> std::io::Result<()> {
-        self.out.write_all(csv(file).as_bytes())?;
+        write_csv(file, &mut self.out)?;
         self.out.flush()
     }
 

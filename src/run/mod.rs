@@ -194,9 +194,8 @@ pub fn run(
     let mut budget = request.max_findings;
     for group in &groups {
         note_standard(&mut run.standards, group);
-        let checked = pool.install(|| {
-            check_group(group, &options, watcher, &mut unreadable, &mut budget)
-        })?;
+        let checked =
+            pool.install(|| check_group(group, &options, watcher, &mut unreadable, &mut budget))?;
         for file in checked {
             reporter.file(&file).map_err(write_error)?;
             run.files.push(file);

@@ -70,7 +70,7 @@ pub struct Table {
     pub name: String,
     pub description: Option<String>,
     pub title: Option<String>,
-    /// The row schema, with any `$ref` to sibling files already inlined.
+    /// The row schema. A `$ref` may point inside it (`#/$defs/...`), never to another file.
     pub schema: Value,
     /// Where the row schema's text came from, for diagnostics.
     pub schema_name: String,

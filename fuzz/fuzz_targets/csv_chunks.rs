@@ -1,0 +1,66 @@
+//! The CSV chunker against itself and against the csv crate: whatever the chunk size, the same
+//! records on the same lines, and the records the csv crate reads from the same text. A stray
+//! quote must cost linear time (libFuzzer's -timeout catches a quadratic case).
+#![no_main]
+
+use conform::read::csv::{ChunkReader, ChunkRecords, FaultKind};
+use conform::read::Utf8Stream;
+use csv::StringRecord;
+use libfuzzer_sys::fuzz_target;
+
+/// The records with their lines, and whether a quote was left unclosed.
+type Rows = (Vec<(u64, Vec<String>)>, bool);
+
+fn read(text: &[u8], size: usize) -> Option<Rows> {
+    let stream = Utf8Stream::passthrough(Box::new(std::io::Cursor::new(text.to_vec())), false);
+    let mut reader = ChunkReader::new(stream, Some(b','), true).ok()?;
+    let mut record = StringRecord::new();
+    let mut rows = Vec::new();
+    let mut unclosed = reader.header_fault.is_some();
+    if let Some(line) = reader.header(&mut record).ok()? {
+        rows.push((line, record.iter().map(String::from).collect()));
+    }
+    unclosed |= reader.header_fault.is_some();
+    while let Some(chunk) = reader.next_chunk(size).ok()? {
+        unclosed |= chunk
+            .faults
+            .iter()
+            .any(|f| !matches!(f.kind, FaultKind::TextAfterQuote { .. }));
+        let mut parser = reader.dialect.parser();
+        let mut records = ChunkRecords::new(&chunk, reader.dialect, &mut parser).ok()?;
+        while let Some((line, record)) = records.next_record() {
+            rows.push((line, record.iter().map(String::from).collect()));
+        }
+    }
+    Some((rows, unclosed))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&size, text)) = data.split_first() else {
+        return;
+    };
+    if std::str::from_utf8(text).is_err() || text.contains(&0) {
+        return;
+    }
+    let whole = read(text, 1 << 20);
+    let small = read(text, 1 + usize::from(size));
+    assert_eq!(whole, small, "chunk size {}", 1 + usize::from(size));
+    // Unless a quote was left unclosed (conform then reads on from the next line, the csv crate
+    // to the end), the records are the csv crate's, line ends made `\n` first as conform does.
+    let Some((rows, false)) = whole else {
+        return;
+    };
+    let normalised = String::from_utf8_lossy(text).replace("\r\n", "\n").replace('\r', "\n");
+    let theirs: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(normalised.as_bytes())
+        .records()
+        .filter_map(Result::ok)
+        .map(|r| r.iter().map(String::from).collect())
+        .collect();
+    let ours: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
+    let ours: Vec<Vec<String>> = ours.into_iter().filter(|r| r.iter().any(|c| !c.is_empty()) || r.len() > 1).collect();
+    let theirs: Vec<Vec<String>> = theirs.into_iter().filter(|r| r.iter().any(|c| !c.is_empty()) || r.len() > 1).collect();
+    assert_eq!(ours, theirs);
+});
