@@ -442,6 +442,15 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
     let (code, report, err) = check(&["fixtures/formats/damaged.xls", "-s", "spend-over-500"]);
     assert_eq!(code, 1, "{err}");
     assert_eq!(report["files"][0]["findings"][0]["code"], "parse-error");
+    // An .xls naming a cell at column 65,535 (found by the fuzzer): calamine would lay the sheet
+    // out as a 133 GB grid and abort the process; conform refuses it from its record headers.
+    let (code, report, err) = check(&["fixtures/formats/far-corner.xls", "-s", "spend-over-500"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(report["files"][0]["findings"][0]["code"], "parse-error");
+    let message = report["files"][0]["findings"][0]["message"]
+        .as_str()
+        .unwrap_or("");
+    assert!(message.contains("more than 25 million cells"), "{message}");
     // Parquet that is not Parquet, and a workbook that is not a workbook.
     for (name, bytes) in [
         ("broken.parquet", &b"PAR1 not really parquet"[..]),

@@ -6,6 +6,7 @@
 mod columnar;
 mod json;
 mod sheet;
+mod xls_extent;
 
 pub(crate) use sheet::check_unpacked_size;
 

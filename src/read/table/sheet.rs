@@ -49,10 +49,12 @@ pub fn open(
         }
         Err(e) => return Err(e),
     };
-    if kind != Kind::Xls {
-        if let Err(problem) = check_unpacked_size(Cursor::new(&bytes)) {
-            return Ok(Err(unreadable(problem)));
-        }
+    let sized = match kind {
+        Kind::Xls => super::xls_extent::check(&bytes),
+        _ => check_unpacked_size(Cursor::new(&bytes)),
+    };
+    if let Err(problem) = sized {
+        return Ok(Err(unreadable(problem)));
     }
     let wanted = match (wanted, input) {
         (Some(sheet), _) => Some(sheet.to_string()),
