@@ -373,3 +373,43 @@ fn grant_identifiers_follow_the_org_id_rules() {
         ]
     );
 }
+
+/// The example row `standards template --example` prints is a row the standard accepts, for
+/// every table of every built-in standard: a template that fails its own check teaches nothing.
+#[test]
+fn every_template_example_row_conforms() {
+    let dir = std::env::temp_dir().join(format!("conform-templates-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (standard, _, _, _) in CASES {
+        let text = std::fs::read_to_string(format!("schemas/{standard}/standard.json"))
+            .expect("standard file");
+        let file: serde_json::Value = serde_json::from_str(&text).expect("standard JSON");
+        let tables = file["tables"].as_object().expect("tables");
+        assert!(!tables.is_empty(), "{standard}");
+        for table in tables.keys() {
+            let output = common::conform()
+                .args(["standards", "template", standard, "--table", table])
+                .arg("--example")
+                .output()
+                .expect("runs");
+            assert_eq!(output.status.code(), Some(0), "{standard}/{table}");
+            let path = dir.join(format!("{standard}-{table}.csv"));
+            std::fs::write(&path, &output.stdout).expect("write");
+            let output = common::conform()
+                .args(["check", "--standard", standard, "--table", table])
+                .args(["--format", "jsonl", "--ignore", "foreign-key"])
+                .arg(&path)
+                .output()
+                .expect("runs");
+            let findings = String::from_utf8_lossy(&output.stdout);
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{standard}/{table}:\n{}\n{findings}",
+                String::from_utf8_lossy(&std::fs::read(&path).expect("read"))
+            );
+            assert!(findings.is_empty(), "{standard}/{table}:\n{findings}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

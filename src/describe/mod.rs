@@ -262,22 +262,66 @@ fn show_table(out: &mut String, table: &Table) {
 }
 
 /// A CSV with the table's header row, and with `example` one row of the published examples.
+/// A value for the example row: the standard's own first example; else one made from what the
+/// column allows (its first allowed value or code; for a column that needs a value or a geometry,
+/// its format's example); else, for a column that needs a value, a placeholder of its type.
+fn example_value(column: &Column) -> String {
+    let schema = &column.schema;
+    let first = |key: &str| {
+        schema
+            .get(key)
+            .and_then(Value::as_array)
+            .and_then(|values| values.iter().find(|v| !v.is_null()))
+            .map(plain)
+    };
+    if let Some(value) = first("examples").or_else(|| first("enum")) {
+        return value;
+    }
+    if let Some(value) = schema.get("const") {
+        return plain(value);
+    }
+    if let Some(list) = &column.codelist {
+        // The smallest code, so that the row is the same on every run.
+        if let Some(code) = list.codes.iter().min() {
+            return code.to_string();
+        }
+    }
+    let needed = matches!(requirement(column), Requirement::Value);
+    let format = schema.get("format").and_then(Value::as_str);
+    // An optional column stays empty (filling one can oblige another, as a UPRN obliges its
+    // address), except a geometry: planning records need a boundary or a point.
+    let geometry = format.is_some_and(|f| f.starts_with("wkt-"));
+    if let Some(format) = format.and_then(crate::formats::lookup) {
+        if needed || geometry {
+            return format.example.to_string();
+        }
+    }
+    if !needed {
+        return String::new();
+    }
+    let types: Vec<&str> = match schema.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let bound = ["minimum", "exclusiveMinimum"]
+        .iter()
+        .find_map(|key| schema.get(*key).and_then(Value::as_f64));
+    if types.contains(&"integer") || types.contains(&"number") {
+        let least = bound.map_or(1.0, |b| b.max(0.0).floor() + 1.0);
+        return format!("{least}");
+    }
+    if types.contains(&"boolean") {
+        return "true".into();
+    }
+    format!("example {}", column.name)
+}
+
 pub fn template(table: &Table, example: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(table.columns.iter().map(|c| c.name.as_bytes()));
     if example {
-        let row: Vec<String> = table
-            .columns
-            .iter()
-            .map(|c| {
-                c.schema
-                    .get("examples")
-                    .and_then(Value::as_array)
-                    .and_then(|e| e.first())
-                    .map(plain)
-                    .unwrap_or_default()
-            })
-            .collect();
+        let row: Vec<String> = table.columns.iter().map(example_value).collect();
         let _ = writer.write_record(&row);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()

@@ -30,6 +30,8 @@ pub struct ValueFormat {
     /// What the format expects, in plain English, for messages.
     pub description: &'static str,
     pub help: FormatHelp,
+    /// A value in the format, for `standards template --example`.
+    pub example: &'static str,
 }
 
 fn no_help(_: &str) -> Option<String> {
@@ -49,60 +51,61 @@ fn wkt_point_help(value: &str) -> Option<String> {
 }
 
 macro_rules! value_formats {
-    ($( $name:literal => $check:expr, $help:expr, $description:literal; )*) => {
+    ($( $name:literal => $check:expr, $help:expr, $description:literal, $example:literal; )*) => {
         /// Every format conform knows.
         pub const FORMATS: &[ValueFormat] = &[ $( ValueFormat {
             name: $name,
             check: $check,
             description: $description,
             help: $help,
+            example: $example,
         }, )* ];
     };
 }
 
 value_formats! {
     "date" => is_iso_date, date::iso_date_help,
-        "an ISO 8601 date written YYYY-MM-DD (e.g. 2025-10-31)";
+        "an ISO 8601 date written YYYY-MM-DD (e.g. 2025-10-31)", "2025-10-31";
     "partial-date" => is_partial_date, date::partial_date_help,
-        "an ISO 8601 date YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known (e.g. 2025-10-31)";
+        "an ISO 8601 date YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known (e.g. 2025-10-31)", "2025-10-31";
     "date-or-date-time" => is_date_or_date_time, date::iso_date_help,
-        "an ISO 8601 date YYYY-MM-DD, or a date and time (e.g. 2025-10-31 or 2025-10-31T14:30:00Z)";
+        "an ISO 8601 date YYYY-MM-DD, or a date and time (e.g. 2025-10-31 or 2025-10-31T14:30:00Z)", "2025-10-31";
     "wkt-multipolygon" => crate::wkt::is_area, wkt_area_help,
-        "a boundary in WKT: POLYGON or MULTIPOLYGON (e.g. MULTIPOLYGON (((-0.1 51.5, ...))))";
+        "a boundary in WKT: POLYGON or MULTIPOLYGON (e.g. MULTIPOLYGON (((-0.1 51.5, ...))))", "MULTIPOLYGON (((-0.1 51.5, -0.09 51.5, -0.09 51.51, -0.1 51.5)))";
     "wkt-point" => crate::wkt::is_point, wkt_point_help,
-        "a point in WKT: POINT (longitude latitude) (e.g. POINT (-0.681152 52.762892))";
+        "a point in WKT: POINT (longitude latitude) (e.g. POINT (-0.681152 52.762892))", "POINT (-0.681152 52.762892)";
     "date-time" => is_date_time, no_help,
-        "an ISO 8601 date and time (e.g. 2025-10-31T14:30:00Z)";
+        "an ISO 8601 date and time (e.g. 2025-10-31T14:30:00Z)", "2025-10-31T14:30:00Z";
     "time" => is_time, no_help,
-        "a time written hh:mm:ss (e.g. 14:30:00)";
+        "a time written hh:mm:ss (e.g. 14:30:00)", "14:30:00";
     "email" => is_email, no_help,
-        "an email address (e.g. data@council.gov.uk)";
+        "an email address (e.g. data@council.gov.uk)", "data@council.gov.uk";
     "uri" => is_uri, web::uri_help,
-        "a full web address starting with a scheme (e.g. https://www.example.gov.uk/page)";
+        "a full web address starting with a scheme (e.g. https://www.example.gov.uk/page)", "https://www.example.gov.uk/page";
     "uuid" => is_uuid, no_help,
-        "a UUID (e.g. 123e4567-e89b-12d3-a456-426614174000)";
+        "a UUID (e.g. 123e4567-e89b-12d3-a456-426614174000)", "123e4567-e89b-12d3-a456-426614174000";
     "uk-date" => is_uk_date, date::uk_date_help,
-        "a UK date written dd/mm/yyyy (e.g. 31/10/2025)";
+        "a UK date written dd/mm/yyyy (e.g. 31/10/2025)", "31/10/2025";
     "uk-postcode" => is_uk_postcode, ids::postcode_help,
-        "a UK postcode in capitals with one space (e.g. EX2 4QD)";
+        "a UK postcode in capitals with one space (e.g. EX2 4QD)", "EX2 4QD";
     "gss-code" => is_gss_code, ids::gss_help,
-        "an ONS GSS code: a letter and 8 digits (e.g. E10000008)";
+        "an ONS GSS code: a letter and 8 digits (e.g. E10000008)", "E10000008";
     "uprn" => is_uprn, ids::property_number_help,
-        "a UPRN: a number of 1 to 12 digits (e.g. 100023336956)";
+        "a UPRN: a number of 1 to 12 digits (e.g. 100023336956)", "100023336956";
     "usrn" => is_usrn, ids::property_number_help,
-        "a USRN: a number of 1 to 8 digits (e.g. 21000123)";
+        "a USRN: a number of 1 to 8 digits (e.g. 21000123)", "21000123";
     "company-number" => is_company_number, ids::company_number_help,
-        "a Companies House number: 8 digits, or 2 letters and 6 digits (e.g. 09506232, SC123456)";
+        "a Companies House number: 8 digits, or 2 letters and 6 digits (e.g. 09506232, SC123456)", "09506232";
     "charity-number" => is_charity_number, no_help,
-        "a charity number: 6 or 7 digits in England and Wales, SC and 6 digits in Scotland (e.g. 1090095, SC042386)";
+        "a charity number: 6 or 7 digits in England and Wales, SC and 6 digits in Scotland (e.g. 1090095, SC042386)", "1090095";
     "org-id" => is_org_id, no_help,
-        "an org-id.guide identifier: a list prefix and an id (e.g. GB-COH-09506232)";
+        "an org-id.guide identifier: a list prefix and an id (e.g. GB-COH-09506232)", "GB-COH-09506232";
     "json-object" => is_json_object, no_help,
-        "a JSON object (e.g. {\"name\": \"Old Town\"})";
+        "a JSON object (e.g. {\"name\": \"Old Town\"})", "{\"name\": \"Old Town\"}";
     "json-array" => is_json_array, no_help,
-        "a JSON array (e.g. [\"a\", \"b\"])";
+        "a JSON array (e.g. [\"a\", \"b\"])", "[\"a\", \"b\"]";
     "geojson" => is_geojson, no_help,
-        "a GeoJSON object (e.g. {\"type\": \"Point\", \"coordinates\": [-0.1, 51.5]})";
+        "a GeoJSON object (e.g. {\"type\": \"Point\", \"coordinates\": [-0.1, 51.5]})", "{\"type\": \"Point\", \"coordinates\": [-0.1, 51.5]}";
 }
 
 pub fn lookup(name: &str) -> Option<&'static ValueFormat> {
@@ -132,6 +135,13 @@ fn number(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_format_example_is_in_its_format() {
+        for format in FORMATS {
+            assert!((format.check)(format.example), "{}", format.name);
+        }
+    }
 
     #[test]
     fn iso_dates_check_the_calendar() {
