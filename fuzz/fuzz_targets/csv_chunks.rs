@@ -8,8 +8,8 @@ use conform::read::Utf8Stream;
 use csv::StringRecord;
 use libfuzzer_sys::fuzz_target;
 
-/// The records with their lines, and whether a quote was left unclosed.
-type Rows = (Vec<(u64, Vec<String>)>, bool);
+/// The records with their lines, whether a quote was left unclosed, and the delimiter read by.
+type Rows = (Vec<(u64, Vec<String>)>, bool, u8);
 
 fn read(text: &[u8], size: usize) -> Option<Rows> {
     let stream = Utf8Stream::passthrough(Box::new(std::io::Cursor::new(text.to_vec())), false);
@@ -32,7 +32,7 @@ fn read(text: &[u8], size: usize) -> Option<Rows> {
             rows.push((line, record.iter().map(String::from).collect()));
         }
     }
-    Some((rows, unclosed))
+    Some((rows, unclosed, reader.dialect.delimiter))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -47,11 +47,17 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(whole, small, "chunk size {}", 1 + usize::from(size));
     // Unless a quote was left unclosed (conform then reads on from the next line, the csv crate
     // to the end), the records are the csv crate's, line ends made `\n` first as conform does.
-    let Some((rows, false)) = whole else {
+    let Some((rows, false, delimiter)) = whole else {
         return;
     };
-    let normalised = String::from_utf8_lossy(text).replace("\r\n", "\n").replace('\r', "\n");
+    let mut normalised = String::from_utf8_lossy(text).replace("\r\n", "\n").replace('\r', "\n");
+    // Excel's `sep=;` line names the delimiter and is not a record.
+    let separator_line = format!("sep={}\n", delimiter as char);
+    if normalised.starts_with(&separator_line) {
+        normalised.drain(..separator_line.len());
+    }
     let theirs: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(normalised.as_bytes())

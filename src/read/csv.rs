@@ -570,6 +570,12 @@ fn excel_separator_line(start: &[u8]) -> Option<(u8, usize)> {
         .unwrap_or(start)
         .strip_prefix(b"sep=")?;
     let separator = *rest.first()?;
+    // A quote, a letter or a line end cannot separate cells: the line is then data.
+    if !(separator.is_ascii_punctuation() || separator == b'\t' || separator == b' ')
+        || separator == b'"'
+    {
+        return None;
+    }
     let length = start.len() - rest.len() + 1;
     match rest.get(1..3) {
         Some(b"\r\n") => Some((separator, length + 2)),
