@@ -120,7 +120,7 @@ pub fn lint(spec: &str) -> Lint {
         Ok(value) => value,
         Err(e) => {
             lint.errors.push(
-                StandardError::new(format!("{name} is not valid JSON: {e}")).at_line_column(
+                StandardError::new(crate::standard::not_json(&name, &e)).at_line_column(
                     &name,
                     &text,
                     e.line(),

@@ -180,7 +180,12 @@ fn a_ref_loop_in_a_standard_does_not_hang() {
     );
     let data = temp("loop.csv", b"Id\n1\n");
     let (code, _, err) = check(&data, &standard.to_string_lossy());
-    assert!(code == 2 || code == 0 || code == 1, "{err}");
+    // Refused before any file is read, the loop named.
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("references that only lead to each other"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -250,4 +255,71 @@ fn excel_sep_line_is_honoured() {
             .all(|f| f["line"] == 3 && f["column"]["name"] == "Amount"),
         "{err} {found:?}"
     );
+}
+
+/// UTF-16 with no byte order mark, in either byte order, is read as UTF-16 and said, not refused
+/// as binary for its zero bytes.
+#[test]
+fn utf16_without_a_byte_order_mark_is_read() {
+    let text = std::fs::read_to_string("fixtures/checks/valid.csv").expect("fixture");
+    for (name, big_endian, label) in [("be.csv", true, "UTF-16BE"), ("le.csv", false, "UTF-16LE")] {
+        let bytes: Vec<u8> = text
+            .encode_utf16()
+            .flat_map(|unit| {
+                if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                }
+            })
+            .collect();
+        let (code, report, err) = check(&temp(name, &bytes), CHECKS);
+        let report = report.unwrap_or_else(|| panic!("{name}: {err}"));
+        assert_eq!(code, 1, "{name}: {report}");
+        assert_eq!(codes(&report), ["encoding"], "{name}");
+        let message = report["files"][0]["findings"][0]["message"]
+            .as_str()
+            .unwrap_or("");
+        assert!(message.contains(label), "{name}: {message}");
+        assert_eq!(report["files"][0]["rows"], 3, "{name}");
+    }
+}
+
+/// A row finding shows its record, labelled with its row, in the human report, whatever the
+/// line ends (a file of lone carriage returns, as old Mac programs write, included).
+#[test]
+fn row_findings_show_their_record_even_with_carriage_returns() {
+    let text = std::fs::read_to_string("fixtures/checks/valid.csv").expect("fixture");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(2, ",,,,,,,,,,,");
+    for (name, end) in [("blank-lf.csv", "\n"), ("blank-cr.csv", "\r")] {
+        let path = temp(name, (lines.join(end) + end).as_bytes());
+        let output = common::conform()
+            .args(["check", &path.to_string_lossy(), "-s", CHECKS])
+            .output()
+            .expect("runs");
+        let out = String::from_utf8_lossy(&output.stdout);
+        assert!(out.contains(&format!("{name}:3:1]")), "{name}:\n{out}");
+        assert!(out.contains("╰── row 2"), "{name}:\n{out}");
+        assert!(out.contains(": 4 rows, 12 columns,"), "{name}:\n{out}");
+    }
+}
+
+/// A standard nested deeper than serde_json reads is said to be too deep, not "not valid JSON".
+#[test]
+fn a_standard_nested_too_deep_is_said_so() {
+    let mut schema = String::from(r#"{"type": "string"}"#);
+    for _ in 0..130 {
+        schema = format!(r#"{{"allOf": [{schema}]}}"#);
+    }
+    let text = format!(
+        r#"{{"conform": 1, "id": "deep", "version": "1", "title": "Deep", "tables": {{"t": {{"schema": {{"type": "object", "properties": {{"A": {schema}}}}}}}}}}}"#
+    );
+    let path = temp("deep.standard.json", text.as_bytes());
+    let (code, _, err) = common::run(&["standards", "lint", &path.to_string_lossy()]);
+    assert_eq!(code, 1, "{err}");
+    let (_, out, _) = common::run(&["standards", "lint", &path.to_string_lossy()]);
+    let said = format!("{out}{err}");
+    assert!(said.contains("more than 128 levels deep"), "{said}");
+    assert!(!said.contains("not valid JSON"), "{said}");
 }

@@ -317,6 +317,11 @@ fn explain_documents_every_code() {
     let (code, out, _) = run(&["explain", "type"]);
     assert_eq!(code, 0);
     insta::assert_snapshot!("explain_type", out);
+    // As people type codes: any case, `_` for `-`.
+    let (code, shouted, _) = run(&["explain", "TYPE"]);
+    assert_eq!((code, &shouted), (0, &out));
+    let (code, _, _) = run(&["explain", "Missing_Column"]);
+    assert_eq!(code, 0);
     let (code, _, err) = run(&["explain", "typo"]);
     assert_eq!(code, 2);
     assert!(err.contains("Did you mean `type`?"), "{err}");

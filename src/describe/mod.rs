@@ -151,13 +151,26 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     let options = textwrap::Options::new(width + indent_width)
         .initial_indent(indent)
         .subsequent_indent(indent)
-        .break_words(true)
+        .break_words(false)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    let wrapped = textwrap::fill(
-        &text.split_whitespace().collect::<Vec<_>>().join(" "),
-        options,
-    );
+    // A word too long for a line is cut into lines of its own, except a web address: one cut in
+    // two can no longer be copied or clicked.
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let address = word.starts_with("https://") || word.starts_with("http://");
+        if address || word.chars().count() <= width {
+            words.push(word.to_string());
+            continue;
+        }
+        let chars: Vec<char> = word.chars().collect();
+        words.extend(
+            chars
+                .chunks(width.max(1))
+                .map(|c| c.iter().collect::<String>()),
+        );
+    }
+    let wrapped = textwrap::fill(&words.join(" "), options);
     wrapped.strip_prefix(indent).unwrap_or(&wrapped).to_string()
 }
 
@@ -340,7 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn long_words_are_cut() {
+    fn long_words_are_cut_but_not_web_addresses() {
         let text = "a ^([a-z][a-z-]*:[A-Za-z0-9-]+|https?://opendatacommunities) b";
         for line in wrap(text, 20, "").lines() {
             assert!(line.chars().count() <= 20, "{line}");
@@ -349,6 +362,10 @@ mod tests {
             wrap(text, 20, "").replace(['\n', ' '], ""),
             text.replace(' ', "")
         );
+        let address = "see https://www.planning.data.gov.uk/dataset/tree-preservation-zone now";
+        assert!(wrap(address, 20, "")
+            .lines()
+            .any(|l| l == "https://www.planning.data.gov.uk/dataset/tree-preservation-zone"));
     }
 
     #[test]

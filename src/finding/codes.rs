@@ -40,8 +40,10 @@ macro_rules! codes {
                 match self { $( Code::$variant => Severity::$severity, )* }
             }
 
+            /// A code as people type it: `type`, `TYPE`, `Missing_Column` all name one.
             pub fn parse(text: &str) -> Option<Code> {
-                match text { $( $name => Some(Code::$variant), )* _ => None }
+                let text = text.trim().to_ascii_lowercase().replace('_', "-");
+                match text.as_str() { $( $name => Some(Code::$variant), )* _ => None }
             }
 
             pub fn doc(self) -> CodeDoc {

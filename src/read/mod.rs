@@ -523,6 +523,24 @@ fn open_with(
             verified: true,
         });
     }
+    if let Some(encoding) = utf16_without_bom(head) {
+        let finding = Finding::new(
+            Code::Encoding,
+            format!("the file is {} without a byte order mark, not UTF-8", encoding.name()),
+        )
+        .with_help(Some(
+            "it was read as UTF-16 (every other byte is zero, as in English text written in UTF-16); save it again as \"CSV UTF-8 (Comma delimited)\" so that other tools can read it".into(),
+        ));
+        return Ok(Opened {
+            stream: Utf8Stream::decoding(input.open_raw()?, encoding),
+            encoding: TextEncoding {
+                encoding,
+                bom: false,
+            },
+            finding: Some(finding),
+            verified: true,
+        });
+    }
     let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let as_utf8 = |verified: bool| -> Result<Opened, OpenError> {
         Ok(Opened {
@@ -599,6 +617,32 @@ fn read_up_to(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(filled)
+}
+
+/// UTF-16 written without a byte order mark, told by its zero bytes: text that is mostly ASCII
+/// has a zero as the high byte of nearly every character, so zeros fall on one side of each pair.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.chunks_exact(2).take(512);
+    let (mut big_endian, mut little_endian, mut total) = (0usize, 0usize, 0usize);
+    for pair in pairs {
+        total += 1;
+        match (pair[0], pair[1]) {
+            (0, b) if b != 0 => big_endian += 1,
+            (b, 0) if b != 0 => little_endian += 1,
+            _ => {}
+        }
+    }
+    // Two characters at least, and nine in ten of them ASCII in one byte order.
+    if total < 2 {
+        return None;
+    }
+    if big_endian * 10 >= total * 9 {
+        Some(UTF_16BE)
+    } else if little_endian * 10 >= total * 9 {
+        Some(UTF_16LE)
+    } else {
+        None
+    }
 }
 
 /// Resolves an `--encoding` name (any WHATWG label: utf-8, windows-1252, latin1, utf-16le...).

@@ -94,9 +94,10 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (start, end) = self.span?;
-        let label = match &self.finding.column {
-            Some(column) => column.name.to_string(),
-            None => "here".to_string(),
+        let label = match (&self.finding.column, self.finding.row) {
+            (Some(column), _) => column.name.to_string(),
+            (None, Some(row)) if self.finding.character.is_none() => format!("row {row}"),
+            (None, _) => "here".to_string(),
         };
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
             Some(label),
@@ -105,8 +106,6 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 }
 
-/// The record a finding is on, cut to a window around its cell, with the cell's span in the
-/// window. The snippet's name is `path:line:column`, the line and character column where the
 /// The summary table of one file: a line a (code, column) group, with its count.
 fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>]) {
     let _ = writeln!(out, "\nSummary for {}:", file.path);
@@ -147,7 +146,9 @@ fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>]) {
     }
 }
 
-/// cell starts in the file.
+/// The record a finding is on, cut to a window around its cell, with the cell's span in the
+/// window (the whole record for a finding about the row). The snippet's name is
+/// `path:line:column`, the line and character column where the cell starts in the file.
 fn snippet(
     finding: &Finding,
     path: &str,
@@ -164,6 +165,8 @@ fn snippet(
             .char_indices()
             .nth(character.saturating_sub(1) as usize)
             .map(|(at, c)| (at, at + c.len_utf8())),
+        // A finding about the whole record (a blank row, a row of the wrong length): all of it.
+        (None, None) if finding.row.is_some() => Some((0, text.len())),
         (None, None) => None,
     };
     let (cell_line, column) = match span {
@@ -267,10 +270,10 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     };
     let _ = writeln!(
         out,
-        "{}: {} rows, {} columns, {encoding}, table `{}`",
+        "{}: {}, {}, {encoding}, table `{}`",
         file.path,
-        thousands(file.rows),
-        file.header.len(),
+        plural(file.rows as usize, "row", "rows"),
+        plural(file.header.len(), "column", "columns"),
         file.table
     );
     if !style.quiet {

@@ -36,7 +36,7 @@ pub fn records(file: &FileReport, lines: &BTreeSet<u64>) -> HashMap<u64, String>
     let mut open: Option<(u64, String, usize)> = None; // (start line, text so far, lines so far)
     loop {
         buffer.clear();
-        match reader.read_until(b'\n', &mut buffer) {
+        match read_line(&mut reader, &mut buffer) {
             Ok(0) | Err(_) => break,
             Ok(_) => {}
         }
@@ -69,6 +69,37 @@ pub fn records(file: &FileReport, lines: &BTreeSet<u64>) -> HashMap<u64, String>
         found.insert(start, record);
     }
     found
+}
+
+/// Reads one line into `buffer`, without its end: a line ends at `\n`, `\r\n` or a lone `\r`
+/// (old Mac files), as the reader of the data counts lines. Returns the bytes consumed.
+fn read_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut consumed = 0;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(consumed);
+        }
+        match memchr::memchr2(b'\n', b'\r', available) {
+            Some(at) => {
+                buffer.extend_from_slice(&available[..at]);
+                let carriage_return = available[at] == b'\r';
+                reader.consume(at + 1);
+                consumed += at + 1;
+                if carriage_return && reader.fill_buf()?.first() == Some(&b'\n') {
+                    reader.consume(1);
+                    consumed += 1;
+                }
+                return Ok(consumed);
+            }
+            None => {
+                let len = available.len();
+                buffer.extend_from_slice(available);
+                reader.consume(len);
+                consumed += len;
+            }
+        }
+    }
 }
 
 /// The byte range of cell `index` in a record's text (quotes included), or the end of the text
@@ -135,6 +166,18 @@ pub fn window(text: &str, span: (usize, usize)) -> (String, (usize, usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_at_any_line_break() {
+        let mut reader = std::io::Cursor::new(&b"a,b\rc,d\r\ne\nf"[..]);
+        let mut lines = Vec::new();
+        let mut buffer = Vec::new();
+        while read_line(&mut reader, &mut buffer).expect("reads") > 0 {
+            lines.push(String::from_utf8_lossy(&buffer).into_owned());
+            buffer.clear();
+        }
+        assert_eq!(lines, ["a,b", "c,d", "e", "f"]);
+    }
 
     #[test]
     fn cell_spans_respect_quotes() {

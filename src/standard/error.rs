@@ -266,3 +266,15 @@ impl Diagnostic for StandardError {
         ))))
     }
 }
+
+/// Why a text is not usable JSON, naming it: serde_json's own words, except for its nesting
+/// limit, which is not a syntax error the author could find.
+pub fn not_json(name: &str, e: &serde_json::Error) -> String {
+    let said = e.to_string();
+    match said.strip_prefix("recursion limit exceeded") {
+        Some(place) => format!(
+            "{name} nests objects and arrays more than 128 levels deep{place}, deeper than conform reads"
+        ),
+        None => format!("{name} is not valid JSON: {said}"),
+    }
+}

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use crate::finding::{Code, Severity, SeverityTable};
 pub use builtin::{builtin_standards, BuiltinEntry};
-pub use error::StandardError;
+pub use error::{not_json, StandardError};
 
 /// A loaded, consistent standard.
 #[derive(Debug)]
@@ -314,7 +314,7 @@ pub(crate) fn parse(
     fallback_id: String,
 ) -> Result<Standard, StandardError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        StandardError::new(format!("{name} is not valid JSON: {e}")).at_line_column(
+        StandardError::new(error::not_json(name, &e)).at_line_column(
             name,
             text,
             e.line(),
@@ -353,8 +353,7 @@ fn frictionless_standard(
     let translated = if frictionless::is_data_package(value) {
         let read = |relative: &str| -> Result<Value, String> {
             let (schema_name, schema_text) = base.read(relative)?;
-            serde_json::from_str(&schema_text)
-                .map_err(|e| format!("{schema_name} is not valid JSON: {e}"))
+            serde_json::from_str(&schema_text).map_err(|e| error::not_json(&schema_name, &e))
         };
         frictionless::data_package(value, &id, &read)
     } else {
@@ -389,7 +388,7 @@ pub fn import(spec: &str) -> Result<String, StandardError> {
         .map_err(|e| StandardError::new(format!("cannot read {}: {e}", path.display())))?;
     let name = path.display().to_string();
     let value: Value = serde_json::from_str(&text).map_err(|e| {
-        StandardError::new(format!("{name} is not valid JSON: {e}")).at_line_column(
+        StandardError::new(error::not_json(&name, &e)).at_line_column(
             &name,
             &text,
             e.line(),
@@ -401,7 +400,7 @@ pub fn import(spec: &str) -> Result<String, StandardError> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let read = |relative: &str| -> Result<Value, String> {
             let text = std::fs::read_to_string(dir.join(relative)).map_err(|e| format!("cannot read {relative}: {e}"))?;
-            serde_json::from_str(&text).map_err(|e| format!("{relative} is not valid JSON: {e}"))
+            serde_json::from_str(&text).map_err(|e| error::not_json(relative, &e))
         };
         frictionless::data_package(&value, &id, &read)
     } else if frictionless::is_table_schema(&value) {

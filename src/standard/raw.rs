@@ -184,7 +184,7 @@ pub(crate) fn resolve(
                     StandardError::new(message).at_pointer(name, text, &format!("{pointer}/schema"))
                 })?;
                 let schema: Value = serde_json::from_str(&schema_text).map_err(|e| {
-                    StandardError::new(format!("{schema_name} is not valid JSON: {e}"))
+                    StandardError::new(super::error::not_json(&schema_name, &e))
                         .at_line_column(&schema_name, &schema_text, e.line(), e.column())
                 })?;
                 (schema_name, Arc::from(schema_text.as_str()), schema)
