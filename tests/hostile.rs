@@ -41,6 +41,41 @@ fn a_link_loop_is_walked_once_and_said() {
     assert!(stderr.contains("note: skipped d/sub/up"), "{stderr}");
 }
 
+/// A link to a file, or a file named twice, is checked once, and the skip is said.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_twice_is_checked_once() {
+    let dir = scratch("twice");
+    std::fs::create_dir_all(dir.join("d")).expect("folder");
+    std::fs::copy(VALID, dir.join("d/a.csv")).expect("copy");
+    std::os::unix::fs::symlink("a.csv", dir.join("d/b.csv")).expect("link");
+    let output = common::conform()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "d",
+            "./d/a.csv",
+            "-s",
+            "spend-over-500",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(
+        report["files"].as_array().map(Vec::len),
+        Some(1),
+        "{report}"
+    );
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("note: skipped d/b.csv: it is the same file as d/a.csv"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("note: skipped ./d/a.csv"), "{stderr}");
+}
+
 #[test]
 fn jobs_beyond_the_machine_are_clamped_with_a_note() {
     let output = common::conform()

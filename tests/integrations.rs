@@ -101,6 +101,11 @@ fn completions_for_every_shell_and_a_man_page() {
         page.starts_with(".ie") || page.contains(".TH conform 1"),
         "{page}"
     );
+    // One page holds every command: it names no conform-check(1) page that is not shipped.
+    assert!(!page.contains("conform\\-check(1)"), "{page}");
+    for section in ["CONFORM CHECK", "CONFORM STANDARDS LINT", "CONFORM EXPLAIN"] {
+        assert!(page.contains(&format!(".SH \"{section}\"")), "{section}");
+    }
     // The bash completion is valid bash.
     let bash = common::conform()
         .args(["completions", "bash"])

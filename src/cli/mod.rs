@@ -206,8 +206,7 @@ pub fn run(cli: Cli) -> i32 {
         },
         Command::Man => {
             let mut text = Vec::new();
-            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut text)
-            {
+            match man_page(&mut text) {
                 Ok(()) => write_stdout(&String::from_utf8_lossy(&text), 0),
                 Err(e) => {
                     eprintln!("error: cannot render the man page: {e}");
@@ -239,4 +238,43 @@ fn write_stdout(text: &str, code: i32) -> i32 {
             2
         }
     }
+}
+
+/// One manual page for the whole tool: the main page, then a section for each command and
+/// subcommand (clap_mangen alone would name conform-check(1) and other pages not shipped).
+fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.build();
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    let children = |c: &clap::Command| -> Vec<clap::Command> {
+        let mut all: Vec<clap::Command> = c.get_subcommands().cloned().collect();
+        all.reverse();
+        all
+    };
+    let mut pending = children(&command);
+    while let Some(sub) = pending.pop() {
+        if sub.get_name() == "help" {
+            continue;
+        }
+        let name = sub.get_bin_name().unwrap_or(sub.get_name()).to_string();
+        pending.extend(children(&sub));
+        let page = clap_mangen::Man::new(sub);
+        let mut body = Vec::new();
+        page.render_synopsis_section(&mut body)?;
+        page.render_description_section(&mut body)?;
+        page.render_options_section(&mut body)?;
+        // The command's own headings become subsections of its section.
+        let body = String::from_utf8_lossy(&body).replace("\n.SH ", "\n.SS ");
+        let body = body
+            .strip_prefix(".SH ")
+            .map_or(body.clone(), |rest| format!(".SS {rest}"));
+        out.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
+        out.extend_from_slice(body.as_bytes());
+    }
+    man.render_version_section(out)
 }

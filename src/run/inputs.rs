@@ -14,6 +14,8 @@ use crate::standard::Standard;
 /// are first copied to a private temporary file (see [`Input::spool`]), which bounds memory.
 pub fn collect(paths: &[String], watcher: &dyn super::Watcher) -> Result<Vec<Input>, RunError> {
     let mut inputs = Vec::new();
+    // Each real file is checked once, however many names or links lead to it.
+    let mut files = std::collections::HashMap::new();
     for path in paths {
         if path == "-" {
             let spooled = Input::spool("<stdin>", &mut std::io::stdin().lock())
@@ -35,7 +37,7 @@ pub fn collect(paths: &[String], watcher: &dyn super::Watcher) -> Result<Vec<Inp
             }
             found.sort();
             for file in found {
-                add_file(file, &mut inputs)?;
+                add_once(file, &mut inputs, &mut files, watcher)?;
             }
         } else if metadata.as_ref().is_ok_and(|m| !m.is_file()) {
             // A pipe, FIFO or `<(command)`: read once, as a stream.
@@ -44,12 +46,33 @@ pub fn collect(paths: &[String], watcher: &dyn super::Watcher) -> Result<Vec<Inp
                 .map_err(|e| RunError::message(format!("cannot read {path}: {e}")))?;
             inputs.push(spooled);
         } else if metadata.is_ok() {
-            add_file(p.to_path_buf(), &mut inputs)?;
+            add_once(p.to_path_buf(), &mut inputs, &mut files, watcher)?;
         } else {
             return Err(RunError::message(format!("{path}: no such file or folder")));
         }
     }
     Ok(inputs)
+}
+
+/// Adds a file unless the same file was added already under another name (a link, `./a.csv`
+/// and `a.csv`, a folder and a file in it), which is said.
+fn add_once(
+    path: PathBuf,
+    inputs: &mut Vec<Input>,
+    files: &mut std::collections::HashMap<PathBuf, PathBuf>,
+    watcher: &dyn super::Watcher,
+) -> Result<(), RunError> {
+    let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    if let Some(first) = files.get(&real) {
+        watcher.note(&format!(
+            "skipped {}: it is the same file as {}, already checked",
+            path.display(),
+            first.display()
+        ));
+        return Ok(());
+    }
+    files.insert(real, path.clone());
+    add_file(path, inputs)
 }
 
 /// Walks each real folder once, whatever links lead to it again (a link to a parent would
