@@ -155,7 +155,7 @@ fn a_huge_cell_and_a_huge_header() {
     assert!(findings(&report).iter().any(|f| f["code"] == "parse-error"
         && f["message"]
             .as_str()
-            .is_some_and(|m| m.contains("200000 cells"))));
+            .is_some_and(|m| m.contains("200,000 cells"))));
 }
 
 #[test]
@@ -322,4 +322,152 @@ fn a_standard_nested_too_deep_is_said_so() {
     let said = format!("{out}{err}");
     assert!(said.contains("more than 128 levels deep"), "{said}");
     assert!(!said.contains("not valid JSON"), "{said}");
+}
+
+/// SPEC section 10's list, case by case: each gets its finding or error and its exit code, with
+/// no panic, within a minute. (Other tests in this file look at each case more closely.)
+#[test]
+fn spec_section_10_cases() {
+    let big_cell = {
+        let mut text = format!("{HEADER}\n1,GR-0001,").into_bytes();
+        text.resize(text.len() + (100 << 20), b'x');
+        text.extend_from_slice(b",2025-04-01,10,Housing,E10000008,London,EX2 4QD,1,open,\n");
+        text
+    };
+    let million_columns = {
+        let mut text = "c,".repeat(1_000_000).into_bytes();
+        text.extend_from_slice(b"\n");
+        text
+    };
+    let deep_json = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let mut late_byte = format!("{HEADER}\n").into_bytes();
+    for i in 1..=20_000 {
+        late_byte.extend_from_slice(
+            format!("{i},GR-0001,Acme,2025-04-01,10,Housing,E10000008,London,EX2 4QD,1,open,\n")
+                .as_bytes(),
+        );
+    }
+    late_byte.extend_from_slice(
+        b"20001,GR-0001,Caf\xE9,2025-04-01,10,Housing,E10000008,London,EX2 4QD,1,open,\n",
+    );
+    let data = |name: &str, bytes: &[u8]| temp(name, bytes).to_string_lossy().into_owned();
+    // (case, file, standard, exit code, words the report or error must hold)
+    let cases: Vec<(&str, String, &str, i32, &str)> = vec![
+        (
+            "empty file",
+            data("s10-empty.csv", b""),
+            CHECKS,
+            1,
+            "empty-file",
+        ),
+        (
+            "header only",
+            data("s10-header.csv", format!("{HEADER}\n").as_bytes()),
+            CHECKS,
+            1,
+            "empty-file",
+        ),
+        (
+            "binary named .csv",
+            data("s10-image.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            CHECKS,
+            1,
+            "it is an image",
+        ),
+        (
+            "compressed named .csv",
+            data("s10-packed.csv", b"\x1F\x8B\x08\x00\x00\x00\x00\x00"),
+            CHECKS,
+            1,
+            "parse-error",
+        ),
+        (
+            "invalid UTF-8 late in a large file",
+            data("s10-late.csv", &late_byte),
+            CHECKS,
+            1,
+            "line 20002",
+        ),
+        (
+            "a 100 MB cell",
+            data("s10-cell.csv", &big_cell),
+            CHECKS,
+            1,
+            "parse-error",
+        ),
+        (
+            "an unterminated quote",
+            data(
+                "s10-quote.csv",
+                format!("{HEADER}\n1,\"GR-0001,Acme\n").as_bytes(),
+            ),
+            CHECKS,
+            1,
+            "parse-error",
+        ),
+        (
+            "a million columns",
+            data("s10-wide.csv", &million_columns),
+            CHECKS,
+            1,
+            "16,384",
+        ),
+        (
+            "JSON nested 100,000 deep",
+            data("s10-deep.json", deep_json.as_bytes()),
+            CHECKS,
+            1,
+            "holds no table",
+        ),
+        (
+            "a zip that expands to gigabytes",
+            "fixtures/formats/bomb.zip".into(),
+            "spend-over-500",
+            2,
+            "zip bomb",
+        ),
+        (
+            "a standard with an invalid regex",
+            "fixtures/checks/valid.csv".into(),
+            "fixtures/standards/bad/bad-regex.json",
+            2,
+            "bad-regex.json",
+        ),
+        (
+            "a $ref loop",
+            "fixtures/checks/valid.csv".into(),
+            "fixtures/standards/bad/ref-loop.json",
+            2,
+            "only lead to each other",
+        ),
+        (
+            "a $ref to a URL",
+            "fixtures/checks/valid.csv".into(),
+            "fixtures/standards/bad/remote-ref.json",
+            2,
+            "never fetches",
+        ),
+        (
+            "a missing code list",
+            "fixtures/checks/valid.csv".into(),
+            "fixtures/standards/bad/missing-codelist.json",
+            2,
+            "missing-codelist.json",
+        ),
+    ];
+    for (case, path, standard, expected, words) in cases {
+        let output = common::conform()
+            .args(["check", &path, "-s", standard, "--format", "jsonl"])
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .expect("runs");
+        let (code, out, err) = common::outcome(output);
+        assert_eq!(code, expected, "{case}:\n{out}\n{err}");
+        assert!(!err.contains("panicked"), "{case}: {err}");
+        assert!(
+            out.contains(words) || err.contains(words),
+            "{case}: no `{words}` in\n{}\n{err}",
+            out.chars().take(2000).collect::<String>()
+        );
+    }
 }

@@ -409,7 +409,7 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
     let (code, _, err) = run(&["check", "fixtures/formats/bomb.zip", "-s", "spend-over-500"]);
     assert_eq!(code, 2);
     assert!(err.contains("zip bomb"), "{err}");
-    // JSON nested 100,000 deep: a parse error, not a stack overflow.
+    // JSON nested 100,000 deep: no table in it, said; not a stack overflow.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let (code, report, _) = check(&[
         &temp("deep.json", deep.as_bytes()).to_string_lossy(),
@@ -417,7 +417,28 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
         "spend-over-500",
     ]);
     assert_eq!(code, 1);
-    assert_eq!(report["files"][0]["findings"][0]["code"], "parse-error");
+    assert_eq!(report["files"][0]["findings"][0]["code"], "empty-file");
+    // One row nested too deep among good rows: that row is a parse error; the others are read.
+    let deep_row = format!(
+        r#"[{{"Body name": "A"}}, {{"Body name": {}1{}}}, {{"Body name": "C"}}]"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let (code, report, _) = check(&[
+        &temp("deep-row.json", deep_row.as_bytes()).to_string_lossy(),
+        "-s",
+        "spend-over-500",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(report["files"][0]["rows"], 3);
+    let parse_errors: Vec<&Value> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "parse-error")
+        .collect();
+    assert_eq!(parse_errors.len(), 1, "{report}");
+    assert_eq!(parse_errors[0]["row"], 2);
     // A workbook of 10,000 sheets: the empty ones are passed by, within the search limit.
     let book = temp("many.xlsx", &many_sheets(10_000));
     let (code, report, err) = check(&[&book.to_string_lossy(), "-s", &optional_fields()]);

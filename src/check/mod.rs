@@ -628,8 +628,10 @@ fn check_once(
             Finding::new(
                 Code::ParseError,
                 format!(
-                    "the header has {} cells, more than the {MAX_COLUMNS} columns a spreadsheet can hold: only the first {MAX_COLUMNS} are read",
-                    header.len()
+                    "the header has {} cells, more than the {} columns a spreadsheet can hold: only the first {} are read",
+                    crate::finding::thousands(header.len() as u64),
+                    crate::finding::thousands(MAX_COLUMNS as u64),
+                    crate::finding::thousands(MAX_COLUMNS as u64)
                 ),
             )
             .at_line(header_line)

@@ -311,18 +311,7 @@ pub(crate) fn rows_range(findings: &[&Finding], sheet_rows: bool) -> Option<Stri
     })
 }
 
-/// `1234567` as `1,234,567`, for counts people read.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::finding::thousands;
 
 /// "1 error" / "2 errors".
 pub fn plural(n: usize, one: &str, many: &str) -> String {

@@ -6,9 +6,14 @@
 
 use std::io;
 
+use std::collections::HashMap;
+
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::{unreadable, Batcher, Locator, TableSource, MAX_DOCUMENT_BYTES};
+use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
 use crate::finding::{Code, Finding};
 use crate::read::{Input, TooLarge};
 
@@ -42,45 +47,42 @@ pub fn open(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         Ok(bytes) => bytes,
         Err(finding) => return Ok(Err(finding)),
     };
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    // serde_json refuses nesting deeper than 128 levels, so hostile depth is an error, not a crash.
-    let document: Value = match serde_json::from_slice(text) {
-        Ok(value) => value,
-        // One object a line, whose first line was too long to tell by: JSON Lines.
-        Err(e) if e.line() > 1 && first_line_is_an_object(text) => return open_lines(input),
-        Err(e) => return Ok(Err(syntax_error(&e))),
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
     };
-    let Some((key, rows)) = rows_of(&document) else {
+    let text = &bytes[bom..];
+    // The whole document is checked for syntax first without being built: a document is never
+    // held as a tree of values, only its text and where each row is. serde_json refuses nesting
+    // deeper than 128 levels, so hostile depth is an error, not a crash.
+    if let Err(e) = serde_json::from_slice::<IgnoredAny>(text) {
+        // One object a line, whose first line was too long to tell by: JSON Lines.
+        if e.line() > 1 && first_line_is_an_object(text) {
+            return open_lines(input);
+        }
+        return Ok(Err(syntax_error(&e)));
+    }
+    let Some(found) = find_rows(text) else {
         return Ok(Err(Finding::new(
             Code::EmptyFile,
             "the JSON holds no table: conform reads an array of objects, an object with one array of objects (such as {\"grants\": [...]}), or a GeoJSON FeatureCollection",
         )));
     };
-    let geo = document.get("type").and_then(Value::as_str) == Some("FeatureCollection");
-    let (lines, places) = element_places(text, key);
-    let objects: Vec<Map<String, Value>> = rows
-        .iter()
-        .map(|row| {
-            if geo {
-                feature_row(row)
-            } else {
-                row.as_object().cloned().unwrap_or_default()
-            }
-        })
-        .collect();
-    let prefix = key
+    let elements = located(text, &found.elements, bom);
+    let prefix = found
+        .key
+        .as_deref()
         .map(|k| format!("/{}", crate::json_pointer::escape(k)))
         .unwrap_or_default();
-    let mut table = table_of(
-        &objects,
-        |i| lines.get(i).copied().unwrap_or(1),
-        |i| places.get(i).map(Vec::as_slice).unwrap_or_default(),
-        "json",
-    );
+    let geo = found.geo;
+    let kind = if geo {
+        RowKind::Feature
+    } else {
+        RowKind::Object
+    };
+    let mut table = table_of(bytes, elements, kind, if geo { "geojson" } else { "json" });
     table.locator = Locator::Json { prefix, geo };
-    if geo {
-        table.format = "geojson";
-    }
     Ok(Ok(table))
 }
 
@@ -94,20 +96,29 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         Ok(bytes) => bytes,
         Err(finding) => return Ok(Err(finding)),
     };
-    let mut objects = Vec::new();
-    let mut lines = Vec::new();
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut elements = Vec::new();
     let mut problems = Vec::new();
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    for (n, line) in text.split(|b| *b == b'\n').enumerate() {
+    let mut at = bom;
+    for (n, line) in bytes[bom..].split(|b| *b == b'\n').enumerate() {
+        let (start, end) = (at, at + line.len());
+        at = end + 1;
         let line_number = n as u64 + 1;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
+        // Only whether the line is an object is learnt here; its values are read batch by batch.
         match serde_json::from_slice::<Value>(line) {
-            Ok(Value::Object(object)) => {
-                objects.push(object);
-                lines.push(line_number);
-            }
+            Ok(Value::Object(_)) => elements.push(Element {
+                start,
+                end,
+                line: line_number,
+                column: 1,
+            }),
             Ok(_) => problems.push(
                 Finding::new(
                     Code::ParseError,
@@ -122,69 +133,256 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
             }
         }
     }
-    let mut table = table_of(&objects, |i| lines[i], |_| &[], "jsonl");
+    let mut table = table_of(bytes, elements, RowKind::Line, "jsonl");
     table.locator = Locator::JsonLines;
     table.notes.extend(problems);
     Ok(Ok(table))
 }
 
-/// The rows and the key that holds them (`None` for a top-level array).
-fn rows_of(document: &Value) -> Option<(Option<&str>, &Vec<Value>)> {
-    match document {
-        Value::Array(rows) => Some((None, rows)),
-        Value::Object(map) => {
-            if map.get("type").and_then(Value::as_str) == Some("FeatureCollection") {
-                return map
-                    .get("features")
-                    .and_then(Value::as_array)
-                    .map(|f| (Some("features"), f));
+/// One row's text in the file: its byte range, and the line and character column it starts at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Element {
+    start: usize,
+    end: usize,
+    line: u64,
+    column: u64,
+}
+
+/// How a row's text becomes cells.
+#[derive(Clone, Copy, PartialEq)]
+enum RowKind {
+    /// An element of a JSON array: an object (anything else is an empty row).
+    Object,
+    /// A GeoJSON feature: its properties and its geometry as WKT.
+    Feature,
+    /// A line of JSON Lines (its places are its line).
+    Line,
+}
+
+/// The rows of a document: the array and the key that holds it (`None` for a top-level array).
+struct FoundRows {
+    key: Option<String>,
+    geo: bool,
+    /// Byte ranges of the array's elements in the text.
+    elements: Vec<(usize, usize)>,
+}
+
+/// The members of an object in document order, their values left as text.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Members<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
             }
-            map.iter()
-                .find(|(_, v)| v.as_array().is_some_and(|a| a.iter().any(Value::is_object)))
-                .and_then(|(k, v)| Some((Some(k.as_str()), v.as_array()?)))
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    members.push((key, map.next_value::<&'a RawValue>()?));
+                }
+                Ok(Members(members))
+            }
         }
-        _ => None,
+        deserializer.deserialize_map(Visit(std::marker::PhantomData))
     }
 }
 
-/// A table of objects: columns are the top-level keys in the order they first appear.
-fn table_of<'p>(
-    objects: &[Map<String, Value>],
-    line_of: impl Fn(usize) -> u64,
-    places_of: impl Fn(usize) -> &'p [(String, u64, u64)],
+/// The keys of an object in document order, its values skipped; nothing for another value.
+struct Keys(Vec<String>);
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Keys, M::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    map.next_value::<IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
+}
+
+/// The byte range of a raw value inside `text`, which it was read from.
+fn span(text: &[u8], raw: &RawValue) -> (usize, usize) {
+    let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+    (start, start + raw.get().len())
+}
+
+/// The elements of an array given as raw text, as ranges of `text`.
+fn elements_of(text: &[u8], array: &RawValue) -> Option<Vec<(usize, usize)>> {
+    let items: Vec<&RawValue> = serde_json::from_str(array.get()).ok()?;
+    Some(items.iter().map(|raw| span(text, raw)).collect())
+}
+
+/// Where the rows are: a top-level array; the features of a FeatureCollection; else the first
+/// member of the top-level object that is an array holding an object.
+fn find_rows(text: &[u8]) -> Option<FoundRows> {
+    let document: &RawValue = serde_json::from_slice(text).ok()?;
+    let trimmed = document.get().trim_start();
+    if trimmed.starts_with('[') {
+        let elements = elements_of(text, document)?;
+        // An array of arrays or numbers (however deep) is not a table of rows.
+        if !elements.is_empty() && !elements.iter().any(|&(s, _)| text[s] == b'{') {
+            return None;
+        }
+        return Some(FoundRows {
+            key: None,
+            geo: false,
+            elements,
+        });
+    }
+    let Members(members) = serde_json::from_str(document.get()).ok()?;
+    let is_collection = members.iter().any(|(k, v)| {
+        k == "type"
+            && serde_json::from_str::<String>(v.get()).is_ok_and(|t| t == "FeatureCollection")
+    });
+    if is_collection {
+        let (_, features) = members.iter().rev().find(|(k, _)| k == "features")?;
+        return Some(FoundRows {
+            key: Some("features".into()),
+            geo: true,
+            elements: elements_of(text, features)?,
+        });
+    }
+    members.iter().find_map(|(key, value)| {
+        if !value.get().starts_with('[') {
+            return None;
+        }
+        let elements = elements_of(text, value)?;
+        let holds_object = elements.iter().any(|&(s, _)| text[s] == b'{');
+        holds_object.then(|| FoundRows {
+            key: Some(key.clone()),
+            geo: false,
+            elements,
+        })
+    })
+}
+
+/// The line and character column each element starts at, counted once through the text.
+fn located(text: &[u8], elements: &[(usize, usize)], offset: usize) -> Vec<Element> {
+    let (mut at, mut line, mut line_start) = (0usize, 1u64, 0usize);
+    elements
+        .iter()
+        .map(|&(start, end)| {
+            for newline in memchr::memchr_iter(b'\n', &text[at..start]) {
+                line += 1;
+                line_start = at + newline + 1;
+            }
+            at = start;
+            Element {
+                start: start + offset,
+                end: end + offset,
+                line,
+                column: characters(&text[line_start..start]) + 1,
+            }
+        })
+        .collect()
+}
+
+/// Characters in UTF-8 text: bytes that do not continue a character.
+fn characters(text: &[u8]) -> u64 {
+    text.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
+}
+
+/// Where the value of each top-level member of one object is: (key, line, character column),
+/// counted from where the object starts.
+fn member_places(text: &[u8], line: u64, column: u64) -> Vec<(String, u64, u64)> {
+    let mut places = Vec::new();
+    let (mut line, mut column) = (line, column.saturating_sub(1));
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut string_start, mut key, mut value_due) = (0usize, None, false);
+    for (i, &b) in text.iter().enumerate() {
+        if b == b'\n' {
+            line += 1;
+            column = 0;
+        } else if b & 0xC0 != 0x80 {
+            column += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+                if depth == 1 && !value_due {
+                    key = Some((string_start, i));
+                }
+            }
+            continue;
+        }
+        if b.is_ascii_whitespace() {
+            continue;
+        }
+        if value_due && depth == 1 {
+            value_due = false;
+            if let Some((s, e)) = key.take() {
+                if let Ok(name) = serde_json::from_slice::<String>(&text[s - 1..=e]) {
+                    places.push((name, line, column));
+                }
+            }
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                string_start = i + 1;
+            }
+            b':' if depth == 1 => value_due = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    places
+}
+
+/// The keys a row gives as columns, in its order.
+fn row_keys(text: &[u8], kind: RowKind) -> Vec<String> {
+    if kind == RowKind::Feature {
+        let feature: Value = serde_json::from_slice(text).unwrap_or_default();
+        return feature_row_keys(&feature);
+    }
+    serde_json::from_slice::<Keys>(text).map_or_else(|_| Vec::new(), |k| k.0)
+}
+
+/// A table of rows: columns are the top-level keys in the order they first appear (a first pass
+/// that keeps only the keys); the rows are then read batch by batch, as the check asks for them.
+fn table_of(
+    bytes: Vec<u8>,
+    elements: Vec<Element>,
+    kind: RowKind,
     format: &'static str,
 ) -> TableSource {
     let mut header: Vec<String> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut dropped = 0usize;
-    for object in objects {
-        for key in object.keys() {
-            if !index.contains_key(key) && header.len() >= MAX_KEYS {
+    for element in &elements {
+        for key in row_keys(&bytes[element.start..element.end], kind) {
+            if index.contains_key(&key) {
+                continue;
+            }
+            if header.len() >= MAX_KEYS {
                 dropped += 1;
-            } else if !index.contains_key(key) {
+            } else {
                 index.insert(key.clone(), header.len());
-                header.push(key.clone());
+                header.push(key);
             }
         }
-    }
-    let mut batcher = Batcher::new();
-    let mut cells: Vec<String> = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        cells.clear();
-        cells.resize(header.len(), String::new());
-        for (key, value) in object {
-            if let Some(&at) = index.get(key) {
-                cells[at] = cell_text(value);
-            }
-        }
-        let batch = batcher.current();
-        let row = batch.len();
-        for (key, line, column) in places_of(i) {
-            if let Some(&at) = index.get(key) {
-                batch.places.push((row, at, *line, *column));
-            }
-        }
-        batch.push(line_of(i), cells.iter().map(String::as_str));
     }
     let mut notes = Vec::new();
     if dropped > 0 {
@@ -193,13 +391,81 @@ fn table_of<'p>(
             format!("the rows have more than {MAX_KEYS} different keys: {dropped} keys beyond them were not read"),
         ));
     }
+    let rows = Rows {
+        bytes,
+        elements: elements.into_iter(),
+        index,
+        columns: header.len(),
+        kind,
+    };
     TableSource {
         format,
         header,
         header_line: 1,
         locator: Locator::Lines,
         notes,
-        batches: Box::new(batcher.finish().into_iter().map(Ok)),
+        batches: Box::new(rows),
+    }
+}
+
+/// The rows of a JSON table, made into batches of cells one batch at a time.
+struct Rows {
+    bytes: Vec<u8>,
+    elements: std::vec::IntoIter<Element>,
+    index: HashMap<String, usize>,
+    columns: usize,
+    kind: RowKind,
+}
+
+impl Iterator for Rows {
+    type Item = io::Result<RowBatch>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut batch = RowBatch::default();
+        let mut cells: Vec<String> = Vec::new();
+        for element in self.elements.by_ref() {
+            let text = &self.bytes[element.start..element.end];
+            let parsed = match self.kind {
+                RowKind::Feature => serde_json::from_slice(text).map(|f: Value| feature_row(&f)),
+                _ => serde_json::from_slice::<Value>(text).map(|value| match value {
+                    Value::Object(object) => object,
+                    _ => Map::new(),
+                }),
+            };
+            // The document's syntax was checked whole; what fails here is a row nested deeper
+            // than values are read (128 levels).
+            let object = parsed.unwrap_or_else(|_| {
+                let row = batch.len() as u64 + 1;
+                let mut finding = Finding::new(
+                    Code::ParseError,
+                    "this row nests objects and arrays more than 128 levels deep, deeper than conform reads: its values were not read",
+                )
+                .at_line(element.line);
+                finding.row = Some(row);
+                batch.findings.push(finding);
+                Map::new()
+            });
+            cells.clear();
+            cells.resize(self.columns, String::new());
+            for (key, value) in &object {
+                if let Some(&at) = self.index.get(key) {
+                    cells[at] = cell_text(value);
+                }
+            }
+            let row = batch.len();
+            if self.kind != RowKind::Line {
+                for (key, line, column) in member_places(text, element.line, element.column) {
+                    if let Some(&at) = self.index.get(&key) {
+                        batch.places.push((row, at, line, column));
+                    }
+                }
+            }
+            batch.push(element.line, cells.iter().map(String::as_str));
+            if batch.len() >= BATCH_ROWS {
+                break;
+            }
+        }
+        (!batch.is_empty()).then_some(Ok(batch))
     }
 }
 
@@ -213,6 +479,25 @@ fn cell_text(value: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         other => other.to_string(),
     }
+}
+
+/// The columns of a GeoJSON feature as [`feature_row`] makes them, without making its WKT.
+fn feature_row_keys(feature: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = feature
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    if let Some(geometry) = feature.get("geometry").filter(|g| !g.is_null()) {
+        let column = match geometry.get("type").and_then(Value::as_str) {
+            Some("Point") => "point",
+            _ => "geometry",
+        };
+        if !keys.iter().any(|k| k == column) {
+            keys.push(column.to_string());
+        }
+    }
+    keys
 }
 
 /// A GeoJSON feature as a row: its properties, then its geometry as WKT.
@@ -267,111 +552,44 @@ pub fn wkt_of(geometry: &Value) -> Option<String> {
     })
 }
 
-/// Where each element of the rows' array starts (its line), and where the value of each of its
-/// top-level keys is (key, line, character column): the array at the top, or under `key` of the
-/// top-level object. One pass over the text that follows strings and nesting.
-#[allow(clippy::type_complexity)]
-fn element_places(text: &[u8], key: Option<&str>) -> (Vec<u64>, Vec<Vec<(String, u64, u64)>>) {
-    let target_depth = if key.is_some() { 2 } else { 1 };
-    let mut lines = Vec::new();
-    let mut places: Vec<Vec<(String, u64, u64)>> = Vec::new();
-    let (mut line, mut column) = (1u64, 0u64);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut expecting_value = false;
-    let mut in_target = key.is_none();
-    let mut string_start = 0usize;
-    let mut last_key: Option<(usize, usize)> = None;
-    // Inside an element: the last string read at its depth, and whether a value is due.
-    let mut member: Option<(usize, usize)> = None;
-    let mut member_value_due = false;
-    for (i, &b) in text.iter().enumerate() {
-        if b == b'\n' {
-            line += 1;
-            column = 0;
-        } else if b & 0xC0 != 0x80 {
-            column += 1;
-        }
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-                if depth == 1 {
-                    last_key = Some((string_start, i));
-                }
-                if depth == target_depth + 1 {
-                    member = Some((string_start, i));
-                }
-            }
-            continue;
-        }
-        if b.is_ascii_whitespace() {
-            continue;
-        }
-        if expecting_value && in_target && depth == target_depth && b != b']' {
-            lines.push(line);
-            places.push(Vec::new());
-        }
-        expecting_value = false;
-        if member_value_due && in_target && depth == target_depth + 1 {
-            member_value_due = false;
-            if let (Some((s, e)), Some(row)) = (member.take(), places.last_mut()) {
-                if let Ok(name) = serde_json::from_slice::<String>(&text[s.saturating_sub(1)..=e]) {
-                    row.push((name, line, column));
-                }
-            }
-        }
-        match b {
-            b'"' => {
-                in_string = true;
-                string_start = i + 1;
-            }
-            b':' if depth == target_depth + 1 => member_value_due = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if b == b'[' && depth == target_depth {
-                    if let (Some(key), Some((s, e))) = (key, last_key) {
-                        in_target =
-                            serde_json::from_slice::<String>(&text[s.saturating_sub(1)..=e])
-                                .is_ok_and(|k| k == key);
-                    }
-                    expecting_value = true;
-                }
-            }
-            b']' | b'}' => {
-                if b == b']' && depth == target_depth && in_target && key.is_some() {
-                    in_target = false;
-                }
-                depth = depth.saturating_sub(1);
-            }
-            b',' => expecting_value = depth == target_depth,
-            _ => {}
-        }
-    }
-    (lines, places)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
+    fn rows(text: &[u8]) -> (Option<String>, Vec<Element>) {
+        let found = find_rows(text).expect("rows");
+        (found.key, located(text, &found.elements, 0))
+    }
+
     #[test]
     fn rows_start_on_their_lines() {
         let text = b"[\n  {\"a\": 1},\n  {\"a\": \"x,]\"},\n\n  {\"a\": [1, 2]}\n]";
-        assert_eq!(element_places(text, None).0, [2, 3, 5]);
+        let (key, elements) = rows(text);
+        assert_eq!(key, None);
+        let lines: Vec<u64> = elements.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 3, 5]);
+        assert_eq!(elements[0].column, 3);
         let text =
             b"{\"meta\": [0],\n \"grants\": [\n {\"id\": 1},\n {\"id\": 2, \"\xC2\xA3\": 3}\n]}";
-        let (lines, places) = element_places(text, Some("grants"));
+        let (key, elements) = rows(text);
+        assert_eq!(key.as_deref(), Some("grants"));
+        let lines: Vec<u64> = elements.iter().map(|e| e.line).collect();
         assert_eq!(lines, [3, 4]);
+        let second = elements[1];
         assert_eq!(
-            places[1],
+            member_places(&text[second.start..second.end], second.line, second.column),
             [("id".to_string(), 4, 9), ("£".to_string(), 4, 17)]
         );
+    }
+
+    #[test]
+    fn a_feature_collection_is_found_whatever_its_member_order() {
+        let text = br#"{"features": [{"type": "Feature", "properties": {"a": 1}, "geometry": null}], "type": "FeatureCollection"}"#;
+        let found = find_rows(text).expect("rows");
+        assert!(found.geo);
+        assert_eq!(found.elements.len(), 1);
+        assert_eq!(found.key.as_deref(), Some("features"));
     }
 
     #[test]
