@@ -472,6 +472,18 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
         .as_str()
         .unwrap_or("");
     assert!(message.contains("more than 25 million cells"), "{message}");
+    // An .xls whose sector chain loops (found by the fuzzer): calamine followed it for ever, to
+    // 24 GB; the container is checked first and the file refused at once.
+    let (code, report, err) =
+        check(&["fixtures/formats/looping-chain.xls", "-s", "spend-over-500"]);
+    assert_eq!(code, 1, "{err}");
+    let message = report["files"][0]["findings"][0]["message"]
+        .as_str()
+        .unwrap_or("");
+    assert!(
+        message.contains("its container cannot be read"),
+        "{message}"
+    );
     // Parquet that is not Parquet, and a workbook that is not a workbook.
     for (name, bytes) in [
         ("broken.parquet", &b"PAR1 not really parquet"[..]),

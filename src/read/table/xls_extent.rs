@@ -11,10 +11,11 @@ use std::io::{Cursor, Read};
 /// by 256 columns) is 16.8 million, and each takes 32 to 40 bytes.
 const MAX_GRID_CELLS: u64 = 25_000_000;
 
-/// Refuses a workbook whose sheets would be laid out larger than [`MAX_GRID_CELLS`]. A file
-/// this walk cannot follow is let through: calamine then reports what is wrong with it.
+/// Refuses a workbook whose container is damaged or whose sheets would be laid out larger than
+/// [`MAX_GRID_CELLS`]. A workbook stream this walk cannot follow is let through: calamine then
+/// reports what is wrong with it.
 pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
-    let Some(stream) = workbook_stream(bytes) else {
+    let Some(stream) = workbook_stream(bytes)? else {
         return Ok(());
     };
     let Some(sheets) = sheet_offsets(&stream) else {
@@ -36,17 +37,27 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// The Workbook stream of the compound file (named `Book` by Excel 5).
-fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
-    let name = ["/Workbook", "/Book"]
+/// The Workbook stream of the compound file (named `Book` by Excel 5). A container whose
+/// sector chains the cfb crate cannot follow is refused here: calamine follows a chain that
+/// loops back on itself for ever, growing its buffer until the machine runs out of memory.
+fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| format!("the .xls file is damaged: its container cannot be read ({e})"))?;
+    let Some(name) = ["/Workbook", "/Book"]
         .into_iter()
-        .find(|name| file.is_stream(name))?;
-    let stream = file.open_stream(name).ok()?;
+        .find(|name| file.is_stream(name))
+    else {
+        return Ok(None);
+    };
+    let Ok(stream) = file.open_stream(name) else {
+        return Ok(None);
+    };
     let mut out = Vec::new();
     // A stream is made of the file's own sectors: it cannot honestly be longer than the file.
-    stream.take(bytes.len() as u64).read_to_end(&mut out).ok()?;
-    Some(out)
+    match stream.take(bytes.len() as u64).read_to_end(&mut out) {
+        Ok(_) => Ok(Some(out)),
+        Err(_) => Ok(None),
+    }
 }
 
 /// One BIFF record: its type and data (CONTINUE records are their own records here, as only the
