@@ -239,7 +239,8 @@ impl RunReport {
         if self.unreadable > 0 {
             // Nothing can be said of files that were not read.
             let unread = plural(self.unreadable, "file", "files");
-            return format!("{unread} could not be read, so nothing can be said of them (the reasons are on standard error)");
+            let them = if self.unreadable == 1 { "it" } else { "them" };
+            return format!("{unread} could not be read, so nothing can be said of {them} (the reasons are on standard error)");
         }
         let failed = self.files.iter().filter(|f| !self.file_passes(f)).count();
         let files = plural(self.files.len(), "file", "files");
