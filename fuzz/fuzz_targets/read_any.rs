@@ -10,9 +10,15 @@ use conform::read::Input;
 use conform::standard::Standard;
 use libfuzzer_sys::fuzz_target;
 
+/// The name the input is read by, chosen by its first byte (seeds start with their index).
+/// Parquet and Arrow are read only with the `parquet` feature (polars makes a long build).
 const NAMES: &[&str] = &[
     "spend.csv", "spend.xlsx", "spend.xls", "spend.ods", "spend.json", "spend.jsonl",
-    "spend.geojson", "spend.csv.gz", "spend.xlsb",
+    "spend.geojson", "spend.csv.gz", "spend.xlsb", "spend.zip",
+    #[cfg(feature = "parquet")]
+    "spend.parquet",
+    #[cfg(feature = "parquet")]
+    "spend.arrow",
 ];
 
 fn standard() -> &'static (Standard, CompiledTable) {
@@ -33,13 +39,27 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (standard, compiled) = standard();
-    let input = Input::Memory {
-        name: NAMES[usize::from(which) % NAMES.len()].to_string(),
-        bytes: Arc::new(bytes.to_vec()),
-    };
+    let name = NAMES[usize::from(which) % NAMES.len()];
     let options = Options {
         max_findings: Some(10_000),
         ..Options::default()
     };
-    let _ = check_file(&input, &standard.id, &standard.tables[0], compiled, &options);
+    let inputs = if name == "spend.zip" {
+        // An archive is opened from a path, its members then read from memory.
+        let path = std::env::temp_dir().join(format!("conform-fuzz-{}.zip", std::process::id()));
+        if std::fs::write(&path, bytes).is_err() {
+            return;
+        }
+        let mut members = Vec::new();
+        let _ = conform::run::inputs::add_file(path, &mut members);
+        members
+    } else {
+        vec![Input::Memory {
+            name: name.to_string(),
+            bytes: Arc::new(bytes.to_vec()),
+        }]
+    };
+    for input in &inputs {
+        let _ = check_file(input, &standard.id, &standard.tables[0], compiled, &options);
+    }
 });
