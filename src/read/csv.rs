@@ -647,6 +647,9 @@ pub struct ChunkRecords<'a> {
     output: Vec<u8>,
     ends: Vec<usize>,
     bounds: Vec<(usize, usize)>,
+    /// Whether the parser was reset since it last read: csv-core then drops a byte order mark
+    /// at the start of its input, which mid-file is text (two exports joined), so it is put back.
+    fresh: bool,
 }
 
 impl<'a> ChunkRecords<'a> {
@@ -671,6 +674,7 @@ impl<'a> ChunkRecords<'a> {
             output: vec![0; 4096],
             ends: vec![0; 64],
             bounds: Vec::new(),
+            fresh: true,
         })
     }
 
@@ -798,6 +802,7 @@ impl<'a> ChunkRecords<'a> {
     fn parse_quoted(&mut self, input: &[u8]) -> (usize, usize, usize) {
         use csv_core::ReadRecordResult;
         let (mut consumed, mut written, mut fields) = (0, 0, 0);
+        let dropped_mark = std::mem::take(&mut self.fresh) && input.starts_with(b"\xEF\xBB\xBF");
         // Once the input is used up inside the record (the file ends in it), empty input tells
         // the parser that the end has come.
         let mut at_end = false;
@@ -821,6 +826,14 @@ impl<'a> ChunkRecords<'a> {
                     if at_end {
                         // The parser has seen the end: ready it for the next chunk.
                         self.parser.reset();
+                        self.fresh = true;
+                    }
+                    if dropped_mark && fields > 0 {
+                        self.output.splice(0..0, *b"\xEF\xBB\xBF");
+                        written += 3;
+                        for end in &mut self.ends[..fields] {
+                            *end += 3;
+                        }
                     }
                     return (consumed, written, fields);
                 }
@@ -871,6 +884,14 @@ mod tests {
             assert_eq!(read_all_in(text, size), whole, "chunk size {size}");
         }
         whole
+    }
+
+    #[test]
+    fn a_byte_order_mark_inside_the_file_is_text() {
+        // Two exports joined: the second's mark is kept, whether its record has quotes or not.
+        let rows = read_all("h,i\n1,2\n\u{feff}a,\"b\"\n\u{feff}c,d\n");
+        assert_eq!(rows[2].1, ["\u{feff}a", "b"]);
+        assert_eq!(rows[3].1, ["\u{feff}c", "d"]);
     }
 
     #[test]
