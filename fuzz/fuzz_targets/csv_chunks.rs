@@ -58,9 +58,15 @@ fuzz_target!(|data: &[u8]| {
         normalised.replace_range(first_text..first_text + 3, "");
     }
     // Excel's `sep=;` line names the delimiter and is not a record.
-    let separator_line = format!("sep={}\n", delimiter as char);
-    if normalised.starts_with(&separator_line) {
-        normalised.drain(..separator_line.len());
+    // It is skipped even when the delimiter was given, as conform gives `,` here.
+    let bytes = normalised.as_bytes();
+    let named = bytes.get(4).copied().unwrap_or(b'"');
+    if bytes.starts_with(b"sep=")
+        && bytes.get(5) == Some(&b'\n')
+        && (named.is_ascii_punctuation() || named == b'\t' || named == b' ')
+        && named != b'"'
+    {
+        normalised.drain(..6);
     }
     let theirs: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .delimiter(delimiter)
