@@ -226,6 +226,24 @@ fn a_stray_quote_costs_one_row_and_is_named_where_it_is() {
     );
 }
 
+/// A quote that shifts the row's cells (a quoted cell that runs over a delimiter, then text
+/// after its close) is the cause alone: the shifted cells are not checked and echoed.
+#[test]
+fn a_quote_that_shifts_cells_is_the_only_finding_of_its_row() {
+    let row = "Housing,E10000008,London,EX2 4QD,1,open,";
+    let text = format!(
+        "{HEADER}\n1,GR-0001,\"Acme,2025-04-01\"x,10,{row}\n2,GR-0002,Plain,2025-04-01,10,{row}\n"
+    );
+    let (code, report, err) = check(&temp("shifted.csv", text.as_bytes()), CHECKS);
+    assert_eq!(code, 1, "{err}");
+    let report = report.expect("json");
+    let found = findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["code"], "parse-error");
+    let message = found[0]["message"].as_str().unwrap_or("");
+    assert!(message.contains("its cells were not checked"), "{message}");
+}
+
 #[test]
 fn a_header_too_long_to_read_is_said_once() {
     let text = "x,".repeat(9 << 20);

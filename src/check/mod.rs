@@ -444,11 +444,16 @@ impl Worker<'_> {
         let mut faults = chunk.faults.iter().peekable();
         while let Some((line, next_line, record)) = records.next_record_spanning() {
             let mut readable = true;
+            // Text after a closing quote leaves the cells in line when the row still has the
+            // header's width; otherwise the quote has shifted them and their checks would only
+            // echo it.
+            let aligned = record.len() == self.plan.width;
             while let Some(fault) = faults.next_if(|f| f.line < next_line) {
-                readable &= !matches!(fault.kind, FaultKind::Unclosed);
+                let trusted = matches!(fault.kind, FaultKind::TextAfterQuote { .. }) && aligned;
+                readable &= trusted;
                 result
                     .findings
-                    .push(fault_finding(fault, result.records + 1));
+                    .push(fault_finding(fault, result.records + 1, trusted));
             }
             if readable {
                 self.check_one(&mut result, line, &record);
@@ -462,7 +467,9 @@ impl Worker<'_> {
         for fault in faults {
             result.records += 1;
             result.last_line = Some(fault.line);
-            result.findings.push(fault_finding(fault, result.records));
+            result
+                .findings
+                .push(fault_finding(fault, result.records, false));
         }
         Ok(result)
     }
@@ -604,7 +611,7 @@ fn check_once(
     let mut header = StringRecord::new();
     let header_line = chunks.header(&mut header)?;
     if let Some(fault) = chunks.header_fault.take() {
-        let mut finding = fault_finding(&fault, 0);
+        let mut finding = fault_finding(&fault, 0, true);
         finding.row = None;
         report.findings.push(finding);
         if header.is_empty() {

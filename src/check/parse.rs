@@ -5,13 +5,20 @@
 use crate::finding::{Code, Finding};
 use crate::read::csv::{Fault, FaultKind, MAX_RECORD_BYTES};
 
-/// The finding for `fault`, on data row `row`.
-pub fn fault_finding(fault: &Fault, row: u64) -> Finding {
+/// The finding for `fault`, on data row `row`; `checked` says whether the row's cells were
+/// still checked (they line up with the header).
+pub fn fault_finding(fault: &Fault, row: u64, checked: bool) -> Finding {
     let line = fault.line;
     let (message, help) = match &fault.kind {
-        FaultKind::TextAfterQuote { excerpt } => (
+        FaultKind::TextAfterQuote { excerpt } if checked => (
             format!(
                 "a quoted cell on line {line} has text after its closing quote (`{excerpt}`): the cell was read with that quote left out"
+            ),
+            "write a quote inside a quoted cell twice (\"\"), as in \"Tree Order 18/01\"\". Done\"",
+        ),
+        FaultKind::TextAfterQuote { excerpt } => (
+            format!(
+                "a quoted cell on line {line} has text after its closing quote (`{excerpt}`), which shifts the row's cells out of line with the header: its cells were not checked"
             ),
             "write a quote inside a quoted cell twice (\"\"), as in \"Tree Order 18/01\"\". Done\"",
         ),
