@@ -106,6 +106,25 @@ fn completions_for_every_shell_and_a_man_page() {
     for section in ["CONFORM CHECK", "CONFORM STANDARDS LINT", "CONFORM EXPLAIN"] {
         assert!(page.contains(&format!(".SH \"{section}\"")), "{section}");
     }
+    // For packagers: a page a command, each one the main page names.
+    let dir = std::env::temp_dir().join(format!("conform-man-{}", std::process::id()));
+    let output = common::conform()
+        .args(["man", "--dir"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    for page in [
+        "conform.1",
+        "conform-check.1",
+        "conform-standards-lint.1",
+        "conform-explain.1",
+    ] {
+        assert!(dir.join(page).is_file(), "{page}");
+    }
+    let main = std::fs::read_to_string(dir.join("conform.1")).expect("page");
+    assert!(main.contains("conform\\-check(1)"));
+    let _ = std::fs::remove_dir_all(&dir);
     // The bash completion is valid bash.
     let bash = common::conform()
         .args(["completions", "bash"])

@@ -35,8 +35,13 @@ pub enum Command {
     Standards(StandardsCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff), generated from these definitions.
-    Man,
+    /// Print the man page (roff), one page with a section for every command; with --dir, write
+    /// conform.1 and a page for each command (conform-check.1, ...) into a folder.
+    Man {
+        /// Folder to write the pages into (created if missing), e.g. ~/.local/share/man/man1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
     /// Explain a finding code: what it means, why it matters, how to fix it.
     Explain {
         /// The code, e.g. `type` or `missing-column`; without it, every code is listed.
@@ -204,7 +209,22 @@ pub fn run(cli: Cli) -> i32 {
                 2
             }
         },
-        Command::Man => {
+        Command::Man { dir: Some(dir) } => {
+            let written = std::fs::create_dir_all(&dir).and_then(|()| {
+                clap_mangen::generate_to(<Cli as clap::CommandFactory>::command(), &dir)
+            });
+            match written {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!(
+                        "error: cannot write the man pages into {}: {e}",
+                        dir.display()
+                    );
+                    2
+                }
+            }
+        }
+        Command::Man { dir: None } => {
             let mut text = Vec::new();
             match man_page(&mut text) {
                 Ok(()) => write_stdout(&String::from_utf8_lossy(&text), 0),
