@@ -504,39 +504,26 @@ fn open_with(
             None,
         ));
     }
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+    // UTF-16, told by its byte order mark or, without one, by its zero bytes.
+    let utf16 = if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         let encoding = if head[0] == 0xFF { UTF_16LE } else { UTF_16BE };
+        Some((encoding, true, "it starts with a byte order mark"))
+    } else {
+        utf16_without_bom(head).map(|encoding| {
+            (encoding, false, "without a byte order mark: every other byte is zero, as in English text written in UTF-16")
+        })
+    };
+    if let Some((encoding, bom, told_by)) = utf16 {
         let finding = Finding::new(
             Code::Encoding,
-            format!("the file is {} (it starts with a byte order mark), not UTF-8", encoding.name()),
+            format!("the file is {} ({told_by}), not UTF-8", encoding.name()),
         )
         .with_help(Some(
             "it was read as UTF-16; save it again as \"CSV UTF-8 (Comma delimited)\" so that other tools can read it".into(),
         ));
         return Ok(Opened {
             stream: Utf8Stream::decoding(input.open_raw()?, encoding),
-            encoding: TextEncoding {
-                encoding,
-                bom: true,
-            },
-            finding: Some(finding),
-            verified: true,
-        });
-    }
-    if let Some(encoding) = utf16_without_bom(head) {
-        let finding = Finding::new(
-            Code::Encoding,
-            format!("the file is {} without a byte order mark, not UTF-8", encoding.name()),
-        )
-        .with_help(Some(
-            "it was read as UTF-16 (every other byte is zero, as in English text written in UTF-16); save it again as \"CSV UTF-8 (Comma delimited)\" so that other tools can read it".into(),
-        ));
-        return Ok(Opened {
-            stream: Utf8Stream::decoding(input.open_raw()?, encoding),
-            encoding: TextEncoding {
-                encoding,
-                bom: false,
-            },
+            encoding: TextEncoding { encoding, bom },
             finding: Some(finding),
             verified: true,
         });
