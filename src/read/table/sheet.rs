@@ -8,7 +8,7 @@ use std::io::{self, Cursor, Read, Seek};
 
 use calamine::{Data, DataRef, Reader, SheetType};
 
-use super::{unreadable, Batcher, Locator, TableSource, MAX_DOCUMENT_BYTES};
+use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
 use crate::finding::{Code, Finding};
 use crate::read::detect::Kind;
 use crate::read::{Input, TooLarge};
@@ -406,40 +406,15 @@ fn build(name: &str, grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> Ta
         finding.line = Some(u64::from(header_row) + 1);
         notes.push(finding);
     }
-    let mut batcher = Batcher::new();
-    let mut cells: Vec<&str> = Vec::new();
-    for (row, row_cells) in grid.range(header_row + 1..) {
-        let row_width = row_cells
-            .iter()
-            .filter(|(c, _)| *c >= first_column)
-            .map(|(c, _)| (c - first_column + 1) as usize)
-            .max()
-            .unwrap_or(0)
-            .min(width + MAX_EXTRA_COLUMNS);
-        // Cells a row leaves empty at its end are empty, not missing: pad to the header.
-        cells.clear();
-        cells.resize(row_width.max(width), "");
-        let batch = batcher.current();
-        let index = batch.len();
-        for (column, cell) in row_cells.iter().filter(|(c, _)| *c >= first_column) {
-            let at = (column - first_column) as usize;
-            if at >= cells.len() {
-                break;
-            }
-            match cell {
-                Cell::Text(text) => cells[at] = text,
-                Cell::Date(text) => {
-                    cells[at] = text;
-                    batch.typed_dates.push((index, at));
-                }
-                Cell::Error(error) => {
-                    cells[at] = error;
-                    batch.cell_errors.push((index, at, error));
-                }
-            }
-        }
-        batch.push(u64::from(*row) + 1, cells.iter().copied());
-    }
+    // The rows below the header become batches as the check asks for them, each row's cells
+    // let go once copied: the sheet is not held twice.
+    let mut grid = grid;
+    let rows = SheetRows {
+        rows: grid.split_off(&(header_row + 1)).into_iter(),
+        first_column,
+        width,
+    };
+    drop(grid);
     TableSource {
         format: "sheet",
         header,
@@ -449,7 +424,66 @@ fn build(name: &str, grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> Ta
             first_column,
         },
         notes,
-        batches: Box::new(batcher.finish().into_iter().map(Ok)),
+        batches: Box::new(rows),
+    }
+}
+
+/// A sheet's rows below its header, made into batches of cells one batch at a time.
+struct SheetRows {
+    rows: std::collections::btree_map::IntoIter<u32, Vec<(u32, Cell)>>,
+    first_column: u32,
+    width: usize,
+}
+
+impl Iterator for SheetRows {
+    type Item = io::Result<RowBatch>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (first_column, width) = (self.first_column, self.width);
+        let mut batch = RowBatch::default();
+        for (row, row_cells) in self.rows.by_ref() {
+            let row_width = row_cells
+                .iter()
+                .filter(|(c, _)| *c >= first_column)
+                .map(|(c, _)| (c - first_column + 1) as usize)
+                .max()
+                .unwrap_or(0)
+                .min(width + MAX_EXTRA_COLUMNS);
+            let index = batch.len();
+            let placed = || {
+                row_cells
+                    .iter()
+                    .filter(|(c, _)| *c >= first_column)
+                    .map(|(c, cell)| ((c - first_column) as usize, cell))
+            };
+            let row_width = row_width.max(width);
+            for (at, cell) in placed().filter(|(at, _)| *at < row_width) {
+                match cell {
+                    Cell::Date(_) => batch.typed_dates.push((index, at)),
+                    Cell::Error(error) => batch.cell_errors.push((index, at, error)),
+                    Cell::Text(_) => {}
+                }
+            }
+            // Cells a row leaves empty at its end are empty, not missing: pad to the header.
+            let mut cells = placed().peekable();
+            let texts = (0..row_width).map(|at| {
+                // A damaged file may name one cell twice: the last one counts.
+                let mut found = None;
+                while let Some((_, cell)) = cells.next_if(|(column, _)| *column <= at) {
+                    found = Some(cell);
+                }
+                match found {
+                    Some(Cell::Text(text) | Cell::Date(text)) => text.as_str(),
+                    Some(Cell::Error(error)) => error,
+                    None => "",
+                }
+            });
+            batch.push(u64::from(row) + 1, texts);
+            if batch.len() >= BATCH_ROWS {
+                break;
+            }
+        }
+        (!batch.is_empty()).then_some(Ok(batch))
     }
 }
 
