@@ -637,6 +637,14 @@ impl<'a> Record<'a> {
 /// Walks the records of one chunk, giving each its physical line. A line without a quote is split
 /// at the delimiter with memchr; only records with quotes go through the csv state machine, which
 /// handles quoted delimiters, doubled quotes and line breaks inside cells.
+/// Readies the parser for a new chunk. csv-core drops a byte order mark at the start of the
+/// first input it reads after a reset; inside a file the mark is text (two exports joined), so
+/// the parser reads once first: with no room for output it takes nothing and changes no state.
+fn reset(parser: &mut csv_core::Reader) {
+    parser.reset();
+    let _ = parser.read_record(b"\n", &mut [], &mut []);
+}
+
 pub struct ChunkRecords<'a> {
     text: &'a str,
     pos: usize,
@@ -647,9 +655,6 @@ pub struct ChunkRecords<'a> {
     output: Vec<u8>,
     ends: Vec<usize>,
     bounds: Vec<(usize, usize)>,
-    /// Whether the parser was reset since it last read: csv-core then drops a byte order mark
-    /// at the start of its input, which mid-file is text (two exports joined), so it is put back.
-    fresh: bool,
 }
 
 impl<'a> ChunkRecords<'a> {
@@ -664,7 +669,7 @@ impl<'a> ChunkRecords<'a> {
         if memchr::memchr(0, &chunk.bytes).is_some() {
             return Err(NotUtf8::error());
         }
-        parser.reset();
+        reset(parser);
         Ok(ChunkRecords {
             text,
             pos: 0,
@@ -674,7 +679,6 @@ impl<'a> ChunkRecords<'a> {
             output: vec![0; 4096],
             ends: vec![0; 64],
             bounds: Vec::new(),
-            fresh: true,
         })
     }
 
@@ -802,7 +806,6 @@ impl<'a> ChunkRecords<'a> {
     fn parse_quoted(&mut self, input: &[u8]) -> (usize, usize, usize) {
         use csv_core::ReadRecordResult;
         let (mut consumed, mut written, mut fields) = (0, 0, 0);
-        let dropped_mark = std::mem::take(&mut self.fresh) && input.starts_with(b"\xEF\xBB\xBF");
         // Once the input is used up inside the record (the file ends in it), empty input tells
         // the parser that the end has come.
         let mut at_end = false;
@@ -825,15 +828,7 @@ impl<'a> ChunkRecords<'a> {
                 _ => {
                     if at_end {
                         // The parser has seen the end: ready it for the next chunk.
-                        self.parser.reset();
-                        self.fresh = true;
-                    }
-                    if dropped_mark && fields > 0 {
-                        self.output.splice(0..0, *b"\xEF\xBB\xBF");
-                        written += 3;
-                        for end in &mut self.ends[..fields] {
-                            *end += 3;
-                        }
+                        reset(self.parser);
                     }
                     return (consumed, written, fields);
                 }
@@ -892,6 +887,9 @@ mod tests {
         let rows = read_all("h,i\n1,2\n\u{feff}a,\"b\"\n\u{feff}c,d\n");
         assert_eq!(rows[2].1, ["\u{feff}a", "b"]);
         assert_eq!(rows[3].1, ["\u{feff}c", "d"]);
+        // A quote right after the mark does not open a cell: the mark is the cell's first text.
+        let rows = read_all("h\n1\n\u{feff}\"x\n");
+        assert_eq!(rows[2].1, ["\u{feff}\"x"]);
     }
 
     #[test]
