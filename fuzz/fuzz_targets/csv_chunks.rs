@@ -51,6 +51,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut normalised = String::from_utf8_lossy(text).replace("\r\n", "\n").replace('\r', "\n");
+    // A first line holding only a byte order mark is a blank line to conform (the header is
+    // looked for after it, and a mark there dropped too); the csv crate keeps the second mark.
+    if normalised.starts_with("\u{feff}\n") {
+        return;
+    }
     // A byte order mark opening the first line that holds anything is not text (conform skips
     // blank lines before the header, then the mark); the csv crate drops it only at the start.
     let first_text = normalised.len() - normalised.trim_start_matches('\n').len();
