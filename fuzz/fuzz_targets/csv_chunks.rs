@@ -51,9 +51,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut normalised = String::from_utf8_lossy(text).replace("\r\n", "\n").replace('\r', "\n");
-    // A first line holding only a byte order mark is a blank line to conform (the header is
+    // A line holding only a byte order mark before the header is a blank line to conform (the header is
     // looked for after it, and a mark there dropped too); the csv crate keeps the second mark.
-    if normalised.starts_with("\u{feff}\n") {
+    let leading = normalised.split('\n').take_while(|l| l.is_empty() || *l == "\u{feff}");
+    if leading.into_iter().any(|l| l == "\u{feff}") {
         return;
     }
     // A byte order mark opening the first line that holds anything is not text (conform skips
