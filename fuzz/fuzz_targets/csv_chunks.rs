@@ -66,14 +66,16 @@ fuzz_target!(|data: &[u8]| {
     }
     // Excel's `sep=;` line names the delimiter and is not a record.
     // It is skipped even when the delimiter was given, as conform gives `,` here.
-    let bytes = normalised.as_bytes();
+    // (After a byte order mark too.)
+    let mark = if normalised.starts_with('\u{feff}') { 3 } else { 0 };
+    let bytes = &normalised.as_bytes()[mark..];
     let named = bytes.get(4).copied().unwrap_or(b'"');
     if bytes.starts_with(b"sep=")
         && bytes.get(5) == Some(&b'\n')
         && (named.is_ascii_punctuation() || named == b'\t' || named == b' ')
         && named != b'"'
     {
-        normalised.drain(..6);
+        normalised.drain(..mark + 6);
     }
     let theirs: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .delimiter(delimiter)
