@@ -8,7 +8,7 @@ use std::sync::Arc;
 use polars_core::prelude::*;
 use polars_io::prelude::*;
 
-use super::{unreadable, Batcher, Locator, RowBatch, TableSource, MAX_DOCUMENT_BYTES};
+use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
 use crate::finding::Finding;
 use crate::read::detect::Kind;
 use crate::read::{Input, TooLarge};
@@ -238,4 +238,33 @@ fn batches(
         batch.push(first_row + row as u64 + 1, cells.iter().map(|c| c.as_ref()));
     }
     Ok((header, batcher.finish()))
+}
+
+/// Cuts rows into batches.
+struct Batcher {
+    done: Vec<RowBatch>,
+    current: RowBatch,
+}
+
+impl Batcher {
+    fn new() -> Batcher {
+        Batcher {
+            done: Vec::new(),
+            current: RowBatch::default(),
+        }
+    }
+
+    fn current(&mut self) -> &mut RowBatch {
+        if self.current.len() >= BATCH_ROWS {
+            self.done.push(std::mem::take(&mut self.current));
+        }
+        &mut self.current
+    }
+
+    fn finish(mut self) -> Vec<RowBatch> {
+        if !self.current.is_empty() {
+            self.done.push(self.current);
+        }
+        self.done
+    }
 }

@@ -262,35 +262,6 @@ fn unreadable(message: String) -> Finding {
     Finding::new(crate::finding::Code::ParseError, message)
 }
 
-/// Cuts rows into batches.
-struct Batcher {
-    done: Vec<RowBatch>,
-    current: RowBatch,
-}
-
-impl Batcher {
-    fn new() -> Batcher {
-        Batcher {
-            done: Vec::new(),
-            current: RowBatch::default(),
-        }
-    }
-
-    fn current(&mut self) -> &mut RowBatch {
-        if self.current.len() >= BATCH_ROWS {
-            self.done.push(std::mem::take(&mut self.current));
-        }
-        &mut self.current
-    }
-
-    fn finish(mut self) -> Vec<RowBatch> {
-        if !self.current.is_empty() {
-            self.done.push(self.current);
-        }
-        self.done
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
