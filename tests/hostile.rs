@@ -434,3 +434,30 @@ fn a_result_cut_short_by_max_findings_never_passes() {
     assert_eq!(report["files"][0]["partial"], true, "{report}");
     assert_eq!(report["valid"], false);
 }
+
+/// `--max-findings` is one budget for the whole run: a folder of broken files cannot multiply
+/// it. The first file keeps its findings; the second gets what is left and is partial.
+#[test]
+fn max_findings_is_one_budget_for_the_run() {
+    let dir = scratch("budget");
+    for name in ["a.csv", "b.csv"] {
+        std::fs::copy("fixtures/spend-over-500/invalid.csv", dir.join(name)).expect("copy");
+    }
+    let output = common::conform()
+        .current_dir(&dir)
+        .args(["check", "a.csv", "b.csv", "-s", "spend-over-500"])
+        .args(["--format", "json", "--max-findings", "8"])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let kept: Vec<(usize, bool)> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            let findings = f["findings"].as_array().map_or(0, Vec::len);
+            (findings, f["partial"].as_bool().unwrap_or(false))
+        })
+        .collect();
+    assert_eq!(kept, [(6, false), (2, true)], "{report}");
+}
