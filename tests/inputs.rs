@@ -484,6 +484,10 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
         message.contains("its container cannot be read"),
         "{message}"
     );
+    let help = report["files"][0]["findings"][0]["help"]
+        .as_str()
+        .unwrap_or("");
+    assert!(help.contains("save it again"), "{help}");
     // Parquet that is not Parquet, and a workbook that is not a workbook.
     for (name, bytes) in [
         ("broken.parquet", &b"PAR1 not really parquet"[..]),

@@ -54,7 +54,8 @@ pub fn open(
         _ => check_unpacked_size(Cursor::new(&bytes)),
     };
     if let Err(problem) = sized {
-        return Ok(Err(unreadable(problem)));
+        let help = "open the workbook in Excel or LibreOffice and save it again, as .xlsx or as CSV UTF-8; if it will not open, ask whoever exported it for a new copy";
+        return Ok(Err(unreadable(problem).with_help(Some(help.into()))));
     }
     let wanted = match (wanted, input) {
         (Some(sheet), _) => Some(sheet.to_string()),
