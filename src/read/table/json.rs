@@ -111,9 +111,11 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        // Only whether the line is an object is learnt here; its values are read batch by batch.
-        match serde_json::from_slice::<Value>(line) {
-            Ok(Value::Object(_)) => elements.push(Element {
+        // Only its syntax and whether it is an object are learnt here, without building it; its
+        // values are read batch by batch.
+        let object = line.trim_ascii_start().first() == Some(&b'{');
+        match serde_json::from_slice::<IgnoredAny>(line) {
+            Ok(_) if object => elements.push(Element {
                 start,
                 end,
                 line: line_number,
@@ -299,10 +301,10 @@ fn characters(text: &[u8]) -> u64 {
     text.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
 }
 
-/// Where the value of each top-level member of one object is: (key, line, character column),
-/// counted from where the object starts.
-fn member_places(text: &[u8], line: u64, column: u64) -> Vec<(String, u64, u64)> {
-    let mut places = Vec::new();
+/// Where the value of each top-level member of one object is: `found(key, line, character
+/// column)`, counted from where the object starts. A key without escapes is passed as it is
+/// written, without a copy.
+fn member_places(text: &[u8], line: u64, column: u64, mut found: impl FnMut(&str, u64, u64)) {
     let (mut line, mut column) = (line, column.saturating_sub(1));
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     let (mut string_start, mut key, mut value_due) = (0usize, None, false);
@@ -332,8 +334,14 @@ fn member_places(text: &[u8], line: u64, column: u64) -> Vec<(String, u64, u64)>
         if value_due && depth == 1 {
             value_due = false;
             if let Some((s, e)) = key.take() {
-                if let Ok(name) = serde_json::from_slice::<String>(&text[s - 1..=e]) {
-                    places.push((name, line, column));
+                let raw = &text[s..e];
+                match std::str::from_utf8(raw) {
+                    Ok(name) if !raw.contains(&b'\\') => found(name, line, column),
+                    _ => {
+                        if let Ok(name) = serde_json::from_slice::<String>(&text[s - 1..=e]) {
+                            found(&name, line, column);
+                        }
+                    }
                 }
             }
         }
@@ -348,7 +356,6 @@ fn member_places(text: &[u8], line: u64, column: u64) -> Vec<(String, u64, u64)>
             _ => {}
         }
     }
-    places
 }
 
 /// The keys a row gives as columns, in its order.
@@ -447,18 +454,18 @@ impl Iterator for Rows {
             });
             cells.clear();
             cells.resize(self.columns, String::new());
-            for (key, value) in &object {
-                if let Some(&at) = self.index.get(key) {
+            for (key, value) in object {
+                if let Some(&at) = self.index.get(&key) {
                     cells[at] = cell_text(value);
                 }
             }
             let row = batch.len();
             if self.kind != RowKind::Line {
-                for (key, line, column) in member_places(text, element.line, element.column) {
-                    if let Some(&at) = self.index.get(&key) {
+                member_places(text, element.line, element.column, |key, line, column| {
+                    if let Some(&at) = self.index.get(key) {
                         batch.places.push((row, at, line, column));
                     }
-                }
+                });
             }
             batch.push(element.line, cells.iter().map(String::as_str));
             if batch.len() >= BATCH_ROWS {
@@ -471,10 +478,10 @@ impl Iterator for Rows {
 
 /// A value as a cell's text: strings as they are, numbers and booleans as JSON writes them,
 /// null as an empty cell, objects and arrays as compact JSON.
-fn cell_text(value: &Value) -> String {
+fn cell_text(value: Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => s,
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         other => other.to_string(),
@@ -577,10 +584,20 @@ mod tests {
         let lines: Vec<u64> = elements.iter().map(|e| e.line).collect();
         assert_eq!(lines, [3, 4]);
         let second = elements[1];
-        assert_eq!(
-            member_places(&text[second.start..second.end], second.line, second.column),
-            [("id".to_string(), 4, 9), ("£".to_string(), 4, 17)]
+        let mut places = Vec::new();
+        member_places(
+            &text[second.start..second.end],
+            second.line,
+            second.column,
+            |key, line, column| places.push((key.to_string(), line, column)),
         );
+        assert_eq!(places, [("id".to_string(), 4, 9), ("£".to_string(), 4, 17)]);
+        // An escaped key is read as its text.
+        let mut places = Vec::new();
+        member_places(br#"{"ab": 1}"#, 1, 1, |key, _, _| {
+            places.push(key.to_string())
+        });
+        assert_eq!(places, ["ab"]);
     }
 
     #[test]
@@ -609,9 +626,9 @@ mod tests {
 
     #[test]
     fn values_become_cell_text() {
-        assert_eq!(cell_text(&json!(1500.5)), "1500.5");
-        assert_eq!(cell_text(&json!(null)), "");
-        assert_eq!(cell_text(&json!(true)), "true");
-        assert_eq!(cell_text(&json!([{"id": 1}])), "[{\"id\":1}]");
+        assert_eq!(cell_text(json!(1500.5)), "1500.5");
+        assert_eq!(cell_text(json!(null)), "");
+        assert_eq!(cell_text(json!(true)), "true");
+        assert_eq!(cell_text(json!([{"id": 1}])), "[{\"id\":1}]");
     }
 }
