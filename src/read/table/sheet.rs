@@ -381,7 +381,7 @@ fn find_header(grid: &Grid) -> Option<u32> {
         .map(|(row, _)| *row)
 }
 
-fn build(name: &str, grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> TableSource {
+fn build(name: &str, mut grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> TableSource {
     let header_cells = &grid[&header_row];
     let first_column = header_cells.first().map_or(0, |(c, _)| *c);
     let last_column = header_cells.last().map_or(0, |(c, _)| *c);
@@ -409,7 +409,6 @@ fn build(name: &str, grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> Ta
     }
     // The rows below the header become batches as the check asks for them, each row's cells
     // let go once copied: the sheet is not held twice.
-    let mut grid = grid;
     let rows = SheetRows {
         rows: grid.split_off(&(header_row + 1)).into_iter(),
         first_column,
@@ -449,7 +448,9 @@ impl Iterator for SheetRows {
                 .map(|(c, _)| (c - first_column + 1) as usize)
                 .max()
                 .unwrap_or(0)
-                .min(width + MAX_EXTRA_COLUMNS);
+                .min(width + MAX_EXTRA_COLUMNS)
+                // Cells a row leaves empty at its end are empty, not missing: pad to the header.
+                .max(width);
             let index = batch.len();
             let placed = || {
                 row_cells
@@ -457,7 +458,6 @@ impl Iterator for SheetRows {
                     .filter(|(c, _)| *c >= first_column)
                     .map(|(c, cell)| ((c - first_column) as usize, cell))
             };
-            let row_width = row_width.max(width);
             for (at, cell) in placed().filter(|(at, _)| *at < row_width) {
                 match cell {
                     Cell::Date(_) => batch.typed_dates.push((index, at)),
@@ -465,7 +465,6 @@ impl Iterator for SheetRows {
                     Cell::Text(_) => {}
                 }
             }
-            // Cells a row leaves empty at its end are empty, not missing: pad to the header.
             let mut cells = placed().peekable();
             let texts = (0..row_width).map(|at| {
                 // A damaged file may name one cell twice: the last one counts.
