@@ -1,11 +1,17 @@
 //! Uniqueness across rows: unique columns, the primary key and unique keys. Workers pull each
-//! row's key values out of the records they parse; the key sets are then filled in row order on one
-//! thread, so that a duplicate always names the row where the value first appeared.
+//! row's key values out of the records they parse; the merging thread turns each into a 16-byte
+//! entry (the value itself when it is short, else a fingerprint, beside the row number), and the
+//! entries are sorted once the file is read: equal entries are the duplicates, and the first of
+//! them names the row where the value first appeared. Fingerprints can collide, so rows whose
+//! fingerprints match are read a second time and their values compared: uniqueness stays exact.
 
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
+use rayon::slice::ParallelSliceMut;
+
 use crate::read::csv::Record;
-use hashbrown::{DefaultHashBuilder, HashTable};
 
 use super::cells::is_missing;
 use crate::compile::CompiledTable;
@@ -141,130 +147,442 @@ impl KeyPlan {
     }
 }
 
-/// Where a key value first appeared: its place in the arena (a 4-byte length, then the bytes),
-/// and its row and line. 24 bytes a distinct value, plus the value itself.
-struct Seen {
-    start: u64,
-    row: u64,
-    line: u64,
+/// Bytes of a key value held as they are in an entry; longer values are fingerprinted.
+const INLINE: usize = 11;
+/// The first byte of a fingerprinted entry (an inline one holds its length there, at most 11).
+const FINGERPRINTED: u8 = 0xFF;
+
+/// A key value and its row as one number: the value (or its fingerprint) in the high 96 bits, the
+/// row in the low 32, so that sorting puts equal values together, earliest row first.
+fn entry(text: &[u8], row: u32) -> u128 {
+    let mut bytes = [0u8; 16];
+    if text.len() <= INLINE {
+        bytes[0] = text.len() as u8;
+        bytes[1..1 + text.len()].copy_from_slice(text);
+    } else {
+        // 88 bits of two fixed-seed hashes: the same entries on every run, so the same order.
+        let high = foldhash::quality::FixedState::with_seed(0x636f_6e66).hash_one(text);
+        let low = foldhash::quality::FixedState::with_seed(0x6f72_6d21).hash_one(text);
+        bytes[0] = FINGERPRINTED;
+        bytes[1..9].copy_from_slice(&high.to_le_bytes());
+        bytes[9..12].copy_from_slice(&low.to_le_bytes()[..3]);
+    }
+    bytes[12..].copy_from_slice(&row.to_be_bytes());
+    u128::from_be_bytes(bytes)
 }
 
-/// The bytes of the value stored at `start` in an arena.
-fn stored(arena: &[u8], start: u64) -> &[u8] {
-    let start = start as usize;
-    let mut len = [0u8; 4];
-    len.copy_from_slice(&arena[start..start + 4]);
-    let len = u32::from_le_bytes(len) as usize;
-    &arena[start + 4..start + 4 + len]
+/// The value part of an entry (its high 96 bits).
+fn value_bits(entry: u128) -> u128 {
+    entry >> 32
+}
+
+fn row_of(entry: u128) -> u32 {
+    entry as u32
+}
+
+/// The text of an inline entry, or `None` for a fingerprint.
+fn inline_text(entry: u128) -> Option<Vec<u8>> {
+    let bytes = entry.to_be_bytes();
+    let len = bytes[0] as usize;
+    (len <= INLINE).then(|| bytes[1..1 + len].to_vec())
+}
+
+/// Row to line, for the rows that have keys, kept as runs where the line grows by the same step
+/// from row to row: one run for a file of one-line records, one more for each record that spans
+/// lines. Lets an entry hold a row without its line.
+#[derive(Default)]
+struct LineRuns {
+    /// (first row, its line, lines per row, rows in the run)
+    runs: Vec<(u64, u64, u64, u64)>,
+}
+
+impl LineRuns {
+    fn push(&mut self, row: u64, line: u64) {
+        if let Some((first, first_line, step, len)) = self.runs.last_mut() {
+            if row == *first + *len {
+                if *len == 1 && line >= *first_line {
+                    *step = line - *first_line;
+                    *len = 2;
+                    return;
+                }
+                if *len > 1 && line == *first_line + *len * *step {
+                    *len += 1;
+                    return;
+                }
+            }
+        }
+        self.runs.push((row, line, 0, 1));
+    }
+
+    fn line(&self, row: u64) -> u64 {
+        let at = self.runs.partition_point(|run| run.0 <= row);
+        match at.checked_sub(1).map(|i| self.runs[i]) {
+            Some((first, line, step, _)) => line + (row - first) * step,
+            None => 0,
+        }
+    }
+}
+
+/// Rows whose fingerprints matched, to be read again: per key, groups of rows in order.
+pub struct Pending {
+    groups: Vec<(usize, Vec<u32>)>,
+    /// Per key, every row of its groups, sorted, for the second reading to look up.
+    wanted: Vec<Vec<u32>>,
+}
+
+enum Stage {
+    /// The first reading: entries collected.
+    Collecting {
+        entries: Vec<Vec<u128>>,
+        lines: LineRuns,
+        /// Set when the file has more rows than an entry can number.
+        overflowed: bool,
+    },
+    /// The second reading: the values and lines of the pending rows collected.
+    Confirming {
+        pending: Pending,
+        values: HashMap<(usize, u32), (String, u64)>,
+    },
 }
 
 /// The key sets of one file, filled in row order.
 pub struct KeyChecks<'p> {
     plan: &'p KeyPlan,
-    /// Every distinct key value, one after another; `seen` entries point into it.
-    arenas: Vec<Vec<u8>>,
-    seen: Vec<HashTable<Seen>>,
-    hasher: DefaultHashBuilder,
+    stage: Stage,
 }
 
 impl<'p> KeyChecks<'p> {
     pub fn new(plan: &'p KeyPlan) -> KeyChecks<'p> {
         KeyChecks {
             plan,
-            arenas: plan.keys.iter().map(|_| Vec::new()).collect(),
-            seen: plan.keys.iter().map(|_| HashTable::new()).collect(),
-            hasher: DefaultHashBuilder::default(),
+            stage: Stage::Collecting {
+                entries: plan.keys.iter().map(|_| Vec::new()).collect(),
+                lines: LineRuns::default(),
+                overflowed: false,
+            },
         }
     }
 
-    /// Makes room for about `rows` values in every key set, so that they are not grown (and
-    /// rehashed) again and again.
+    /// For the second reading of a file: collects the values of the rows `pending` names.
+    pub fn confirming(plan: &'p KeyPlan, pending: Pending) -> KeyChecks<'p> {
+        KeyChecks {
+            plan,
+            stage: Stage::Confirming {
+                pending,
+                values: HashMap::new(),
+            },
+        }
+    }
+
+    /// The key sets for a first reading, or for the second look that `pass` asks for.
+    pub fn for_pass(plan: &'p KeyPlan, pass: super::Pass) -> KeyChecks<'p> {
+        match pass {
+            super::Pass::Check => KeyChecks::new(plan),
+            super::Pass::Confirm(pending) => KeyChecks::confirming(plan, pending),
+        }
+    }
+
+    pub fn is_confirming(&self) -> bool {
+        matches!(self.stage, Stage::Confirming { .. })
+    }
+
+    /// Makes room for about `rows` entries in every key set (an eighth more, for a file whose
+    /// rows grow longer), so that they are not grown and copied again and again.
     pub fn reserve(&mut self, rows: usize) {
-        let hasher = &self.hasher;
-        for (table, arena) in self.seen.iter_mut().zip(&self.arenas) {
-            table.reserve(rows, |s| {
-                std::hash::BuildHasher::hash_one(hasher, stored(arena, s.start))
+        if let Stage::Collecting { entries, .. } = &mut self.stage {
+            for set in entries {
+                set.reserve(rows + rows / 8);
+            }
+        }
+    }
+
+    /// Takes a chunk's key values; `first_row` is the data row number of its first record.
+    /// Findings of empty key parts go to `out` at once; duplicates are found by `finish`.
+    pub fn check(&mut self, values: &KeyValues, first_row: u64, out: &mut Vec<Finding>) {
+        match &mut self.stage {
+            Stage::Collecting {
+                entries,
+                lines,
+                overflowed,
+            } => {
+                for value in &values.values {
+                    let spec = &self.plan.keys[value.key];
+                    let row = first_row + value.record - 1;
+                    if let Some(part) = value.missing_part {
+                        if spec.report_missing {
+                            out.push(missing_part(spec, part, row, value.line));
+                        }
+                        continue;
+                    }
+                    let Ok(numbered) = u32::try_from(row) else {
+                        *overflowed = true;
+                        continue;
+                    };
+                    let text = &values.text.as_bytes()[value.start..value.end];
+                    entries[value.key].push(entry(text, numbered));
+                    lines.push(row, value.line);
+                }
+            }
+            Stage::Confirming {
+                pending,
+                values: found,
+            } => {
+                for value in values.values.iter().filter(|v| v.missing_part.is_none()) {
+                    let row = first_row + value.record - 1;
+                    let Ok(row) = u32::try_from(row) else {
+                        continue;
+                    };
+                    if pending.wanted[value.key].binary_search(&row).is_ok() {
+                        let text = values.text[value.start..value.end].to_string();
+                        found.insert((value.key, row), (text, value.line));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sorts the entries: duplicates of short values become findings, and rows whose
+    /// fingerprints match are returned to be read again (then `confirmed`).
+    pub fn finish(&mut self) -> (Vec<Finding>, Option<Pending>) {
+        let Stage::Collecting {
+            entries,
+            lines,
+            overflowed,
+        } = &mut self.stage
+        else {
+            return (Vec::new(), None);
+        };
+        let mut found = Vec::new();
+        let mut groups: Vec<(usize, Vec<u32>)> = Vec::new();
+        for (key, set) in entries.iter_mut().enumerate() {
+            let spec = &self.plan.keys[key];
+            let mut set = std::mem::take(set);
+            set.par_sort_unstable();
+            for run in set.chunk_by(|a, b| value_bits(*a) == value_bits(*b)) {
+                let [first, rest @ ..] = run else { continue };
+                if rest.is_empty() {
+                    continue;
+                }
+                let Some(text) = inline_text(*first) else {
+                    groups.push((key, run.iter().map(|e| row_of(*e)).collect()));
+                    continue;
+                };
+                let text = String::from_utf8_lossy(&text);
+                let first_row = u64::from(row_of(*first));
+                let earlier = (first_row, lines.line(first_row));
+                for later in rest {
+                    let row = u64::from(row_of(*later));
+                    found.push(duplicate(spec, &text, row, lines.line(row), earlier));
+                }
+            }
+            if *overflowed {
+                found.push(Finding::new(
+                    spec.code,
+                    format!(
+                        "uniqueness was checked in the first {} rows only",
+                        crate::finding::thousands(u64::from(u32::MAX))
+                    ),
+                ));
+            }
+        }
+        if groups.is_empty() {
+            return (found, None);
+        }
+        let mut wanted = vec![Vec::new(); self.plan.keys.len()];
+        for (key, rows) in &groups {
+            wanted[*key].extend_from_slice(rows);
+        }
+        for rows in &mut wanted {
+            rows.sort_unstable();
+            rows.dedup();
+        }
+        (found, Some(Pending { groups, wanted }))
+    }
+
+    /// After the second reading: the duplicates among rows whose fingerprints matched, their
+    /// values compared in full.
+    pub fn confirmed(&self) -> Vec<Finding> {
+        let Stage::Confirming { pending, values } = &self.stage else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for (key, rows) in &pending.groups {
+            let spec = &self.plan.keys[*key];
+            // The first row of each distinct value in the group, in row order.
+            let mut firsts: Vec<(&str, u64, u64)> = Vec::new();
+            for row in rows {
+                let Some((text, line)) = values.get(&(*key, *row)) else {
+                    continue;
+                };
+                let row = u64::from(*row);
+                match firsts.iter().find(|(t, _, _)| t == text) {
+                    Some((_, first_row, first_line)) => {
+                        found.push(duplicate(spec, text, row, *line, (*first_row, *first_line)));
+                    }
+                    None => firsts.push((text, row, *line)),
+                }
+            }
+        }
+        found
+    }
+}
+
+fn missing_part(spec: &KeySpec, part: usize, row: u64, line: u64) -> Finding {
+    let name = &spec.parts[part].0;
+    Finding::new(
+        Code::PrimaryKey,
+        format!("`{name}` is empty, but it is part of the primary key"),
+    )
+    .at_row(row, line)
+    .in_column(Some(spec.parts[part].1), name)
+    .with_help(Some(
+        "every row needs a key value that identifies it".into(),
+    ))
+}
+
+/// The finding for a value of `spec` in `row` that first appeared at `earlier` (row, line).
+fn duplicate(spec: &KeySpec, text: &str, row: u64, line: u64, earlier: (u64, u64)) -> Finding {
+    let first = &spec.parts[0];
+    let shown = text.replace('\u{1f}', ", ");
+    let what = if spec.parts.len() == 1 {
+        format!("`{shown}` in `{}`", first.0)
+    } else {
+        let names: Vec<&str> = spec.parts.iter().map(|(n, _)| &**n).collect();
+        format!("the combination ({}) = ({shown})", names.join(", "))
+    };
+    let kind = match (spec.code, spec.parts.len()) {
+        (Code::PrimaryKey, _) => "the primary key must be unique",
+        (_, 1) => "values in this column must be unique",
+        _ => "this combination must be unique",
+    };
+    Finding::new(
+        spec.code,
+        format!(
+            "{what} repeats: it first appeared in row {} (line {}); {kind}",
+            earlier.0, earlier.1
+        ),
+    )
+    .at_row(row, line)
+    .in_column(Some(first.1), &first.0)
+    .with_value(&shown)
+    .with_help(Some(
+        "give each row its own value, or remove the duplicate row".into(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_sort_by_value_then_row() {
+        let a = entry(b"5100087487", 9);
+        let b = entry(b"5100087487", 3);
+        let c = entry(b"5100087488", 1);
+        let mut all = [a, c, b];
+        all.sort_unstable();
+        assert_eq!(all, [b, a, c]);
+        assert_eq!(value_bits(a), value_bits(b));
+        assert_eq!(row_of(a), 9);
+        assert_eq!(inline_text(a).as_deref(), Some(&b"5100087487"[..]));
+    }
+
+    #[test]
+    fn long_values_are_fingerprinted_and_told_from_short_ones() {
+        let long = entry(b"GB-CHC-1234567-0001", 1);
+        assert_eq!(inline_text(long), None);
+        assert_eq!(
+            value_bits(long),
+            value_bits(entry(b"GB-CHC-1234567-0001", 2))
+        );
+        assert_ne!(
+            value_bits(long),
+            value_bits(entry(b"GB-CHC-1234567-0002", 1))
+        );
+        // An empty value and an 11-byte one are inline and distinct.
+        assert_eq!(inline_text(entry(b"", 1)).as_deref(), Some(&b""[..]));
+        assert_eq!(
+            inline_text(entry(b"12345678901", 1)).as_deref(),
+            Some(&b"12345678901"[..])
+        );
+    }
+
+    #[test]
+    fn line_runs_follow_records_that_span_lines() {
+        let mut lines = LineRuns::default();
+        // Rows 1-3 on lines 2-4, row 4 spans lines 5-7, rows 5-6 on lines 8-9; row 7 has no key.
+        for (row, line) in [(1, 2), (2, 3), (3, 4), (4, 5), (5, 8), (6, 9), (8, 11)] {
+            lines.push(row, line);
+        }
+        let got: Vec<u64> = [1, 2, 3, 4, 5, 6, 8]
+            .iter()
+            .map(|r| lines.line(*r))
+            .collect();
+        assert_eq!(got, [2, 3, 4, 5, 8, 9, 11]);
+        assert!(lines.runs.len() <= 3);
+    }
+
+    #[test]
+    fn fingerprints_that_match_are_compared_in_full() {
+        let plan = KeyPlan {
+            keys: vec![KeySpec {
+                code: Code::PrimaryKey,
+                parts: vec![(Arc::from("Id"), 0)],
+                report_missing: false,
+            }],
+        };
+        // As if rows 2, 5 and 9 had matching fingerprints: 2 and 9 hold one value, 5 another.
+        let pending = Pending {
+            groups: vec![(0, vec![2, 5, 9])],
+            wanted: vec![vec![2, 5, 9]],
+        };
+        let mut keys = KeyChecks::confirming(&plan, pending);
+        let mut values = KeyValues::default();
+        for (record, text) in [
+            "AAAAAAAAAAAAAAAA",
+            "x",
+            "AAAAAAAAAAAAAAAB",
+            "y",
+            "AAAAAAAAAAAAAAAA",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let start = values.text.len();
+            values.text.push_str(text);
+            values.values.push(KeyValue {
+                record: record as u64 + 1,
+                line: record as u64 + 10,
+                key: 0,
+                missing_part: None,
+                start,
+                end: values.text.len(),
             });
         }
+        // In a chunk starting at row 2, records 1, 4 and 8 are rows 2, 5 and 9; 10 and 20 are
+        // rows nobody asked for.
+        values.values[1].record = 10;
+        values.values[2].record = 4;
+        values.values[3].record = 20;
+        values.values[4].record = 8;
+        let mut out = Vec::new();
+        keys.check(&values, 2, &mut out);
+        assert!(out.is_empty());
+        let found = keys.confirmed();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].row, Some(9));
+        assert!(found[0]
+            .message
+            .contains("first appeared in row 2 (line 10)"));
     }
 
-    /// Checks a chunk's key values; `first_row` is the data row number of its first record.
-    pub fn check(&mut self, values: &KeyValues, first_row: u64, out: &mut Vec<Finding>) {
-        for value in &values.values {
-            let spec = &self.plan.keys[value.key];
-            let row = first_row + value.record - 1;
-            let first = &spec.parts[0];
-            if let Some(part) = value.missing_part {
-                if spec.report_missing {
-                    let name = &spec.parts[part].0;
-                    out.push(
-                        Finding::new(
-                            Code::PrimaryKey,
-                            format!("`{name}` is empty, but it is part of the primary key"),
-                        )
-                        .at_row(row, value.line)
-                        .in_column(Some(spec.parts[part].1), name)
-                        .with_help(Some(
-                            "every row needs a key value that identifies it".into(),
-                        )),
-                    );
-                }
-                continue;
-            }
-            let text = &values.text.as_bytes()[value.start..value.end];
-            let hash = std::hash::BuildHasher::hash_one(&self.hasher, text);
-            let arena = &mut self.arenas[value.key];
-            let table = &mut self.seen[value.key];
-            let found = table.find(hash, |s| stored(arena, s.start) == text);
-            match found {
-                Some(earlier) => {
-                    let shown = values.text[value.start..value.end].replace('\u{1f}', ", ");
-                    let what = if spec.parts.len() == 1 {
-                        format!("`{shown}` in `{}`", first.0)
-                    } else {
-                        let names: Vec<&str> = spec.parts.iter().map(|(n, _)| &**n).collect();
-                        format!("the combination ({}) = ({shown})", names.join(", "))
-                    };
-                    let kind = match (spec.code, spec.parts.len()) {
-                        (Code::PrimaryKey, _) => "the primary key must be unique",
-                        (_, 1) => "values in this column must be unique",
-                        _ => "this combination must be unique",
-                    };
-                    out.push(
-                        Finding::new(
-                            spec.code,
-                            format!(
-                                "{what} repeats: it first appeared in row {} (line {}); {kind}",
-                                earlier.row, earlier.line
-                            ),
-                        )
-                        .at_row(row, value.line)
-                        .in_column(Some(first.1), &first.0)
-                        .with_value(&shown)
-                        .with_help(Some(
-                            "give each row its own value, or remove the duplicate row".into(),
-                        )),
-                    );
-                }
-                None => {
-                    let start = arena.len() as u64;
-                    // Key values longer than 4 GiB cannot be told apart beyond that; none exist.
-                    let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
-                    arena.extend_from_slice(&len.to_le_bytes());
-                    arena.extend_from_slice(&text[..len as usize]);
-                    let hasher = &self.hasher;
-                    let arena = &self.arenas[value.key];
-                    table.insert_unique(
-                        hash,
-                        Seen {
-                            start,
-                            row,
-                            line: value.line,
-                        },
-                        |s| std::hash::BuildHasher::hash_one(hasher, stored(arena, s.start)),
-                    );
-                }
-            }
+    #[test]
+    fn line_runs_hold_rows_that_share_a_line() {
+        let mut lines = LineRuns::default();
+        for row in 1..=1000 {
+            lines.push(row, 1);
         }
+        assert_eq!(lines.line(500), 1);
+        assert_eq!(lines.runs.len(), 1);
     }
 }

@@ -356,7 +356,10 @@ impl Merger<'_, '_> {
                 }
             }
             self.bytes_seen += result.bytes as u64;
-            if let Some(progress) = &self.options.progress {
+            if self.keys.is_confirming() {
+                // A second look at key values: its other findings were reported the first time.
+                result.findings.clear();
+            } else if let Some(progress) = &self.options.progress {
                 (progress.0)(self.bytes_seen);
             }
             if !self.reserved && !result.keys.values.is_empty() {
@@ -403,6 +406,8 @@ struct Worker<'a> {
     key_plan: &'a keys::KeyPlan,
     schema_path: SchemaPath,
     full_validator: Option<&'a crate::schema::Validator>,
+    /// Only the key values are wanted (a second look at rows whose fingerprints matched).
+    keys_only: bool,
 }
 
 /// Work for the checking threads: a chunk of text to parse, or rows a table reader made.
@@ -520,25 +525,29 @@ impl Worker<'_> {
         result.records += 1;
         result.last_line = Some(line);
         let row = result.records;
-        let blank = match self.full_validator {
-            Some(v) => check_record_full(
-                row,
-                line,
-                record,
-                self.plan,
-                self.compiled,
-                v,
-                &mut result.findings,
-            ),
-            None => check_record(
-                row,
-                line,
-                record,
-                self.plan,
-                self.compiled,
-                self.schema_path,
-                &mut result.findings,
-            ),
+        let blank = if self.keys_only {
+            is_blank(record.iter())
+        } else {
+            match self.full_validator {
+                Some(v) => check_record_full(
+                    row,
+                    line,
+                    record,
+                    self.plan,
+                    self.compiled,
+                    v,
+                    &mut result.findings,
+                ),
+                None => check_record(
+                    row,
+                    line,
+                    record,
+                    self.plan,
+                    self.compiled,
+                    self.schema_path,
+                    &mut result.findings,
+                ),
+            }
         };
         if !blank && !self.key_plan.is_empty() {
             self.key_plan
@@ -586,14 +595,43 @@ pub fn check_file(
         Err(e) => return Err(e),
     };
     if kind != Kind::Text {
-        return check_table(input, kind, standard_id, table, compiled, options);
+        return check_table(
+            input,
+            kind,
+            standard_id,
+            table,
+            compiled,
+            options,
+            Pass::Check,
+        );
     }
-    match check_once(input, standard_id, table, compiled, options, true) {
-        Err(e) if read::NotUtf8::is(&e) => {
-            check_once(input, standard_id, table, compiled, options, false)
-        }
+    match check_once(
+        input,
+        standard_id,
+        table,
+        compiled,
+        options,
+        true,
+        Pass::Check,
+    ) {
+        Err(e) if read::NotUtf8::is(&e) => check_once(
+            input,
+            standard_id,
+            table,
+            compiled,
+            options,
+            false,
+            Pass::Check,
+        ),
         other => other,
     }
+}
+
+/// What a reading of a file is for: the check, or a second look at the rows whose key
+/// fingerprints matched, to compare their values.
+pub(crate) enum Pass {
+    Check,
+    Confirm(keys::Pending),
 }
 
 fn check_once(
@@ -603,6 +641,7 @@ fn check_once(
     compiled: &CompiledTable,
     options: &Options,
     lazy: bool,
+    pass: Pass,
 ) -> std::io::Result<FileReport> {
     let mut report = FileReport::new(input, standard_id, table);
     let Some(mut chunks) = open_csv(input, compiled, options, lazy, &mut report)? else {
@@ -649,6 +688,7 @@ fn check_once(
     let plan = plan_for(&mut report, &header, header_line, table, compiled, options);
     let full_validator = full_validator(table, options)?;
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
+    let mut key_checks = keys::KeyChecks::for_pass(&key_plan, pass);
     let worker = Worker {
         dialect: chunks.dialect,
         plan: &plan,
@@ -656,11 +696,51 @@ fn check_once(
         key_plan: &key_plan,
         schema_path: options.schema_path,
         full_validator: full_validator.as_ref(),
+        keys_only: key_checks.is_confirming(),
     };
     let mut last_line = header_line;
-    check_chunks(chunks, &worker, &mut report, &mut last_line, options)?;
-    finish(&mut report, Vec::new(), table, compiled, options);
+    check_chunks(
+        chunks,
+        &worker,
+        &mut report,
+        &mut last_line,
+        options,
+        &mut key_checks,
+    )?;
+    let tail = key_findings(&mut key_checks, &mut report, |pending| {
+        check_once(
+            input,
+            standard_id,
+            table,
+            compiled,
+            options,
+            lazy,
+            Pass::Confirm(pending),
+        )
+    })?;
+    if !key_checks.is_confirming() {
+        finish(&mut report, tail, table, compiled, options);
+    }
     Ok(report)
+}
+
+/// The key findings once a file is read: duplicates of short values at once, those of
+/// fingerprints after `second_look` has read the rows again (not for a result already partial).
+/// On the second look itself, its findings replace the report's.
+fn key_findings(
+    keys: &mut keys::KeyChecks<'_>,
+    report: &mut FileReport,
+    second_look: impl FnOnce(keys::Pending) -> std::io::Result<FileReport>,
+) -> std::io::Result<Vec<Finding>> {
+    if keys.is_confirming() {
+        report.findings = keys.confirmed();
+        return Ok(Vec::new());
+    }
+    let (mut found, pending) = keys.finish();
+    if let Some(pending) = pending.filter(|_| !report.partial) {
+        found.extend(second_look(pending)?.findings);
+    }
+    Ok(found)
 }
 
 /// Plans the header (on `line`) and records what it found in the report.
@@ -807,11 +887,11 @@ fn check_chunks(
     report: &mut FileReport,
     last_line: &mut u64,
     options: &Options,
+    key_checks: &mut keys::KeyChecks<'_>,
 ) -> std::io::Result<()> {
     // The size as stored: a compressed file's rows are then underestimated, which only costs a
     // key set a second allocation.
     let input_bytes = report.input.stored_size();
-    let mut key_checks = keys::KeyChecks::new(worker.key_plan);
     let dialect = worker.dialect;
     // Chunks checked together: enough to keep every thread busy.
     let batch = 8 * rayon::current_num_threads().max(1);
@@ -833,7 +913,7 @@ fn check_chunks(
         });
         let mut merger = Merger {
             report,
-            keys: &mut key_checks,
+            keys: key_checks,
             last_line,
             compiled: worker.compiled,
             options,

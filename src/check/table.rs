@@ -8,7 +8,7 @@ use csv::StringRecord;
 use rayon::prelude::*;
 
 use super::{
-    is_blank, keys, pipeline, settle, Batch, FileReport, HeaderPlan, Merger, Options, Worker,
+    is_blank, keys, pipeline, settle, Batch, FileReport, HeaderPlan, Merger, Options, Pass, Worker,
 };
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding};
@@ -44,6 +44,7 @@ pub(super) fn check_table(
     table: &Table,
     compiled: &CompiledTable,
     options: &Options,
+    pass: Pass,
 ) -> std::io::Result<FileReport> {
     let mut report = FileReport::new(input, standard_id, table);
     report.format = kind.name();
@@ -82,7 +83,26 @@ pub(super) fn check_table(
             return Ok(report);
         }
     };
-    check_source(source, &mut report, table, compiled, options)?;
+    let second_look = |pending| {
+        check_table(
+            input,
+            kind,
+            standard_id,
+            table,
+            compiled,
+            options,
+            Pass::Confirm(pending),
+        )
+    };
+    check_source(
+        source,
+        &mut report,
+        table,
+        compiled,
+        options,
+        pass,
+        second_look,
+    )?;
     Ok(report)
 }
 
@@ -92,6 +112,8 @@ fn check_source(
     table: &Table,
     compiled: &CompiledTable,
     options: &Options,
+    pass: Pass,
+    second_look: impl FnOnce(keys::Pending) -> std::io::Result<FileReport>,
 ) -> std::io::Result<()> {
     if source.format == "geojson" {
         report.format = "geojson";
@@ -136,6 +158,7 @@ fn check_source(
     });
     let full_validator = super::full_validator(table, options)?;
     let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
+    let mut key_checks = keys::KeyChecks::for_pass(&key_plan, pass);
     let worker = Worker {
         dialect: Dialect { delimiter: b',' },
         plan: &plan,
@@ -143,8 +166,8 @@ fn check_source(
         key_plan: &key_plan,
         schema_path: options.schema_path,
         full_validator: full_validator.as_ref(),
+        keys_only: key_checks.is_confirming(),
     };
-    let mut key_checks = keys::KeyChecks::new(&key_plan);
     let mut last_line = source.header_line;
     let mut merger = Merger {
         report: &mut *report,
@@ -181,7 +204,10 @@ fn check_source(
     if let Some(e) = failure {
         return Err(e);
     }
-    super::finish(report, Vec::new(), table, compiled, options);
+    let tail = super::key_findings(&mut key_checks, report, second_look)?;
+    if !key_checks.is_confirming() {
+        super::finish(report, tail, table, compiled, options);
+    }
     Ok(())
 }
 
