@@ -894,9 +894,9 @@ fn check_chunks(
     let input_bytes = report.input.stored_size();
     let dialect = worker.dialect;
     // Chunks checked together: enough to keep every thread busy.
-    let batch = 8 * rayon::current_num_threads().max(1);
+    let batch = 4 * rayon::current_num_threads().max(1);
     let failure = std::thread::scope(|scope| -> Option<std::io::Error> {
-        let (chunk_tx, chunk_rx) = mpsc::sync_channel::<std::io::Result<Batch>>(batch + 2);
+        let (chunk_tx, chunk_rx) = mpsc::sync_channel::<std::io::Result<Batch>>(batch);
         let producer = scope.spawn(move || loop {
             match chunks.next_chunk(CHUNK_BYTES) {
                 Ok(Some(chunk)) => {
