@@ -95,38 +95,93 @@ pub fn check_cell(
     out: &mut Vec<Finding>,
 ) {
     let trimmed = trim(raw);
-    let found = |failure: Failure| {
-        let mut finding = Finding::new(failure.code, failure.message)
-            .at_row(at.row, at.line)
-            .in_column(Some(at.file_column), &column.name)
-            .with_value(raw)
-            .with_help(failure.help);
-        if let Some(keyword) = failure.keyword {
-            finding = finding.with_schema_path(keyword_path(column, keyword));
-        }
-        finding
-    };
     if is_missing(trimmed, table) {
         if column.presence.required {
-            out.push(found(required_failure(column)));
+            out.push(place(required_failure(column), raw, column, at));
         }
         return;
     }
     if trimmed.len() != raw.len() {
-        out.push(found(whitespace_failure(raw, trimmed, column)));
+        out.push(place(
+            whitespace_failure(raw, trimmed, column),
+            raw,
+            column,
+            at,
+        ));
     }
     let Some(typed) = convert_for(trimmed, column) else {
-        out.push(found(type_failure(trimmed, column)));
+        out.push(place(type_failure(trimmed, column), raw, column, at));
         return;
     };
+    if passes(trimmed, typed, column) {
+        debug_assert!(
+            explain(trimmed, typed, column).is_none(),
+            "{trimmed:?} passed the quick checks of `{}` but not the full ones",
+            column.name
+        );
+        return;
+    }
+    if let Some(failure) = explain(trimmed, typed, column) {
+        out.push(place(failure, raw, column, at));
+    }
+}
+
+/// Whether a converted cell passes every check of its column: the common case, answered with
+/// tests alone. [`explain`] makes the same checks again and words the first that fails.
+#[inline]
+fn passes(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> bool {
+    let schema_ok = column.in_residual || {
+        let text_ok = match typed {
+            Typed::Str(text) => {
+                column.text.format.is_none_or(|format| (format.check)(text))
+                    && column
+                        .text
+                        .pattern
+                        .as_ref()
+                        .is_none_or(|p| p.is_match(text))
+                    && length_fits(text, column)
+            }
+            _ => true,
+        };
+        text_ok && is_allowed(typed, column) && within_bounds(typed, column)
+    };
+    schema_ok
+        && column
+            .codelist
+            .as_ref()
+            .is_none_or(|check| match &check.separator {
+                Some(separator) => {
+                    codes_of(trimmed, separator).all(|code| check.list.contains(code))
+                }
+                None => check.list.contains(trimmed),
+            })
+}
+
+/// The first check a cell fails, worded; `None` when it passes them all.
+#[cold]
+#[inline(never)]
+fn explain(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Failure> {
     let failure = if column.in_residual {
         None
     } else {
         schema_checks(trimmed, typed, column)
     };
-    if let Some(failure) = failure.or_else(|| codelist_failure(trimmed, column)) {
-        out.push(found(failure));
+    failure.or_else(|| codelist_failure(trimmed, column))
+}
+
+/// A failure placed at its cell.
+#[cold]
+#[inline(never)]
+fn place(failure: Failure, raw: &str, column: &ColumnCheck, at: CellAt) -> Finding {
+    let mut finding = Finding::new(failure.code, failure.message)
+        .at_row(at.row, at.line)
+        .in_column(Some(at.file_column), &column.name)
+        .with_value(raw)
+        .with_help(failure.help);
+    if let Some(keyword) = failure.keyword {
+        finding = finding.with_schema_path(keyword_path(column, keyword));
     }
+    finding
 }
 
 /// What failed in a cell, before it is placed: code, message, help and the schema keyword behind
@@ -160,6 +215,7 @@ fn keyword_path(column: &ColumnCheck, keyword: &str) -> String {
     )
 }
 
+#[cold]
 fn required_failure(column: &ColumnCheck) -> Failure {
     Failure::new(
         Code::Required,
@@ -176,6 +232,7 @@ fn required_failure(column: &ColumnCheck) -> Failure {
     )
 }
 
+#[cold]
 fn whitespace_failure(raw: &str, trimmed: &str, column: &ColumnCheck) -> Failure {
     let side = match (raw.starts_with(trimmed), raw.ends_with(trimmed)) {
         (true, false) => "at the end",
@@ -195,6 +252,7 @@ fn whitespace_failure(raw: &str, trimmed: &str, column: &ColumnCheck) -> Failure
     }
 }
 
+#[cold]
 fn type_failure(trimmed: &str, column: &ColumnCheck) -> Failure {
     let expected = column
         .kinds
@@ -299,7 +357,11 @@ fn codes_of<'t>(text: &'t str, separator: &'t str) -> impl Iterator<Item = &'t s
 
 /// Converts a cell for its column. A number column with no bound, list or constant only needs to
 /// know the text is a number, not its value.
+#[inline]
 fn convert_for<'a>(trimmed: &'a str, column: &ColumnCheck) -> Option<Typed<'a>> {
+    if column.kinds == [crate::compile::Kind::String] {
+        return Some(Typed::Str(trimmed));
+    }
     if column.kinds == [crate::compile::Kind::Number] && !column.needs_numeric_value {
         // The value stands in for a number nothing looks at; only its validity matters.
         return crate::compile::is_decimal(trimmed).then_some(Typed::Num(0.0));
@@ -359,12 +421,7 @@ fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
 /// `enum`, then `const`.
 fn allowed_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Failure> {
     if let Some(allowed) = &column.allowed {
-        let is_allowed = match (&allowed.set, typed) {
-            (Some(set), Typed::Str(text)) => set.contains(text),
-            (Some(_), _) => false,
-            (None, _) => allowed.values.iter().any(|v| typed.equals(v)),
-        };
-        if !is_allowed {
+        if !allowed_value(typed, allowed) {
             let values = &allowed.values;
             let help = match closest(trimmed, allowed.text.iter().map(String::as_str)) {
                 Some(guess) => format!("did you mean `{guess}`?"),
@@ -402,6 +459,59 @@ fn allowed_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Opt
             "const",
         )
     })
+}
+
+/// Whether `typed` is one of the `enum` values.
+fn allowed_value(typed: Typed<'_>, allowed: &crate::compile::Allowed) -> bool {
+    match (&allowed.set, typed) {
+        (Some(set), Typed::Str(text)) => set.contains(text),
+        (Some(_), _) => false,
+        (None, _) => allowed.values.iter().any(|v| typed.equals(v)),
+    }
+}
+
+/// `enum` and `const`.
+fn is_allowed(typed: Typed<'_>, column: &ColumnCheck) -> bool {
+    column
+        .allowed
+        .as_ref()
+        .is_none_or(|allowed| allowed_value(typed, allowed))
+        && column
+            .constant
+            .as_ref()
+            .is_none_or(|constant| typed.equals(constant))
+}
+
+/// The bounds, on a number.
+fn within_bounds(typed: Typed<'_>, column: &ColumnCheck) -> bool {
+    let n = match typed {
+        Typed::Int(i) => i as f64,
+        Typed::Num(n) => n,
+        _ => return true,
+    };
+    let bounds = column.bounds;
+    let above_min = bounds
+        .minimum
+        .is_none_or(|min| !(n < min.limit || (min.exclusive && n == min.limit)));
+    let below_max = bounds
+        .maximum
+        .is_none_or(|max| !(n > max.limit || (max.exclusive && n == max.limit)));
+    above_min && below_max
+}
+
+/// `minLength` and `maxLength`, in characters; counted only when the bytes do not settle it.
+fn length_fits(text: &str, column: &ColumnCheck) -> bool {
+    let (min_length, max_length) = (column.text.min_length, column.text.max_length);
+    if min_length.is_none() && max_length.is_none() {
+        return true;
+    }
+    // Bytes bound characters from above; a value here is never empty.
+    let fits_max = max_length.is_none_or(|max| text.len() as u64 <= max);
+    if fits_max && min_length.is_none_or(|min| min <= 1) {
+        return true;
+    }
+    let length = text.chars().count() as u64;
+    min_length.is_none_or(|min| length >= min) && max_length.is_none_or(|max| length <= max)
 }
 
 /// `minimum` / `exclusiveMinimum`, then `maximum` / `exclusiveMaximum`.
