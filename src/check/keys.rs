@@ -199,6 +199,10 @@ struct LineRuns {
 impl LineRuns {
     fn push(&mut self, row: u64, line: u64) {
         if let Some((first, first_line, step, len)) = self.runs.last_mut() {
+            // A row already in the run (it has another key).
+            if row < *first + *len {
+                return;
+            }
             if row == *first + *len {
                 if *len == 1 && line >= *first_line {
                     *step = line - *first_line;
@@ -574,6 +578,17 @@ mod tests {
         assert!(found[0]
             .message
             .contains("first appeared in row 2 (line 10)"));
+    }
+
+    #[test]
+    fn a_row_with_two_keys_is_one_row_of_a_run() {
+        let mut lines = LineRuns::default();
+        for row in 1..=1000 {
+            lines.push(row, row + 1);
+            lines.push(row, row + 1);
+        }
+        assert_eq!(lines.runs.len(), 1);
+        assert_eq!(lines.line(700), 701);
     }
 
     #[test]
