@@ -138,7 +138,7 @@ fn passes(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> bool {
                         .text
                         .pattern
                         .as_ref()
-                        .is_none_or(|p| p.is_match(text))
+                        .is_none_or(|p| column.text.pattern_implied || p.is_match(text))
                     && length_fits(text, column)
             }
             _ => true,

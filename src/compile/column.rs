@@ -42,6 +42,9 @@ pub struct Presence {
 pub struct TextRules {
     pub format: Option<&'static ValueFormat>,
     pub pattern: Option<Pattern>,
+    /// Every value the format accepts matches the pattern (an ISO date's usual pattern), so a
+    /// value that passed the format needs no pattern walk.
+    pub pattern_implied: bool,
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
 }
@@ -242,15 +245,32 @@ fn compile_text_rules(column: &Column, table: &Table) -> Result<TextRules, Stand
         })?),
         None => None,
     };
+    let format = schema
+        .get("format")
+        .and_then(Value::as_str)
+        .and_then(formats::lookup);
+    let pattern_implied = match (format.and_then(|f| format_shape(f.name)), &pattern) {
+        (Some(shape), Some(pattern)) => Pattern::new(shape).is_ok_and(|s| pattern.contains(&s)),
+        _ => false,
+    };
     Ok(TextRules {
-        format: schema
-            .get("format")
-            .and_then(Value::as_str)
-            .and_then(formats::lookup),
+        format,
         pattern,
+        pattern_implied,
         min_length: schema.get("minLength").and_then(Value::as_u64),
         max_length: schema.get("maxLength").and_then(Value::as_u64),
     })
+}
+
+/// A pattern that every value a format accepts matches (a superset of the format), where one is
+/// written down: a column's pattern that takes all of it adds nothing to the format.
+fn format_shape(format: &str) -> Option<&'static str> {
+    match format {
+        // `formats::date::is_iso_date`: four digits, a month 01-12 and a day 01-31 (then the
+        // calendar, which only narrows it).
+        "date" => Some("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
+        _ => None,
+    }
 }
 
 fn compile_allowed(schema: &Value) -> Option<Allowed> {
@@ -268,4 +288,30 @@ fn compile_allowed(schema: &Value) -> Option<Allowed> {
             .collect()
     });
     Some(Allowed { values, text, set })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A format's shape must take every value the format accepts, or a pattern would be skipped
+    /// wrongly: every year (in steps), month and day, out of range ones included.
+    #[test]
+    fn the_date_shape_takes_every_date_the_format_accepts() {
+        let shape = Pattern::new(format_shape("date").expect("a shape")).expect("compiles");
+        let format = formats::lookup("date").expect("the date format");
+        let mut accepted = 0;
+        for year in (0..=9999).step_by(37).chain([2000, 2024, 1900]) {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let value = format!("{year:04}-{month:02}-{day:02}");
+                    if (format.check)(&value) {
+                        accepted += 1;
+                        assert!(shape.is_match(&value), "{value}");
+                    }
+                }
+            }
+        }
+        assert!(accepted > 90_000, "{accepted}");
+    }
 }

@@ -272,6 +272,15 @@ impl Pattern {
     pub fn as_str(&self) -> &str {
         self.regex.as_str()
     }
+
+    /// Whether every value `other` matches, this pattern matches too. Decided on the two byte
+    /// tables (every pair of states the same bytes can reach); `false` when either has none.
+    pub fn contains(&self, other: &Pattern) -> bool {
+        match (&self.table, &other.table) {
+            (Some(this), Some(other)) => this.contains(other),
+            _ => false,
+        }
+    }
 }
 
 /// A small DFA as one row of 256 next states a state: a byte costs one table read and no test,
@@ -348,13 +357,42 @@ impl ByteTable {
     fn is_match(&self, text: &[u8]) -> bool {
         let mut state = self.start;
         for &byte in text {
-            // States are below MAX_STATES (128): the mask only tells the compiler so.
-            state = self.next[usize::from(state & 0x7f)][usize::from(byte)];
+            state = self.step(state, byte);
         }
+        self.accepts(state)
+    }
+
+    #[inline]
+    fn step(&self, state: u8, byte: u8) -> u8 {
+        // States are below MAX_STATES (128): the mask only tells the compiler so.
+        self.next[usize::from(state & 0x7f)][usize::from(byte)]
+    }
+
+    fn accepts(&self, state: u8) -> bool {
         self.accepts_at_end
             .get(usize::from(state))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Whether every value `other` accepts, this table accepts too: no pair of states that the
+    /// same bytes reach has `other` accepting and this not.
+    fn contains(&self, other: &ByteTable) -> bool {
+        let mut seen = vec![false; Self::MAX_STATES * Self::MAX_STATES];
+        let mut queue = vec![(self.start, other.start)];
+        while let Some((this, that)) = queue.pop() {
+            let at = usize::from(this & 0x7f) * Self::MAX_STATES + usize::from(that & 0x7f);
+            if std::mem::replace(&mut seen[at], true) {
+                continue;
+            }
+            if other.accepts(that) && !self.accepts(this) {
+                return false;
+            }
+            for byte in 0..=255u8 {
+                queue.push((self.step(this, byte), other.step(that, byte)));
+            }
+        }
+        true
     }
 }
 
@@ -440,6 +478,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn containment_of_patterns_is_decided_on_their_tables() {
+        let pattern = |p: &str| Pattern::new(p).expect("compiles");
+        let iso = pattern("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+        assert!(iso.contains(&iso));
+        assert!(pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$").contains(&iso));
+        assert!(pattern("[0-9]").contains(&iso));
+        assert!(pattern("").contains(&iso));
+        assert!(!iso.contains(&pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")));
+        assert!(!pattern("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9])$").contains(&iso));
+        assert!(!pattern("^2").contains(&iso));
+        assert!(pattern("^[0-9]{10}$").contains(&pattern("^[0-9]{10}$")));
+        assert!(!pattern("^[0-9]{10}$").contains(&pattern("^[0-9]{6,10}$")));
     }
 
     #[test]
