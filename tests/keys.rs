@@ -148,3 +148,48 @@ fn duplicates_over_many_chunks_match_the_rule() {
     assert_eq!(found(&dir, "items.jsonl"), expected(&rows, &lines));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_partial_result_keeps_duplicates_of_long_values_as_of_short_ones() {
+    let dir = std::env::temp_dir().join(format!("conform-keys-partial-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    std::fs::write(dir.join("keys.json"), STANDARD).expect("standard");
+    // Row 2 repeats a long id (fingerprinted); rows 3-30 each have a cell too many, so that the
+    // limit is reached while the file is read.
+    let mut csv =
+        String::from("Id,Name,Note\nORGANISATION-0001-GRANT,a,1\nORGANISATION-0001-GRANT,b,2\n");
+    for n in 3..=30 {
+        csv.push_str(&format!("id{n},n{n},{n},extra\n"));
+    }
+    std::fs::write(dir.join("items.csv"), &csv).expect("csv");
+    let output = common::conform()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "items.csv",
+            "-s",
+            "keys.json",
+            "--format",
+            "jsonl",
+            "--max-findings",
+            "3",
+        ])
+        .output()
+        .expect("runs");
+    let found: Vec<(u64, String)> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).expect("json line"))
+        .map(|f| {
+            (
+                f["row"].as_u64().unwrap_or(0),
+                f["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(u64, String)> = [(2, "primary-key"), (3, "extra-cell"), (4, "extra-cell")]
+        .iter()
+        .map(|(row, code)| (*row, code.to_string()))
+        .collect();
+    assert_eq!(found, want, "the first three findings in row order");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -286,6 +286,18 @@ impl<'p> KeyChecks<'p> {
         }
     }
 
+    /// Whether the second reading has passed every row it looks for (`rows` read so far).
+    pub fn confirmed_all(&self, rows: u64) -> bool {
+        match &self.stage {
+            Stage::Confirming { pending, .. } => pending
+                .wanted
+                .iter()
+                .filter_map(|rows| rows.last())
+                .all(|last| u64::from(*last) <= rows),
+            Stage::Collecting { .. } => false,
+        }
+    }
+
     pub fn is_confirming(&self) -> bool {
         matches!(self.stage, Stage::Confirming { .. })
     }
@@ -346,8 +358,15 @@ impl<'p> KeyChecks<'p> {
     }
 
     /// Sorts the entries: duplicates of short values become findings, and rows whose
-    /// fingerprints match are returned to be read again (then `confirmed`).
-    pub fn finish(&mut self) -> (Vec<Finding>, Option<Pending>) {
+    /// fingerprints match are returned to be read again (then `confirmed`), for the keys whose
+    /// code `wanted` says is reported. With a `limit` of findings, a group keeps its first
+    /// `limit + 2` rows: enough for more findings than the limit, so the result still says it is
+    /// partial, without holding the values of every row that repeats one key.
+    pub fn finish(
+        &mut self,
+        wanted: impl Fn(Code) -> bool,
+        limit: Option<usize>,
+    ) -> (Vec<Finding>, Option<Pending>) {
         let Stage::Collecting {
             entries,
             lines,
@@ -368,7 +387,10 @@ impl<'p> KeyChecks<'p> {
                     continue;
                 }
                 let Some(text) = inline_text(*first) else {
-                    groups.push((key, run.iter().map(|e| row_of(*e)).collect()));
+                    if wanted(spec.code) {
+                        let kept = limit.map_or(run.len(), |limit| run.len().min(limit + 2));
+                        groups.push((key, run[..kept].iter().map(|e| row_of(*e)).collect()));
+                    }
                     continue;
                 };
                 let text = String::from_utf8_lossy(&text);
@@ -379,15 +401,15 @@ impl<'p> KeyChecks<'p> {
                     found.push(duplicate(spec, &text, row, lines.line(row), earlier));
                 }
             }
-            if *overflowed {
-                found.push(Finding::new(
-                    spec.code,
-                    format!(
-                        "uniqueness was checked in the first {} rows only",
-                        crate::finding::thousands(u64::from(u32::MAX))
-                    ),
-                ));
-            }
+        }
+        if *overflowed {
+            found.push(Finding::new(
+                Code::Unchecked,
+                format!(
+                    "uniqueness was checked in the first {} rows only",
+                    crate::finding::thousands(u64::from(u32::MAX))
+                ),
+            ));
         }
         if groups.is_empty() {
             return (found, None);

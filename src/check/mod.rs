@@ -385,6 +385,9 @@ impl Merger<'_, '_> {
                 }
             }
             report.findings.append(&mut result.findings);
+            if self.keys.confirmed_all(report.rows) {
+                return Ok(true);
+            }
             if self
                 .options
                 .max_findings
@@ -707,7 +710,7 @@ fn check_once(
         options,
         &mut key_checks,
     )?;
-    let tail = key_findings(&mut key_checks, &mut report, |pending| {
+    let tail = key_findings(&mut key_checks, &mut report, compiled, options, |pending| {
         check_once(
             input,
             standard_id,
@@ -730,14 +733,19 @@ fn check_once(
 fn key_findings(
     keys: &mut keys::KeyChecks<'_>,
     report: &mut FileReport,
+    compiled: &CompiledTable,
+    options: &Options,
     second_look: impl FnOnce(keys::Pending) -> std::io::Result<FileReport>,
 ) -> std::io::Result<Vec<Finding>> {
     if keys.is_confirming() {
         report.findings = keys.confirmed();
         return Ok(Vec::new());
     }
-    let (mut found, pending) = keys.finish();
-    if let Some(pending) = pending.filter(|_| !report.partial) {
+    // A second reading only for codes that are reported; for a partial result too, as its
+    // duplicates of short values are (it stops after the last row it looks for).
+    let wanted = |code| !options.ignore.contains(&code) && compiled.severity.get(code).is_some();
+    let (mut found, pending) = keys.finish(wanted, options.max_findings);
+    if let Some(pending) = pending {
         found.extend(second_look(pending)?.findings);
     }
     Ok(found)

@@ -204,7 +204,7 @@ fn check_source(
     if let Some(e) = failure {
         return Err(e);
     }
-    let tail = super::key_findings(&mut key_checks, report, second_look)?;
+    let tail = super::key_findings(&mut key_checks, report, compiled, options, second_look)?;
     if !key_checks.is_confirming() {
         super::finish(report, tail, table, compiled, options);
     }
