@@ -188,40 +188,43 @@ fn inline_text(entry: u128) -> Option<Vec<u8>> {
 }
 
 /// Row to line, for the rows that have keys, kept as runs where the line grows by the same step
-/// from row to row: one run for a file of one-line records, one more for each record that spans
-/// lines. Lets an entry hold a row without its line.
+/// for each row: one run for a file of one-line records (step 1, even when only some rows have a
+/// key), or a JSON array on one line (step 0), one more for each record that spans lines. Lets an
+/// entry hold a row without its line.
 #[derive(Default)]
 struct LineRuns {
-    /// (first row, its line, lines per row, rows in the run)
-    runs: Vec<(u64, u64, u64, u64)>,
+    /// (first row, its line, lines per row, last row): the step is known once a run has two rows.
+    runs: Vec<(u64, u64, Option<u64>, u64)>,
 }
 
 impl LineRuns {
     fn push(&mut self, row: u64, line: u64) {
-        if let Some((first, first_line, step, len)) = self.runs.last_mut() {
+        if let Some((first, first_line, step, last)) = self.runs.last_mut() {
             // A row already in the run (it has another key).
-            if row < *first + *len {
+            if row <= *last {
                 return;
             }
-            if row == *first + *len {
-                if *len == 1 && line >= *first_line {
-                    *step = line - *first_line;
-                    *len = 2;
-                    return;
+            let (rows, lines) = (row - *first, line.checked_sub(*first_line));
+            let fits = match (*step, lines) {
+                (Some(step), Some(lines)) => rows.checked_mul(step) == Some(lines),
+                (None, Some(lines)) if lines % rows == 0 => {
+                    *step = Some(lines / rows);
+                    true
                 }
-                if *len > 1 && line == *first_line + *len * *step {
-                    *len += 1;
-                    return;
-                }
+                _ => false,
+            };
+            if fits {
+                *last = row;
+                return;
             }
         }
-        self.runs.push((row, line, 0, 1));
+        self.runs.push((row, line, None, row));
     }
 
     fn line(&self, row: u64) -> u64 {
         let at = self.runs.partition_point(|run| run.0 <= row);
         match at.checked_sub(1).map(|i| self.runs[i]) {
-            Some((first, line, step, _)) => line + (row - first) * step,
+            Some((first, line, step, _)) => line + (row - first) * step.unwrap_or(0),
             None => 0,
         }
     }
@@ -611,6 +614,24 @@ mod tests {
         }
         assert_eq!(lines.runs.len(), 1);
         assert_eq!(lines.line(700), 701);
+    }
+
+    #[test]
+    fn rows_without_keys_do_not_break_a_run() {
+        let mut lines = LineRuns::default();
+        // A unique column filled in one row in three, and a pretty-printed JSON array whose
+        // objects take five lines, every other one with the key.
+        for row in (3..3000).step_by(3) {
+            lines.push(row, row + 1);
+        }
+        assert_eq!(lines.runs.len(), 1);
+        assert_eq!(lines.line(2997), 2998);
+        let mut json = LineRuns::default();
+        for row in (1..1000).step_by(2) {
+            json.push(row, 2 + (row - 1) * 5);
+        }
+        assert_eq!(json.runs.len(), 1);
+        assert_eq!(json.line(999), 2 + 998 * 5);
     }
 
     #[test]
