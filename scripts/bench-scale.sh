@@ -5,7 +5,7 @@
 #   scripts/bench-scale.sh [ROWS...]        (defaults: 1000000 10000000 50000000)
 #
 # Data: bench/gen_spend.py (1,000 injected errors per million rows; 50M rows is 10.8 GB, made once
-# into bench-data/, which takes about 7 minutes). One run each, as the files are large: seconds are
+# into bench-data/, which takes about 10 minutes: keep 14 GB free, and delete the files after). One run each, as the files are large: seconds are
 # wall time, CPU is user + system, peak RSS from /usr/bin/time. "no key" is the same standard
 # without its primaryKey (bench-data/nokey.standard.json, written here).
 set -euo pipefail
