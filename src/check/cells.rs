@@ -484,19 +484,27 @@ fn is_allowed(typed: Typed<'_>, column: &ColumnCheck) -> bool {
 
 /// The bounds, on a number.
 fn within_bounds(typed: Typed<'_>, column: &ColumnCheck) -> bool {
+    broken_bound(typed, column).is_none()
+}
+
+/// The bound a number breaks, the minimum before the maximum (`true` for the minimum).
+fn broken_bound(typed: Typed<'_>, column: &ColumnCheck) -> Option<(bool, crate::compile::Bound)> {
     let n = match typed {
         Typed::Int(i) => i as f64,
         Typed::Num(n) => n,
-        _ => return true,
+        _ => return None,
     };
     let bounds = column.bounds;
-    let above_min = bounds
+    let below = bounds
         .minimum
-        .is_none_or(|min| !(n < min.limit || (min.exclusive && n == min.limit)));
-    let below_max = bounds
-        .maximum
-        .is_none_or(|max| !(n > max.limit || (max.exclusive && n == max.limit)));
-    above_min && below_max
+        .filter(|min| n < min.limit || (min.exclusive && n == min.limit))
+        .map(|min| (true, min));
+    below.or_else(|| {
+        bounds
+            .maximum
+            .filter(|max| n > max.limit || (max.exclusive && n == max.limit))
+            .map(|max| (false, max))
+    })
 }
 
 /// `minLength` and `maxLength`, in characters; counted only when the bytes do not settle it.
@@ -516,53 +524,13 @@ fn length_fits(text: &str, column: &ColumnCheck) -> bool {
 
 /// `minimum` / `exclusiveMinimum`, then `maximum` / `exclusiveMaximum`.
 fn bound_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Failure> {
-    let n = match typed {
-        Typed::Int(i) => i as f64,
-        Typed::Num(n) => n,
-        _ => return None,
+    let (below, bound) = broken_bound(typed, column)?;
+    let (size, what, keyword) = match (below, bound.exclusive) {
+        (true, true) => ("too small", "more than", "exclusiveMinimum"),
+        (true, false) => ("too small", "at least", "minimum"),
+        (false, true) => ("too large", "less than", "exclusiveMaximum"),
+        (false, false) => ("too large", "at most", "maximum"),
     };
-    let bounds = column.bounds;
-    let below = bounds
-        .minimum
-        .filter(|min| n < min.limit || (min.exclusive && n == min.limit))
-        .map(|min| {
-            (
-                "too small",
-                if min.exclusive {
-                    "more than"
-                } else {
-                    "at least"
-                },
-                min,
-                if min.exclusive {
-                    "exclusiveMinimum"
-                } else {
-                    "minimum"
-                },
-            )
-        });
-    let above = || {
-        bounds
-            .maximum
-            .filter(|max| n > max.limit || (max.exclusive && n == max.limit))
-            .map(|max| {
-                (
-                    "too large",
-                    if max.exclusive {
-                        "less than"
-                    } else {
-                        "at most"
-                    },
-                    max,
-                    if max.exclusive {
-                        "exclusiveMaximum"
-                    } else {
-                        "maximum"
-                    },
-                )
-            })
-    };
-    let (size, what, bound, keyword) = below.or_else(above)?;
     Some(Failure::new(
         Code::Range,
         format!(
@@ -578,15 +546,10 @@ fn bound_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Optio
 
 /// `minLength`, then `maxLength`, in characters.
 fn length_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
+    if length_fits(text, column) {
+        return None;
+    }
     let (min_length, max_length) = (column.text.min_length, column.text.max_length);
-    if min_length.is_none() && max_length.is_none() {
-        return None;
-    }
-    // Bytes bound characters from above, so most values need no counting.
-    let fits_max = max_length.is_none_or(|max| text.len() as u64 <= max);
-    if fits_max && min_length.is_none_or(|min| min <= 1) {
-        return None;
-    }
     let length = text.chars().count() as u64;
     let name = &column.name;
     if let Some(min) = min_length.filter(|min| length < *min) {
