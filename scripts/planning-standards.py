@@ -15,7 +15,7 @@ PIPELINE = "digital-land/digital-land-python phase/harmonise.py MANDATORY_FIELDS
 VERSION = "2026-08"
 
 ORGANISATION_PATTERN = (
-    r"^([a-z][a-z-]*:[A-Za-z0-9-]+|https?://opendatacommunities\.org/(id|doc)/[a-z-]+/[a-z0-9-]+|[EWSNK][0-9]{8})$"
+    r"^([a-z][a-z-]*:[A-Za-z0-9-]+|https?://opendatacommunities\.org/(id|doc)/\S+|[EWSNK][0-9]{8})$"
 )
 
 # Each common field: its schema and the column rules. Descriptions are ours.
@@ -232,6 +232,10 @@ def organisations_codelist():
                             names.append(f"{scheme}://opendatacommunities.org/{kind}/{tail}")
                 if r.get("statistical-geography"):
                     names.append(r["statistical-geography"])
+                    # The pipeline's lookup strips these legacy geography prefixes down to the GSS
+                    # code (digital-land-python organisation.py, Organisation.lookup).
+                    for kind in ["nmd", "ua", "npark"]:
+                        names.append(f"http://opendatacommunities.org/id/geography/administration/{kind}/{r['statistical-geography']}")
                 for name in names:
                     rows.append((name, curie, r["name"]))
     seen = set()
@@ -422,7 +426,8 @@ def nullable(schema):
 
 
 BROWNFIELD_2017 = "iStandUK/BrownfieldLandRegister schema/brownfieldlandregister2017.json (commit 00f2a10c4332); DCLG 'Brownfield Land Registers Data Standard' (July 2017)"
-ODC_URI = r"^https?://opendatacommunities\.org/(id|doc)/[a-z-]+/[a-z0-9-]+$"
+# The 2017 schema asks only for the prefix; which organisation it names is the code list's question.
+ODC_URI = r"^https?://opendatacommunities\.org/(id|doc)/\S+$"
 URL_LIST = r"^(https?://[^| ]+)(\|https?://[^| ]+)*$"
 YES = {"type": "string", "enum": ["yes"]}
 
@@ -441,7 +446,7 @@ def brownfield_2017():
     permission = ["full planning permission", "outline planning permission", "reserved matters approval", "permission in principle", "technical details consent", "planning permission granted under an order", "other"]
     ownership = ["owned by a public authority", "not owned by a public authority", "mixed ownership", "unknown ownership"]
     fields = [
-        col("OrganisationURI", "Organisation URI", "The Open Data Communities URI of the local planning authority whose area holds the site. The 2017 schema asks for http://opendatacommunities.org/id/...; the https form and /doc/ pages, which councils publish and the Digital Land pipeline accepts, are accepted too.", {"type": "string", "pattern": ODC_URI, "$comment": "https and /doc/ accepted: digital-land-python organisation lookup (research notes §2)"}, "http://opendatacommunities.org/id/district-council/dacorum"),
+        col("OrganisationURI", "Organisation URI", "The Open Data Communities URI of the local planning authority whose area holds the site. The 2017 schema asks for http://opendatacommunities.org/id/...; the https form and /doc/ pages, which councils publish and the Digital Land pipeline accepts, are accepted too.", {"type": "string", "pattern": ODC_URI, "$comment": "The iStandUK 2017 schema requires only the http://opendatacommunities.org/id/ prefix; https and /doc/ accepted as the digital-land-python organisation lookup does (research notes §2); the organisation itself is checked against the code list"}, "http://opendatacommunities.org/id/district-council/dacorum"),
         col("OrganisationLabel", "Organisation label", "The authority's official name.", {"type": "string", "maxLength": 100}, "Dacorum Borough Council"),
         col("SiteReference", "Site reference", "The authority's own identifier for the site, unique in the register.", {"type": "string", "maxLength": 50}, "BR/03/001"),
         col("PreviouslyPartOf", "Previously part of", "The SiteReference of the site this one was split from on an earlier register.", nullable({"type": "string", "maxLength": 50}), "DCS1 (2017)"),
@@ -503,10 +508,11 @@ def brownfield_2017():
             "title": "Brownfield land register site", "schema": schema,
             "header": {"match": "compact", "order": "any", "extra": "warning"},
             "missingValues": [""],
-            "columns": {"SiteReference": {"unique": True}},
+            "columns": {"SiteReference": {"unique": True}, "OrganisationURI": {"codelist": "organisation"}},
             "rules": rules,
             "severity": {"header-mismatch": "warning"},
         }},
+        "codelists": {"organisation": ORGANISATIONS},
     }
     return std
 
