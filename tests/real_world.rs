@@ -64,3 +64,15 @@ fn a_geography_uri_names_an_organisation_and_an_unknown_one_is_caught_by_the_cod
         "{out}"
     );
 }
+
+#[test]
+fn recipient_county_is_a_column_of_the_360giving_template() {
+    // Defect 7: the template has had `Recipient Org:County` since ThreeSixtyGiving/standard
+    // issue 89; every other address and location title of the grants sheet was checked too.
+    let (code, found, out) = check("360giving-county.csv", Some("360giving"), &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        found.iter().all(|f| f.code != "unknown-column"),
+        "{found:?}"
+    );
+}
