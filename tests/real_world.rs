@@ -76,3 +76,17 @@ fn recipient_county_is_a_column_of_the_360giving_template() {
         "{found:?}"
     );
 }
+
+#[test]
+fn names_accepted_in_a_card_file_are_accepted_in_a_spend_file() {
+    // Defect 6: the two standards kept separate alias lists.
+    let (code, found, out) = check("spend-card-style-names.csv", Some("spend-over-500"), &[]);
+    assert_eq!(code, 0, "{out}");
+    let unknown: Vec<_> = found
+        .iter()
+        .filter(|f| {
+            f.code == "unknown-column" || f.code == "missing-column" && f.severity == "error"
+        })
+        .collect();
+    assert!(unknown.is_empty(), "{unknown:?}");
+}

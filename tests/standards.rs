@@ -413,3 +413,48 @@ fn every_template_example_row_conforms() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Spend and card files share most columns; a name or rule accepted for one and not the other
+/// made a card file's `Purpose of Spend` unknown in a spend file (issue 11, defect 6). Their
+/// descriptions may speak to each file; what is accepted must not differ.
+#[test]
+fn spend_and_card_files_accept_their_shared_columns_alike() {
+    let read = |path: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(path).expect("built in")).expect("json")
+    };
+    let spend = read("schemas/spend-over-500/standard.json");
+    let card = read("schemas/procurement-card/standard.json");
+    let spend_schema = read("schemas/spend-over-500/spend.schema.json");
+    let card_schema = read("schemas/procurement-card/card.schema.json");
+    let spend_columns = spend["tables"]["spend"]["columns"]
+        .as_object()
+        .expect("columns");
+    let card_columns = card["tables"]["card"]["columns"]
+        .as_object()
+        .expect("columns");
+    let mut shared = 0;
+    for (name, rules) in spend_columns {
+        let Some(card_rules) = card_columns.get(name) else {
+            continue;
+        };
+        shared += 1;
+        assert_eq!(
+            rules, card_rules,
+            "column `{name}` differs between the standards"
+        );
+        let accepted = |schema: &serde_json::Value| {
+            let mut property = schema["properties"][name.as_str()].clone();
+            if let Some(map) = property.as_object_mut() {
+                map.remove("description");
+                map.remove("title");
+            }
+            property
+        };
+        assert_eq!(
+            accepted(&spend_schema),
+            accepted(&card_schema),
+            "the schema of `{name}` differs between the standards"
+        );
+    }
+    assert!(shared >= 14, "only {shared} shared columns");
+}
