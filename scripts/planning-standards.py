@@ -517,6 +517,11 @@ def brownfield_2017():
     return std
 
 
+# digital-land-python datatype/wkt.py: the default bounds, POLYGON((2.95 56, 2.95 49.5, -7 49.5,
+# -7 53.4, -4 53.4, -4 56, 2.95 56)), as longitude, latitude corners.
+ENGLAND_BOUNDS = [[2.95, 56], [2.95, 49.5], [-7, 49.5], [-7, 53.4], [-4, 53.4], [-4, 56]]
+
+
 def brownfield_current():
     flag = {"type": "string", "pattern": "^(?i:yes|no|y|n)$", "$comment": "Digital Land flag datatype: yes, no, y, n in any case"}
     fields = [
@@ -524,8 +529,8 @@ def brownfield_current():
         col("OrganisationLabel", "Organisation label", "The authority's name; accepted, not required.", {"type": "string"}, "Dacorum Borough Council"),
         col("SiteReference", "Site reference", "The authority's identifier for the site: unique and never changed.", {"type": "string"}, "EH/141", ["site"]),
         col("SiteNameAddress", "Site name and address", "The site's name and address on one line.", {"type": "string"}, "Parcel of land behind, 221B Baker Street, Marylebone, London, NW1 6XE", ["site-address"]),
-        col("GeoX", "GeoX (longitude)", "Longitude of the site's centre in WGS84 or ETRS89, to at most 6 decimal places; the bounds are England's as the planning.data.gov.uk pipeline draws them.", {"type": "number", "minimum": -7, "maximum": 2.95}, "-0.128579"),
-        col("GeoY", "GeoY (latitude)", "Latitude of the site's centre in WGS84 or ETRS89, to at most 6 decimal places.", {"type": "number", "minimum": 49.5, "maximum": 56}, "51.507351"),
+        col("GeoX", "GeoX (longitude)", "Longitude of the site's centre in WGS84 or ETRS89, to at most 6 decimal places. Eastings, swapped pairs and Web Mercator metres are read as the planning.data.gov.uk pipeline reads them (the point-in-england rule).", {"type": "number"}, "-0.128579"),
+        col("GeoY", "GeoY (latitude)", "Latitude of the site's centre in WGS84 or ETRS89, to at most 6 decimal places.", {"type": "number"}, "51.507351"),
         col("SiteplanURL", "Site plan URL", "Web address of a page with a plan of the site.", {"type": "string", "format": "uri"}, "https://www.example.gov.uk/brownfield/EH-141", ["site-plan-url"]),
         col("Hectares", "Hectares", "The site's area in hectares, in digits.", {"type": "number", "minimum": 0}, "1.4"),
         col("OwnershipStatus", "Ownership status", "Who owns the land: owned-by-a-public-authority, not-owned-by-a-public-authority, mixed-ownership or unknown-ownership (the names with spaces are accepted).", {"type": "string"}, "not-owned-by-a-public-authority"),
@@ -554,6 +559,10 @@ def brownfield_current():
     columns["PlanningStatus"] = {**columns["PlanningStatus"], "codelist": "planning-permission-status"}
     columns["PermissionType"] = {**columns["PermissionType"], "codelist": "planning-permission-type"}
     rules = [
+        {"id": "point-in-england", "message": "`GeoX` and `GeoY` must place the site in England",
+         "help": "check the coordinates against a map: GeoX is the longitude (negative west of Greenwich), GeoY the latitude",
+         "point": {"x": "GeoX", "y": "GeoY", "within": ENGLAND_BOUNDS},
+         "source": "digital-land-python datatype/wkt.py parse_wkt: degrees, then OSGB36 eastings and northings, then Web Mercator, each tried swapped, inside the pipeline's England polygon; converted and swapped pairs are warnings there as here"},
         not_before("LastUpdatedDate", "FirstAddedDate", "updated-not-before-added", "an entry is updated on or after the day it was first added"),
         not_before("EndDate", "FirstAddedDate", "ended-not-before-added", "a site stops being brownfield land after it was added"),
         {"id": "range-in-order", "message": "`NetDwellingsRangeTo` is less than `NetDwellingsRangeFrom`", "help": "the range runs from the least to the most net dwellings the site could support",

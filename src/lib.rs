@@ -5,6 +5,7 @@
 pub mod check;
 pub mod compile;
 pub mod config;
+pub mod coordinates;
 pub mod describe;
 pub mod explain;
 pub mod finding;

@@ -90,3 +90,28 @@ fn names_accepted_in_a_card_file_are_accepted_in_a_spend_file() {
         .collect();
     assert!(unknown.is_empty(), "{unknown:?}");
 }
+
+#[test]
+fn coordinates_are_read_as_the_pipeline_reads_them() {
+    // Defect 4: eastings and northings, swapped pairs and Web Mercator metres are converted by
+    // the planning.data.gov.uk pipeline; only a point outside England is wrong.
+    let (code, found, out) = check("brownfield-coordinates.csv", Some("brownfield-land"), &[]);
+    assert_eq!(code, 1, "{out}");
+    let rules: Vec<_> = found
+        .iter()
+        .filter(|f| f.code != "missing-column")
+        .map(|f| (f.code.as_str(), f.severity.as_str(), f.row))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("rule", "warning", Some(2)),
+            ("rule", "warning", Some(3)),
+            ("rule", "warning", Some(4)),
+            ("rule", "error", Some(5)),
+        ],
+        "{out}"
+    );
+    assert!(out.contains("look swapped"), "{out}");
+    assert!(out.contains("OSGB36"), "{out}");
+}

@@ -84,7 +84,7 @@ const CASES: &[Case] = &[
         "fixtures/brownfield-land/valid.csv",
         "fixtures/brownfield-land/invalid.csv",
         &[
-            ("invalid.csv", "range", "GeoX"),
+            ("invalid.csv", "rule", "GeoX"),
             ("invalid.csv", "codelist", "OwnershipStatus"),
             ("invalid.csv", "codelist", "PermissionType"),
             ("invalid.csv", "pattern", "Deliverable"),

@@ -5,6 +5,7 @@ mod cells;
 mod header;
 mod keys;
 mod parse;
+mod point;
 mod references;
 mod rules;
 mod table;
@@ -234,7 +235,9 @@ fn check_record(
             cells::check_cell(raw, column, table, at, out);
         }
     }
+    let rules_from = out.len();
     rules::check_rules(record, table, &plan.standard_to_file, row, line, out);
+    one_finding_per_cell(out, first, rules_from);
     let validator = match path {
         SchemaPath::Compiled => table.residual.as_ref(),
         SchemaPath::Full => None,
@@ -253,6 +256,31 @@ fn check_record(
         }));
     }
     false
+}
+
+/// A rule finding placed on a cell that already has a finding as serious is dropped: the cell's
+/// own finding says what is wrong with the value the rule read (a `SiteInformation` of plain text
+/// is a pattern error, not also a rule error).
+fn one_finding_per_cell(out: &mut Vec<Finding>, cells_from: usize, rules_from: usize) {
+    if rules_from == out.len() || cells_from == rules_from {
+        return;
+    }
+    let rule_findings = out.split_off(rules_from);
+    let (cells, _) = out.split_at(rules_from);
+    let cells = &cells[cells_from..];
+    let kept: Vec<Finding> = rule_findings
+        .into_iter()
+        .filter(|rule| {
+            let index = rule.column.as_ref().and_then(|c| c.index);
+            !cells.iter().any(|cell| {
+                cell.code != Code::Whitespace
+                    && index.is_some()
+                    && cell.column.as_ref().and_then(|c| c.index) == index
+                    && cell.severity >= rule.severity
+            })
+        })
+        .collect();
+    out.extend(kept);
 }
 
 /// The row as a JSON object, through a JSON Schema validator.

@@ -184,21 +184,65 @@ pub fn check_rules(
                     _ => continue,
                 }
             }
+            CompiledTest::Point { x, y, within } => {
+                let number = |i: usize| {
+                    let raw = standard_to_file[i].and_then(|f| record.get(f))?.trim();
+                    let value = (!is_missing(raw, table)).then(|| raw.parse::<f64>().ok())??;
+                    Some((raw, value))
+                };
+                // A cell that is not a number is its column's finding, not the point's.
+                let (Some((a_text, a)), Some((b_text, b))) = (number(*x), number(*y)) else {
+                    continue;
+                };
+                let names = (&*table.columns[*x].name, &*table.columns[*y].name);
+                let Some(said) = super::point::judge((a_text, b_text), (a, b), within, names, rule)
+                else {
+                    continue;
+                };
+                out.push(place_rule(
+                    Finding::new(Code::Rule, said.message)
+                        .with_help(Some(said.help))
+                        .with_severity(said.severity.unwrap_or(rule.severity)),
+                    rule,
+                    (record, table, standard_to_file),
+                    row,
+                    line,
+                ));
+                continue;
+            }
         };
-        let mut finding = Finding::new(Code::Rule, message)
-            .at_row(row, line)
-            .with_help(rule.help.clone())
-            .with_schema_path(format!("rules/{}", rule.id));
-        let located = rule
-            .columns
-            .iter()
-            .find(|i| standard_to_file[**i].is_some())
-            .or(rule.columns.first());
-        if let Some(&i) = located {
-            finding = on_column(finding, i, record, table, standard_to_file);
-        }
-        out.push(finding);
+        out.push(place_rule(
+            Finding::new(Code::Rule, message)
+                .with_help(rule.help.clone())
+                .with_severity(rule.severity),
+            rule,
+            (record, table, standard_to_file),
+            row,
+            line,
+        ));
     }
+}
+
+/// A rule's finding, placed at its row and on the first of its columns the file has.
+fn place_rule(
+    finding: Finding,
+    rule: &crate::compile::CompiledRule,
+    (record, table, standard_to_file): (&Record<'_>, &CompiledTable, &[Option<usize>]),
+    row: u64,
+    line: u64,
+) -> Finding {
+    let mut finding = finding
+        .at_row(row, line)
+        .with_schema_path(format!("rules/{}", rule.id));
+    let located = rule
+        .columns
+        .iter()
+        .find(|i| standard_to_file[**i].is_some())
+        .or(rule.columns.first());
+    if let Some(&i) = located {
+        finding = on_column(finding, i, record, table, standard_to_file);
+    }
+    finding
 }
 
 /// How `a` orders against `b`: as numbers when both are plain numbers, as dates when both are

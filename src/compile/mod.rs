@@ -37,6 +37,7 @@ pub(crate) struct CompiledRule {
     pub help: Option<String>,
     pub columns: Vec<usize>,
     pub test: CompiledTest,
+    pub severity: crate::finding::Severity,
 }
 
 pub(crate) enum CompiledTest {
@@ -47,6 +48,12 @@ pub(crate) enum CompiledTest {
         left: usize,
         op: crate::standard::CompareOp,
         right: usize,
+    },
+    /// Evaluated on the two cells read as one point.
+    Point {
+        x: usize,
+        y: usize,
+        within: Vec<(f64, f64)>,
     },
 }
 
@@ -206,6 +213,7 @@ fn compile_rules(table: &Table) -> Result<Vec<CompiledRule>, StandardError> {
                 message: rule.message.clone(),
                 help: rule.help.clone(),
                 columns: rule.columns.clone(),
+                severity: rule.severity,
                 test: match &rule.test {
                     RuleTest::Schema(schema) => {
                         CompiledTest::Schema(build_validator(schema, table)?)
@@ -214,6 +222,11 @@ fn compile_rules(table: &Table) -> Result<Vec<CompiledRule>, StandardError> {
                         left: *left,
                         op: *op,
                         right: *right,
+                    },
+                    RuleTest::Point { x, y, within } => CompiledTest::Point {
+                        x: *x,
+                        y: *y,
+                        within: within.clone(),
                     },
                 },
             })

@@ -144,6 +144,11 @@ impl Finding {
         self
     }
 
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+
     pub fn with_help(mut self, help: Option<String>) -> Finding {
         self.help = help;
         self

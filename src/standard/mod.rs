@@ -100,6 +100,10 @@ pub struct Rule {
     /// Indices of the columns the rule concerns.
     pub columns: Vec<usize>,
     pub test: RuleTest,
+    /// The severity of its findings (error unless the standard says otherwise).
+    pub severity: crate::finding::Severity,
+    /// Where the rule comes from, as the standard says.
+    pub source: Option<String>,
 }
 
 /// What a rule asks of a row.
@@ -113,6 +117,13 @@ pub enum RuleTest {
         left: usize,
         op: CompareOp,
         right: usize,
+    },
+    /// Two number columns read as one point (see [`crate::coordinates`]) that must fall inside
+    /// a ring of longitude, latitude corners.
+    Point {
+        x: usize,
+        y: usize,
+        within: Vec<(f64, f64)>,
     },
 }
 

@@ -104,8 +104,21 @@ struct RawRule {
     columns: Vec<String>,
     schema: Option<Value>,
     compare: Option<RawCompare>,
+    point: Option<RawPoint>,
+    severity: Option<String>,
+    source: Option<String>,
     #[serde(default, rename = "$comment")]
     _comment: Option<Value>,
+}
+
+/// Two number columns read as one point that must fall inside a ring of longitude, latitude
+/// corners.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPoint {
+    x: String,
+    y: String,
+    within: Vec<(f64, f64)>,
 }
 
 #[derive(Deserialize)]
@@ -499,8 +512,15 @@ impl TableRules<'_> {
     /// Rule `n`: a JSON Schema every row must meet, or a comparison of two columns.
     fn rule(&self, n: usize, rule: &RawRule) -> Result<super::Rule, StandardError> {
         let mut columns = self.find_key(&rule.columns, &format!("/rules/{n}/columns"))?;
-        let test = match (&rule.schema, &rule.compare) {
-            (Some(schema), None) if schema.is_object() => {
+        let test = match (&rule.schema, &rule.compare, &rule.point) {
+            (None, None, Some(point)) => {
+                let test = self.point(n, rule, point)?;
+                if let (true, super::RuleTest::Point { x, y, .. }) = (columns.is_empty(), &test) {
+                    columns = vec![*x, *y];
+                }
+                test
+            }
+            (Some(schema), None, None) if schema.is_object() => {
                 if let Err(e) = crate::schema::build(schema) {
                     return Err(self.error(
                         format!("rule \"{}\" has an unusable schema: {}", rule.id, e.message),
@@ -509,7 +529,7 @@ impl TableRules<'_> {
                 }
                 super::RuleTest::Schema(schema.clone())
             }
-            (None, Some(compare)) => {
+            (None, Some(compare), None) => {
                 let test = self.compare(n, rule, compare)?;
                 if let (true, super::RuleTest::Compare { left, right, .. }) = (columns.is_empty(), &test) {
                     columns = vec![*left, *right];
@@ -519,12 +539,24 @@ impl TableRules<'_> {
             _ => {
                 return Err(self.error(
                     format!(
-                        "rule \"{}\" needs either a \"schema\" object (a JSON Schema each row must satisfy) or a \"compare\" of two columns",
+                        "rule \"{}\" needs one of a \"schema\" object (a JSON Schema each row must satisfy), a \"compare\" of two columns or a \"point\"",
                         rule.id
                     ),
                     &format!("/rules/{n}"),
                 ))
             }
+        };
+        let severity = match rule.severity.as_deref() {
+            None => Severity::Error,
+            Some(text) => Severity::parse(text).ok_or_else(|| {
+                self.error(
+                    format!(
+                        "rule \"{}\": severity \"{text}\" must be error, warning or info",
+                        rule.id
+                    ),
+                    &format!("/rules/{n}/severity"),
+                )
+            })?,
         };
         Ok(super::Rule {
             id: rule.id.clone(),
@@ -532,6 +564,39 @@ impl TableRules<'_> {
             help: rule.help.clone(),
             columns,
             test,
+            severity,
+            source: rule.source.clone(),
+        })
+    }
+
+    fn point(
+        &self,
+        n: usize,
+        rule: &RawRule,
+        point: &RawPoint,
+    ) -> Result<super::RuleTest, StandardError> {
+        let column = |name: &str, key: &str| {
+            self.index_of(name).ok_or_else(|| {
+                self.error(
+                    format!(
+                        "rule \"{}\" reads \"{name}\", which is not a property of the row schema",
+                        rule.id
+                    ),
+                    &format!("/rules/{n}/point/{key}"),
+                )
+            })
+        };
+        let (x, y) = (column(&point.x, "x")?, column(&point.y, "y")?);
+        if point.within.len() < 3 {
+            return Err(self.error(
+                format!("rule \"{}\": `within` needs at least 3 corners", rule.id),
+                &format!("/rules/{n}/point/within"),
+            ));
+        }
+        Ok(super::RuleTest::Point {
+            x,
+            y,
+            within: point.within.clone(),
         })
     }
 
