@@ -115,3 +115,63 @@ fn coordinates_are_read_as_the_pipeline_reads_them() {
     assert!(out.contains("look swapped"), "{out}");
     assert!(out.contains("OSGB36"), "{out}");
 }
+
+#[test]
+fn one_cell_gets_one_finding_and_guidance_only_rules_are_warnings() {
+    // Defect 10: a SiteInformation cell of plain text was a pattern error and a rule error.
+    // Policy: the rule is the 2017 guidance's wording only, so it is a warning; a UK date in a
+    // date column is read by the pipeline, so it is a warning too.
+    let (code, found, out) = check(
+        "brownfield-2017-site-information.csv",
+        Some("brownfield-land-2017"),
+        &[],
+    );
+    assert_eq!(code, 1, "{out}");
+    let on_cell: Vec<_> = found
+        .iter()
+        .filter(|f| f.column == "SiteInformation")
+        .map(|f| (f.code.as_str(), f.severity.as_str()))
+        .collect();
+    assert_eq!(on_cell, [("pattern", "error")], "{out}");
+    let dates: Vec<_> = found
+        .iter()
+        .filter(|f| f.column == "FirstAddedDate")
+        .map(|f| (f.code.as_str(), f.severity.as_str()))
+        .collect();
+    assert_eq!(dates, [("format", "warning")], "{out}");
+}
+
+#[test]
+fn readable_forms_the_guidance_does_not_ask_for_are_warnings() {
+    // Policy: an ISO date in a spend file and an Open Data Communities URI in its Organisation
+    // code are unambiguous; a date with dashes day-first is not a form anyone publishes.
+    let (code, found, out) = check(
+        "spend-iso-dates-and-odc-uri.csv",
+        Some("spend-over-500"),
+        &[],
+    );
+    assert_eq!(code, 1, "{out}");
+    let cells: Vec<_> = found
+        .iter()
+        .filter(|f| f.row.is_some())
+        .map(|f| {
+            (
+                f.code.as_str(),
+                f.severity.as_str(),
+                f.column.as_str(),
+                f.row,
+            )
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("format", "warning", "Organisation code", Some(1)),
+            ("format", "warning", "Transaction date", Some(1)),
+            ("format", "error", "Transaction date", Some(3)),
+        ],
+        "{out}"
+    );
+    let (_, out, _) = run(&["standards", "show", "spend-over-500"]);
+    assert!(out.contains("also takes: an ISO date"), "{out}");
+}

@@ -122,7 +122,44 @@ pub fn check_cell(
         return;
     }
     if let Some(failure) = explain(trimmed, typed, column) {
-        out.push(place(failure, raw, column, at));
+        out.push(place(tolerated(failure, trimmed, column), raw, column, at));
+    }
+}
+
+/// A format or pattern failure whose value is a form the standard takes at a lower severity
+/// (`tolerate`): said as what it is, with the reason, at that severity.
+#[cold]
+fn tolerated(failure: Failure, trimmed: &str, column: &ColumnCheck) -> Failure {
+    if !matches!(failure.code, Code::Format | Code::Pattern) {
+        return failure;
+    }
+    let Some(tolerance) = column.tolerate.iter().find(|t| t.accepts(trimmed)) else {
+        return failure;
+    };
+    let asked = column
+        .text
+        .format
+        .map_or("the form the standard asks for", |f| f.description);
+    Failure {
+        message: format!(
+            "{} in `{}` is {}, not {asked}",
+            quote(trimmed),
+            column.name,
+            tolerance.phrase
+        ),
+        // The reason, then the rewrite the format's help offers, if it offers one.
+        help: Some(
+            match failure
+                .help
+                .as_deref()
+                .and_then(|h| h.find("write ").map(|at| &h[at..]))
+            {
+                Some(rewrite) => format!("{}: {rewrite}", tolerance.why),
+                None => tolerance.why.clone(),
+            },
+        ),
+        severity: Some(tolerance.severity),
+        ..failure
     }
 }
 
@@ -181,6 +218,9 @@ fn place(failure: Failure, raw: &str, column: &ColumnCheck, at: CellAt) -> Findi
     if let Some(keyword) = failure.keyword {
         finding = finding.with_schema_path(keyword_path(column, keyword));
     }
+    if let Some(severity) = failure.severity {
+        finding = finding.with_severity(severity);
+    }
     finding
 }
 
@@ -191,6 +231,8 @@ struct Failure {
     message: String,
     help: Option<String>,
     keyword: Option<&'static str>,
+    /// Set for a tolerated form; otherwise the code's severity.
+    severity: Option<crate::finding::Severity>,
 }
 
 impl Failure {
@@ -200,6 +242,7 @@ impl Failure {
             message,
             help,
             keyword: Some(keyword),
+            severity: None,
         }
     }
 }
@@ -249,6 +292,7 @@ fn whitespace_failure(raw: &str, trimmed: &str, column: &ColumnCheck) -> Failure
             quote(trimmed)
         )),
         keyword: None,
+        severity: None,
     }
 }
 
@@ -328,6 +372,7 @@ fn codelist_failure(trimmed: &str, column: &ColumnCheck) -> Option<Failure> {
         message,
         help: Some(codelist_help(miss, list)),
         keyword: None,
+        severity: None,
     })
 }
 

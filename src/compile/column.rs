@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::value::{Kind, Pattern};
 use crate::formats::{self, ValueFormat};
-use crate::standard::{CodeList, Column, StandardError, Table};
+use crate::standard::{CodeList, Column, StandardError, Table, ToleranceTest};
 
 /// The checks for one column of the standard, compiled once, in named parts.
 pub struct ColumnCheck {
@@ -26,6 +26,24 @@ pub struct ColumnCheck {
     /// Set when the property uses keywords the compiled checks do not cover: then the JSON Schema
     /// validator checks this column's values and only conversion happens here.
     pub in_residual: bool,
+    /// Forms that fail the format or pattern but are taken at a lower severity.
+    pub tolerate: Vec<CompiledTolerance>,
+}
+
+/// A `tolerate` entry, its test compiled once.
+pub struct CompiledTolerance {
+    pub format: Option<&'static ValueFormat>,
+    pub pattern: Option<Pattern>,
+    pub phrase: String,
+    pub why: String,
+    pub severity: crate::finding::Severity,
+}
+
+impl CompiledTolerance {
+    pub fn accepts(&self, text: &str) -> bool {
+        self.format.is_some_and(|f| (f.check)(text))
+            || self.pattern.as_ref().is_some_and(|p| p.is_match(text))
+    }
 }
 
 /// Whether a cell must have a value, may be null, and must be unique.
@@ -222,6 +240,31 @@ pub(super) fn compile_column(
                 .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from)),
         },
         in_residual,
+        tolerate: column
+            .tolerate
+            .iter()
+            .map(|t| {
+                let (format, pattern) = match &t.test {
+                    ToleranceTest::Format(name) => (formats::lookup(name), None),
+                    ToleranceTest::Pattern(p) => (
+                        None,
+                        Some(Pattern::new(p).map_err(|e| {
+                            StandardError::new(format!(
+                                "a tolerated pattern of column \"{}\" does not compile: {e}",
+                                column.name
+                            ))
+                        })?),
+                    ),
+                };
+                Ok(CompiledTolerance {
+                    format,
+                    pattern,
+                    phrase: t.phrase.clone(),
+                    why: t.why.clone(),
+                    severity: t.severity,
+                })
+            })
+            .collect::<Result<_, StandardError>>()?,
     })
 }
 

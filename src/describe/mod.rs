@@ -230,12 +230,20 @@ fn show_table(out: &mut String, table: &Table) {
         let _ = writeln!(out, "  reference: {}", wrap(&text, 66, "    "));
     }
     for rule in &table.rules {
-        let _ = writeln!(
-            out,
-            "  rule {}: {}",
-            rule.id,
-            wrap(&rule.message, 70 - rule.id.len(), "    ")
-        );
+        let severity = match rule.severity {
+            crate::finding::Severity::Error => String::new(),
+            other => format!(" ({other})"),
+        };
+        let lead = format!("  rule {}{severity}:", rule.id);
+        let width = lead.chars().count();
+        if width <= 40 {
+            let _ = writeln!(out, "{lead} {}", wrap(&rule.message, 77 - width, "    "));
+        } else {
+            let _ = writeln!(out, "{lead}\n    {}", wrap(&rule.message, 74, "    "));
+        }
+        if let Some(source) = &rule.source {
+            let _ = writeln!(out, "    source: {}", wrap(source, 66, "            "));
+        }
     }
     for column in &table.columns {
         let needed = match requirement(column) {
@@ -270,6 +278,20 @@ fn show_table(out: &mut String, table: &Table) {
                 "    also read from: {}",
                 wrap(&column.aliases.join(", "), 58, "                    ")
             );
+        }
+        for tolerance in &column.tolerate {
+            let text = format!(
+                "{} (a {}, not an error): {}",
+                tolerance.phrase, tolerance.severity, tolerance.why
+            );
+            let _ = writeln!(
+                out,
+                "    also takes: {}",
+                wrap(&text, 62, "                ")
+            );
+            if let Some(source) = &tolerance.source {
+                let _ = writeln!(out, "      source: {}", wrap(source, 64, "              "));
+            }
         }
     }
 }

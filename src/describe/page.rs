@@ -65,11 +65,16 @@ fn table_page(table: &Table) -> TablePage {
         ));
     }
     for rule in &table.rules {
-        notes.push(format!(
-            "Rule `{}`; a row that breaks it is reported as: “{}”.",
+        let mut note = format!(
+            "Rule `{}` ({}); a row that breaks it is reported as: “{}”.",
             rule.id,
+            rule.severity,
             rule.message.trim_end_matches('.')
-        ));
+        );
+        if let Some(source) = &rule.source {
+            let _ = write!(note, " Source: {}.", source.trim_end_matches('.'));
+        }
+        notes.push(note);
     }
     let columns = table
         .columns
@@ -87,6 +92,18 @@ fn table_page(table: &Table) -> TablePage {
                         .collect::<Vec<_>>()
                         .join(", ")
                 );
+            }
+            for tolerance in &column.tolerate {
+                let _ = write!(
+                    description,
+                    " Also takes {} as a {}: {}.",
+                    tolerance.phrase,
+                    tolerance.severity,
+                    tolerance.why.trim_end_matches('.')
+                );
+                if let Some(source) = &tolerance.source {
+                    let _ = write!(description, " (Source: {}.)", source.trim_end_matches('.'));
+                }
             }
             [
                 column.name.to_string(),

@@ -188,6 +188,27 @@ pub struct Column {
     pub separator: Option<String>,
     /// The property's subschema (`{}` where the schema does not describe the column).
     pub schema: Value,
+    /// Forms of value the standard does not ask for but takes at a lower severity (`tolerate`).
+    pub tolerate: Vec<Tolerance>,
+}
+
+/// A form of value that is readable and unambiguous but not the form asked for: a value that fails
+/// the column's format or pattern and passes this test is reported at `severity` with `why`.
+#[derive(Debug, Clone)]
+pub struct Tolerance {
+    pub test: ToleranceTest,
+    /// What such a value is, as a phrase ("an ISO date (yyyy-mm-dd)").
+    pub phrase: String,
+    pub why: String,
+    pub source: Option<String>,
+    pub severity: crate::finding::Severity,
+}
+
+#[derive(Debug, Clone)]
+pub enum ToleranceTest {
+    /// A format conform knows, by name.
+    Format(&'static str),
+    Pattern(String),
 }
 
 impl Column {

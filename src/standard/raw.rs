@@ -87,6 +87,22 @@ struct RawColumn {
     unique: bool,
     codelist: Option<String>,
     separator: Option<String>,
+    #[serde(default)]
+    tolerate: Vec<RawTolerance>,
+    #[serde(default, rename = "$comment")]
+    _comment: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTolerance {
+    format: Option<String>,
+    pattern: Option<String>,
+    #[serde(rename = "as")]
+    phrase: String,
+    why: String,
+    source: Option<String>,
+    severity: Option<String>,
     #[serde(default, rename = "$comment")]
     _comment: Option<Value>,
 }
@@ -380,6 +396,7 @@ fn columns_from_schema(schema: &Value) -> Vec<Column> {
         codelist_is_foreign_key: false,
         separator: None,
         schema,
+        tolerate: Vec::new(),
     };
     let mut columns: Vec<Column> = schema
         .get("properties")
@@ -454,6 +471,13 @@ impl TableRules<'_> {
             column.aliases = std::mem::take(&mut rule.aliases);
             column.unique = rule.unique;
             column.separator = rule.separator.take().filter(|s| !s.is_empty());
+            let at = format!("/columns/{}/tolerate", escape(&column.name));
+            column.tolerate = rule
+                .tolerate
+                .iter()
+                .enumerate()
+                .map(|(n, t)| self.tolerance(t, &format!("{at}/{n}")))
+                .collect::<Result<_, _>>()?;
             if let Some(id) = &rule.codelist {
                 let list = codelists.get(id).ok_or_else(|| {
                     self.error(
@@ -465,6 +489,54 @@ impl TableRules<'_> {
             }
         }
         Ok(())
+    }
+
+    /// One `tolerate` entry: a known format or a pattern that compiles, and a lower severity.
+    fn tolerance(&self, raw: &RawTolerance, at: &str) -> Result<super::Tolerance, StandardError> {
+        let test = match (&raw.format, &raw.pattern) {
+            (Some(name), None) => super::ToleranceTest::Format(
+                crate::formats::lookup(name)
+                    .map(|f| f.name)
+                    .ok_or_else(|| {
+                        self.error(
+                            format!("tolerate: format \"{name}\" is not one conform knows"),
+                            &format!("{at}/format"),
+                        )
+                    })?,
+            ),
+            (None, Some(pattern)) => {
+                if let Err(e) = regex::Regex::new(pattern) {
+                    return Err(self.error(
+                        format!("tolerate: the pattern does not compile: {e}"),
+                        &format!("{at}/pattern"),
+                    ));
+                }
+                super::ToleranceTest::Pattern(pattern.clone())
+            }
+            _ => {
+                return Err(self.error(
+                    "tolerate: give either a \"format\" or a \"pattern\"".into(),
+                    at,
+                ))
+            }
+        };
+        let severity = match raw.severity.as_deref() {
+            None | Some("warning") => Severity::Warning,
+            Some("info") => Severity::Info,
+            Some(other) => {
+                return Err(self.error(
+                    format!("tolerate: severity \"{other}\" must be warning or info (a tolerated form is not an error)"),
+                    &format!("{at}/severity"),
+                ))
+            }
+        };
+        Ok(super::Tolerance {
+            test,
+            phrase: raw.phrase.clone(),
+            why: raw.why.clone(),
+            source: raw.source.clone(),
+            severity,
+        })
     }
 
     /// Foreign keys into code lists become the column's code list; each key names a table or a
