@@ -1,6 +1,7 @@
 //! A run as a library: a plain request in, read → compile → check for every file, results handed
 //! to a [`Reporter`]. The command line, and anything else that starts a check, calls [`run`].
 
+mod detect;
 pub mod inputs;
 pub mod plan;
 

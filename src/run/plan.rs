@@ -2,15 +2,14 @@
 //! every file; else a file in one of the configuration's datasets takes that dataset's standard;
 //! else the built-in standard whose columns the header fits best.
 
-use std::cmp::Reverse;
 use std::path::Path;
 
-use super::{Request, RunError};
+use super::{detect, Request, RunError};
 use crate::check::{self, Options};
 use crate::config::Config;
 use crate::finding::{Code, Severity};
 use crate::read::{self, Input};
-use crate::standard::{builtin_standards, Standard, Table};
+use crate::standard::{builtin_standards, Standard};
 
 /// Files checked against one standard (and table, and severity overrides).
 pub struct Group {
@@ -244,65 +243,67 @@ fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
         })
 }
 
-/// How well a header fits a table: most columns supplied first; on a tie, fewest required columns
-/// left out, then fewest columns (the tightest fit: the 2017 brownfield register for a file with
-/// its 28 columns, not today's standard that also accepts them).
-pub type Fit = (usize, Reverse<usize>, Reverse<usize>);
-
-pub fn fit(header: &csv::StringRecord, table: &Table) -> Fit {
-    let plan = check::plan_header(header, table);
-    let supplied = plan.standard_to_file.iter().filter(|f| f.is_some()).count();
-    let missing = table
-        .columns
-        .iter()
-        .zip(&plan.standard_to_file)
-        .filter(|(c, f)| c.required && f.is_none())
-        .count();
-    (supplied, Reverse(missing), Reverse(table.columns.len()))
-}
-
-/// The built-in standard the first file's header fits best, with a note saying so.
+/// The built-in standard whose table the first file's header fits best, with a note saying which
+/// table, how many of its columns, and how sure the choice is (see [`super::detect`]).
 fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, String), RunError> {
-    let header = inputs
-        .first()
-        .and_then(|i| header_of(i, options))
-        .ok_or_else(|| {
-            RunError::message(format!(
-                "no --standard given, and {} has no header row to choose one by (pass --standard)",
-                inputs.first().map(Input::display_name).unwrap_or_default()
-            ))
-        })?;
-    let mut best: Option<(Fit, usize, Standard)> = None;
+    let first = inputs.first();
+    let header = first.and_then(|i| header_of(i, options)).ok_or_else(|| {
+        RunError::message(format!(
+            "no --standard given, and {} has no header row to choose one by (pass --standard)",
+            first.map(Input::display_name).unwrap_or_default()
+        ))
+    })?;
+    let mut standards = Vec::new();
     for entry in builtin_standards() {
-        let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
-        let best_here = standard
-            .tables
-            .iter()
-            .map(|table| (fit(&header, table), table.columns.len()))
-            .reduce(|a, b| if b.0 > a.0 { b } else { a });
-        if let Some((key, columns)) = best_here {
-            if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
-                best = Some((key, columns, standard));
-            }
-        }
+        standards.push(Standard::load(&format!("{}@{}", entry.id, entry.version))?);
     }
-    match best {
-        Some(((score, _, _), columns, standard)) if score >= 2 => {
-            let note = format!(
-                "no standard given: matched {} ({score} of {columns} columns); pass --standard to choose another",
-                standard.id
-            );
-            Ok((standard, note))
-        }
-        _ => Err(RunError::message(
+    let candidates: Vec<(&Standard, usize)> = standards
+        .iter()
+        .flat_map(|s| (0..s.tables.len()).map(move |t| (s, t)))
+        .collect();
+    let scores = detect::score_all(&header, first.and_then(Input::file_name), &candidates);
+    // Two columns, or one and the file's name, before a standard is said to match.
+    let plausible =
+        |n: usize| scores[n].matched >= 2 || (scores[n].matched == 1 && scores[n].named);
+    let best = (0..candidates.len())
+        .filter(|&n| plausible(n))
+        .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total).then(b.cmp(&a)));
+    let Some(best) = best else {
+        return Err(RunError::message(
             "no --standard given, and no built-in standard matches the file's header; pass --standard ID or a path",
-        )),
-    }
+        ));
+    };
+    let (standard, table) = candidates[best];
+    let runner_up = (0..candidates.len())
+        .filter(|&n| !std::ptr::eq(candidates[n].0, standard) && plausible(n))
+        .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total));
+    let sureness = detect::sureness(scores[best].total, runner_up.map(|n| scores[n].total));
+    let other = runner_up
+        .map(|n| candidates[n].0.id.as_str())
+        .unwrap_or_default();
+    let how_sure = match sureness {
+        "sure" => "; pass --standard to choose another".to_string(),
+        "fairly sure" => format!(", fairly sure (the next best is {other}); pass --standard to choose another"),
+        _ => format!(
+            ", but {other} fits almost as well: pass --standard {} or --standard {other} to be sure",
+            standard.id
+        ),
+    };
+    let note = format!(
+        "no standard given: matched {} (table {}, {} of its {} columns){how_sure}",
+        standard.id, standard.tables[table].name, scores[best].matched, scores[best].described,
+    );
+    let id = standard.id.clone();
+    let chosen = standards
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| RunError::message("the chosen standard went missing"))?;
+    Ok((chosen, note))
 }
 
 /// The table a file is checked against: `--table` (or the config's), the only table, the table
 /// the file is named after (`organizations.csv`, `…-article-4-direction-area.csv`), or the table
-/// whose columns its header supplies most of.
+/// its header identifies best (see [`super::detect`]).
 pub fn choose_table(
     standard: &Standard,
     name: Option<&str>,
@@ -329,13 +330,14 @@ pub fn choose_table(
     if let Some(t) = table_named_in(standard, input) {
         return Ok(t);
     }
-    let header = header_of(input, options);
-    Ok(header
-        .and_then(|h| {
+    let candidates: Vec<(&Standard, usize)> =
+        (0..standard.tables.len()).map(|t| (standard, t)).collect();
+    Ok(header_of(input, options)
+        .and_then(|header| {
+            let scores = detect::score_all(&header, None, &candidates);
             // The first of the best, so full ties go to the table the standard lists first.
-            let fits: Vec<Fit> = standard.tables.iter().map(|t| fit(&h, t)).collect();
-            let best = *fits.iter().max()?;
-            fits.iter().position(|f| *f == best)
+            (0..scores.len())
+                .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total).then(b.cmp(&a)))
         })
         .unwrap_or(0))
 }
@@ -352,28 +354,9 @@ fn table_named_in(standard: &Standard, input: &Input) -> Option<usize> {
         .tables
         .iter()
         .enumerate()
-        .filter(|(_, t)| names_table(&words, &crate::suggest::fold(&t.name)))
+        .filter(|(_, t)| detect::names_table(&words, &crate::suggest::fold(&t.name)))
         .max_by_key(|(_, t)| t.name.len())
         .map(|(i, _)| i)
-}
-
-/// Whether a file name's words hold a table's name whole: its words in a row, each as written
-/// or in a plural (`services_at_location` names `service_at_location`, and `location` too, but
-/// the longer name wins).
-fn names_table(words: &[&str], table: &str) -> bool {
-    let table: Vec<&str> = table.split(' ').collect();
-    let same = |word: &str, table_word: &str| {
-        word == table_word
-            || word
-                .strip_prefix(table_word)
-                .is_some_and(|rest| rest == "s" || rest == "es")
-    };
-    words.windows(table.len()).any(|window| {
-        window
-            .iter()
-            .zip(&table)
-            .all(|(word, table_word)| same(word, table_word))
-    })
 }
 
 #[cfg(test)]
@@ -381,22 +364,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_file_name_holds_a_table_name_whole() {
-        let words = |name: &'static str| name.split(' ').collect::<Vec<_>>();
-        assert!(names_table(
-            &words("services at location"),
-            "service at location"
-        ));
-        assert!(names_table(&words("services at location"), "location"));
-        assert!(names_table(&words("organizations"), "organization"));
-        assert!(names_table(
-            &words("camden article 4 direction areas"),
-            "article 4 direction area"
-        ));
-        assert!(!names_table(
-            &words("locations of services"),
-            "service at location"
-        ));
+    fn a_file_named_after_a_table_is_that_table() {
         let standard = Standard::load("open-referral-uk").expect("built in");
         let table = |file: &str| {
             table_named_in(&standard, &Input::Path(file.into()))
