@@ -179,6 +179,10 @@ def main():
             table["rules"] = RULES[name]
         if name == "address":
             table["columns"] = {"country": {"codelist": "country"}}
+        if name == "organization":
+            # HSDS 1.1 called the organisation's website `url`; HSDS 3 and the UK profile call
+            # it `website` (`uri` is the organisation's identifier, not its web page).
+            table["columns"] = {"website": {"aliases": ["url"]}}
         if name == "organization_identifier":
             table["columns"] = {"identifier_scheme": {"codelist": "org-id-gb"}}
             table["severity"] = {"codelist": "warning"}
@@ -195,6 +199,7 @@ def main():
         "sources": [
             {"fact": "Tables, required fields, formats, enumerations and keys", "source": "OpenReferralUK/uk-profile datapackage.json and schema/*.json (commit ecdfabf78944); research notes section 10"},
             {"fact": "Tables program, required_document and meta_table_description", "source": "HSDS 3.0 tables present in the profile's examples/csv (commit ecdfabf78944)"},
+            {"fact": "`url` read as the organisation's `website`", "source": "HSDS 1.1 datapackage.json, organization field url: 'The URL (website address) of the organization' (openreferral/deprecated-hsds-1.1-validator test/data/package); HSDS 3.0 and the UK profile name it website"},
             {"fact": "Country codes (ISO 3166-1 alpha-2)", "source": "360Giving codelist countryCode.csv (ThreeSixtyGiving/standard 9387abcf8fa3, CC-BY-4.0)"},
         ],
         "tables": tables,

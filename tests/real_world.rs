@@ -175,3 +175,20 @@ fn readable_forms_the_guidance_does_not_ask_for_are_warnings() {
     let (_, out, _) = run(&["standards", "show", "spend-over-500"]);
     assert!(out.contains("also takes: an ISO date"), "{out}");
 }
+
+#[test]
+fn an_hsds_url_column_is_read_as_the_organisation_website() {
+    // Messages: HSDS 1.1's `url` is ORUK's `website`, not `uri` (the organisation's identifier).
+    let (_, found, out) = check(
+        "hsds-organization-url.csv",
+        Some("open-referral-uk"),
+        &["--table", "organization"],
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.code == "header-mismatch" && f.column == "website"),
+        "{out}"
+    );
+    assert!(found.iter().all(|f| f.code != "unknown-column"), "{out}");
+}
