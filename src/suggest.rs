@@ -140,15 +140,15 @@ mod tests {
         );
         assert_eq!(
             crate::formats::help("date", "31/10/2025").as_deref(),
-            Some("this looks like a UK date; write it as 2025-10-31")
+            Some("this is a UK (day-first) date; write it as 2025-10-31")
         );
         assert_eq!(
             crate::formats::help("uk-date", "2025-04-29").as_deref(),
-            Some("this is an ISO date; this standard asks for dd/mm/yyyy: write it as 29/04/2025")
+            Some("this is an ISO date; write it as 29/04/2025")
         );
         assert_eq!(
             crate::formats::help("uk-date", "9/4/2025").as_deref(),
-            Some("write it with two-digit day and month and slashes: 09/04/2025")
+            Some("write it exactly as 09/04/2025")
         );
         assert_eq!(
             crate::formats::help("date", "2025-02-30").as_deref(),

@@ -140,36 +140,195 @@ pub fn is_date_time(s: &str) -> bool {
         && is_time(&s[11..])
 }
 
-/// Splits `d/m/yyyy`, `d-m-yyyy` or `d.m.yyyy` into (day, month, year) when it is a real date.
-fn day_month_year(value: &str) -> Option<(u32, u32, u32)> {
-    let parts: Vec<&str> = value.split(['/', '-', '.']).collect();
-    let [d, m, y] = parts.as_slice() else {
-        return None;
-    };
-    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
-        return None;
-    }
-    let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-    valid_ymd(y, m, d).then_some((d, m, y))
+/// A date as someone wrote it, read whatever the form, and what that form is called.
+#[derive(Debug, PartialEq, Eq)]
+struct Written {
+    year: u32,
+    month: u32,
+    day: u32,
+    form: Form,
+    /// A time followed the date (`2018-09-03 00:00:00`, `21/12/2017 14:30`).
+    time: bool,
 }
 
-/// Splits `yyyy/m/d` or `yyyy-m-d` (one-digit parts, or slashes) into a real date.
-fn year_first(value: &str) -> Option<(u32, u32, u32)> {
-    let parts: Vec<&str> = value.split(['/', '-', '.']).collect();
-    let [y, m, d] = parts.as_slice() else {
-        return None;
-    };
-    if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
-        return None;
-    }
-    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    valid_ymd(y, m, d).then_some((y, m, d))
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Form {
+    Iso,
+    YearFirst,
+    NoSeparators,
+    DayFirst,
+    TwoDigitYear,
+    MonthInWords,
+    MonthFirst,
+    ExcelSerial,
 }
 
-/// Whether a date's first ten characters are followed by a time (`T14:30`, ` 00:00:00`).
-fn has_time_after(value: &str) -> bool {
-    let rest = value.as_bytes().get(10..).unwrap_or_default();
-    matches!(rest.first(), Some(b'T' | b't' | b' ')) && rest.get(1).is_some_and(u8::is_ascii_digit)
+impl Form {
+    fn name(self) -> &'static str {
+        match self {
+            Form::Iso => "an ISO date",
+            Form::YearFirst => "a year-first date",
+            Form::NoSeparators => "a date without separators",
+            Form::DayFirst => "a UK (day-first) date",
+            Form::TwoDigitYear => "a date with a two-digit year",
+            Form::MonthInWords => "a date with the month in words",
+            Form::MonthFirst => "a US (month-first) date",
+            Form::ExcelSerial => "an Excel date serial number",
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Reads the forms dates arrive in from spreadsheets and other systems: ISO, year-first with
+/// slashes or dots, eight digits, day-first with any separator, a two-digit year, the month in
+/// words (`21 Dec 2017`, `21-Dec-17`), a US month-first date when the day shows it, and an Excel
+/// serial number; each with or without a time after it. Only dates that exist are read.
+fn read_written(value: &str) -> Option<Written> {
+    let value = value.trim();
+    // A time is what follows a `T` or a space when it holds a colon.
+    let (date, time) = match value.find(['T', 't', ' ']) {
+        Some(at)
+            if value[at + 1..].contains(':')
+                && value[at + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            (&value[..at], true)
+        }
+        _ => (value, false),
+    };
+    let (year, month, day, form) = read_date_part(date)?;
+    valid_ymd(year, month, day).then_some(Written {
+        year,
+        month,
+        day,
+        form,
+        time,
+    })
+}
+
+fn read_date_part(date: &str) -> Option<(u32, u32, u32, Form)> {
+    let number_of = |t: &str| -> Option<u32> {
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())?
+    };
+    if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
+        let n = |r: std::ops::Range<usize>| number_of(&date[r]);
+        return Some((n(0..4)?, n(4..6)?, n(6..8)?, Form::NoSeparators));
+    }
+    if (4..=6).contains(&date.len()) && date.bytes().all(|b| b.is_ascii_digit()) {
+        return excel_serial(date.parse().ok()?).map(|(y, m, d)| (y, m, d, Form::ExcelSerial));
+    }
+    let parts: Vec<&str> = date
+        .split(['/', '-', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if let Some(month) = month_in_words(b) {
+        let (day, year) = (number_of(a)?, number_of(c)?);
+        return Some((full_year(year, c.len())?, month, day, Form::MonthInWords));
+    }
+    let (a_n, b_n, c_n) = (number_of(a)?, number_of(b)?, number_of(c)?);
+    if a.len() == 4 {
+        let form = if date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-' {
+            Form::Iso
+        } else {
+            Form::YearFirst
+        };
+        return Some((a_n, b_n, c_n, form));
+    }
+    if a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let year = full_year(c_n, c.len())?;
+    let form = if c.len() == 2 {
+        Form::TwoDigitYear
+    } else {
+        Form::DayFirst
+    };
+    // Day first, as the UK writes it; month first only when the day first cannot be.
+    if valid_ymd(year, b_n, a_n) {
+        Some((year, b_n, a_n, form))
+    } else if form == Form::DayFirst && valid_ymd(year, a_n, b_n) {
+        Some((year, a_n, b_n, Form::MonthFirst))
+    } else {
+        Some((year, b_n, a_n, form))
+    }
+}
+
+fn month_in_words(word: &str) -> Option<u32> {
+    let word = word.to_ascii_lowercase();
+    let prefix = word.get(..3)?;
+    let n = MONTHS.iter().position(|m| *m == prefix)?;
+    word.chars()
+        .all(|c| c.is_ascii_alphabetic())
+        .then_some(n as u32 + 1)
+}
+
+/// A year as written: four digits as they are; two digits as the nearer century (`17` is 2017,
+/// `85` is 1985), which the help says it assumed.
+fn full_year(year: u32, digits: usize) -> Option<u32> {
+    match digits {
+        4 => Some(year),
+        2 if year < 70 => Some(2000 + year),
+        2 => Some(1900 + year),
+        _ => None,
+    }
+}
+
+/// An Excel serial date (days since 30 December 1899) between 1900 and 2100.
+fn excel_serial(serial: u32) -> Option<(u32, u32, u32)> {
+    if !(1..=73_050).contains(&serial) {
+        return None;
+    }
+    let (mut year, mut month, mut day) = (1899u32, 12u32, 30u32);
+    let mut left = serial;
+    while left > 0 {
+        let step = left.min(days_in_month(year, month) - day + 1);
+        left -= step;
+        day += step;
+        if day > days_in_month(year, month) {
+            day = 1;
+            month += 1;
+            if month > 12 {
+                month = 1;
+                year += 1;
+            }
+        }
+    }
+    Some((year, month, day))
+}
+
+/// What a written date is and how to write it in the form asked (`target` writes the date).
+fn rewrite(value: &str, asked: Form, target: impl Fn(u32, u32, u32) -> String) -> Option<String> {
+    let written = read_written(value)?;
+    let fixed = target(written.year, written.month, written.day);
+    if written.time {
+        return Some(format!("leave out the time: write {fixed}"));
+    }
+    Some(match written.form {
+        form if form == asked => format!("write it exactly as {fixed}"),
+        Form::TwoDigitYear => format!(
+            "write the year in full: {fixed} (if {} is {})",
+            value
+                .rsplit(['/', '-', '.', ' '])
+                .next()
+                .unwrap_or_default(),
+            written.year
+        ),
+        Form::MonthFirst => format!(
+            "this looks like {}: write it as {fixed}",
+            Form::MonthFirst.name()
+        ),
+        Form::ExcelSerial => format!(
+            "this is {} (a date cell saved as a number): write it as {fixed}",
+            Form::ExcelSerial.name()
+        ),
+        form => format!("this is {}; write it as {fixed}", form.name()),
+    })
 }
 
 /// Explains a date that has the right shape but does not exist (month 13, 30 February).
@@ -192,27 +351,8 @@ fn date_problem(value: &str, iso: bool) -> Option<String> {
 
 /// Help for a value that is not an ISO date (`date`, `date-or-date-time`).
 pub fn iso_date_help(value: &str) -> Option<String> {
-    if let Some((d, m, y)) = day_month_year(value) {
-        return Some(format!(
-            "this looks like a UK date; write it as {y:04}-{m:02}-{d:02}"
-        ));
-    }
-    if value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit()) {
-        let fixed = format!("{}-{}-{}", &value[..4], &value[4..6], &value[6..]);
-        if is_iso_date(&fixed) {
-            return Some(format!("add the hyphens: {fixed}"));
-        }
-    }
-    if let Some((y, m, d)) = year_first(value) {
-        return Some(format!("write it as {y:04}-{m:02}-{d:02}"));
-    }
-    let head = value
-        .get(..10)
-        .filter(|h| is_iso_date(h) && has_time_after(value));
-    if let Some(head) = head {
-        return Some(format!("leave out the time: write {head}"));
-    }
-    date_problem(value, true)
+    rewrite(value, Form::Iso, |y, m, d| format!("{y:04}-{m:02}-{d:02}"))
+        .or_else(|| date_problem(value, true))
 }
 
 /// Help for a value that is not a partial ISO date.
@@ -225,25 +365,77 @@ pub fn partial_date_help(value: &str) -> Option<String> {
 
 /// Help for a value that is not a UK date.
 pub fn uk_date_help(value: &str) -> Option<String> {
-    if is_iso_date(value) {
-        let (y, m, d) = (&value[0..4], &value[5..7], &value[8..10]);
-        return Some(format!(
-            "this is an ISO date; this standard asks for dd/mm/yyyy: write it as {d}/{m}/{y}"
-        ));
+    rewrite(value, Form::DayFirst, |y, m, d| {
+        format!("{d:02}/{m:02}/{y:04}")
+    })
+    .or_else(|| date_problem(value, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_common_form_of_a_date_gets_its_rewrite() {
+        let uk = |v: &str| uk_date_help(v).unwrap_or_default();
+        let iso = |v: &str| iso_date_help(v).unwrap_or_default();
+        assert_eq!(
+            uk("2018-09-03 00:00:00"),
+            "leave out the time: write 03/09/2018"
+        );
+        assert_eq!(
+            uk("2017/12/21 00:00:00+00"),
+            "leave out the time: write 21/12/2017"
+        );
+        assert_eq!(
+            uk("2017/12/21"),
+            "this is a year-first date; write it as 21/12/2017"
+        );
+        assert_eq!(uk("21-12-2017"), "write it exactly as 21/12/2017");
+        assert_eq!(uk("9/4/2025"), "write it exactly as 09/04/2025");
+        assert_eq!(
+            uk("21 Dec 2017"),
+            "this is a date with the month in words; write it as 21/12/2017"
+        );
+        assert_eq!(
+            uk("21-Dec-17"),
+            "this is a date with the month in words; write it as 21/12/2017"
+        );
+        assert_eq!(
+            uk("12/21/2017"),
+            "this looks like a US (month-first) date: write it as 21/12/2017"
+        );
+        assert_eq!(
+            uk("21/12/17"),
+            "write the year in full: 21/12/2017 (if 17 is 2017)"
+        );
+        assert_eq!(uk("43090"), "this is an Excel date serial number (a date cell saved as a number): write it as 21/12/2017");
+        assert_eq!(
+            uk("20171221"),
+            "this is a date without separators; write it as 21/12/2017"
+        );
+        assert_eq!(
+            uk("2017-12-21T10:00:00Z"),
+            "leave out the time: write 21/12/2017"
+        );
+        assert_eq!(
+            uk("31/04/2025"),
+            "this date does not exist: month 4 has no day 31"
+        );
+        assert_eq!(
+            iso("21/12/2017"),
+            "this is a UK (day-first) date; write it as 2017-12-21"
+        );
+        assert_eq!(
+            iso("2017/12/21 00:00:00+00"),
+            "leave out the time: write 2017-12-21"
+        );
+        assert_eq!(iso("2025-13-01"), "there is no month 13");
+        assert_eq!(
+            read_written("5 Sept 2020").map(|w| (w.year, w.month, w.day)),
+            Some((2020, 9, 5))
+        );
+        assert_eq!(read_written("soon"), None);
+        assert_eq!(read_written("1/2/3/4"), None);
     }
-    if let Some((d, m, y)) = day_month_year(value) {
-        let fixed = format!("{d:02}/{m:02}/{y:04}");
-        if is_uk_date(&fixed) {
-            return Some(format!(
-                "write it with two-digit day and month and slashes: {fixed}"
-            ));
-        }
-    }
-    if let Some(head) = value
-        .get(..10)
-        .filter(|h| is_uk_date(h) && has_time_after(value))
-    {
-        return Some(format!("leave out the time: write {head}"));
-    }
-    date_problem(value, false)
 }
