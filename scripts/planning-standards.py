@@ -209,6 +209,30 @@ UK_DATE_TOLERANCE = {
 }
 
 
+# What each pattern the generated standards use asks, in words, for messages (patternInWords).
+PATTERN_WORDS = {
+    r"^[0-9]*(\.[0-9]{1,2})?$": "a number with at most 2 decimal places (such as 0.35)",
+    r"^(https?://[^| ]+)(\|https?://[^| ]+)*$": "one or more web addresses starting http:// or https://, separated by | with no spaces",
+    r"^(http|https)://": "a web address starting http:// or https://",
+    r"^https?://opendatacommunities\.org/(id|doc)/\S+$": "an Open Data Communities URI (http://opendatacommunities.org/id/...)",
+    ORGANISATION_PATTERN: "an organisation: its CURIE (local-authority:DAC), Open Data Communities URI or GSS code",
+    r"^(?i:yes|no|y|n)$": "yes, no, y or n",
+    r"^[0-9]{1,12}( *[;,] *[0-9]{1,12})*$": "one or more UPRNs (numbers of up to 12 digits) separated by semicolons",
+    r"^[0-9]{1,8}$": "a number of up to 8 digits",
+}
+
+
+def words_for_patterns(table):
+    """Every patterned column of a table says what its pattern asks in words."""
+    for name, prop in table["schema"]["properties"].items():
+        pattern = prop.get("pattern")
+        if pattern is None:
+            continue
+        if pattern not in PATTERN_WORDS:
+            raise SystemExit(f"no words for the pattern of {name}: {pattern}")
+        table.setdefault("columns", {}).setdefault(name, {})["patternInWords"] = PATTERN_WORDS[pattern]
+
+
 def tolerate_uk_dates(table):
     """Every date column of a table takes dd/mm/yyyy as a warning."""
     for name, prop in table["schema"]["properties"].items():
@@ -220,6 +244,7 @@ def write(ident, std):
     os.makedirs(f"schemas/{ident}", exist_ok=True)
     for t in std["tables"].values():
         tolerate_uk_dates(t)
+        words_for_patterns(t)
     for name, t in std["tables"].items():
         path = f"{name}.schema.json"
         with open(f"schemas/{ident}/{path}", "w") as f:

@@ -192,3 +192,52 @@ fn an_hsds_url_column_is_read_as_the_organisation_website() {
     );
     assert!(found.iter().all(|f| f.code != "unknown-column"), "{out}");
 }
+
+#[test]
+fn a_broken_pattern_is_said_in_words_with_the_fix() {
+    // Messages: never a bare regular expression as the explanation.
+    let (_, _, out) = check(
+        "brownfield-2017-pattern-slips.csv",
+        Some("brownfield-land-2017"),
+        &[],
+    );
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let said: Vec<(String, String)> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "pattern")
+        .map(|f| {
+            (
+                f["message"].as_str().unwrap_or_default().to_string(),
+                f["help"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(said.len(), 3, "{out}");
+    for (message, _) in &said {
+        assert!(
+            !message.contains('^'),
+            "a pattern in the message: {message}"
+        );
+    }
+    let helps: Vec<&str> = said.iter().map(|(_, h)| h.as_str()).collect();
+    assert!(
+        helps
+            .iter()
+            .any(|h| h.starts_with("it has 3 decimal places") && h.contains("write 0.46")),
+        "{helps:?}"
+    );
+    assert!(
+        helps
+            .iter()
+            .any(|h| h.starts_with("remove the spaces beside `|`")),
+        "{helps:?}"
+    );
+    assert!(
+        helps
+            .iter()
+            .any(|h| h.contains("write `https://www.example.gov.uk/plan`")),
+        "{helps:?}"
+    );
+}

@@ -450,16 +450,22 @@ fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
     }
     let pattern = column.text.pattern.as_ref()?;
     (!pattern.is_match(text)).then(|| {
-        Failure::new(
-            Code::Pattern,
-            format!(
-                "{} in `{name}` does not match the pattern `{}`",
-                quote(text),
-                pattern.as_str()
+        // Words first; the pattern itself only as detail at the end of the help.
+        let message = match &column.help.pattern_in_words {
+            Some(words) => format!("{} in `{name}` is not {words}", quote(text)),
+            None => format!(
+                "{} in `{name}` is not in the form the standard sets for this column",
+                quote(text)
             ),
-            column.help.description.clone(),
-            "pattern",
-        )
+        };
+        let advice =
+            super::pattern_help::repair(text, pattern).or_else(|| column.help.description.clone());
+        let detail = format!("the standard's pattern is `{}`", pattern.as_str());
+        let help = match advice {
+            Some(advice) => format!("{advice} ({detail})"),
+            None => detail,
+        };
+        Failure::new(Code::Pattern, message, Some(help), "pattern")
     })
 }
 

@@ -5,6 +5,7 @@ mod cells;
 mod header;
 mod keys;
 mod parse;
+mod pattern_help;
 mod point;
 mod references;
 mod rules;

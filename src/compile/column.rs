@@ -97,6 +97,8 @@ pub struct ColumnHelp {
     pub example: Option<String>,
     /// The column's description, the help where a value breaks a pattern or a bound.
     pub description: Option<String>,
+    /// What the pattern asks, in words.
+    pub pattern_in_words: Option<String>,
 }
 
 /// A numeric bound: the limit and whether it is exclusive.
@@ -238,6 +240,7 @@ pub(super) fn compile_column(
                 .and_then(Value::as_array)
                 .and_then(|e| e.first())
                 .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from)),
+            pattern_in_words: column.pattern_in_words.clone(),
         },
         in_residual,
         tolerate: column

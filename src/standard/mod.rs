@@ -190,6 +190,8 @@ pub struct Column {
     pub schema: Value,
     /// Forms of value the standard does not ask for but takes at a lower severity (`tolerate`).
     pub tolerate: Vec<Tolerance>,
+    /// What the pattern asks, in words (`patternInWords`), for messages.
+    pub pattern_in_words: Option<String>,
 }
 
 /// A form of value that is readable and unambiguous but not the form asked for: a value that fails

@@ -89,6 +89,9 @@ struct RawColumn {
     separator: Option<String>,
     #[serde(default)]
     tolerate: Vec<RawTolerance>,
+    /// What the column's pattern asks, in words, for messages.
+    #[serde(rename = "patternInWords")]
+    pattern_in_words: Option<String>,
     #[serde(default, rename = "$comment")]
     _comment: Option<Value>,
 }
@@ -397,6 +400,7 @@ fn columns_from_schema(schema: &Value) -> Vec<Column> {
         separator: None,
         schema,
         tolerate: Vec::new(),
+        pattern_in_words: None,
     };
     let mut columns: Vec<Column> = schema
         .get("properties")
@@ -471,6 +475,7 @@ impl TableRules<'_> {
             column.aliases = std::mem::take(&mut rule.aliases);
             column.unique = rule.unique;
             column.separator = rule.separator.take().filter(|s| !s.is_empty());
+            column.pattern_in_words = rule.pattern_in_words.take();
             let at = format!("/columns/{}/tolerate", escape(&column.name));
             column.tolerate = rule
                 .tolerate
