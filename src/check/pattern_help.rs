@@ -71,7 +71,7 @@ fn rounded_to_fit(value: &str, pattern: &Pattern) -> Option<(usize, String)> {
         let rounded = round_half_up(whole, fraction, places);
         pattern
             .is_match(&rounded)
-            .then(|| (fraction.len(), rounded))
+            .then_some((fraction.len(), rounded))
     })
 }
 
