@@ -241,3 +241,33 @@ fn a_broken_pattern_is_said_in_words_with_the_fix() {
         "{helps:?}"
     );
 }
+
+#[test]
+fn a_whole_column_failing_the_same_way_is_said_once() {
+    // Messages: every date ISO is one statement at the column in the human and Markdown
+    // reports; the JSON keeps every finding.
+    let path = "fixtures/real-world/spend-all-iso-dates.csv";
+    let (_, human, _) = run(&["check", path, "-s", "spend-over-500"]);
+    assert_eq!(
+        human
+            .matches("every value in `Transaction date` (4 rows) is like this one")
+            .count(),
+        1,
+        "{human}"
+    );
+    assert!(!human.contains("more `format` findings"), "{human}");
+    let (_, markdown, _) = run(&[
+        "check",
+        path,
+        "-s",
+        "spend-over-500",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        markdown.contains("every value in `Transaction date` (4 rows)"),
+        "{markdown}"
+    );
+    let (_, found, _) = check("spend-all-iso-dates.csv", Some("spend-over-500"), &[]);
+    assert_eq!(found.iter().filter(|f| f.code == "format").count(), 4);
+}

@@ -249,9 +249,17 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     .without_primary_span_start()
     .with_links(false);
     let groups = groups(&file.findings);
+    // A whole column failing the same way is said once, with one example.
+    let examples = |g: &crate::report::Group<'_>| {
+        if g.is_whole_column(file.rows) && !file.partial {
+            style.max_examples.min(1)
+        } else {
+            style.max_examples
+        }
+    };
     let shown: Vec<&Finding> = groups
         .iter()
-        .flat_map(|g| g.findings.iter().take(style.max_examples).copied())
+        .flat_map(|g| g.findings.iter().take(examples(g)).copied())
         .collect();
     let lines: BTreeSet<u64> = shown.iter().filter_map(|f| file.snippet_key(f)).collect();
     let texts = if style.quiet {
@@ -278,7 +286,19 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     );
     if !style.quiet {
         for group in &groups {
-            for finding in group.findings.iter().take(style.max_examples) {
+            let whole = group.is_whole_column(file.rows) && !file.partial;
+            for finding in group.findings.iter().take(examples(group)) {
+                let said;
+                let finding = match group.whole_column_message().filter(|_| whole) {
+                    Some(message) => {
+                        said = Finding {
+                            message,
+                            ..(*finding).clone()
+                        };
+                        &said
+                    }
+                    None => *finding,
+                };
                 let text = file.snippet_key(finding).and_then(|k| texts.get(&k));
                 let (snippet, span) = match (finding.line, text) {
                     (Some(line), Some(text)) => {
@@ -298,8 +318,8 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
                 }
             }
             let rest = group.findings.len().saturating_sub(style.max_examples);
-            // With no examples asked for, the summary's counts say it.
-            if rest > 0 && style.max_examples > 0 {
+            // With no examples asked for, the summary's counts say it; a whole column said so.
+            if rest > 0 && style.max_examples > 0 && !whole {
                 let column = group
                     .column
                     .map(|c| format!(" in `{c}`"))

@@ -63,6 +63,10 @@ pub fn render(run: &RunReport, max_examples: usize) -> String {
                 (Some(row), Some(line)) => format!("row {row}, line {line}: "),
                 _ => String::new(),
             };
+            let message = match group.whole_column_message() {
+                Some(said) if group.is_whole_column(file.rows) && !file.partial => said,
+                _ => first.message.clone(),
+            };
             let _ = writeln!(
                 out,
                 "| {} | [`{}`]({}#{}) | {} | {} | {}{} |",
@@ -73,7 +77,7 @@ pub fn render(run: &RunReport, max_examples: usize) -> String {
                 cell(group.column.unwrap_or("-")),
                 thousands(group.findings.len() as u64),
                 cell(&place),
-                cell(&first.message)
+                cell(&message)
             );
         }
         let shown: Vec<_> = groups

@@ -275,6 +275,25 @@ pub(crate) struct Group<'a> {
     pub findings: Vec<&'a Finding>,
 }
 
+impl Group<'_> {
+    /// Whether every row of a file has this finding in this column (every `Organisation code` an
+    /// ODC URI, every date ISO): then the human and Markdown reports say it once, at the column.
+    pub fn is_whole_column(&self, rows: u64) -> bool {
+        self.column.is_some() && self.findings.len() >= 3 && self.findings.len() as u64 == rows
+    }
+
+    /// "every value in `Transaction date` (1,405 rows) is like this one: …", for a whole column.
+    pub fn whole_column_message(&self) -> Option<String> {
+        let column = self.column?;
+        let first = self.findings.first()?;
+        Some(format!(
+            "every value in `{column}` ({} rows) is like this one: {}",
+            thousands(self.findings.len() as u64),
+            first.message
+        ))
+    }
+}
+
 pub(crate) fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group> = Vec::new();
     for finding in findings {
