@@ -271,3 +271,35 @@ fn a_whole_column_failing_the_same_way_is_said_once() {
     let (_, found, _) = check("spend-all-iso-dates.csv", Some("spend-over-500"), &[]);
     assert_eq!(found.iter().filter(|f| f.code == "format").count(), 4);
 }
+
+#[test]
+fn a_title_line_above_the_header_is_named_and_the_rows_are_checked() {
+    // Messages: a title above the header was read as the header (blank-header and
+    // unknown-column findings, no row checked).
+    let (_, found, out) = check("spend-title-line.csv", Some("spend-over-500"), &[]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(report["files"][0]["rows"], 3, "{out}");
+    let input = report["files"][0]["findings"][0].clone();
+    assert_eq!(input["code"], "input", "{out}");
+    assert!(
+        input["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("line 1 looks like a title")
+                && m.contains("the header is on line 2")),
+        "{out}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| f.code != "blank-header" && f.code != "unknown-column"),
+        "{out}"
+    );
+    // The cells are checked, on their own lines.
+    assert!(
+        found.iter().any(|f| f.code == "format" && f.row == Some(3)),
+        "{out}"
+    );
+    // And without --standard, the file is still recognised.
+    let (_, _, out) = check("spend-title-line.csv", None, &[]);
+    assert!(out.contains("\"id\": \"spend-over-500\""), "{out}");
+}

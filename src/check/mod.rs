@@ -680,7 +680,32 @@ fn check_once(
         return Ok(report);
     };
     let mut header = StringRecord::new();
-    let header_line = chunks.header(&mut header)?;
+    let (header_line, titles) = chunks.header_under_titles(&mut header)?;
+    if let (Some(title), Some(line)) = (titles.first(), header_line) {
+        let first = title.line;
+        let lines = match (titles.len(), title.numbering) {
+            (1, true) => format!(
+                "line {first} numbers the columns ({})",
+                cells::quote(&title.text)
+            ),
+            (1, false) => format!(
+                "line {first} looks like a title ({})",
+                cells::quote(&title.text)
+            ),
+            (n, _) => format!(
+                "lines {first}–{} look like a title block",
+                first + n as u64 - 1
+            ),
+        };
+        report.findings.push(
+            Finding::new(
+                Code::Input,
+                format!("{lines}, not the header: the header is on line {line}, and the rows below it are checked"),
+            )
+            .at_line(first)
+            .with_help(Some("delete the title rows so that the header is the first line".into())),
+        );
+    }
     if let Some(fault) = chunks.header_fault.take() {
         let mut finding = fault_finding(&fault, 0, true);
         finding.row = None;

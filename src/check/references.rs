@@ -50,7 +50,7 @@ fn read_columns(
     };
     let mut chunks = ChunkReader::new(opened.stream, options.delimiter, false)?;
     let mut header_record = StringRecord::new();
-    if chunks.header(&mut header_record)?.is_none() {
+    if chunks.header_under_titles(&mut header_record)?.0.is_none() {
         return Ok(None);
     }
     let Some(file_columns) = file_columns(&header_record, table, columns) else {

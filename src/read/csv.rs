@@ -243,6 +243,32 @@ pub struct ChunkReader {
     pub header_fault: Option<Fault>,
 }
 
+/// A line above the header that is not the header: a title, or a row numbering the columns.
+pub struct TitleLine {
+    pub line: u64,
+    pub text: String,
+    pub numbering: bool,
+}
+
+/// A row that numbers the columns (`1,2,3,…` or `(a),(b),(c),…`), as some templates put above
+/// their header.
+fn is_numbering(record: &StringRecord) -> bool {
+    let cells: Vec<&str> = record
+        .iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let counted = cells
+        .iter()
+        .enumerate()
+        .all(|(i, c)| *c == (i + 1).to_string());
+    let lettered = cells.iter().enumerate().all(|(i, c)| {
+        let letter = char::from(b'a' + (i % 26) as u8);
+        c.trim_matches(|ch| ch == '(' || ch == ')') == letter.to_string()
+    });
+    cells.len() >= 3 && (counted || lettered)
+}
+
 impl ChunkReader {
     /// Wraps a UTF-8 stream, sniffing the delimiter unless one is given. A first line `sep=;`
     /// (Excel writes it to name the delimiter) names the delimiter and is not a record.
@@ -533,6 +559,61 @@ impl ChunkReader {
             let mut reader = self.dialect.reader(&chunk.bytes[skipped..]);
             if reader.read_record(record).map_err(std::io::Error::other)? {
                 return Ok(Some(chunk.first_line + skipped as u64));
+            }
+        }
+    }
+
+    /// The header, under any title lines above it: a first record of one or two filled cells
+    /// (`Example Council spending over £500, April 2025,,,,`) followed by a record with at least
+    /// three and twice as many is a title, and a row numbering the columns (`1,2,3,…`) is skipped
+    /// too; the record below is the header (up to 5 such lines, as spreadsheets export them). Returns the header's line and each title line with
+    /// its text.
+    pub fn header_under_titles(
+        &mut self,
+        record: &mut StringRecord,
+    ) -> std::io::Result<(Option<u64>, Vec<TitleLine>)> {
+        let mut line = self.header(record)?;
+        let mut titles = Vec::new();
+        let filled = |r: &StringRecord| r.iter().filter(|c| !c.trim().is_empty()).count();
+        let mut next = StringRecord::new();
+        while let Some(at) = line {
+            let here = filled(record);
+            let numbering = is_numbering(record);
+            if self.header_fault.is_some()
+                || !((1..=2).contains(&here) || numbering)
+                || titles.len() == 5
+            {
+                break;
+            }
+            let wanted = if numbering { 3 } else { 3.max(2 * here) };
+            if !self.peek(&mut next)? || filled(&next) < wanted || is_numbering(&next) {
+                break;
+            }
+            let text: Vec<&str> = record.iter().filter(|c| !c.trim().is_empty()).collect();
+            titles.push(TitleLine {
+                line: at,
+                text: text.join(","),
+                numbering,
+            });
+            line = self.header(record)?;
+        }
+        Ok((line, titles))
+    }
+
+    /// The record after the text handed out so far, parsed without taking it (at most 64 KiB
+    /// ahead); `false` at the end or when it cannot be read.
+    fn peek(&mut self, record: &mut StringRecord) -> std::io::Result<bool> {
+        const AHEAD: usize = 64 * 1024;
+        loop {
+            let text = &self.carry[..self.filled];
+            let skipped = text.iter().take_while(|b| **b == b'\n').count();
+            let complete = memchr::memchr(b'\n', &text[skipped..]).is_some();
+            if complete || self.finished || self.filled >= AHEAD {
+                let mut reader = self.dialect.reader(&text[skipped..]);
+                return Ok(reader.read_record(record).unwrap_or(false));
+            }
+            if self.fill(AHEAD - self.filled)? == 0 {
+                self.finished = true;
             }
         }
     }

@@ -229,7 +229,7 @@ fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
         let mut reader =
             read::csv::ChunkReader::new(opened.stream, options.delimiter, !opened.verified).ok()?;
         let mut header = csv::StringRecord::new();
-        reader.header(&mut header).ok()??;
+        reader.header_under_titles(&mut header).ok()?.0?;
         Some(header)
     };
     // The header alone rarely needs the whole file scanned; if it is not UTF-8, scan and retry.
