@@ -124,10 +124,15 @@ const LABELLED: &[(&str, &[&str])] = &[
     ("fixtures/tree-preservation-order/valid/tree.csv", &["tree-preservation-order/tree"]),
     ("fixtures/real-world/360giving-county.csv", &["360giving/grants"]),
     ("fixtures/real-world/brownfield-2017-geography-uri.csv", &["brownfield-land-2017/brownfield-land"]),
+    ("fixtures/real-world/brownfield-2017-pattern-slips.csv", &["brownfield-land-2017/brownfield-land"]),
+    ("fixtures/real-world/brownfield-mixed-header.csv", &["brownfield-land/brownfield-land"]),
     ("fixtures/real-world/brownfield-2017-site-information.csv", &["brownfield-land-2017/brownfield-land"]),
     ("fixtures/real-world/brownfield-coordinates.csv", &["brownfield-land/brownfield-land"]),
+    ("fixtures/real-world/hsds-organization-url.csv", &["open-referral-uk/organization"]),
+    ("fixtures/real-world/spend-all-iso-dates.csv", &["spend-over-500/spend"]),
     ("fixtures/real-world/spend-card-style-names.csv", &["spend-over-500/spend"]),
     ("fixtures/real-world/spend-iso-dates-and-odc-uri.csv", &["spend-over-500/spend"]),
+    ("fixtures/real-world/spend-title-line.csv", &["spend-over-500/spend"]),
 ];
 
 /// What conform chose for `path`: `standard/table`, or `none` when it said no standard matches.

@@ -303,3 +303,18 @@ fn a_title_line_above_the_header_is_named_and_the_rows_are_checked() {
     let (_, _, out) = check("spend-title-line.csv", None, &[]);
     assert!(out.contains("\"id\": \"spend-over-500\""), "{out}");
 }
+
+#[test]
+fn when_headers_fit_two_standards_alike_the_values_decide() {
+    // Defect 9: a register with the 2017 names in today's spelling fits both brownfield
+    // standards' headers about equally; its rows say which it is.
+    let (_, _, out) = check("brownfield-mixed-header.csv", None, &[]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let note = report["standard"]["note"].as_str().unwrap_or_default();
+    assert!(
+        note.starts_with("no standard given: matched brownfield-land (table brownfield-land")
+            && note.contains("fits brownfield-land-2017 almost as well, but the values of its 3 rows fit brownfield-land better"),
+        "{out}"
+    );
+    assert_eq!(report["standard"]["id"], "brownfield-land", "{out}");
+}

@@ -7,7 +7,11 @@
 //! of the table's columns the file supplies (the tightest fit wins a tie), and a bonus when the
 //! file's name holds the table's name whole (`…-purchase-card-….xls`).
 
-use crate::check;
+use crate::check::{self, Options};
+use crate::compile;
+use crate::finding::{Code, Severity};
+use crate::read::detect::Kind;
+use crate::read::Input;
 use crate::standard::{Column, Standard, Table};
 
 /// One candidate's score, with what it is made of, for the note that says how sure the choice is.
@@ -160,6 +164,195 @@ pub fn names_table(words: &[&str], table: &str) -> bool {
             .zip(&table)
             .all(|(word, table_word)| same(word, table_word))
     })
+}
+
+/// How much of a file is read to compare close candidates by their values.
+const SAMPLE_BYTES: usize = 256 << 10;
+
+/// What the values of a file's first rows said of candidates its header fits about equally.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueVerdict {
+    /// The candidate (an index into the contenders given) whose forms the values fit best.
+    pub best: usize,
+    /// Each contender's fit, in their order.
+    pub fits: Vec<ValueFit>,
+    /// Rows the sample held.
+    pub rows: u64,
+    /// The sample was the whole file.
+    pub whole: bool,
+}
+
+/// How a sample's values fit one table: filled cells of its columns that test their values (a
+/// type, format, pattern, code list...), and how many of those failed the test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueFit {
+    pub tested: usize,
+    pub failed: usize,
+}
+
+impl std::fmt::Display for ValueFit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let fit = self.tested.saturating_sub(self.failed) as u64;
+        write!(
+            f,
+            "{} of {}",
+            crate::finding::thousands(fit),
+            crate::finding::thousands(self.tested as u64)
+        )
+    }
+}
+
+impl ValueFit {
+    /// The share of tested values not in the table's forms: a share, because the header's score
+    /// has already counted how many of the table's columns the file has.
+    pub fn misfit(self) -> f64 {
+        if self.tested == 0 {
+            1.0
+        } else {
+            self.failed as f64 / self.tested as f64
+        }
+    }
+}
+
+/// How many fewer misfits, and how much smaller a share of the values, a table must have to be
+/// chosen by them: a value or two in a handful of rows is not evidence.
+const MISFIT_MARGIN: (usize, f64) = (3, 0.01);
+
+/// Codes that say a value is not in its column's form (not that it is missing or out of order).
+const VALUE_CODES: &[Code] = &[
+    Code::Type,
+    Code::Format,
+    Code::Pattern,
+    Code::Enum,
+    Code::Range,
+    Code::Length,
+    Code::Codelist,
+];
+
+/// Checks the file's first rows against each contender and names the one whose columns' forms
+/// the values fit best (a date column that holds dates, a code list the values come from), when
+/// one fits clearly better than all the others. Whether cells are filled or rows keep rules is not
+/// evidence of which table a file is. Text files only: a workbook's or JSON's header is its
+/// whole evidence.
+pub fn by_values(
+    input: &Input,
+    contenders: &[(&Standard, usize)],
+    options: &Options,
+) -> Option<ValueVerdict> {
+    if check::kind_of(input, options).ok()? != Kind::Text {
+        return None;
+    }
+    let mut head = input.head(SAMPLE_BYTES).ok()?;
+    // UTF-16 cannot be cut at a byte; such files are rare enough to go by the header alone.
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return None;
+    }
+    let whole = head.len() < SAMPLE_BYTES;
+    if !whole {
+        // A row cut short would fail against every contender alike, but it is dropped.
+        head.truncate(head.iter().rposition(|&b| b == b'\n')? + 1);
+    }
+    let bytes = std::sync::Arc::new(head);
+    let sample = Input::Memory {
+        name: input.display_name(),
+        bytes: std::sync::Arc::clone(&bytes),
+    };
+    let options = Options {
+        progress: None,
+        max_findings: None,
+        ..options.clone()
+    };
+    let mut fits = Vec::with_capacity(contenders.len());
+    let mut rows = 0;
+    for (standard, t) in contenders {
+        let table = &standard.tables[*t];
+        let compiled = compile::compile(table).ok()?;
+        let report = check::check_file(&sample, &standard.id, table, &compiled, &options).ok()?;
+        rows = report.rows;
+        fits.push(value_fit(&bytes, &report, table));
+    }
+    let best = (0..fits.len()).min_by(|&a, &b| fits[a].misfit().total_cmp(&fits[b].misfit()))?;
+    let clear = (0..fits.len()).filter(|&n| n != best).all(|n| {
+        fits[n].failed >= fits[best].failed + MISFIT_MARGIN.0
+            && fits[n].misfit() - fits[best].misfit() >= MISFIT_MARGIN.1
+    });
+    (clear && fits[best].tested > 0).then_some(ValueVerdict {
+        best,
+        fits,
+        rows,
+        whole,
+    })
+}
+
+/// The filled cells of `table`'s tested columns in the sample, and the value findings on them.
+fn value_fit(sample: &[u8], report: &check::FileReport, table: &Table) -> ValueFit {
+    let header: csv::StringRecord = report.header.iter().map(|h| &**h).collect();
+    let plan = check::plan_header(&header, table);
+    let tested: Vec<usize> = table
+        .columns
+        .iter()
+        .zip(&plan.standard_to_file)
+        .filter(|(column, _)| tests_values(column))
+        .filter_map(|(_, f)| *f)
+        .collect();
+    let failed = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && VALUE_CODES.contains(&f.code))
+        .filter(|f| {
+            f.column
+                .as_ref()
+                .and_then(|c| c.index)
+                .is_some_and(|i| tested.contains(&i))
+        })
+        .count();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(report.delimiter.unwrap_or(b','))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(sample);
+    // Records up to the header (a title line above it included) are not values.
+    let skip = report.header_line.max(1) as usize;
+    let filled = reader
+        .byte_records()
+        .skip(skip)
+        .map_while(Result::ok)
+        .map(|record| {
+            tested
+                .iter()
+                .filter(|&&f| {
+                    record
+                        .get(f)
+                        .is_some_and(|cell| !cell.trim_ascii().is_empty())
+                })
+                .count()
+        })
+        .sum();
+    ValueFit {
+        tested: filled,
+        failed,
+    }
+}
+
+/// Whether a column's schema tests what its values look like, beyond being text.
+fn tests_values(column: &Column) -> bool {
+    const TESTS: &[&str] = &[
+        "format",
+        "pattern",
+        "enum",
+        "const",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+    ];
+    let schema = column.schema.as_object();
+    column.codelist.is_some()
+        || schema.is_some_and(|o| TESTS.iter().any(|k| o.contains_key(*k)))
+        || schema
+            .and_then(|o| o.get("type"))
+            .and_then(|t| t.as_str())
+            .is_some_and(|t| matches!(t, "number" | "integer" | "boolean"))
 }
 
 /// How sure a choice is, from the best score and the best of the others.

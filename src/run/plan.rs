@@ -268,21 +268,57 @@ fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, Str
     let best = (0..candidates.len())
         .filter(|&n| plausible(n))
         .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total).then(b.cmp(&a)));
-    let Some(best) = best else {
+    let Some(mut best) = best else {
         return Err(RunError::message(
             "no --standard given, and no built-in standard matches the file's header; pass --standard ID or a path",
         ));
     };
+    let runner_up = |best: usize| {
+        (0..candidates.len())
+            .filter(|&n| !std::ptr::eq(candidates[n].0, candidates[best].0) && plausible(n))
+            .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total))
+    };
+    let mut sureness =
+        detect::sureness(scores[best].total, runner_up(best).map(|n| scores[n].total));
+    let mut by_values = String::new();
+    if let (Some(input), "unsure") = (first, sureness) {
+        // Headers that fit about equally: the values of the first rows decide, when they can.
+        let close: Vec<usize> = (0..candidates.len())
+            .filter(|&n| plausible(n) && scores[best].total - scores[n].total < 1.0)
+            .collect();
+        let contenders: Vec<(&Standard, usize)> = close.iter().map(|&n| candidates[n]).collect();
+        if let Some(verdict) = detect::by_values(input, &contenders, options) {
+            let chosen = close[verdict.best];
+            let other = (0..close.len())
+                .filter(|&n| !std::ptr::eq(contenders[n].0, contenders[verdict.best].0))
+                .min_by(|&a, &b| {
+                    verdict.fits[a]
+                        .misfit()
+                        .total_cmp(&verdict.fits[b].misfit())
+                });
+            if let Some(other) = other {
+                let (mine, theirs) = (verdict.fits[verdict.best], verdict.fits[other]);
+                by_values = format!(
+                    "; its header fits {} almost as well, but the values of its {}{} rows fit {} better ({mine} values in its forms, against {theirs})",
+                    contenders[other].0.id,
+                    if verdict.whole { "" } else { "first " },
+                    crate::finding::thousands(verdict.rows),
+                    contenders[verdict.best].0.id,
+                );
+                best = chosen;
+                sureness = "fairly sure";
+            }
+        }
+    }
     let (standard, table) = candidates[best];
-    let runner_up = (0..candidates.len())
-        .filter(|&n| !std::ptr::eq(candidates[n].0, standard) && plausible(n))
-        .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total));
-    let sureness = detect::sureness(scores[best].total, runner_up.map(|n| scores[n].total));
-    let other = runner_up
+    let other = runner_up(best)
         .map(|n| candidates[n].0.id.as_str())
         .unwrap_or_default();
     let how_sure = match sureness {
         "sure" => "; pass --standard to choose another".to_string(),
+        "fairly sure" if !by_values.is_empty() => {
+            format!("{by_values}; pass --standard to choose another")
+        }
         "fairly sure" => format!(", fairly sure (the next best is {other}); pass --standard to choose another"),
         _ => format!(
             ", but {other} fits almost as well: pass --standard {} or --standard {other} to be sure",
@@ -336,8 +372,21 @@ pub fn choose_table(
         .and_then(|header| {
             let scores = detect::score_all(&header, None, &candidates);
             // The first of the best, so full ties go to the table the standard lists first.
-            (0..scores.len())
-                .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total).then(b.cmp(&a)))
+            let best = (0..scores.len())
+                .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total).then(b.cmp(&a)))?;
+            // Tables whose headers fit about equally: the first rows' values decide, when they can.
+            let close: Vec<usize> = (0..scores.len())
+                .filter(|&n| scores[best].total - scores[n].total < 1.0)
+                .collect();
+            if close.len() < 2 {
+                return Some(best);
+            }
+            let contenders: Vec<(&Standard, usize)> =
+                close.iter().map(|&n| candidates[n]).collect();
+            Some(
+                detect::by_values(input, &contenders, options)
+                    .map_or(best, |verdict| close[verdict.best]),
+            )
         })
         .unwrap_or(0))
 }
