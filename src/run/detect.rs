@@ -166,6 +166,10 @@ pub fn names_table(words: &[&str], table: &str) -> bool {
     })
 }
 
+/// How near the best a header score must be for its table to be a close contender: the values
+/// then decide, and without them the choice is said to be unsure.
+pub const CLOSE: f64 = 1.0;
+
 /// How much of a file is read to compare close candidates by their values.
 const SAMPLE_BYTES: usize = 256 << 10;
 
@@ -264,12 +268,15 @@ pub fn by_values(
     };
     let mut fits = Vec::with_capacity(contenders.len());
     let mut rows = 0;
+    // The same sample under every contender: its filled cells are counted once.
+    let mut filled: Option<Vec<usize>> = None;
     for (standard, t) in contenders {
         let table = &standard.tables[*t];
         let compiled = compile::compile(table).ok()?;
         let report = check::check_file(&sample, &standard.id, table, &compiled, &options).ok()?;
         rows = report.rows;
-        fits.push(value_fit(&bytes, &report, table));
+        let filled = filled.get_or_insert_with(|| filled_cells(&bytes, &report));
+        fits.push(value_fit(filled, &report, table));
     }
     let best = (0..fits.len()).min_by(|&a, &b| fits[a].misfit().total_cmp(&fits[b].misfit()))?;
     let clear = (0..fits.len()).filter(|&n| n != best).all(|n| {
@@ -285,7 +292,7 @@ pub fn by_values(
 }
 
 /// The filled cells of `table`'s tested columns in the sample, and the value findings on them.
-fn value_fit(sample: &[u8], report: &check::FileReport, table: &Table) -> ValueFit {
+fn value_fit(filled: &[usize], report: &check::FileReport, table: &Table) -> ValueFit {
     let header: csv::StringRecord = report.header.iter().map(|h| &**h).collect();
     let plan = check::plan_header(&header, table);
     let tested: Vec<usize> = table
@@ -306,6 +313,16 @@ fn value_fit(sample: &[u8], report: &check::FileReport, table: &Table) -> ValueF
                 .is_some_and(|i| tested.contains(&i))
         })
         .count();
+    ValueFit {
+        tested: tested.iter().filter_map(|&f| filled.get(f)).sum(),
+        failed,
+    }
+}
+
+/// How many filled cells each column of the sample has below its header, read with the
+/// delimiter the check found.
+fn filled_cells(sample: &[u8], report: &check::FileReport) -> Vec<usize> {
+    let mut filled = vec![0usize; report.header.len()];
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(report.delimiter.unwrap_or(b','))
         .has_headers(false)
@@ -313,25 +330,14 @@ fn value_fit(sample: &[u8], report: &check::FileReport, table: &Table) -> ValueF
         .from_reader(sample);
     // Records up to the header (a title line above it included) are not values.
     let skip = report.header_line.max(1) as usize;
-    let filled = reader
-        .byte_records()
-        .skip(skip)
-        .map_while(Result::ok)
-        .map(|record| {
-            tested
-                .iter()
-                .filter(|&&f| {
-                    record
-                        .get(f)
-                        .is_some_and(|cell| !cell.trim_ascii().is_empty())
-                })
-                .count()
-        })
-        .sum();
-    ValueFit {
-        tested: filled,
-        failed,
+    for record in reader.byte_records().skip(skip).map_while(Result::ok) {
+        for (count, cell) in filled.iter_mut().zip(record.iter()) {
+            if !cell.trim_ascii().is_empty() {
+                *count += 1;
+            }
+        }
     }
+    filled
 }
 
 /// Whether a column's schema tests what its values look like, beyond being text.
@@ -360,7 +366,7 @@ pub fn sureness(best: f64, runner_up: Option<f64>) -> &'static str {
     match runner_up {
         None => "sure",
         Some(other) if best >= 2.0 * other || best - other >= 4.0 => "sure",
-        Some(other) if best - other >= 1.0 => "fairly sure",
+        Some(other) if best - other >= CLOSE => "fairly sure",
         Some(_) => "unsure",
     }
 }

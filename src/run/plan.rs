@@ -278,13 +278,12 @@ fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, Str
             .filter(|&n| !std::ptr::eq(candidates[n].0, candidates[best].0) && plausible(n))
             .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total))
     };
-    let mut sureness =
-        detect::sureness(scores[best].total, runner_up(best).map(|n| scores[n].total));
+    let sureness = detect::sureness(scores[best].total, runner_up(best).map(|n| scores[n].total));
     let mut by_values = String::new();
     if let (Some(input), "unsure") = (first, sureness) {
         // Headers that fit about equally: the values of the first rows decide, when they can.
         let close: Vec<usize> = (0..candidates.len())
-            .filter(|&n| plausible(n) && scores[best].total - scores[n].total < 1.0)
+            .filter(|&n| plausible(n) && scores[best].total - scores[n].total < detect::CLOSE)
             .collect();
         let contenders: Vec<(&Standard, usize)> = close.iter().map(|&n| candidates[n]).collect();
         if let Some(verdict) = detect::by_values(input, &contenders, options) {
@@ -306,7 +305,6 @@ fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, Str
                     contenders[verdict.best].0.id,
                 );
                 best = chosen;
-                sureness = "fairly sure";
             }
         }
     }
@@ -315,10 +313,8 @@ fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, Str
         .map(|n| candidates[n].0.id.as_str())
         .unwrap_or_default();
     let how_sure = match sureness {
+        _ if !by_values.is_empty() => format!("{by_values}; pass --standard to choose another"),
         "sure" => "; pass --standard to choose another".to_string(),
-        "fairly sure" if !by_values.is_empty() => {
-            format!("{by_values}; pass --standard to choose another")
-        }
         "fairly sure" => format!(", fairly sure (the next best is {other}); pass --standard to choose another"),
         _ => format!(
             ", but {other} fits almost as well: pass --standard {} or --standard {other} to be sure",
@@ -376,7 +372,7 @@ pub fn choose_table(
                 .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total).then(b.cmp(&a)))?;
             // Tables whose headers fit about equally: the first rows' values decide, when they can.
             let close: Vec<usize> = (0..scores.len())
-                .filter(|&n| scores[best].total - scores[n].total < 1.0)
+                .filter(|&n| scores[best].total - scores[n].total < detect::CLOSE)
                 .collect();
             if close.len() < 2 {
                 return Some(best);
