@@ -12,6 +12,7 @@ pub mod finding;
 pub mod formats;
 pub mod json_pointer;
 pub mod lint;
+pub mod profile;
 pub mod read;
 pub mod report;
 pub mod run;

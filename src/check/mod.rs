@@ -65,6 +65,10 @@ pub struct Options {
     pub sheet: Option<String>,
     /// The format, instead of telling it from the content.
     pub input_format: Option<Kind>,
+    /// Gather what each column holds (see [`crate::profile`]) into the report.
+    pub profile: bool,
+    /// Read only the first this many rows (a sample); the report says so.
+    pub max_rows: Option<u64>,
 }
 
 impl Default for Options {
@@ -78,6 +82,8 @@ impl Default for Options {
             schema_path: SchemaPath::Compiled,
             sheet: None,
             input_format: None,
+            profile: false,
+            max_rows: None,
         }
     }
 }
@@ -100,6 +106,11 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// True when `--max-findings` stopped the check early.
     pub partial: bool,
+    /// True when only the first rows were read (`Options::max_rows`) and the file had more, or
+    /// may have.
+    pub sampled: bool,
+    /// What each column holds, when asked for.
+    pub profile: Option<crate::profile::Profile>,
     /// How the format says where a finding is (`Sheet!C12`, a JSON pointer).
     pub locator: Locator,
     /// The line (a sheet's row) of the header.
@@ -357,6 +368,9 @@ struct ChunkResult {
     keys: keys::KeyValues,
     /// Rows with findings, as CSV text, for formats a report cannot read back.
     snippets: Vec<(u64, String)>,
+    profile: Option<crate::profile::Profile>,
+    /// Rows were left unread: the batch held more than it was asked to check.
+    cut: bool,
 }
 
 /// The in-order half of checking: row numbers, key sets, findings, the `--max-findings` stop.
@@ -414,6 +428,13 @@ impl Merger<'_, '_> {
                 }
             }
             report.findings.append(&mut result.findings);
+            report.sampled |= result.cut;
+            if let Some(profile) = result.profile {
+                match report.profile.as_mut() {
+                    Some(all) => all.merge(&profile),
+                    None => report.profile = Some(profile),
+                }
+            }
             if self.keys.confirmed_all(report.rows) {
                 return Ok(true);
             }
@@ -440,6 +461,8 @@ struct Worker<'a> {
     full_validator: Option<&'a crate::schema::Validator>,
     /// Only the key values are wanted (a second look at rows whose fingerprints matched).
     keys_only: bool,
+    /// Gather a profile of the columns.
+    profile: bool,
 }
 
 /// Work for the checking threads: a chunk of text to parse, or rows a table reader made.
@@ -452,14 +475,20 @@ pub(crate) enum Batch {
 const MAX_SNIPPETS: usize = 1000;
 
 impl Worker<'_> {
-    fn run(&self, batch: &Batch, parser: &mut csv_core::Reader) -> std::io::Result<ChunkResult> {
+    /// Checks a batch's rows, at most `cap` of them.
+    fn run(
+        &self,
+        batch: &Batch,
+        parser: &mut csv_core::Reader,
+        cap: u64,
+    ) -> std::io::Result<ChunkResult> {
         match batch {
-            Batch::Text(chunk) => self.run_text(chunk, parser),
-            Batch::Rows(rows) => Ok(self.run_rows(rows)),
+            Batch::Text(chunk) => self.run_text(chunk, parser, cap),
+            Batch::Rows(rows) => Ok(self.run_rows(rows, cap)),
         }
     }
 
-    fn result(bytes: usize) -> ChunkResult {
+    fn result(&self, bytes: usize) -> ChunkResult {
         ChunkResult {
             bytes,
             records: 0,
@@ -467,6 +496,9 @@ impl Worker<'_> {
             findings: Vec::new(),
             keys: keys::KeyValues::default(),
             snippets: Vec::new(),
+            profile: (self.profile && !self.keys_only)
+                .then(|| crate::profile::Profile::new(self.plan.width)),
+            cut: false,
         }
     }
 
@@ -475,11 +507,19 @@ impl Worker<'_> {
         &self,
         chunk: &Chunk,
         parser: &mut csv_core::Reader,
+        cap: u64,
     ) -> std::io::Result<ChunkResult> {
         let mut records = ChunkRecords::new(chunk, self.dialect, parser)?;
-        let mut result = Self::result(chunk.bytes.len());
+        let mut result = self.result(chunk.bytes.len());
         let mut faults = chunk.faults.iter().peekable();
-        while let Some((line, next_line, record)) = records.next_record_spanning() {
+        loop {
+            if result.records >= cap {
+                result.cut = records.next_record_spanning().is_some();
+                return Ok(result);
+            }
+            let Some((line, next_line, record)) = records.next_record_spanning() else {
+                break;
+            };
             let mut readable = true;
             // Text after a closing quote leaves the cells in line when the row still has the
             // header's width; otherwise the quote has shifted them and their checks would only
@@ -502,6 +542,10 @@ impl Worker<'_> {
         }
         // A record too long to read stands alone in a chunk with no text.
         for fault in faults {
+            if result.records >= cap {
+                result.cut = true;
+                break;
+            }
             result.records += 1;
             result.last_line = Some(fault.line);
             result
@@ -513,12 +557,13 @@ impl Worker<'_> {
 
     /// Checks rows a table reader made; a cell holding a formula error is that error's finding
     /// alone.
-    fn run_rows(&self, rows: &RowBatch) -> ChunkResult {
-        let mut result = Self::result(rows.bytes());
+    fn run_rows(&self, rows: &RowBatch, cap: u64) -> ChunkResult {
+        let mut result = self.result(rows.bytes());
+        result.cut = u64::try_from(rows.len()).is_ok_and(|n| n > cap);
         result.findings.extend(rows.findings.iter().cloned());
         let mut errors = rows.cell_errors.iter().peekable();
         let mut places = rows.places.iter().peekable();
-        for i in 0..rows.len() {
+        for i in 0..rows.len().min(usize::try_from(cap).unwrap_or(usize::MAX)) {
             let (line, record) = rows.record(i);
             let before = result.findings.len();
             self.check_one(&mut result, line, &record);
@@ -557,6 +602,9 @@ impl Worker<'_> {
         result.records += 1;
         result.last_line = Some(line);
         let row = result.records;
+        if let Some(profile) = result.profile.as_mut() {
+            profile.observe(record);
+        }
         let blank = if self.keys_only {
             is_blank(record.iter())
         } else {
@@ -754,6 +802,7 @@ fn check_once(
         schema_path: options.schema_path,
         full_validator: full_validator.as_ref(),
         keys_only: key_checks.is_confirming(),
+        profile: options.profile,
     };
     let mut last_line = header_line;
     check_chunks(
@@ -833,7 +882,7 @@ fn finish(
     compiled: &CompiledTable,
     options: &Options,
 ) {
-    if !report.partial {
+    if !report.partial && !report.sampled {
         tail.extend(row_count_findings(report.rows, table));
     }
     settle(&mut tail, compiled, options);
@@ -878,6 +927,8 @@ impl FileReport {
             table: table.name.clone(),
             findings: Vec::new(),
             partial: false,
+            sampled: false,
+            profile: None,
             locator: Locator::Lines,
             header_line: 1,
             snippets: std::collections::BTreeMap::new(),
@@ -983,12 +1034,12 @@ fn check_chunks(
             bytes_seen: 0,
             reserved: false,
         };
-        let failure = pipeline(chunk_rx.into_iter(), batch, &mut merger, |pending| {
+        let failure = pipeline(chunk_rx.into_iter(), batch, &mut merger, |pending, cap| {
             pending
                 .par_iter()
                 .map_init(
                     || dialect.parser(),
-                    |parser, chunk| worker.run(chunk, parser),
+                    |parser, chunk| worker.run(chunk, parser, cap),
                 )
                 .collect()
         });
@@ -1009,11 +1060,14 @@ fn pipeline<I>(
     mut incoming: I,
     batch: usize,
     merger: &mut Merger<'_, '_>,
-    check: impl Fn(&[Batch]) -> Vec<std::io::Result<ChunkResult>> + Sync,
+    check: impl Fn(&[Batch], u64) -> Vec<std::io::Result<ChunkResult>> + Sync,
 ) -> Option<std::io::Error>
 where
     I: Iterator<Item = std::io::Result<Batch>>,
 {
+    if let Some(max) = merger.options.max_rows {
+        return sample(incoming, max, merger, check);
+    }
     let mut failure = None;
     let mut checked: Vec<std::io::Result<ChunkResult>> = Vec::new();
     loop {
@@ -1033,7 +1087,8 @@ where
             break;
         }
         let to_merge = std::mem::take(&mut checked);
-        let (merged, results) = rayon::join(|| merger.merge(to_merge), || check(&pending));
+        let (merged, results) =
+            rayon::join(|| merger.merge(to_merge), || check(&pending, u64::MAX));
         match merged {
             Err(e) => return Some(e),
             Ok(true) => break,
@@ -1042,4 +1097,35 @@ where
         checked = results;
     }
     failure
+}
+
+/// The first `max` rows only: a batch at a time, each told how many rows are left, so that the
+/// sample ends exactly on its last row and nothing after it is read.
+fn sample<I>(
+    incoming: I,
+    max: u64,
+    merger: &mut Merger<'_, '_>,
+    check: impl Fn(&[Batch], u64) -> Vec<std::io::Result<ChunkResult>>,
+) -> Option<std::io::Error>
+where
+    I: Iterator<Item = std::io::Result<Batch>>,
+{
+    for batch in incoming {
+        let left = max.saturating_sub(merger.report.rows);
+        if left == 0 {
+            // A batch holds rows past the sample (or may: it could hold only an empty line).
+            merger.report.sampled = true;
+            break;
+        }
+        let batch = match batch {
+            Ok(batch) => batch,
+            Err(e) => return Some(e),
+        };
+        match merger.merge(check(std::slice::from_ref(&batch), left)) {
+            Err(e) => return Some(e),
+            Ok(true) => break,
+            Ok(false) => {}
+        }
+    }
+    None
 }

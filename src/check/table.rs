@@ -167,6 +167,7 @@ fn check_source(
         schema_path: options.schema_path,
         full_validator: full_validator.as_ref(),
         keys_only: key_checks.is_confirming(),
+        profile: options.profile,
     };
     let mut last_line = source.header_line;
     let mut merger = Merger {
@@ -191,12 +192,12 @@ fn check_source(
                 }
             }
         });
-        pipeline(batch_rx.into_iter(), batch, &mut merger, |pending| {
+        pipeline(batch_rx.into_iter(), batch, &mut merger, |pending, cap| {
             pending
                 .par_iter()
                 .map_init(
                     || worker.dialect.parser(),
-                    |parser, batch| worker.run(batch, parser),
+                    |parser, batch| worker.run(batch, parser, cap),
                 )
                 .collect()
         })

@@ -302,6 +302,18 @@ fn excel_serial(serial: u32) -> Option<(u32, u32, u32)> {
     Some((year, month, day))
 }
 
+/// A calendar date read from any of the forms people write dates in (see `read_written`),
+/// as (year, month, day). Excel serials and eight bare digits are left out: read by content
+/// alone, a count or an order number would pass for one.
+pub fn read_calendar_date(value: &str) -> Option<(u32, u32, u32)> {
+    let written = read_written(value)?;
+    (!matches!(written.form, Form::ExcelSerial | Form::NoSeparators)).then_some((
+        written.year,
+        written.month,
+        written.day,
+    ))
+}
+
 /// What a written date is and how to write it in the form asked (`target` writes the date).
 fn rewrite(value: &str, asked: Form, target: impl Fn(u32, u32, u32) -> String) -> Option<String> {
     let written = read_written(value)?;
@@ -436,6 +448,13 @@ mod tests {
             Some((2020, 9, 5))
         );
         assert_eq!(read_written("soon"), None);
+        assert_eq!(read_calendar_date("21-Dec-17"), Some((2017, 12, 21)));
+        assert_eq!(
+            read_calendar_date("2019-04-01T00:00:00"),
+            Some((2019, 4, 1))
+        );
+        assert_eq!(read_calendar_date("43500"), None);
+        assert_eq!(read_calendar_date("20190401"), None);
         assert_eq!(read_written("1/2/3/4"), None);
     }
 }

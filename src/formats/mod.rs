@@ -4,7 +4,7 @@
 //! messages give, and the fix offered for a value that fails.
 
 pub mod date;
-mod ids;
+pub mod ids;
 mod web;
 
 pub use date::{

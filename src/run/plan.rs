@@ -216,7 +216,7 @@ fn load_dataset_standard(
 }
 
 /// The header row of a file, for choosing a standard or table by its columns.
-fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
+pub fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
     // A workbook's, JSON's or Parquet's header is read as a check would read it.
     let kind = check::kind_of(input, options).ok()?;
     if kind != crate::read::detect::Kind::Text {
@@ -243,8 +243,109 @@ fn header_of(input: &Input, options: &Options) -> Option<csv::StringRecord> {
         })
 }
 
+/// How candidate tables rank for a file: by its header, and by its values when the best headers
+/// fit about equally (see [`super::detect`]).
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    /// Every table of every standard given: (standard, table), by index.
+    pub candidates: Vec<(usize, usize)>,
+    pub scores: Vec<detect::Score>,
+    /// The chosen candidate.
+    pub best: usize,
+    /// The best plausible candidate of another standard.
+    pub runner_up: Option<usize>,
+    /// `sure`, `fairly sure` or `unsure`, by the header alone.
+    pub sureness: &'static str,
+    /// When the values decided: the close candidate of another standard they fitted less well,
+    /// with each one's fit, and the rows the sample held.
+    pub by_values: Option<ValuesDecided>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ValuesDecided {
+    pub other: usize,
+    pub mine: detect::ValueFit,
+    pub theirs: detect::ValueFit,
+    pub rows: u64,
+    pub whole: bool,
+}
+
+/// Ranks every table of `standards` for a file with this header. `None` when none is
+/// plausible: two of its columns, or one and the file's name.
+pub fn rank(
+    header: &csv::StringRecord,
+    input: &Input,
+    standards: &[Standard],
+    options: &Options,
+) -> Option<Ranking> {
+    let candidates: Vec<(usize, usize)> = standards
+        .iter()
+        .enumerate()
+        .flat_map(|(s, standard)| (0..standard.tables.len()).map(move |t| (s, t)))
+        .collect();
+    let scored: Vec<(&Standard, usize)> = candidates
+        .iter()
+        .map(|&(s, t)| (&standards[s], t))
+        .collect();
+    let scores = detect::score_all(header, input.file_name(), &scored);
+    let plausible =
+        |n: usize| scores[n].matched >= 2 || (scores[n].matched == 1 && scores[n].named);
+    let mut best = (0..candidates.len())
+        .filter(|&n| plausible(n))
+        .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total).then(b.cmp(&a)))?;
+    let runner_up = |best: usize| {
+        (0..candidates.len())
+            .filter(|&n| candidates[n].0 != candidates[best].0 && plausible(n))
+            .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total))
+    };
+    let sureness = detect::sureness(scores[best].total, runner_up(best).map(|n| scores[n].total));
+    let mut by_values = None;
+    if sureness == "unsure" {
+        // Headers that fit about equally: the values of the first rows decide, when they can.
+        let close: Vec<usize> = (0..candidates.len())
+            .filter(|&n| plausible(n) && scores[best].total - scores[n].total < detect::CLOSE)
+            .collect();
+        let contenders: Vec<(&Standard, usize)> = close.iter().map(|&n| scored[n]).collect();
+        if let Some(verdict) = detect::by_values(input, &contenders, options) {
+            let other = (0..close.len())
+                .filter(|&n| candidates[close[n]].0 != candidates[close[verdict.best]].0)
+                .min_by(|&a, &b| {
+                    verdict.fits[a]
+                        .misfit()
+                        .total_cmp(&verdict.fits[b].misfit())
+                });
+            if let Some(other) = other {
+                best = close[verdict.best];
+                by_values = Some(ValuesDecided {
+                    other: close[other],
+                    mine: verdict.fits[verdict.best],
+                    theirs: verdict.fits[other],
+                    rows: verdict.rows,
+                    whole: verdict.whole,
+                });
+            }
+        }
+    }
+    Some(Ranking {
+        runner_up: runner_up(best),
+        candidates,
+        scores,
+        best,
+        sureness,
+        by_values,
+    })
+}
+
+/// Every built-in standard, loaded.
+pub fn builtins() -> Result<Vec<Standard>, RunError> {
+    builtin_standards()
+        .into_iter()
+        .map(|entry| Standard::load(&format!("{}@{}", entry.id, entry.version)).map_err(Into::into))
+        .collect()
+}
+
 /// The built-in standard whose table the first file's header fits best, with a note saying which
-/// table, how many of its columns, and how sure the choice is (see [`super::detect`]).
+/// table, how many of its columns, and how sure the choice is.
 fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, String), RunError> {
     let first = inputs.first();
     let header = first.and_then(|i| header_of(i, options)).ok_or_else(|| {
@@ -253,84 +354,49 @@ fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, Str
             first.map(Input::display_name).unwrap_or_default()
         ))
     })?;
-    let mut standards = Vec::new();
-    for entry in builtin_standards() {
-        standards.push(Standard::load(&format!("{}@{}", entry.id, entry.version))?);
-    }
-    let candidates: Vec<(&Standard, usize)> = standards
-        .iter()
-        .flat_map(|s| (0..s.tables.len()).map(move |t| (s, t)))
-        .collect();
-    let scores = detect::score_all(&header, first.and_then(Input::file_name), &candidates);
-    // Two columns, or one and the file's name, before a standard is said to match.
-    let plausible =
-        |n: usize| scores[n].matched >= 2 || (scores[n].matched == 1 && scores[n].named);
-    let best = (0..candidates.len())
-        .filter(|&n| plausible(n))
-        .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total).then(b.cmp(&a)));
-    let Some(mut best) = best else {
-        return Err(RunError::message(
-            "no --standard given, and no built-in standard matches the file's header; pass --standard ID or a path",
-        ));
-    };
-    let runner_up = |best: usize| {
-        (0..candidates.len())
-            .filter(|&n| !std::ptr::eq(candidates[n].0, candidates[best].0) && plausible(n))
-            .max_by(|&a, &b| scores[a].total.total_cmp(&scores[b].total))
-    };
-    let sureness = detect::sureness(scores[best].total, runner_up(best).map(|n| scores[n].total));
-    let mut by_values = String::new();
-    if let (Some(input), "unsure") = (first, sureness) {
-        // Headers that fit about equally: the values of the first rows decide, when they can.
-        let close: Vec<usize> = (0..candidates.len())
-            .filter(|&n| plausible(n) && scores[best].total - scores[n].total < detect::CLOSE)
-            .collect();
-        let contenders: Vec<(&Standard, usize)> = close.iter().map(|&n| candidates[n]).collect();
-        if let Some(verdict) = detect::by_values(input, &contenders, options) {
-            let chosen = close[verdict.best];
-            let other = (0..close.len())
-                .filter(|&n| !std::ptr::eq(contenders[n].0, contenders[verdict.best].0))
-                .min_by(|&a, &b| {
-                    verdict.fits[a]
-                        .misfit()
-                        .total_cmp(&verdict.fits[b].misfit())
-                });
-            if let Some(other) = other {
-                let (mine, theirs) = (verdict.fits[verdict.best], verdict.fits[other]);
-                by_values = format!(
-                    "; its header fits {} almost as well, but the values of its {}{} rows fit {} better ({mine} values in its forms, against {theirs})",
-                    contenders[other].0.id,
-                    if verdict.whole { "" } else { "first " },
-                    crate::finding::thousands(verdict.rows),
-                    contenders[verdict.best].0.id,
-                );
-                best = chosen;
-            }
-        }
-    }
-    let (standard, table) = candidates[best];
-    let other = runner_up(best)
-        .map(|n| candidates[n].0.id.as_str())
-        .unwrap_or_default();
-    let how_sure = match sureness {
-        _ if !by_values.is_empty() => format!("{by_values}; pass --standard to choose another"),
-        "sure" => "; pass --standard to choose another".to_string(),
-        "fairly sure" => format!(", fairly sure (the next best is {other}); pass --standard to choose another"),
-        _ => format!(
+    let mut standards = builtins()?;
+    let ranking = first
+        .and_then(|input| rank(&header, input, &standards, options))
+        .ok_or_else(|| {
+            RunError::message(
+                "no --standard given, and no built-in standard matches the file's header; pass --standard ID or a path",
+            )
+        })?;
+    let note = matched_note(&ranking, &standards);
+    let chosen = standards.swap_remove(ranking.candidates[ranking.best].0);
+    Ok((chosen, note))
+}
+
+/// "no standard given: matched spend-over-500 (table …, 14 of its 15 columns)", and how sure.
+fn matched_note(ranking: &Ranking, standards: &[Standard]) -> String {
+    let id = |n: usize| standards[ranking.candidates[n].0].id.as_str();
+    let (s, t) = ranking.candidates[ranking.best];
+    let standard = &standards[s];
+    let score = ranking.scores[ranking.best];
+    let other = ranking.runner_up.map(id).unwrap_or_default();
+    let how_sure = match (ranking.by_values, ranking.sureness) {
+        (Some(decided), _) => format!(
+            "; its header fits {} almost as well, but the values of its {}{} rows fit {} better ({} values in its forms, against {}); pass --standard to choose another",
+            id(decided.other),
+            if decided.whole { "" } else { "first " },
+            crate::finding::thousands(decided.rows),
+            standard.id,
+            decided.mine,
+            decided.theirs,
+        ),
+        (None, "sure") => "; pass --standard to choose another".to_string(),
+        (None, "fairly sure") => format!(
+            ", fairly sure (the next best is {other}); pass --standard to choose another"
+        ),
+        (None, _) => format!(
             ", but {other} fits almost as well: pass --standard {} or --standard {other} to be sure",
             standard.id
         ),
     };
-    let note = format!(
+    format!(
         "no standard given: matched {} (table {}, {} of its {} columns){how_sure}",
-        standard.id, standard.tables[table].name, scores[best].matched, scores[best].described,
-    );
-    let id = standard.id.clone();
-    let chosen = standards
-        .into_iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| RunError::message("the chosen standard went missing"))?;
-    Ok((chosen, note))
+        standard.id, standard.tables[t].name, score.matched, score.described,
+    )
 }
 
 /// The table a file is checked against: `--table` (or the config's), the only table, the table
