@@ -19,4 +19,5 @@ pub mod run;
 pub mod schema;
 pub mod standard;
 pub mod suggest;
+pub mod survey;
 pub mod wkt;

@@ -19,13 +19,29 @@ pub struct HeaderPlan {
     /// The header's own text, for reports.
     pub names: Vec<Arc<str>>,
     pub findings: Vec<Finding>,
+    /// For each standard column found, how its file column was matched to it.
+    pub matched_by: Vec<Option<How>>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum How {
+/// How a file's column was matched to the standard's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// The same name.
     Exact,
+    /// The same letters and digits, ignoring case, spaces and punctuation.
     Normalised,
+    /// One of the column's other names (an older or common name the standard lists).
     Alias,
+}
+
+impl How {
+    pub fn name(self) -> &'static str {
+        match self {
+            How::Exact => "exact",
+            How::Normalised => "normalised",
+            How::Alias => "alias",
+        }
+    }
 }
 
 /// Letters and digits only, lower-cased: the comparison `header.match: compact` uses.
@@ -52,7 +68,13 @@ pub fn plan_at(header: &StringRecord, table: &Table, line: u64) -> HeaderPlan {
     if table.header.strict_order {
         matching.report_order(table);
     }
+    let matched_by = matching
+        .standard_to_file
+        .iter()
+        .map(|f| f.and_then(|f| matching.file_to_standard[f].map(|(_, how)| how)))
+        .collect();
     HeaderPlan {
+        matched_by,
         standard_to_file: matching.standard_to_file,
         width: names.len(),
         names,

@@ -21,7 +21,7 @@ pub(super) fn parse_format(text: &str) -> Result<Format, String> {
     })
 }
 
-fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
+pub(super) fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
     match text {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),

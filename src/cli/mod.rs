@@ -5,6 +5,7 @@
 mod check;
 mod interrupt;
 mod standards;
+mod survey;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ use conform::standard::StandardError;
 
 use check::{check_command, parse_format};
 use standards::{explain_command, lint_command, render_diagnostic, standards_command};
+use survey::{parse_survey_format, survey_command};
 
 /// Check UK public-sector datasets against shared data standards, and explain every problem plainly.
 #[derive(Parser, Debug)]
@@ -30,6 +32,10 @@ pub struct Cli {
 pub enum Command {
     /// Check files against a standard.
     Check(Box<CheckArgs>),
+    /// Inventory a folder of exports: each table's format, size, rows and columns, the standard
+    /// it fits and how well, how full its fields are, the dates it covers and the identifiers it
+    /// holds; rolled up by standard, with the fixes that would clear most errors.
+    Survey(SurveyArgs),
     /// Discover and read the built-in standards; lint a standard file.
     #[command(subcommand)]
     Standards(StandardsCommand),
@@ -169,6 +175,36 @@ pub struct CheckArgs {
     pub no_progress: bool,
 }
 
+#[derive(Args, Debug)]
+pub struct SurveyArgs {
+    /// Files or folders to survey (folders are walked; zip archives opened; workbooks read sheet
+    /// by sheet). Files of other kinds are listed as skipped.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Output format: human, csv (one row a table), json (schema docs/survey-v1.schema.json) or
+    /// markdown.
+    #[arg(long, default_value = "human", value_parser = parse_survey_format)]
+    pub format: conform::survey::write::SurveyFormat,
+    /// Write the survey to this file (written whole; never over a file it reads).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Read only the first N rows of each table: a quick first map (the survey says so).
+    #[arg(long, value_name = "N")]
+    pub sample: Option<u64>,
+    /// Threads (default: one per core). Output is the same whatever the number.
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Read files in this encoding instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Field delimiter instead of sniffing it (`,` `;` `|` or `tab`).
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// No progress bar (one is shown on a terminal, never in CI or pipes).
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
 /// A failure that stops the command before a report exists: exit code 2.
 pub struct Fatal(pub String);
 
@@ -234,6 +270,13 @@ pub fn run(cli: Cli) -> i32 {
                 }
             }
         }
+        Command::Survey(args) => match survey_command(&args) {
+            Ok(code) => code,
+            Err(Fatal(message)) => {
+                eprintln!("{}", message.trim_end());
+                2
+            }
+        },
         Command::Check(args) => match check_command(&args) {
             Ok(code) => code,
             Err(Fatal(message)) => {

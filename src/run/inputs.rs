@@ -13,6 +13,28 @@ use crate::standard::Standard;
 /// order; `-` is standard input. Standard input, pipes and FIFOs can be read only once, so they
 /// are first copied to a private temporary file (see [`Input::spool`]), which bounds memory.
 pub fn collect(paths: &[String], watcher: &dyn super::Watcher) -> Result<Vec<Input>, RunError> {
+    collect_with(paths, watcher, None)
+}
+
+/// What a folder held that is not read as a table, and why: a file of another kind, an archive
+/// that cannot be opened.
+pub type Skipped = Vec<(String, String)>;
+
+/// [`collect`] for an inventory: files of other kinds in folders are listed in `skipped` instead
+/// of passed over, and an archive that cannot be read is listed there instead of ending the run.
+pub fn collect_all(
+    paths: &[String],
+    watcher: &dyn super::Watcher,
+    skipped: &mut Skipped,
+) -> Result<Vec<Input>, RunError> {
+    collect_with(paths, watcher, Some(skipped))
+}
+
+fn collect_with(
+    paths: &[String],
+    watcher: &dyn super::Watcher,
+    mut skipped: Option<&mut Skipped>,
+) -> Result<Vec<Input>, RunError> {
     let mut inputs = Vec::new();
     // Each real file is checked once, however many names or links lead to it.
     let mut files = std::collections::HashMap::new();
@@ -28,16 +50,22 @@ pub fn collect(paths: &[String], watcher: &dyn super::Watcher) -> Result<Vec<Inp
         if metadata.as_ref().is_ok_and(|m| m.is_dir()) {
             let mut found = Vec::new();
             let mut seen = std::collections::HashSet::new();
-            walk_once(p, &mut found, &mut seen, watcher)
+            walk_once(p, &mut found, &mut seen, watcher, skipped.as_deref_mut())
                 .map_err(|e| RunError::message(format!("cannot read the folder {path}: {e}")))?;
-            if found.is_empty() {
+            if found.is_empty() && skipped.is_none() {
                 return Err(RunError::message(format!(
                     "the folder {path} holds no data files (CSV, TSV, spreadsheets, JSON)"
                 )));
             }
             found.sort();
             for file in found {
-                add_once(file, &mut inputs, &mut files, watcher)?;
+                add_once(
+                    file,
+                    &mut inputs,
+                    &mut files,
+                    watcher,
+                    skipped.as_deref_mut(),
+                )?;
             }
         } else if metadata.as_ref().is_ok_and(|m| !m.is_file()) {
             // A pipe, FIFO or `<(command)`: read once, as a stream.
@@ -46,7 +74,13 @@ pub fn collect(paths: &[String], watcher: &dyn super::Watcher) -> Result<Vec<Inp
                 .map_err(|e| RunError::message(format!("cannot read {path}: {e}")))?;
             inputs.push(spooled);
         } else if metadata.is_ok() {
-            add_once(p.to_path_buf(), &mut inputs, &mut files, watcher)?;
+            add_once(
+                p.to_path_buf(),
+                &mut inputs,
+                &mut files,
+                watcher,
+                skipped.as_deref_mut(),
+            )?;
         } else {
             return Err(RunError::message(format!("{path}: no such file or folder")));
         }
@@ -61,6 +95,7 @@ fn add_once(
     inputs: &mut Vec<Input>,
     files: &mut std::collections::HashMap<PathBuf, PathBuf>,
     watcher: &dyn super::Watcher,
+    skipped: Option<&mut Skipped>,
 ) -> Result<(), RunError> {
     let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     if let Some(first) = files.get(&real) {
@@ -72,7 +107,13 @@ fn add_once(
         return Ok(());
     }
     files.insert(real, path.clone());
-    add_file(path, inputs)
+    match (add_file(path.clone(), inputs), skipped) {
+        (Err(e), Some(skipped)) => {
+            skipped.push((path.display().to_string(), e.to_string()));
+            Ok(())
+        }
+        (result, _) => result,
+    }
 }
 
 /// Walks each real folder once, whatever links lead to it again (a link to a parent would
@@ -82,6 +123,7 @@ fn walk_once(
     out: &mut Vec<PathBuf>,
     seen: &mut std::collections::HashSet<PathBuf>,
     watcher: &dyn super::Watcher,
+    mut skipped: Option<&mut Skipped>,
 ) -> std::io::Result<()> {
     let real = std::fs::canonicalize(dir)?;
     if !seen.insert(real.clone()) {
@@ -98,10 +140,19 @@ fn walk_once(
     // In name order, so that which of two links to one folder is skipped does not change.
     entries.sort();
     for path in entries {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.') || n.starts_with("~$") || n == "Thumbs.db");
         if path.is_dir() {
-            walk_once(&path, out, seen, watcher)?;
+            walk_once(&path, out, seen, watcher, skipped.as_deref_mut())?;
         } else if is_data_file(&path) {
             out.push(path);
+        } else if let (Some(skipped), false) = (skipped.as_deref_mut(), hidden) {
+            skipped.push((
+                path.display().to_string(),
+                "not a table conform reads (CSV, TSV, spreadsheets, JSON, GeoJSON, Parquet, Arrow, zip)".to_string(),
+            ));
         }
     }
     Ok(())
@@ -217,25 +268,7 @@ pub fn sheets_as_tables(inputs: &[Input], standard: &Standard, options: &Options
 
 /// The sheets of a workbook named after tables of the standard.
 fn workbook_sheets(input: &Input, standard: &Standard) -> Vec<String> {
-    let is_workbook = input
-        .head(64 << 10)
-        .is_ok_and(|head| detect::by_content(&head, None) == Kind::Xlsx);
-    if !is_workbook {
-        return Vec::new();
-    }
-    let Ok(bytes) = input.read_all(crate::read::table::MAX_DOCUMENT_BYTES) else {
-        return Vec::new();
-    };
-    // A bomb is refused before calamine unpacks anything; the check of the file says why.
-    if crate::read::table::check_unpacked_size(std::io::Cursor::new(&bytes)).is_err() {
-        return Vec::new();
-    }
-    use calamine::Reader;
-    let names = crate::read::table::guarded("spreadsheet reader", || {
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
-            .map(|book| book.sheet_names())
-    });
-    let Ok(Ok(names)) = names else {
+    let Some(names) = sheet_names(input) else {
         return Vec::new();
     };
     let tables: Vec<String> = standard
@@ -252,6 +285,29 @@ fn workbook_sheets(input: &Input, standard: &Standard) -> Vec<String> {
                 .any(|t| folded == *t || folded == format!("{t}s") || folded == format!("{t}es"))
         })
         .collect()
+}
+
+/// The sheets of a workbook, in its order; `None` when the input is not a workbook that opens.
+pub fn sheet_names(input: &Input) -> Option<Vec<String>> {
+    let named = input.file_name().and_then(detect::by_name);
+    let is_workbook = input
+        .head(64 << 10)
+        .is_ok_and(|head| detect::by_content(&head, named).is_spreadsheet());
+    if !is_workbook {
+        return None;
+    }
+    let bytes = input
+        .read_all(crate::read::table::MAX_DOCUMENT_BYTES)
+        .ok()?;
+    // A bomb is refused before calamine unpacks anything; the check of the file says why.
+    crate::read::table::check_unpacked_size(std::io::Cursor::new(&bytes)).ok()?;
+    use calamine::Reader;
+    crate::read::table::guarded("spreadsheet reader", || {
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
+            .map(|book| book.sheet_names())
+    })
+    .ok()?
+    .ok()
 }
 
 /// Refuses a report path that is one of the inputs: conform never writes over an input.

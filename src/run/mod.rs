@@ -141,6 +141,8 @@ pub trait Watcher: Sync {
         None
     }
     fn finished(&self, _input: &Input) {}
+    /// How many files (or tables) the run will go through, once it knows.
+    fn planned(&self, _count: usize) {}
     /// Something the person running the check should know that is not about a file's contents:
     /// a folder skipped because a link led back to it, a `jobs` count lowered.
     fn note(&self, _message: &str) {}

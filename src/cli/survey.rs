@@ -1,0 +1,98 @@
+//! `conform survey`: the arguments turned into a survey request, a progress bar over the tables on
+//! a terminal, and the inventory written where it was asked for.
+
+use std::io::IsTerminal;
+
+use conform::read::{self, Input};
+use conform::run::Watcher;
+use conform::survey::{self, write::SurveyFormat, Request};
+
+use super::{Fatal, SurveyArgs};
+
+pub(super) fn parse_survey_format(text: &str) -> Result<SurveyFormat, String> {
+    SurveyFormat::parse(text)
+        .ok_or_else(|| format!("use one of: {}", SurveyFormat::NAMES.join(", ")))
+}
+
+pub(super) fn survey_command(args: &SurveyArgs) -> Result<i32, Fatal> {
+    let encoding = match &args.encoding {
+        Some(label) => Some(read::encoding_for_label(label).ok_or_else(|| {
+            Fatal(format!(
+                "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
+            ))
+        })?),
+        None => None,
+    };
+    if args.sample == Some(0) {
+        return Err(Fatal(
+            "error: --sample 0 would read no rows: give the rows to read from each table, e.g. --sample 1000".into(),
+        ));
+    }
+    let request = Request {
+        paths: args.paths.clone(),
+        sample: args.sample,
+        jobs: args.jobs,
+        encoding,
+        delimiter: args
+            .delimiter
+            .as_deref()
+            .map(super::check::parse_delimiter)
+            .transpose()?,
+        output: args.output.clone(),
+    };
+    let watcher = TableBar {
+        bar: (std::io::stderr().is_terminal()
+            && std::env::var_os("CI").is_none()
+            && !args.no_progress)
+            .then(|| {
+                let bar = indicatif::ProgressBar::hidden();
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                if let Ok(style) = indicatif::ProgressStyle::with_template(
+                    "surveying [{bar:40}] {pos}/{len} tables {elapsed}",
+                ) {
+                    bar.set_style(style.progress_chars("=> "));
+                }
+                bar
+            }),
+    };
+    let surveyed = survey::survey(&request, &watcher)?;
+    if let Some(bar) = &watcher.bar {
+        bar.finish_and_clear();
+    }
+    let mut output = conform::report::output::Output::open(args.output.as_deref())
+        .map_err(|e| Fatal(format!("error: cannot write the survey: {e}")))?;
+    if let Some(temporary) = output.temporary() {
+        super::interrupt::remove_on_interrupt(temporary);
+    }
+    let written = survey::write::write(&surveyed, args.format, &mut output);
+    let committed = written.and_then(|()| output.commit());
+    super::interrupt::forget();
+    committed.map_err(|e| Fatal(format!("error: cannot write the survey: {e}")))?;
+    Ok(0)
+}
+
+/// A bar over the tables, on a terminal only.
+struct TableBar {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Watcher for TableBar {
+    fn planned(&self, count: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(count as u64);
+        }
+    }
+
+    fn finished(&self, _input: &Input) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn note(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("note: {message}")),
+            None => eprintln!("note: {message}"),
+        }
+    }
+}

@@ -1,0 +1,446 @@
+//! One table's line of the inventory: what it is, which standard it fits and how well, how full
+//! its fields are, which dates it covers and which identifiers it holds.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::check::FileReport;
+use crate::finding::{Code, Severity};
+use crate::profile::{ColumnProfile, DateKey, IdKind};
+use crate::read::Input;
+use crate::run::plan::Ranking;
+use crate::standard::{Standard, Table};
+
+/// The standard a table was matched to, and how surely.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardMatch {
+    pub standard: String,
+    pub version: String,
+    pub table: String,
+    /// The header's score (see `run::detect`): columns matched, weighted by how few tables
+    /// share them, plus the share of the table's columns present.
+    pub score: f64,
+    /// Columns of the table the header supplies, of those it describes.
+    pub matched: usize,
+    pub described: usize,
+    /// `sure`, `fairly sure` or `unsure` by the header; `by values` when the first rows decided
+    /// between headers that fit about equally.
+    pub sureness: String,
+    pub runner_up: Option<RunnerUp>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RunnerUp {
+    pub standard: String,
+    pub table: String,
+    pub score: f64,
+}
+
+/// How the ranking placed the chosen table (built before the check, described after it).
+pub struct Matched(StandardMatch);
+
+impl Matched {
+    pub fn new(ranking: &Ranking, standards: &[Standard], t: usize, table: &Table) -> Matched {
+        let s = ranking.candidates[ranking.best].0;
+        // The table chosen by the file's name may not be the one the header scored best.
+        let at = ranking
+            .candidates
+            .iter()
+            .position(|&c| c == (s, t))
+            .unwrap_or(ranking.best);
+        let score = ranking.scores[at];
+        let runner_up = ranking.runner_up.map(|n| {
+            let (rs, rt) = ranking.candidates[n];
+            RunnerUp {
+                standard: standards[rs].id.clone(),
+                table: standards[rs].tables[rt].name.clone(),
+                score: rounded(ranking.scores[n].total),
+            }
+        });
+        Matched(StandardMatch {
+            standard: standards[s].id.clone(),
+            version: standards[s].version.clone(),
+            table: table.name.clone(),
+            score: rounded(score.total),
+            matched: score.matched,
+            described: score.described,
+            sureness: if ranking.by_values.is_some() {
+                "by values".to_string()
+            } else {
+                ranking.sureness.to_string()
+            },
+            runner_up,
+        })
+    }
+}
+
+fn rounded(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// A standard column found in the file, and how.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnMatch {
+    pub column: String,
+    /// The file's own name for it.
+    pub file_column: String,
+    /// `exact`, `normalised` (case, spaces, punctuation) or `alias` (another name the standard
+    /// lists for it).
+    pub how: &'static str,
+}
+
+/// How full one of the standard's fields is.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldCompleteness {
+    pub column: String,
+    pub required: bool,
+    /// The file has the column.
+    pub present: bool,
+    /// Rows with a value in it.
+    pub filled: u64,
+    /// `filled` as a share of the rows (0 to 1; 0 when the column is missing or there are no rows).
+    pub share: f64,
+}
+
+/// The dates of a column that holds dates.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateCoverage {
+    pub column: String,
+    pub earliest: String,
+    pub latest: String,
+    /// Cells read as dates.
+    pub dates: u64,
+    /// Months with at least one date.
+    pub months: usize,
+    /// The column whose dates say which period the table covers (the one with most dates).
+    pub period: bool,
+    #[serde(skip)]
+    pub month_list: Vec<(u32, u32)>,
+}
+
+/// A column of identifiers that let the data be joined with other organisations' data.
+#[derive(Debug, Clone, Serialize)]
+pub struct IdentifierColumn {
+    pub column: String,
+    pub kind: &'static str,
+    pub filled: u64,
+    /// Values in the identifier's published form.
+    pub valid: u64,
+    /// `valid` as a share of `filled`.
+    pub share: f64,
+}
+
+/// Errors of one code in one column of a table: what a fix would clear.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorGroup {
+    pub code: Code,
+    pub column: Option<String>,
+    /// Rows the errors are on; every row for an error about the whole file (a missing column).
+    pub rows: u64,
+    pub findings: u64,
+    /// What the first such finding said to do.
+    pub help: String,
+}
+
+/// One table of the inventory.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableSurvey {
+    pub path: String,
+    pub sheet: Option<String>,
+    pub format: String,
+    pub encoding: Option<String>,
+    /// Bytes as stored (compressed, for a compressed file).
+    pub bytes: Option<u64>,
+    pub rows: u64,
+    /// Only the first rows were read (`--sample`).
+    pub sampled: bool,
+    pub columns: usize,
+    /// `None`: no built-in standard matches the header.
+    #[serde(rename = "match")]
+    pub matched: Option<StandardMatch>,
+    pub matched_columns: Vec<ColumnMatch>,
+    pub missing_required: Vec<String>,
+    pub missing_optional: Vec<String>,
+    /// The file's columns the standard does not have.
+    pub unknown_columns: Vec<String>,
+    /// Rows with no error finding; none when the file has an error about the whole file (a
+    /// required column missing).
+    pub rows_without_errors: u64,
+    /// `rows_without_errors` as a share of the rows; `None` without a standard or without rows.
+    pub conforming_share: Option<f64>,
+    pub errors: u64,
+    pub warnings: u64,
+    pub errors_by_code: BTreeMap<String, u64>,
+    /// More findings than a survey keeps a table: the counts are lower bounds.
+    pub partial: bool,
+    pub completeness: Vec<FieldCompleteness>,
+    pub dates: Vec<DateCoverage>,
+    pub identifiers: Vec<IdentifierColumn>,
+    /// Why the table could not be read as one, when it could not.
+    pub problem: Option<String>,
+    #[serde(skip)]
+    pub(crate) error_groups: Vec<ErrorGroup>,
+}
+
+impl TableSurvey {
+    /// The column whose dates give the table's period.
+    pub fn period(&self) -> Option<&DateCoverage> {
+        self.dates.iter().find(|d| d.period)
+    }
+
+    /// Where the table is: its path, and its sheet.
+    pub fn place(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{} [{sheet}]", self.path),
+            None => self.path.clone(),
+        }
+    }
+}
+
+/// Describes a checked table; `matched` is its standard and table, when one matched.
+pub fn describe(
+    input: &Input,
+    report: &FileReport,
+    matched: Option<(&Matched, &Standard, &Table)>,
+) -> TableSurvey {
+    let header: Vec<String> = report.header.iter().map(|h| h.to_string()).collect();
+    let empty = ColumnProfile::default();
+    let profile = |f: usize| {
+        report
+            .profile
+            .as_ref()
+            .and_then(|p| p.columns.get(f))
+            .unwrap_or(&empty)
+    };
+    let mut survey = TableSurvey {
+        path: input.display_name(),
+        sheet: match input {
+            Input::Sheet { sheet, .. } => Some(sheet.clone()),
+            _ => None,
+        },
+        format: report.format.to_string(),
+        encoding: report.encoding_label.clone(),
+        bytes: input.stored_size(),
+        rows: report.rows,
+        sampled: report.sampled,
+        columns: header.len(),
+        matched: None,
+        matched_columns: Vec::new(),
+        missing_required: Vec::new(),
+        missing_optional: Vec::new(),
+        unknown_columns: Vec::new(),
+        rows_without_errors: report.rows,
+        conforming_share: None,
+        errors: 0,
+        warnings: 0,
+        errors_by_code: BTreeMap::new(),
+        partial: report.partial,
+        completeness: Vec::new(),
+        dates: date_coverage(&header, &profile),
+        identifiers: Vec::new(),
+        problem: problem(report),
+        error_groups: Vec::new(),
+    };
+    let mut id_formats: Vec<Option<IdKind>> = vec![None; header.len()];
+    if let Some((matched, _, table)) = matched {
+        survey.matched = Some(matched.0.clone());
+        let record: csv::StringRecord = header.iter().collect();
+        let plan = crate::check::plan_header(&record, table);
+        let mut used = vec![false; header.len()];
+        for (c, column) in table.columns.iter().enumerate() {
+            let file_column = plan.standard_to_file[c];
+            let filled = file_column.map_or(0, |f| profile(f).filled);
+            survey.completeness.push(FieldCompleteness {
+                column: column.name.to_string(),
+                required: column.required,
+                present: file_column.is_some(),
+                filled,
+                share: share(filled, report.rows),
+            });
+            match (file_column, plan.matched_by[c]) {
+                (Some(f), Some(how)) => {
+                    used[f] = true;
+                    id_formats[f] = column
+                        .schema
+                        .get("format")
+                        .and_then(|v| v.as_str())
+                        .and_then(IdKind::of_format);
+                    survey.matched_columns.push(ColumnMatch {
+                        column: column.name.to_string(),
+                        file_column: header[f].clone(),
+                        how: how.name(),
+                    });
+                }
+                _ if column.required => survey.missing_required.push(column.name.to_string()),
+                _ => survey.missing_optional.push(column.name.to_string()),
+            }
+        }
+        survey.unknown_columns = header
+            .iter()
+            .zip(&used)
+            .filter(|(name, used)| !**used && !name.trim().is_empty())
+            .map(|(name, _)| name.trim().to_string())
+            .collect();
+        count_findings(&mut survey, report);
+    }
+    survey.identifiers = identifiers(&header, &id_formats, &profile);
+    survey
+}
+
+fn share(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        rounded_share(part as f64 / whole as f64)
+    }
+}
+
+/// A share to four places: enough for a percentage with two decimals, and stable in reports.
+fn rounded_share(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Errors and warnings by code, rows without errors, and the groups of errors a fix would clear.
+fn count_findings(survey: &mut TableSurvey, report: &FileReport) {
+    let mut rows_with_errors = std::collections::HashSet::new();
+    let mut groups: BTreeMap<(Code, Option<String>), ErrorGroup> = BTreeMap::new();
+    for finding in &report.findings {
+        match finding.severity {
+            Severity::Warning => survey.warnings += 1,
+            Severity::Error => {
+                survey.errors += 1;
+                *survey
+                    .errors_by_code
+                    .entry(finding.code.as_str().to_string())
+                    .or_default() += 1;
+                if let Some(row) = finding.row {
+                    rows_with_errors.insert(row);
+                }
+                let column = finding.column.as_ref().map(|c| c.name.to_string());
+                let group = groups
+                    .entry((finding.code, column.clone()))
+                    .or_insert_with(|| ErrorGroup {
+                        code: finding.code,
+                        column,
+                        rows: 0,
+                        findings: 0,
+                        help: finding
+                            .help
+                            .clone()
+                            .unwrap_or_else(|| finding.message.clone()),
+                    });
+                group.findings += 1;
+                // An error about the whole file is an error of every row.
+                group.rows += if finding.row.is_some() {
+                    1
+                } else {
+                    report.rows
+                };
+            }
+            Severity::Info => {}
+        }
+    }
+    // An error about the whole file (a required column missing) leaves no row conforming.
+    let whole_file = report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error && f.row.is_none());
+    survey.rows_without_errors = if whole_file {
+        0
+    } else {
+        report.rows.saturating_sub(rows_with_errors.len() as u64)
+    };
+    survey.conforming_share =
+        (report.rows > 0).then(|| share(survey.rows_without_errors, report.rows));
+    survey.error_groups = groups.into_values().collect();
+}
+
+/// A file that could not be read as a table says why in an error about the whole file.
+fn problem(report: &FileReport) -> Option<String> {
+    if report.rows > 0 || !report.header.is_empty() {
+        return None;
+    }
+    report
+        .findings
+        .iter()
+        .find(|f| f.severity == Severity::Error && f.row.is_none())
+        .map(|f| f.message.clone())
+}
+
+/// Columns most of whose values are dates; the one with most dates gives the period.
+fn date_coverage<'p>(
+    header: &[String],
+    profile: &impl Fn(usize) -> &'p ColumnProfile,
+) -> Vec<DateCoverage> {
+    let mut dates: Vec<DateCoverage> = header
+        .iter()
+        .enumerate()
+        .filter_map(|(f, name)| {
+            let p = profile(f);
+            // Four in five filled cells read as dates: a column of dates with a few typos.
+            if p.dated == 0 || p.dated * 5 < p.filled * 4 {
+                return None;
+            }
+            let month_list = p.months();
+            Some(DateCoverage {
+                column: name.clone(),
+                earliest: written(p.earliest?),
+                latest: written(p.latest?),
+                dates: p.dated,
+                months: month_list.len(),
+                period: false,
+                month_list,
+            })
+        })
+        .collect();
+    let most = dates.iter().map(|d| d.dates).max().unwrap_or(0);
+    if let Some(period) = dates.iter_mut().find(|d| d.dates == most) {
+        period.period = true;
+    }
+    dates
+}
+
+fn written(key: DateKey) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        key / 10_000,
+        key / 100 % 100,
+        key % 100
+    )
+}
+
+/// The identifier columns: those whose standard column has an identifier's format, those whose
+/// values mostly are postcodes, GSS codes or org-ids, and those whose name says so (a bare number
+/// is an identifier only when the column says which).
+fn identifiers<'p>(
+    header: &[String],
+    formats: &[Option<IdKind>],
+    profile: &impl Fn(usize) -> &'p ColumnProfile,
+) -> Vec<IdentifierColumn> {
+    let mut found = Vec::new();
+    for (f, name) in header.iter().enumerate() {
+        let p = profile(f);
+        if p.filled == 0 {
+            continue;
+        }
+        let by_content = IdKind::ALL
+            .into_iter()
+            .filter(|k| k.shows_by_content())
+            .find(|k| p.count(*k) * 2 >= p.filled);
+        let kind = formats[f]
+            .or(by_content)
+            .or_else(|| IdKind::ALL.into_iter().find(|k| k.named_in(name)));
+        if let Some(kind) = kind {
+            let valid = p.count(kind);
+            found.push(IdentifierColumn {
+                column: name.clone(),
+                kind: kind.name(),
+                filled: p.filled,
+                valid,
+                share: share(valid, p.filled),
+            });
+        }
+    }
+    found
+}

@@ -1,0 +1,405 @@
+//! The inventory written out: for a person (`human`), for a spreadsheet (`csv`, one row a table),
+//! for a page (`markdown`) and for programs (`json`, schema `docs/survey-v1.schema.json`).
+
+use std::io::{self, Write};
+
+use super::rollup::percent;
+use super::{Survey, TableSurvey};
+use crate::finding::thousands;
+
+/// The formats a survey is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SurveyFormat {
+    Human,
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl SurveyFormat {
+    pub const NAMES: &'static [&'static str] = &["human", "csv", "json", "markdown"];
+
+    pub fn parse(name: &str) -> Option<SurveyFormat> {
+        Some(match name {
+            "human" => SurveyFormat::Human,
+            "csv" => SurveyFormat::Csv,
+            "json" => SurveyFormat::Json,
+            "markdown" | "md" => SurveyFormat::Markdown,
+            _ => return None,
+        })
+    }
+}
+
+pub fn write(survey: &Survey, format: SurveyFormat, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        SurveyFormat::Human => human(survey, out),
+        SurveyFormat::Csv => csv(survey, out),
+        SurveyFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, survey)?;
+            writeln!(out)
+        }
+        SurveyFormat::Markdown => markdown(survey, out),
+    }
+}
+
+/// `12 KB`, `3.4 MB`: sizes as a file manager shows them.
+fn size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// The opening line: how much was surveyed.
+fn headline(survey: &Survey) -> String {
+    let files: std::collections::BTreeSet<&str> =
+        survey.tables.iter().map(|t| t.path.as_str()).collect();
+    let mut line = format!(
+        "Surveyed {} in {}",
+        plural(survey.tables.len() as u64, "table", "tables"),
+        plural(files.len() as u64, "file", "files")
+    );
+    if let Some(n) = survey.sample {
+        line.push_str(&format!(
+            " (a sample: the first {} of each table)",
+            plural(n, "row", "rows")
+        ));
+    }
+    let unmatched = survey.tables.iter().filter(|t| t.matched.is_none()).count();
+    if unmatched > 0 {
+        line.push_str(&format!(
+            "; {} no built-in standard",
+            if unmatched == 1 {
+                "1 matches".to_string()
+            } else {
+                format!("{unmatched} match")
+            }
+        ));
+    }
+    line
+}
+
+/// The table's shape: `csv, windows-1252, 120 KB, 1,204 rows, 12 columns`.
+fn shape(table: &TableSurvey) -> String {
+    let mut parts = vec![table.format.clone()];
+    parts.extend(table.encoding.clone());
+    parts.extend(table.bytes.map(size));
+    let rows = plural(table.rows, "row", "rows");
+    parts.push(if table.sampled {
+        format!("{rows} read (sample)")
+    } else {
+        rows
+    });
+    parts.push(plural(table.columns as u64, "column", "columns"));
+    parts.join(", ")
+}
+
+fn matched_line(table: &TableSurvey) -> String {
+    let Some(m) = &table.matched else {
+        return "no built-in standard matches its header".to_string();
+    };
+    let mut line = format!(
+        "matches {} (table {}, {} of its {} columns, {}",
+        m.standard, m.table, m.matched, m.described, m.sureness
+    );
+    if let Some(r) = &m.runner_up {
+        line.push_str(&format!("; next best {}", r.standard));
+    }
+    line.push(')');
+    line
+}
+
+fn conformance_line(table: &TableSurvey) -> Option<String> {
+    table.matched.as_ref()?;
+    let mut line = match table.conforming_share {
+        Some(share) => format!("{} of rows conform", percent(share)),
+        None => "no rows".to_string(),
+    };
+    if table.errors == 0 {
+        line.push_str("; no errors");
+    } else {
+        let codes: Vec<String> = table
+            .errors_by_code
+            .iter()
+            .map(|(code, n)| format!("{code} {}", thousands(*n)))
+            .collect();
+        line.push_str(&format!(
+            "; {}{} ({})",
+            plural(table.errors, "error", "errors"),
+            if table.partial { " at least" } else { "" },
+            codes.join(", ")
+        ));
+    }
+    if table.warnings > 0 {
+        line.push_str(&format!(
+            ", {}",
+            plural(table.warnings, "warning", "warnings")
+        ));
+    }
+    Some(line)
+}
+
+fn dates_line(table: &TableSurvey) -> Option<String> {
+    let period = table.period()?;
+    Some(format!(
+        "dates: {} {} to {}",
+        period.column, period.earliest, period.latest
+    ))
+}
+
+fn identifiers_line(table: &TableSurvey) -> Option<String> {
+    if table.identifiers.is_empty() {
+        return None;
+    }
+    let ids: Vec<String> = table
+        .identifiers
+        .iter()
+        .map(|id| format!("{} ({}, {} valid)", id.column, id.kind, percent(id.share)))
+        .collect();
+    Some(format!("identifiers: {}", ids.join(", ")))
+}
+
+fn human(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}\n", headline(survey))?;
+    for table in &survey.tables {
+        writeln!(out, "{}", table.place())?;
+        if let Some(problem) = &table.problem {
+            writeln!(out, "  cannot be read as a table: {problem}\n")?;
+            continue;
+        }
+        writeln!(out, "  {}", shape(table))?;
+        writeln!(out, "  {}", matched_line(table))?;
+        let lines = [
+            conformance_line(table),
+            (!table.missing_required.is_empty())
+                .then(|| format!("missing required: {}", table.missing_required.join(", "))),
+            (table.matched.is_some() && !table.unknown_columns.is_empty()).then(|| {
+                format!(
+                    "columns not in the standard: {}",
+                    table.unknown_columns.join(", ")
+                )
+            }),
+            dates_line(table),
+            identifiers_line(table),
+        ];
+        for line in lines.into_iter().flatten() {
+            writeln!(out, "  {line}")?;
+        }
+        writeln!(out)?;
+    }
+    if !survey.standards.is_empty() {
+        writeln!(out, "By standard")?;
+        for rollup in &survey.standards {
+            writeln!(out, "  {}", rollup.summary)?;
+        }
+        writeln!(out)?;
+    }
+    if !survey.fixes.is_empty() {
+        writeln!(out, "Fixes that would clear the most errors")?;
+        for (n, fix) in survey.fixes.iter().enumerate() {
+            writeln!(out, "  {}. {}", n + 1, fix.summary)?;
+            writeln!(out, "     {}", fix.help)?;
+        }
+        writeln!(out)?;
+    }
+    if !survey.skipped.is_empty() {
+        writeln!(
+            out,
+            "Skipped {}",
+            plural(survey.skipped.len() as u64, "file", "files")
+        )?;
+        for skipped in &survey.skipped {
+            writeln!(out, "  {}: {}", skipped.path, skipped.reason)?;
+        }
+    }
+    Ok(())
+}
+
+/// The CSV's columns, one row a table; lists are joined with `; `.
+const CSV_HEADER: [&str; 26] = [
+    "path",
+    "sheet",
+    "format",
+    "encoding",
+    "bytes",
+    "rows",
+    "sampled",
+    "columns",
+    "standard",
+    "version",
+    "table",
+    "score",
+    "matched_columns",
+    "described_columns",
+    "sureness",
+    "runner_up",
+    "conforming_share",
+    "errors",
+    "warnings",
+    "errors_by_code",
+    "missing_required",
+    "missing_optional",
+    "unknown_columns",
+    "period",
+    "identifiers",
+    "problem",
+];
+
+fn csv(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(CSV_HEADER)?;
+    for t in &survey.tables {
+        let m = t.matched.as_ref();
+        let text =
+            |f: &dyn Fn(&super::table::StandardMatch) -> String| m.map(f).unwrap_or_default();
+        let codes: Vec<String> = t
+            .errors_by_code
+            .iter()
+            .map(|(code, n)| format!("{code}={n}"))
+            .collect();
+        let ids: Vec<String> = t
+            .identifiers
+            .iter()
+            .map(|id| format!("{}={}:{}", id.column.trim(), id.kind, id.share))
+            .collect();
+        let record: [String; 26] = [
+            t.path.clone(),
+            t.sheet.clone().unwrap_or_default(),
+            t.format.clone(),
+            t.encoding.clone().unwrap_or_default(),
+            t.bytes.map(|b| b.to_string()).unwrap_or_default(),
+            t.rows.to_string(),
+            t.sampled.to_string(),
+            t.columns.to_string(),
+            text(&|m| m.standard.clone()),
+            text(&|m| m.version.clone()),
+            text(&|m| m.table.clone()),
+            text(&|m| m.score.to_string()),
+            text(&|m| m.matched.to_string()),
+            text(&|m| m.described.to_string()),
+            text(&|m| m.sureness.clone()),
+            text(&|m| {
+                m.runner_up
+                    .as_ref()
+                    .map(|r| r.standard.clone())
+                    .unwrap_or_default()
+            }),
+            t.conforming_share
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            t.errors.to_string(),
+            t.warnings.to_string(),
+            codes.join("; "),
+            t.missing_required.join("; "),
+            t.missing_optional.join("; "),
+            t.unknown_columns.join("; "),
+            t.period()
+                .map(|p| format!("{} to {}", p.earliest, p.latest))
+                .unwrap_or_default(),
+            ids.join("; "),
+            t.problem.clone().unwrap_or_default(),
+        ];
+        writer.write_record(&record)?;
+    }
+    writer.flush()
+}
+
+/// A Markdown table cell: pipes escaped, lines joined.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn markdown(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# Data survey\n\n{}.\n", headline(survey))?;
+    if !survey.standards.is_empty() {
+        writeln!(out, "## By standard\n")?;
+        for rollup in &survey.standards {
+            writeln!(out, "- {}", cell(&rollup.summary))?;
+        }
+        writeln!(out)?;
+    }
+    if !survey.fixes.is_empty() {
+        writeln!(out, "## Fixes that would clear the most errors\n")?;
+        for (n, fix) in survey.fixes.iter().enumerate() {
+            writeln!(
+                out,
+                "{}. {}: {}",
+                n + 1,
+                cell(&fix.summary),
+                cell(&fix.help)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "## Tables\n")?;
+    writeln!(
+        out,
+        "| Table | Shape | Standard | Rows conforming | Errors | Missing required | Dates | Identifiers |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|---|")?;
+    for t in &survey.tables {
+        let standard = t
+            .matched
+            .as_ref()
+            .map(|m| format!("{} ({}, {})", m.standard, m.table, m.sureness))
+            .unwrap_or_else(|| "none".to_string());
+        let conform = t.conforming_share.map(percent).unwrap_or_default();
+        let errors = if t.matched.is_some() {
+            thousands(t.errors)
+        } else {
+            String::new()
+        };
+        let dates = t
+            .period()
+            .map(|p| format!("{} to {}", p.earliest, p.latest))
+            .unwrap_or_default();
+        let ids: Vec<String> = t
+            .identifiers
+            .iter()
+            .map(|id| format!("{} ({})", id.column, percent(id.share)))
+            .collect();
+        let shape = match &t.problem {
+            Some(problem) => format!("cannot be read: {problem}"),
+            None => shape(t),
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            cell(&t.place()),
+            cell(&shape),
+            cell(&standard),
+            conform,
+            errors,
+            cell(&t.missing_required.join(", ")),
+            dates,
+            cell(&ids.join(", "))
+        )?;
+    }
+    if !survey.skipped.is_empty() {
+        writeln!(out, "\n## Skipped\n")?;
+        for skipped in &survey.skipped {
+            writeln!(
+                out,
+                "- `{}`: {}",
+                cell(&skipped.path),
+                cell(&skipped.reason)
+            )?;
+        }
+    }
+    Ok(())
+}
