@@ -111,6 +111,11 @@ fn a_table_says_its_dates_identifiers_completeness_and_errors() {
         birmingham["matched_columns"][0],
         serde_json::json!({"column": "Supplier name", "file_column": "MERCHANT NAME", "how": "alias"})
     );
+    // `TRANS DATE` is not a name of `Transaction date`, but its values are the file's only dates.
+    assert!(birmingham["matched_columns"]
+        .as_array()
+        .expect("matches")
+        .contains(&serde_json::json!({"column": "Transaction date", "file_column": "TRANS DATE", "how": "by content"})));
 }
 
 #[test]

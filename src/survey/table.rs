@@ -86,7 +86,8 @@ pub struct ColumnMatch {
     /// The file's own name for it.
     pub file_column: String,
     /// `exact`, `normalised` (case, spaces, punctuation) or `alias` (another name the standard
-    /// lists for it).
+    /// lists for it); `by content` when the header does not name it but the column's values are
+    /// the standard column's dates or identifiers (a check still needs the header renamed).
     pub how: &'static str,
 }
 
@@ -124,6 +125,9 @@ pub struct DateCoverage {
 pub struct IdentifierColumn {
     pub column: String,
     pub kind: &'static str,
+    /// The kind as a person reads it (`GSS code`).
+    #[serde(skip)]
+    pub label: &'static str,
     pub filled: u64,
     /// Values in the identifier's published form.
     pub valid: u64,
@@ -276,6 +280,17 @@ pub fn describe(
                 _ => survey.missing_optional.push(column.name.to_string()),
             }
         }
+        for (c, f) in by_content(table, &plan.standard_to_file, &used, &profile) {
+            used[f] = true;
+            let name = table.columns[c].name.to_string();
+            survey.missing_required.retain(|m| *m != name);
+            survey.missing_optional.retain(|m| *m != name);
+            survey.matched_columns.push(ColumnMatch {
+                column: name,
+                file_column: header[f].clone(),
+                how: "by content",
+            });
+        }
         survey.unknown_columns = header
             .iter()
             .zip(&used)
@@ -286,6 +301,65 @@ pub fn describe(
     }
     survey.identifiers = identifiers(&header, &id_formats, &profile);
     survey
+}
+
+/// What a standard column holds, when its values show it: dates, or an identifier.
+#[derive(Clone, Copy, PartialEq)]
+enum Content {
+    Dates,
+    Id(IdKind),
+}
+
+fn content_of(column: &crate::standard::Column) -> Option<Content> {
+    let format = column.schema.get("format").and_then(|v| v.as_str())?;
+    match format {
+        "date" | "uk-date" | "date-time" => Some(Content::Dates),
+        other => IdKind::of_format(other).map(Content::Id),
+    }
+}
+
+/// Standard columns the header lacks, found by what an unmatched column holds: a column of
+/// dates when the table lacks exactly one date column and the file has exactly one unmatched
+/// column of dates; likewise a column of one identifier. Four in five filled values must fit.
+fn by_content<'p>(
+    table: &Table,
+    standard_to_file: &[Option<usize>],
+    used: &[bool],
+    profile: &impl Fn(usize) -> &'p ColumnProfile,
+) -> Vec<(usize, usize)> {
+    let holds = |f: usize, content: Content| {
+        let p = profile(f);
+        let fitting = match content {
+            Content::Dates => p.dated,
+            Content::Id(kind) => p.count(kind),
+        };
+        fitting > 0 && fitting * 5 >= p.filled * 4
+    };
+    let missing: Vec<(usize, Content)> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| standard_to_file[*c].is_none())
+        .filter_map(|(c, column)| Some((c, content_of(column)?)))
+        .collect();
+    let mut found = Vec::new();
+    for &(c, content) in &missing {
+        if missing
+            .iter()
+            .filter(|(_, other)| *other == content)
+            .count()
+            > 1
+        {
+            continue;
+        }
+        let candidates: Vec<usize> = (0..used.len())
+            .filter(|&f| !used[f] && holds(f, content))
+            .collect();
+        if let [f] = candidates.as_slice() {
+            found.push((c, *f));
+        }
+    }
+    found
 }
 
 fn share(part: u64, whole: u64) -> f64 {
@@ -436,6 +510,7 @@ fn identifiers<'p>(
             found.push(IdentifierColumn {
                 column: name.clone(),
                 kind: kind.name(),
+                label: kind.label(),
                 filled: p.filled,
                 valid,
                 share: share(valid, p.filled),

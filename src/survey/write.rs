@@ -154,6 +154,27 @@ fn conformance_line(table: &TableSurvey) -> Option<String> {
     Some(line)
 }
 
+fn by_content_line(table: &TableSurvey) -> Option<String> {
+    let found: Vec<String> = table
+        .matched_columns
+        .iter()
+        .filter(|m| m.how == "by content")
+        .map(|m| {
+            format!(
+                "`{}` holds what `{}` should",
+                m.file_column.trim(),
+                m.column
+            )
+        })
+        .collect();
+    (!found.is_empty()).then(|| {
+        format!(
+            "found by their values: {} (rename the header to match)",
+            found.join(", ")
+        )
+    })
+}
+
 fn dates_line(table: &TableSurvey) -> Option<String> {
     let period = table.period()?;
     Some(format!(
@@ -169,7 +190,14 @@ fn identifiers_line(table: &TableSurvey) -> Option<String> {
     let ids: Vec<String> = table
         .identifiers
         .iter()
-        .map(|id| format!("{} ({}, {} valid)", id.column, id.kind, percent(id.share)))
+        .map(|id| {
+            format!(
+                "{} ({}, {} valid)",
+                id.column.trim(),
+                id.label,
+                percent(id.share)
+            )
+        })
         .collect();
     Some(format!("identifiers: {}", ids.join(", ")))
 }
@@ -188,6 +216,7 @@ fn human(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
             conformance_line(table),
             (!table.missing_required.is_empty())
                 .then(|| format!("missing required: {}", table.missing_required.join(", "))),
+            by_content_line(table),
             (table.matched.is_some() && !table.unknown_columns.is_empty()).then(|| {
                 format!(
                     "columns not in the standard: {}",
