@@ -241,3 +241,50 @@ fn the_real_corpus_is_matched_to_its_standards() {
     assert!(misses.len() <= 1, "{misses:#?}");
     assert!(tables.len() >= 80, "{}", tables.len());
 }
+
+#[test]
+fn the_workbook_has_a_sheet_for_each_part_and_is_the_same_on_every_run() {
+    use calamine::Reader;
+    let dir = std::env::temp_dir().join(format!("conform-survey-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let written = |name: &str, jobs: &str| {
+        let path = dir.join(name);
+        let target = path.to_str().expect("a UTF-8 path");
+        let (code, _, err) = run(&[
+            "survey", DRIVE, "--format", "xlsx", "-o", target, "-j", jobs,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        std::fs::read(&path).expect("the workbook")
+    };
+    let one = written("one.xlsx", "1");
+    assert_eq!(one, written("four.xlsx", "4"));
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(one)).expect("a workbook");
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Tables",
+            "By standard",
+            "Fixes",
+            "Fields",
+            "Identifiers",
+            "Skipped"
+        ]
+    );
+    let tables = book.worksheet_range("Tables").expect("the Tables sheet");
+    assert_eq!(tables.height(), 8);
+    assert_eq!(
+        tables.get((0, 0)).map(|c| c.to_string()).as_deref(),
+        Some("path")
+    );
+    let standard = tables
+        .rows()
+        .map(|row| row.get(8).map(|c| c.to_string()).unwrap_or_default())
+        .filter(|s| s == "spend-over-500")
+        .count();
+    assert_eq!(standard, 3);
+    // A share is a number formatted as a percentage, not text.
+    let share = tables.get((3, 16)).expect("a share");
+    assert_eq!(share, &calamine::Data::Float(1.0));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -181,8 +181,8 @@ pub struct SurveyArgs {
     /// by sheet). Files of other kinds are listed as skipped.
     #[arg(required = true)]
     pub paths: Vec<String>,
-    /// Output format: human, csv (one row a table), json (schema docs/survey-v1.schema.json) or
-    /// markdown.
+    /// Output format: human, csv (one row a table), json (schema docs/survey-v1.schema.json),
+    /// markdown or xlsx (a sheet for the tables, the roll-up, fixes, fields, identifiers).
     #[arg(long, default_value = "human", value_parser = parse_survey_format)]
     pub format: conform::survey::write::SurveyFormat,
     /// Write the survey to this file (written whole; never over a file it reads).

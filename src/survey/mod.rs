@@ -10,6 +10,7 @@
 mod rollup;
 mod table;
 pub mod write;
+mod xlsx;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

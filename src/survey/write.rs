@@ -1,5 +1,6 @@
-//! The inventory written out: for a person (`human`), for a spreadsheet (`csv`, one row a table),
-//! for a page (`markdown`) and for programs (`json`, schema `docs/survey-v1.schema.json`).
+//! The inventory written out: for a person (`human`), for a spreadsheet (`csv`, one row a table;
+//! `xlsx`, a sheet for each part), for a page (`markdown`) and for programs (`json`, schema
+//! `docs/survey-v1.schema.json`).
 
 use std::io::{self, Write};
 
@@ -14,10 +15,11 @@ pub enum SurveyFormat {
     Csv,
     Json,
     Markdown,
+    Xlsx,
 }
 
 impl SurveyFormat {
-    pub const NAMES: &'static [&'static str] = &["human", "csv", "json", "markdown"];
+    pub const NAMES: &'static [&'static str] = &["human", "csv", "json", "markdown", "xlsx"];
 
     pub fn parse(name: &str) -> Option<SurveyFormat> {
         Some(match name {
@@ -25,6 +27,7 @@ impl SurveyFormat {
             "csv" => SurveyFormat::Csv,
             "json" => SurveyFormat::Json,
             "markdown" | "md" => SurveyFormat::Markdown,
+            "xlsx" => SurveyFormat::Xlsx,
             _ => return None,
         })
     }
@@ -39,6 +42,7 @@ pub fn write(survey: &Survey, format: SurveyFormat, out: &mut dyn Write) -> io::
             writeln!(out)
         }
         SurveyFormat::Markdown => markdown(survey, out),
+        SurveyFormat::Xlsx => out.write_all(&super::xlsx::workbook(survey)?),
     }
 }
 
@@ -259,8 +263,28 @@ fn human(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The CSV's columns, one row a table; lists are joined with `; `.
-const CSV_HEADER: [&str; 26] = [
+/// A cell of the one-row-a-table listing: CSV writes it as text, a workbook as its type.
+pub(super) enum Cell {
+    Text(String),
+    Number(f64),
+    /// A share from 0 to 1 (a percentage in a workbook).
+    Share(f64),
+    Empty,
+}
+
+impl Cell {
+    fn text(self) -> String {
+        match self {
+            Cell::Text(text) => text,
+            Cell::Number(n) | Cell::Share(n) => n.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// The columns of the one-row-a-table listing (CSV, and the workbook's Tables sheet); lists are
+/// joined with `; `.
+pub(super) const TABLE_COLUMNS: [&str; 26] = [
     "path",
     "sheet",
     "format",
@@ -289,61 +313,70 @@ const CSV_HEADER: [&str; 26] = [
     "problem",
 ];
 
+/// One table's row, in [`TABLE_COLUMNS`]' order.
+pub(super) fn table_cells(t: &TableSurvey) -> [Cell; 26] {
+    let m = t.matched.as_ref();
+    let text = |value: Option<String>| value.map_or(Cell::Empty, Cell::Text);
+    let number = |value: Option<f64>| value.map_or(Cell::Empty, Cell::Number);
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(items.join("; "))
+        }
+    };
+    let codes: Vec<String> = t
+        .errors_by_code
+        .iter()
+        .map(|(code, n)| format!("{code}={n}"))
+        .collect();
+    let ids: Vec<String> = t
+        .identifiers
+        .iter()
+        .map(|id| format!("{}={}:{}", id.column.trim(), id.kind, id.share))
+        .collect();
+    let standard_cells = m.is_some();
+    [
+        Cell::Text(t.path.clone()),
+        text(t.sheet.clone()),
+        Cell::Text(t.format.clone()),
+        text(t.encoding.clone()),
+        number(t.bytes.map(|b| b as f64)),
+        Cell::Number(t.rows as f64),
+        Cell::Text(t.sampled.to_string()),
+        Cell::Number(t.columns as f64),
+        text(m.map(|m| m.standard.clone())),
+        text(m.map(|m| m.version.clone())),
+        text(m.map(|m| m.table.clone())),
+        number(m.map(|m| m.score)),
+        number(m.map(|m| m.matched as f64)),
+        number(m.map(|m| m.described as f64)),
+        text(m.map(|m| m.sureness.clone())),
+        text(
+            m.and_then(|m| m.runner_up.as_ref())
+                .map(|r| r.standard.clone()),
+        ),
+        t.conforming_share.map_or(Cell::Empty, Cell::Share),
+        number(standard_cells.then_some(t.errors as f64)),
+        number(standard_cells.then_some(t.warnings as f64)),
+        list(&codes),
+        list(&t.missing_required),
+        list(&t.missing_optional),
+        list(&t.unknown_columns),
+        text(
+            t.period()
+                .map(|p| format!("{} to {}", p.earliest, p.latest)),
+        ),
+        list(&ids),
+        text(t.problem.clone()),
+    ]
+}
+
 fn csv(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(CSV_HEADER)?;
+    writer.write_record(TABLE_COLUMNS)?;
     for t in &survey.tables {
-        let m = t.matched.as_ref();
-        let text =
-            |f: &dyn Fn(&super::table::StandardMatch) -> String| m.map(f).unwrap_or_default();
-        let codes: Vec<String> = t
-            .errors_by_code
-            .iter()
-            .map(|(code, n)| format!("{code}={n}"))
-            .collect();
-        let ids: Vec<String> = t
-            .identifiers
-            .iter()
-            .map(|id| format!("{}={}:{}", id.column.trim(), id.kind, id.share))
-            .collect();
-        let record: [String; 26] = [
-            t.path.clone(),
-            t.sheet.clone().unwrap_or_default(),
-            t.format.clone(),
-            t.encoding.clone().unwrap_or_default(),
-            t.bytes.map(|b| b.to_string()).unwrap_or_default(),
-            t.rows.to_string(),
-            t.sampled.to_string(),
-            t.columns.to_string(),
-            text(&|m| m.standard.clone()),
-            text(&|m| m.version.clone()),
-            text(&|m| m.table.clone()),
-            text(&|m| m.score.to_string()),
-            text(&|m| m.matched.to_string()),
-            text(&|m| m.described.to_string()),
-            text(&|m| m.sureness.clone()),
-            text(&|m| {
-                m.runner_up
-                    .as_ref()
-                    .map(|r| r.standard.clone())
-                    .unwrap_or_default()
-            }),
-            t.conforming_share
-                .map(|s| s.to_string())
-                .unwrap_or_default(),
-            t.errors.to_string(),
-            t.warnings.to_string(),
-            codes.join("; "),
-            t.missing_required.join("; "),
-            t.missing_optional.join("; "),
-            t.unknown_columns.join("; "),
-            t.period()
-                .map(|p| format!("{} to {}", p.earliest, p.latest))
-                .unwrap_or_default(),
-            ids.join("; "),
-            t.problem.clone().unwrap_or_default(),
-        ];
-        writer.write_record(&record)?;
+        writer.write_record(table_cells(t).map(Cell::text))?;
     }
     writer.flush()
 }
