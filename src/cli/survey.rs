@@ -28,6 +28,12 @@ pub(super) fn survey_command(args: &SurveyArgs) -> Result<i32, Fatal> {
             "error: --sample 0 would read no rows: give the rows to read from each table, e.g. --sample 1000".into(),
         ));
     }
+    if args.format == SurveyFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal()
+    {
+        return Err(Fatal(
+            "error: --format xlsx writes a workbook, not text: give it a file with --output survey.xlsx".into(),
+        ));
+    }
     let request = Request {
         paths: args.paths.clone(),
         sample: args.sample,
@@ -59,16 +65,34 @@ pub(super) fn survey_command(args: &SurveyArgs) -> Result<i32, Fatal> {
     if let Some(bar) = &watcher.bar {
         bar.finish_and_clear();
     }
+    let target = args
+        .output
+        .as_ref()
+        .map(|p| format!(" to {}", p.display()))
+        .unwrap_or_default();
     let mut output = conform::report::output::Output::open(args.output.as_deref())
-        .map_err(|e| Fatal(format!("error: cannot write the survey: {e}")))?;
+        .map_err(|e| Fatal(format!("error: cannot write the survey{target}: {e}")))?;
     if let Some(temporary) = output.temporary() {
         super::interrupt::remove_on_interrupt(temporary);
     }
     let written = survey::write::write(&surveyed, args.format, &mut output);
     let committed = written.and_then(|()| output.commit());
     super::interrupt::forget();
-    committed.map_err(|e| Fatal(format!("error: cannot write the survey: {e}")))?;
-    Ok(0)
+    committed.map_err(|e| Fatal(format!("error: cannot write the survey{target}: {e}")))?;
+    // The survey is written either way; exit 2 says it is incomplete.
+    let mut code = 0;
+    for skipped in surveyed.unreadable() {
+        eprintln!("error: cannot read {}: {}", skipped.path, skipped.reason);
+        code = 2;
+    }
+    if surveyed.tables.is_empty() {
+        eprintln!(
+            "error: no tables found ({} skipped: see the list)",
+            surveyed.skipped.len()
+        );
+        code = 2;
+    }
+    Ok(code)
 }
 
 /// A bar over the tables, on a terminal only.

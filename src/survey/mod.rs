@@ -72,6 +72,16 @@ pub struct Tool {
 pub struct Skipped {
     pub path: String,
     pub reason: String,
+    /// The file is a table (or an archive of them) that could not be read, rather than a file of
+    /// another kind or an empty sheet.
+    pub unreadable: bool,
+}
+
+impl Survey {
+    /// Files that should have been surveyed and could not be read.
+    pub fn unreadable(&self) -> impl Iterator<Item = &Skipped> {
+        self.skipped.iter().filter(|s| s.unreadable)
+    }
 }
 
 /// The built-in standards, and each table compiled once, when a file first needs it.
@@ -114,6 +124,20 @@ impl Catalogue {
 pub fn survey(request: &Request, watcher: &dyn Watcher) -> Result<Survey, RunError> {
     let mut skipped = Vec::new();
     let files = inputs::collect_all(&request.paths, watcher, &mut skipped)?;
+    if files.is_empty() && skipped.is_empty() {
+        return Err(RunError::message(format!(
+            "there is nothing to survey in {}: no files",
+            request.paths.join(", ")
+        )));
+    }
+    // Files of other kinds are skipped; an archive that would not open is unreadable.
+    let mut skipped: Vec<(String, String, bool)> = skipped
+        .into_iter()
+        .map(|(path, reason)| {
+            let unreadable = !reason.starts_with("not a table");
+            (path, reason, unreadable)
+        })
+        .collect();
     if let Some(target) = &request.output {
         let read: Vec<(&str, PathBuf)> = files
             .iter()
@@ -156,7 +180,7 @@ pub fn survey(request: &Request, watcher: &dyn Watcher) -> Result<Survey, RunErr
             .collect()
     });
     watcher.planned(tables.len());
-    let surveyed: Vec<Result<TableSurvey, (String, String)>> = pool.install(|| {
+    let surveyed: Vec<Result<TableSurvey, (String, String, bool)>> = pool.install(|| {
         tables
             .par_iter()
             .map(|input| {
@@ -189,7 +213,11 @@ pub fn survey(request: &Request, watcher: &dyn Watcher) -> Result<Survey, RunErr
         fixes,
         skipped: skipped
             .into_iter()
-            .map(|(path, reason)| Skipped { path, reason })
+            .map(|(path, reason, unreadable)| Skipped {
+                path,
+                reason,
+                unreadable,
+            })
             .collect(),
     })
 }
@@ -214,12 +242,12 @@ fn survey_table(
     input: &Input,
     catalogue: &Catalogue,
     options: &Options,
-) -> Result<TableSurvey, (String, String)> {
+) -> Result<TableSurvey, (String, String, bool)> {
     let place = match input {
         Input::Sheet { sheet, .. } => format!("{} [{sheet}]", input.display_name()),
         _ => input.display_name(),
     };
-    let skip = |reason: String| (place.clone(), reason);
+    let skip = |reason: String| (place.clone(), reason, true);
     let header = plan::header_of(input, options);
     let ranking = header
         .as_ref()
@@ -245,7 +273,7 @@ fn survey_table(
     let report = crate::check::check_file(input, &standard.id, table, compiled, options)
         .map_err(|e| skip(format!("cannot be read: {e}")))?;
     if matches!(input, Input::Sheet { .. }) && report.header.is_empty() {
-        return Err(skip("the sheet is empty".to_string()));
+        return Err((place.clone(), "the sheet is empty".to_string(), false));
     }
     let matched = chosen.zip(ranking.as_ref()).map(|((_, t), ranking)| {
         table::Matched::new(ranking, &catalogue.standards, t, &standard.tables[t])

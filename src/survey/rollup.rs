@@ -76,12 +76,13 @@ pub struct Fix {
 /// Fixes listed at most.
 const MAX_FIXES: usize = 10;
 
-/// One roll-up for each standard's table the tables were matched to, in the catalogue's order of
-/// ids.
+/// One roll-up for each standard's table the tables were matched to, in the order of ids. Only
+/// tables that fit their table well (`confirmed`) count: a register that shares a few generic
+/// columns with a standard is not that standard's data.
 pub fn by_standard(tables: &[TableSurvey]) -> Vec<StandardRollup> {
     let mut groups: BTreeMap<(&str, &str), Vec<&TableSurvey>> = BTreeMap::new();
     for table in tables {
-        if let Some(m) = &table.matched {
+        if let Some(m) = table.matched.as_ref().filter(|m| m.confirmed) {
             groups
                 .entry((m.standard.as_str(), m.table.as_str()))
                 .or_default()
@@ -241,7 +242,8 @@ fn series_of(members: &[&TableSurvey]) -> Vec<Series> {
             months.sort_unstable();
             months.dedup();
             let period = period_of(&months)?;
-            if period.missing.len() > period.months {
+            // Copies of one month's file are not a series; nor are files mostly gaps.
+            if period.months < 2 || period.missing.len() > period.months {
                 return None;
             }
             let cadence = match typical {
@@ -326,12 +328,14 @@ pub fn period_of(months: &[(u32, u32)]) -> Option<Period> {
     })
 }
 
-/// The fixes that would clear the most error rows, across every table of the survey.
+/// The fixes that would make the most rows conform, across every table that fits its standard.
 pub fn fixes(tables: &[TableSurvey]) -> Vec<Fix> {
     type Key = (String, String, String, Option<String>);
     let mut all: BTreeMap<Key, Fix> = BTreeMap::new();
     for table in tables {
-        let Some(m) = &table.matched else { continue };
+        let Some(m) = table.matched.as_ref().filter(|m| m.confirmed) else {
+            continue;
+        };
         for group in &table.error_groups {
             let key = (
                 m.standard.clone(),

@@ -24,10 +24,19 @@ pub struct StandardMatch {
     /// Columns of the table the header supplies, of those it describes.
     pub matched: usize,
     pub described: usize,
-    /// `sure`, `fairly sure` or `unsure` by the header; `by values` when the first rows decided
-    /// between headers that fit about equally.
+    /// `sure`, `fairly sure` or `unsure` by the header (how far ahead of the next best it is);
+    /// `by values` when the first rows decided between headers that fit about equally.
     pub sureness: String,
     pub runner_up: Option<RunnerUp>,
+    /// The file's name holds the table's name.
+    pub named: bool,
+    /// The share of the table's required columns the file has (by header or by content); of all
+    /// its columns when none is required. How well the file fits, not how sure the choice is.
+    pub fit: f64,
+    /// The file fits the table well enough to count in the roll-up and the fixes: its name and
+    /// two columns, three in four of its required columns, or half of them when the choice is
+    /// clear; else it only may be this table.
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,8 +46,9 @@ pub struct RunnerUp {
     pub score: f64,
 }
 
-/// How the ranking placed the chosen table (built before the check, described after it).
-pub struct Matched(StandardMatch);
+/// How the ranking placed the chosen table (built before the check, described after it), and
+/// whether the runner-up is another version of the same standard.
+pub struct Matched(StandardMatch, bool);
 
 impl Matched {
     pub fn new(ranking: &Ranking, standards: &[Standard], t: usize, table: &Table) -> Matched {
@@ -50,6 +60,10 @@ impl Matched {
             .position(|&c| c == (s, t))
             .unwrap_or(ranking.best);
         let score = ranking.scores[at];
+        let sibling = ranking.runner_up.is_some_and(|n| {
+            let (other, mine) = (&standards[ranking.candidates[n].0].id, &standards[s].id);
+            other.starts_with(mine.as_str()) || mine.starts_with(other.as_str())
+        });
         let runner_up = ranking.runner_up.map(|n| {
             let (rs, rt) = ranking.candidates[n];
             RunnerUp {
@@ -58,20 +72,26 @@ impl Matched {
                 score: rounded(ranking.scores[n].total),
             }
         });
-        Matched(StandardMatch {
-            standard: standards[s].id.clone(),
-            version: standards[s].version.clone(),
-            table: table.name.clone(),
-            score: rounded(score.total),
-            matched: score.matched,
-            described: score.described,
-            sureness: if ranking.by_values.is_some() {
-                "by values".to_string()
-            } else {
-                ranking.sureness.to_string()
+        Matched(
+            StandardMatch {
+                standard: standards[s].id.clone(),
+                version: standards[s].version.clone(),
+                table: table.name.clone(),
+                score: rounded(score.total),
+                matched: score.matched,
+                described: score.described,
+                sureness: if ranking.by_values.is_some() {
+                    "by values".to_string()
+                } else {
+                    ranking.sureness.to_string()
+                },
+                runner_up,
+                named: score.named,
+                fit: 0.0,
+                confirmed: false,
             },
-            runner_up,
-        })
+            sibling,
+        )
     }
 }
 
@@ -133,6 +153,9 @@ pub struct IdentifierColumn {
     pub valid: u64,
     /// `valid` as a share of `filled`.
     pub share: f64,
+    /// Values a spreadsheet wrote as `1.00032E+11`: long numbers whose last digits are lost
+    /// and cannot be recovered from the file.
+    pub scientific: u64,
 }
 
 /// Errors of one code in one column of a table: what a fix would clear.
@@ -185,6 +208,9 @@ pub struct TableSurvey {
     pub problem: Option<String>,
     #[serde(skip)]
     pub(crate) error_groups: Vec<ErrorGroup>,
+    /// Errors about the whole file (a required column missing), which no row escapes.
+    #[serde(skip)]
+    pub(crate) whole_file: Vec<String>,
 }
 
 impl TableSurvey {
@@ -245,10 +271,10 @@ pub fn describe(
         identifiers: Vec::new(),
         problem: problem(report),
         error_groups: Vec::new(),
+        whole_file: Vec::new(),
     };
     let mut id_formats: Vec<Option<IdKind>> = vec![None; header.len()];
     if let Some((matched, _, table)) = matched {
-        survey.matched = Some(matched.0.clone());
         let record: csv::StringRecord = header.iter().collect();
         let plan = crate::check::plan_header(&record, table);
         let mut used = vec![false; header.len()];
@@ -280,27 +306,74 @@ pub fn describe(
                 _ => survey.missing_optional.push(column.name.to_string()),
             }
         }
+        let mut renames = Vec::new();
         for (c, f) in by_content(table, &plan.standard_to_file, &used, &profile) {
             used[f] = true;
             let name = table.columns[c].name.to_string();
             survey.missing_required.retain(|m| *m != name);
             survey.missing_optional.retain(|m| *m != name);
+            renames.push((name.clone(), header[f].clone()));
             survey.matched_columns.push(ColumnMatch {
                 column: name,
                 file_column: header[f].clone(),
                 how: "by content",
             });
         }
+        let required = table.columns.iter().filter(|c| c.required).count();
+        let mut m = matched.0.clone();
+        m.fit = if required == 0 {
+            share(
+                survey.matched_columns.len() as u64,
+                table.columns.len() as u64,
+            )
+        } else {
+            share(
+                (required - survey.missing_required.len()) as u64,
+                required as u64,
+            )
+        };
+        // Headers that fit two standards about equally ("unsure") must have three in four of
+        // the required columns, unless the two are versions of one standard: registers that
+        // share the planning entity columns (reference, name, dates) fit half of several.
+        let versions = matched.1;
+        m.confirmed = (m.named && survey.matched_columns.len() >= 2)
+            || m.fit >= 0.75
+            || (m.fit >= 0.5 && (m.sureness != "unsure" || versions));
+        survey.matched = Some(m);
         survey.unknown_columns = header
             .iter()
             .zip(&used)
             .filter(|(name, used)| !**used && !name.trim().is_empty())
             .map(|(name, _)| name.trim().to_string())
             .collect();
-        count_findings(&mut survey, report);
+        count_findings(&mut survey, report, &renames);
+        choose_period(&mut survey.dates, table, &plan.standard_to_file, &header);
     }
     survey.identifiers = identifiers(&header, &id_formats, &profile);
     survey
+}
+
+/// The date column that gives a matched table's period: the first of the standard's required
+/// columns (in the standard's order) that holds dates, so that files of one standard are
+/// compared on the same column; failing that, the column with most dates.
+fn choose_period(
+    dates: &mut [DateCoverage],
+    table: &Table,
+    standard_to_file: &[Option<usize>],
+    header: &[String],
+) {
+    let chosen = table
+        .columns
+        .iter()
+        .zip(standard_to_file)
+        .filter(|(column, _)| column.required)
+        .filter_map(|(_, f)| header.get((*f)?))
+        .find_map(|name| dates.iter().position(|d| d.column == *name));
+    if let Some(chosen) = chosen {
+        for (n, date) in dates.iter_mut().enumerate() {
+            date.period = n == chosen;
+        }
+    }
 }
 
 /// What a standard column holds, when its values show it: dates, or an identifier.
@@ -376,7 +449,9 @@ fn rounded_share(x: f64) -> f64 {
 }
 
 /// Errors and warnings by code, rows without errors, and the groups of errors a fix would clear.
-fn count_findings(survey: &mut TableSurvey, report: &FileReport) {
+/// `renames` are the standard columns found by their values, with the file's name for them: the
+/// fix for their `missing-column` is a new header, not a new column.
+fn count_findings(survey: &mut TableSurvey, report: &FileReport, renames: &[(String, String)]) {
     let mut rows_with_errors = std::collections::HashSet::new();
     let mut groups: BTreeMap<(Code, Option<String>), ErrorGroup> = BTreeMap::new();
     for finding in &report.findings {
@@ -392,6 +467,20 @@ fn count_findings(survey: &mut TableSurvey, report: &FileReport) {
                     rows_with_errors.insert(row);
                 }
                 let column = finding.column.as_ref().map(|c| c.name.to_string());
+                if finding.row.is_none() {
+                    survey.whole_file.push(finding.message.clone());
+                }
+                let rename = renames
+                    .iter()
+                    .find(|(name, _)| {
+                        finding.code == Code::MissingColumn && column.as_ref() == Some(name)
+                    })
+                    .map(|(name, file)| {
+                        format!(
+                            "rename the column `{}` to `{name}`: its values are {name}'s",
+                            file.split_whitespace().collect::<Vec<_>>().join(" ")
+                        )
+                    });
                 let group = groups
                     .entry((finding.code, column.clone()))
                     .or_insert_with(|| ErrorGroup {
@@ -399,10 +488,12 @@ fn count_findings(survey: &mut TableSurvey, report: &FileReport) {
                         column,
                         rows: 0,
                         findings: 0,
-                        help: finding
-                            .help
-                            .clone()
-                            .unwrap_or_else(|| finding.message.clone()),
+                        help: rename.unwrap_or_else(|| {
+                            finding
+                                .help
+                                .clone()
+                                .unwrap_or_else(|| finding.message.clone())
+                        }),
                     });
                 group.findings += 1;
                 // An error about the whole file is an error of every row.
@@ -496,6 +587,20 @@ fn identifiers<'p>(
     for (f, name) in header.iter().enumerate() {
         let p = profile(f);
         if p.filled == 0 {
+            // An identifier column left empty is worth saying: the join it promises is not there.
+            if let Some(kind) =
+                formats[f].or_else(|| IdKind::ALL.into_iter().find(|k| k.named_in(name)))
+            {
+                found.push(IdentifierColumn {
+                    column: name.clone(),
+                    kind: kind.name(),
+                    label: kind.label(),
+                    filled: 0,
+                    valid: 0,
+                    share: 0.0,
+                    scientific: 0,
+                });
+            }
             continue;
         }
         let by_content = IdKind::ALL
@@ -514,6 +619,7 @@ fn identifiers<'p>(
                 filled: p.filled,
                 valid,
                 share: share(valid, p.filled),
+                scientific: p.scientific,
             });
         }
     }

@@ -65,6 +65,19 @@ fn size(bytes: u64) -> String {
     }
 }
 
+/// A column's name on one line: a header cell may hold line breaks (`Size\n(Hectares)`).
+fn plain(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn plain_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| plain(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
@@ -82,6 +95,17 @@ fn headline(survey: &Survey) -> String {
         line.push_str(&format!(
             " (a sample: the first {} of each table)",
             plural(n, "row", "rows")
+        ));
+    }
+    let possible = survey
+        .tables
+        .iter()
+        .filter(|t| t.matched.as_ref().is_some_and(|m| !m.confirmed))
+        .count();
+    if possible > 0 {
+        line.push_str(&format!(
+            "; {possible} {} a standard too poorly to count as its data",
+            if possible == 1 { "fits" } else { "fit" }
         ));
     }
     let unmatched = survey.tables.iter().filter(|t| t.matched.is_none()).count();
@@ -117,9 +141,24 @@ fn matched_line(table: &TableSurvey) -> String {
     let Some(m) = &table.matched else {
         return "no built-in standard matches its header".to_string();
     };
+    if !m.confirmed {
+        return format!(
+            "may be {} (table {}), but has only {} of its {} columns and {} of the required ones: not counted below (check it with --standard {} if it is)",
+            m.standard,
+            m.table,
+            m.matched,
+            m.described,
+            percent(m.fit),
+            m.standard
+        );
+    }
+    let sureness = match m.sureness.as_str() {
+        "by values" => "chosen by its values",
+        other => other,
+    };
     let mut line = format!(
-        "matches {} (table {}, {} of its {} columns, {}",
-        m.standard, m.table, m.matched, m.described, m.sureness
+        "matches {} (table {}, {} of its {} columns, {sureness}",
+        m.standard, m.table, m.matched, m.described
     );
     if let Some(r) = &m.runner_up {
         line.push_str(&format!("; next best {}", r.standard));
@@ -130,9 +169,14 @@ fn matched_line(table: &TableSurvey) -> String {
 
 fn conformance_line(table: &TableSurvey) -> Option<String> {
     table.matched.as_ref()?;
-    let mut line = match table.conforming_share {
-        Some(share) => format!("{} of rows conform", percent(share)),
-        None => "no rows".to_string(),
+    let mut line = match (table.conforming_share, table.whole_file.first()) {
+        (Some(_), Some(why)) if table.whole_file.len() == 1 => format!("no row conforms: {why}"),
+        (Some(_), Some(_)) => format!(
+            "no row conforms: {} errors concern the whole file (see below)",
+            table.whole_file.len()
+        ),
+        (Some(share), None) => format!("{} of rows conform", percent(share)),
+        (None, _) => "no rows".to_string(),
     };
     if table.errors == 0 {
         line.push_str("; no errors");
@@ -166,7 +210,7 @@ fn by_content_line(table: &TableSurvey) -> Option<String> {
         .map(|m| {
             format!(
                 "`{}` holds what `{}` should",
-                m.file_column.trim(),
+                plain(&m.file_column),
                 m.column
             )
         })
@@ -183,7 +227,42 @@ fn dates_line(table: &TableSurvey) -> Option<String> {
     let period = table.period()?;
     Some(format!(
         "dates: {} {} to {}",
-        period.column, period.earliest, period.latest
+        plain(&period.column),
+        period.earliest,
+        period.latest
+    ))
+}
+
+/// Required columns the file has but does not always fill, emptiest first.
+fn unfilled_line(table: &TableSurvey) -> Option<String> {
+    let mut unfilled: Vec<_> = table
+        .completeness
+        .iter()
+        .filter(|c| c.required && c.present && c.filled < table.rows)
+        .collect();
+    if unfilled.is_empty() {
+        return None;
+    }
+    unfilled.sort_by_key(|c| c.filled);
+    const SHOWN: usize = 4;
+    let mut said: Vec<String> = unfilled
+        .iter()
+        .take(SHOWN)
+        .map(|c| {
+            format!(
+                "{} ({} of {} rows)",
+                plain(&c.column),
+                thousands(c.filled),
+                thousands(table.rows)
+            )
+        })
+        .collect();
+    if unfilled.len() > SHOWN {
+        said.push(format!("{} more", unfilled.len() - SHOWN));
+    }
+    Some(format!(
+        "required but not always filled: {}",
+        said.join(", ")
     ))
 }
 
@@ -195,12 +274,33 @@ fn identifiers_line(table: &TableSurvey) -> Option<String> {
         .identifiers
         .iter()
         .map(|id| {
-            format!(
-                "{} ({}, {} valid)",
-                id.column.trim(),
-                id.label,
-                percent(id.share)
-            )
+            let mut said = if id.filled == 0 {
+                format!("{} ({}, empty in every row", plain(&id.column), id.label)
+            } else if id.filled < table.rows {
+                format!(
+                    "{} ({}, filled in {} of {} rows, {} of those valid",
+                    plain(&id.column),
+                    id.label,
+                    thousands(id.filled),
+                    thousands(table.rows),
+                    percent(id.share)
+                )
+            } else {
+                format!(
+                    "{} ({}, {} valid",
+                    plain(&id.column),
+                    id.label,
+                    percent(id.share)
+                )
+            };
+            if id.scientific > 0 {
+                said.push_str(&format!(
+                    "; {} written by a spreadsheet as 1.0E+11, digits lost",
+                    thousands(id.scientific)
+                ));
+            }
+            said.push(')');
+            said
         })
         .collect();
     Some(format!("identifiers: {}", ids.join(", ")))
@@ -219,12 +319,13 @@ fn human(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
         let lines = [
             conformance_line(table),
             (!table.missing_required.is_empty())
-                .then(|| format!("missing required: {}", table.missing_required.join(", "))),
+                .then(|| format!("missing required: {}", plain_list(&table.missing_required))),
             by_content_line(table),
+            unfilled_line(table),
             (table.matched.is_some() && !table.unknown_columns.is_empty()).then(|| {
                 format!(
                     "columns not in the standard: {}",
-                    table.unknown_columns.join(", ")
+                    plain_list(&table.unknown_columns)
                 )
             }),
             dates_line(table),
@@ -243,7 +344,7 @@ fn human(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     if !survey.fixes.is_empty() {
-        writeln!(out, "Fixes that would clear the most errors")?;
+        writeln!(out, "Fixes that would make the most rows conform")?;
         for (n, fix) in survey.fixes.iter().enumerate() {
             writeln!(out, "  {}. {}", n + 1, fix.summary)?;
             writeln!(out, "     {}", fix.help)?;
@@ -365,7 +466,7 @@ pub(super) fn table_cells(t: &TableSurvey) -> [Cell; 26] {
         list(&t.unknown_columns),
         text(
             t.period()
-                .map(|p| format!("{} to {}", p.earliest, p.latest)),
+                .map(|p| format!("{}: {} to {}", plain(&p.column), p.earliest, p.latest)),
         ),
         list(&ids),
         text(t.problem.clone()),
@@ -396,7 +497,7 @@ fn markdown(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     if !survey.fixes.is_empty() {
-        writeln!(out, "## Fixes that would clear the most errors\n")?;
+        writeln!(out, "## Fixes that would make the most rows conform\n")?;
         for (n, fix) in survey.fixes.iter().enumerate() {
             writeln!(
                 out,
@@ -418,7 +519,13 @@ fn markdown(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
         let standard = t
             .matched
             .as_ref()
-            .map(|m| format!("{} ({}, {})", m.standard, m.table, m.sureness))
+            .map(|m| {
+                if m.confirmed {
+                    format!("{} ({}, {})", m.standard, m.table, m.sureness)
+                } else {
+                    format!("possibly {} ({}; fits poorly)", m.standard, m.table)
+                }
+            })
             .unwrap_or_else(|| "none".to_string());
         let conform = t.conforming_share.map(percent).unwrap_or_default();
         let errors = if t.matched.is_some() {
@@ -428,12 +535,12 @@ fn markdown(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
         };
         let dates = t
             .period()
-            .map(|p| format!("{} to {}", p.earliest, p.latest))
+            .map(|p| format!("{}: {} to {}", plain(&p.column), p.earliest, p.latest))
             .unwrap_or_default();
         let ids: Vec<String> = t
             .identifiers
             .iter()
-            .map(|id| format!("{} ({})", id.column, percent(id.share)))
+            .map(|id| format!("{} ({})", plain(&id.column), percent(id.share)))
             .collect();
         let shape = match &t.problem {
             Some(problem) => format!("cannot be read: {problem}"),
@@ -447,7 +554,7 @@ fn markdown(survey: &Survey, out: &mut dyn Write) -> io::Result<()> {
             cell(&standard),
             conform,
             errors,
-            cell(&t.missing_required.join(", ")),
+            cell(&plain_list(&t.missing_required)),
             dates,
             cell(&ids.join(", "))
         )?;
