@@ -10,6 +10,7 @@ pub mod describe;
 pub mod explain;
 pub mod finding;
 pub mod formats;
+pub mod infer;
 pub mod json_pointer;
 pub mod lint;
 pub mod profile;

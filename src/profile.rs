@@ -6,6 +6,8 @@
 //! Profiles of chunks merge by sums, minimums, maximums and unions, so the result is the same
 //! whatever order threads finish in.
 
+use std::hash::BuildHasher;
+
 use crate::formats::{date, ids};
 use crate::read::csv::Record;
 
@@ -72,8 +74,17 @@ impl IdKind {
         })
     }
 
-    /// Whether a (trimmed) value is one, in its published form.
+    /// Whether a (trimmed) value is one, in its published form. An org-id's list must start
+    /// with a letter (`GB-COH`, `GB-CHC`): a local reference such as `TH-04-ESC` has the same
+    /// shape otherwise.
     pub fn matches(self, value: &str) -> bool {
+        if self == IdKind::OrgId {
+            return ids::is_org_id(value)
+                && value
+                    .as_bytes()
+                    .get(3)
+                    .is_some_and(|b| b.is_ascii_alphabetic());
+        }
         match self {
             IdKind::Uprn => ids::is_uprn(value),
             IdKind::Usrn => ids::is_usrn(value),
@@ -128,7 +139,7 @@ pub fn date_key(year: u32, month: u32, day: u32) -> DateKey {
 }
 
 /// What one column holds.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ColumnProfile {
     /// Cells with something other than spaces in them.
     pub filled: u64,
@@ -140,6 +151,169 @@ pub struct ColumnProfile {
     months: Option<Box<[u64; MONTH_WORDS]>>,
     /// Cells that read as each identifier, in [`IdKind::ALL`]'s order.
     pub ids: [u64; 7],
+    /// Cells a spreadsheet wrote in scientific notation (`1.00032E+11`): a long number whose
+    /// last digits are lost.
+    pub scientific: u64,
+    /// The forms of the values, for drafting a standard; gathered only when asked for.
+    pub shapes: Option<Box<Shapes>>,
+}
+
+/// Distinct values kept a column, for proposing a list of allowed values.
+pub const MAX_DISTINCT: usize = 30;
+/// Values a column keeps fingerprints of to tell whether they are unique.
+const MAX_FINGERPRINTS: usize = 5_000_000;
+
+/// Which forms every filled value of a column takes: what `conform infer` drafts rules from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shapes {
+    pub integers: u64,
+    /// Whole numbers written with a leading zero (`007`): codes, not quantities.
+    pub zero_padded: u64,
+    pub numbers: u64,
+    pub smallest: Option<f64>,
+    pub largest: Option<f64>,
+    pub iso_dates: u64,
+    pub uk_dates: u64,
+    pub date_times: u64,
+    pub emails: u64,
+    pub uris: u64,
+    pub wkt_points: u64,
+    pub wkt_areas: u64,
+    /// Length in characters of the shortest and longest value.
+    pub shortest: Option<usize>,
+    pub longest: usize,
+    /// The values and how often each occurs, until there are more than [`MAX_DISTINCT`].
+    pub distinct: Option<std::collections::BTreeMap<String, u64>>,
+    /// Fingerprints of the values seen, until a value repeats (or there are too many to keep).
+    fingerprints: Option<hashbrown::HashSet<u64>>,
+    /// A value occurs twice (or more values than are kept).
+    pub repeats: bool,
+}
+
+impl Shapes {
+    fn new() -> Shapes {
+        Shapes {
+            distinct: Some(std::collections::BTreeMap::new()),
+            fingerprints: Some(hashbrown::HashSet::new()),
+            ..Shapes::default()
+        }
+    }
+
+    fn observe(&mut self, value: &str) {
+        let is_integer = {
+            let digits = value.strip_prefix('-').unwrap_or(value);
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        };
+        if is_integer {
+            self.integers += 1;
+            let digits = value.strip_prefix('-').unwrap_or(value);
+            if digits.len() > 1 && digits.starts_with('0') {
+                self.zero_padded += 1;
+            }
+        }
+        let number = value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'))
+            .then(|| value.parse::<f64>().ok())
+            .flatten()
+            .filter(|n| n.is_finite());
+        if let Some(n) = number {
+            self.numbers += 1;
+            self.smallest = Some(self.smallest.map_or(n, |s| s.min(n)));
+            self.largest = Some(self.largest.map_or(n, |l| l.max(n)));
+        }
+        if date::is_iso_date(value) {
+            self.iso_dates += 1;
+        } else if date::is_uk_date(value) {
+            self.uk_dates += 1;
+        } else if date::is_date_time(value) {
+            self.date_times += 1;
+        }
+        let first = value.as_bytes()[0];
+        if value.contains('@') && crate::formats::web::is_email(value) {
+            self.emails += 1;
+        }
+        if value.contains("://") && crate::formats::web::is_uri(value) {
+            self.uris += 1;
+        }
+        if first.is_ascii_alphabetic() {
+            if crate::wkt::is_point(value) {
+                self.wkt_points += 1;
+            } else if crate::wkt::is_area(value) {
+                self.wkt_areas += 1;
+            }
+        }
+        let length = value.chars().count();
+        self.shortest = Some(self.shortest.map_or(length, |s| s.min(length)));
+        self.longest = self.longest.max(length);
+        if let Some(distinct) = self.distinct.as_mut() {
+            *distinct.entry(value.to_string()).or_insert(0) += 1;
+            if distinct.len() > MAX_DISTINCT {
+                self.distinct = None;
+            }
+        }
+        if let Some(seen) = self.fingerprints.as_mut() {
+            let fresh = seen.insert(foldhash::quality::FixedState::with_seed(7).hash_one(value));
+            if !fresh || seen.len() > MAX_FINGERPRINTS {
+                self.repeats = true;
+                self.fingerprints = None;
+            }
+        }
+    }
+
+    fn merge(&mut self, other: &Shapes) {
+        self.integers += other.integers;
+        self.zero_padded += other.zero_padded;
+        self.numbers += other.numbers;
+        self.smallest = match (self.smallest, other.smallest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.largest = match (self.largest, other.largest) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        self.iso_dates += other.iso_dates;
+        self.uk_dates += other.uk_dates;
+        self.date_times += other.date_times;
+        self.emails += other.emails;
+        self.uris += other.uris;
+        self.wkt_points += other.wkt_points;
+        self.wkt_areas += other.wkt_areas;
+        self.shortest = match (self.shortest, other.shortest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.longest = self.longest.max(other.longest);
+        self.distinct = match (self.distinct.take(), &other.distinct) {
+            (Some(mut mine), Some(theirs)) => {
+                for (value, n) in theirs {
+                    *mine.entry(value.clone()).or_insert(0) += n;
+                }
+                (mine.len() <= MAX_DISTINCT).then_some(mine)
+            }
+            _ => None,
+        };
+        self.repeats |= other.repeats;
+        match (self.fingerprints.as_mut(), &other.fingerprints) {
+            (Some(mine), Some(theirs)) if !self.repeats => {
+                for fingerprint in theirs {
+                    if !mine.insert(*fingerprint) {
+                        self.repeats = true;
+                        break;
+                    }
+                }
+                if self.repeats || mine.len() > MAX_FINGERPRINTS {
+                    self.repeats = true;
+                    self.fingerprints = None;
+                }
+            }
+            _ => {
+                self.repeats = true;
+                self.fingerprints = None;
+            }
+        }
+    }
 }
 
 impl ColumnProfile {
@@ -149,12 +323,17 @@ impl ColumnProfile {
             return;
         }
         self.filled += 1;
+        if let Some(shapes) = self.shapes.as_mut() {
+            shapes.observe(value);
+        }
         // Only a value that starts with a digit can be a date or a numeric identifier; checking
         // that first keeps text columns cheap.
         let starts_with_digit = value.as_bytes()[0].is_ascii_digit();
         if starts_with_digit && value.len() >= 6 {
             if let Some((year, month, day)) = date::read_calendar_date(value) {
                 self.add_date(year, month, day);
+            } else if is_scientific(value) {
+                self.scientific += 1;
             }
         }
         for (n, kind) in IdKind::ALL.iter().enumerate() {
@@ -197,7 +376,7 @@ impl ColumnProfile {
             .map_or(0, |n| self.ids[n])
     }
 
-    fn merge(&mut self, other: &ColumnProfile) {
+    pub fn merge(&mut self, other: &ColumnProfile) {
         self.filled += other.filled;
         self.dated += other.dated;
         self.earliest = min_of(self.earliest, other.earliest);
@@ -213,7 +392,27 @@ impl ColumnProfile {
         for (a, b) in self.ids.iter_mut().zip(other.ids) {
             *a += b;
         }
+        self.scientific += other.scientific;
+        match (self.shapes.as_mut(), &other.shapes) {
+            (Some(mine), Some(theirs)) => mine.merge(theirs),
+            (None, Some(theirs)) => self.shapes = Some(theirs.clone()),
+            _ => {}
+        }
     }
+}
+
+/// `1.00032E+11`, `2.00005e+11`: how a spreadsheet shows a long number it has rounded.
+fn is_scientific(value: &str) -> bool {
+    let Some((mantissa, exponent)) = value.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+        && whole.len() == 1
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn min_of(a: Option<DateKey>, b: Option<DateKey>) -> Option<DateKey> {
@@ -228,7 +427,7 @@ fn max_of(a: Option<DateKey>, b: Option<DateKey>) -> Option<DateKey> {
 }
 
 /// What every column of a file holds, by the file's column order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Profile {
     pub columns: Vec<ColumnProfile>,
 }
@@ -237,6 +436,17 @@ impl Profile {
     pub fn new(width: usize) -> Profile {
         Profile {
             columns: vec![ColumnProfile::default(); width],
+        }
+    }
+
+    /// A profile that also keeps the forms of the values (see [`Shapes`]).
+    pub fn with_shapes(width: usize) -> Profile {
+        let column = ColumnProfile {
+            shapes: Some(Box::new(Shapes::new())),
+            ..ColumnProfile::default()
+        };
+        Profile {
+            columns: vec![column; width],
         }
     }
 
@@ -295,6 +505,9 @@ mod tests {
         assert_eq!(codes.count(IdKind::GssCode), 1);
         assert_eq!(profile.columns[2].filled, 1);
         assert_eq!(profile.columns[2].count(IdKind::OrgId), 1);
+        let local = profile_of(&[&["TH-04-ESC", "1.00032E+11"]]);
+        assert_eq!(local.columns[0].count(IdKind::OrgId), 0);
+        assert_eq!(local.columns[1].scientific, 1);
     }
 
     #[test]

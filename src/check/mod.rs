@@ -67,6 +67,8 @@ pub struct Options {
     pub input_format: Option<Kind>,
     /// Gather what each column holds (see [`crate::profile`]) into the report.
     pub profile: bool,
+    /// With the profile, the forms of the values too (for drafting a standard).
+    pub profile_shapes: bool,
     /// Read only the first this many rows (a sample); the report says so.
     pub max_rows: Option<u64>,
 }
@@ -83,6 +85,7 @@ impl Default for Options {
             sheet: None,
             input_format: None,
             profile: false,
+            profile_shapes: false,
             max_rows: None,
         }
     }
@@ -463,6 +466,8 @@ struct Worker<'a> {
     keys_only: bool,
     /// Gather a profile of the columns.
     profile: bool,
+    /// With the forms of the values.
+    profile_shapes: bool,
 }
 
 /// Work for the checking threads: a chunk of text to parse, or rows a table reader made.
@@ -496,8 +501,13 @@ impl Worker<'_> {
             findings: Vec::new(),
             keys: keys::KeyValues::default(),
             snippets: Vec::new(),
-            profile: (self.profile && !self.keys_only)
-                .then(|| crate::profile::Profile::new(self.plan.width)),
+            profile: (self.profile && !self.keys_only).then(|| {
+                if self.profile_shapes {
+                    crate::profile::Profile::with_shapes(self.plan.width)
+                } else {
+                    crate::profile::Profile::new(self.plan.width)
+                }
+            }),
             cut: false,
         }
     }
@@ -803,6 +813,7 @@ fn check_once(
         full_validator: full_validator.as_ref(),
         keys_only: key_checks.is_confirming(),
         profile: options.profile,
+        profile_shapes: options.profile_shapes,
     };
     let mut last_line = header_line;
     check_chunks(

@@ -168,6 +168,7 @@ fn check_source(
         full_validator: full_validator.as_ref(),
         keys_only: key_checks.is_confirming(),
         profile: options.profile,
+        profile_shapes: options.profile_shapes,
     };
     let mut last_line = source.header_line;
     let mut merger = Merger {

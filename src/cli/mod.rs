@@ -3,6 +3,7 @@
 //! code.
 
 mod check;
+mod infer;
 mod interrupt;
 mod standards;
 mod survey;
@@ -17,6 +18,7 @@ use conform::run::{RunError, DEFAULT_MAX_FINDINGS};
 use conform::standard::StandardError;
 
 use check::{check_command, parse_format};
+use infer::infer_command;
 use standards::{explain_command, lint_command, render_diagnostic, standards_command};
 use survey::{parse_survey_format, survey_command};
 
@@ -36,6 +38,10 @@ pub enum Command {
     /// it fits and how well, how full its fields are, the dates it covers and the identifiers it
     /// holds; rolled up by standard, with the fixes that would clear most errors.
     Survey(SurveyArgs),
+    /// Draft a standard from sample files: column types, UK formats (dates, postcodes, GSS
+    /// codes, UPRNs...), allowed values, required columns, ranges, lengths and a key, each rule
+    /// saying how many values it was inferred from. Several files of one dataset widen the draft.
+    Infer(InferArgs),
     /// Discover and read the built-in standards; lint a standard file.
     #[command(subcommand)]
     Standards(StandardsCommand),
@@ -205,6 +211,22 @@ pub struct SurveyArgs {
     pub no_progress: bool,
 }
 
+#[derive(Args, Debug)]
+pub struct InferArgs {
+    /// Sample files of one dataset (any format `check` reads), or folders of them.
+    #[arg(required = true)]
+    pub files: Vec<String>,
+    /// Write the draft standard to this file (never over a sample).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Read files in this encoding instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Field delimiter instead of sniffing it (`,` `;` `|` or `tab`).
+    #[arg(long)]
+    pub delimiter: Option<String>,
+}
+
 /// A failure that stops the command before a report exists: exit code 2.
 pub struct Fatal(pub String);
 
@@ -270,6 +292,13 @@ pub fn run(cli: Cli) -> i32 {
                 }
             }
         }
+        Command::Infer(args) => match infer_command(&args) {
+            Ok(code) => code,
+            Err(Fatal(message)) => {
+                eprintln!("{}", message.trim_end());
+                2
+            }
+        },
         Command::Survey(args) => match survey_command(&args) {
             Ok(code) => code,
             Err(Fatal(message)) => {

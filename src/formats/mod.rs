@@ -5,7 +5,7 @@
 
 pub mod date;
 pub mod ids;
-mod web;
+pub mod web;
 
 pub use date::{
     is_date_or_date_time, is_date_time, is_iso_date, is_partial_date, is_time, is_uk_date,

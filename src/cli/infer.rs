@@ -1,0 +1,50 @@
+//! `conform infer`: a draft standard from sample files, written to standard output or a file.
+
+use conform::infer::{self, Request};
+use conform::read;
+use conform::run::{inputs, Unwatched};
+
+use super::{Fatal, InferArgs};
+
+pub(super) fn infer_command(args: &InferArgs) -> Result<i32, Fatal> {
+    let encoding = match &args.encoding {
+        Some(label) => Some(read::encoding_for_label(label).ok_or_else(|| {
+            Fatal(format!(
+                "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
+            ))
+        })?),
+        None => None,
+    };
+    let request = Request {
+        paths: args.files.clone(),
+        encoding,
+        delimiter: args
+            .delimiter
+            .as_deref()
+            .map(super::check::parse_delimiter)
+            .transpose()?,
+    };
+    if let Some(target) = &args.output {
+        let read: Vec<(&str, std::path::PathBuf)> = args
+            .files
+            .iter()
+            .map(|f| ("one of the sample files", std::path::PathBuf::from(f)))
+            .collect();
+        inputs::refuse_overwrite("--output", target, &read)?;
+    }
+    let draft = infer::infer(&request, &Unwatched)?;
+    let target = args
+        .output
+        .as_ref()
+        .map(|p| format!(" to {}", p.display()))
+        .unwrap_or_default();
+    let mut output = conform::report::output::Output::open(args.output.as_deref())
+        .map_err(|e| Fatal(format!("error: cannot write the draft{target}: {e}")))?;
+    use std::io::Write;
+    output
+        .write_all(draft.text.as_bytes())
+        .and_then(|()| output.commit())
+        .map_err(|e| Fatal(format!("error: cannot write the draft{target}: {e}")))?;
+    eprintln!("{}", draft.summary);
+    Ok(0)
+}
