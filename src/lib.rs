@@ -13,6 +13,7 @@ pub mod formats;
 pub mod infer;
 pub mod json_pointer;
 pub mod lint;
+pub mod map;
 pub mod profile;
 pub mod read;
 pub mod report;

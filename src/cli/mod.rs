@@ -5,6 +5,7 @@
 mod check;
 mod infer;
 mod interrupt;
+mod map;
 mod standards;
 mod survey;
 
@@ -19,6 +20,7 @@ use conform::standard::StandardError;
 
 use check::{check_command, parse_format};
 use infer::infer_command;
+use map::map_command;
 use standards::{explain_command, lint_command, render_diagnostic, standards_command};
 use survey::{parse_survey_format, survey_command};
 
@@ -42,6 +44,10 @@ pub enum Command {
     /// codes, UPRNs...), allowed values, required columns, ranges, lengths and a key, each rule
     /// saying how many values it was inferred from. Several files of one dataset widen the draft.
     Infer(InferArgs),
+    /// Turn a local export into a standard's shape. Without --mapping, propose a mapping file
+    /// (columns matched by name, alias or content; the transforms the findings call for), to
+    /// edit; with it, write the file in the standard's columns and check it.
+    Map(MapArgs),
     /// Discover and read the built-in standards; lint a standard file.
     #[command(subcommand)]
     Standards(StandardsCommand),
@@ -227,6 +233,33 @@ pub struct InferArgs {
     pub delimiter: Option<String>,
 }
 
+#[derive(Args, Debug)]
+pub struct MapArgs {
+    /// The file to map (any format `check` reads).
+    pub file: String,
+    /// The standard to map to: a built-in id or a path.
+    #[arg(long, short = 's')]
+    pub standard: String,
+    /// The table of the standard (default: as `check` chooses it).
+    #[arg(long)]
+    pub table: Option<String>,
+    /// A mapping file (TOML) to apply; without it, one is proposed on standard output.
+    #[arg(long)]
+    pub mapping: Option<PathBuf>,
+    /// Where to write the mapped file: CSV, or a workbook if it ends in .xlsx (never over an input).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Read the file in this encoding instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Field delimiter instead of sniffing it (`,` `;` `|` or `tab`).
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// The sheet of a workbook, by name or number from 1.
+    #[arg(long)]
+    pub sheet: Option<String>,
+}
+
 /// A failure that stops the command before a report exists: exit code 2.
 pub struct Fatal(pub String);
 
@@ -292,6 +325,13 @@ pub fn run(cli: Cli) -> i32 {
                 }
             }
         }
+        Command::Map(args) => match map_command(&args) {
+            Ok(code) => code,
+            Err(Fatal(message)) => {
+                eprintln!("{}", message.trim_end());
+                2
+            }
+        },
         Command::Infer(args) => match infer_command(&args) {
             Ok(code) => code,
             Err(Fatal(message)) => {

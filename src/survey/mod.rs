@@ -8,7 +8,7 @@
 //! so memory does not grow with the files' sizes.
 
 mod rollup;
-mod table;
+pub(crate) mod table;
 pub mod write;
 mod xlsx;
 

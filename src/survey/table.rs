@@ -384,6 +384,14 @@ enum Content {
 }
 
 fn content_of(column: &crate::standard::Column) -> Option<Content> {
+    // A code list of GSS codes (organisations) is a column of GSS codes.
+    let gss_list = column.codelist.as_ref().is_some_and(|list| {
+        let sample: Vec<&str> = list.codes.iter().take(5).map(|c| &**c).collect();
+        !sample.is_empty() && sample.iter().all(|c| crate::formats::ids::is_gss_code(c))
+    });
+    if gss_list {
+        return Some(Content::Id(IdKind::GssCode));
+    }
     let format = column.schema.get("format").and_then(|v| v.as_str())?;
     match format {
         "date" | "uk-date" | "date-time" => Some(Content::Dates),
@@ -394,7 +402,7 @@ fn content_of(column: &crate::standard::Column) -> Option<Content> {
 /// Standard columns the header lacks, found by what an unmatched column holds: a column of
 /// dates when the table lacks exactly one date column and the file has exactly one unmatched
 /// column of dates; likewise a column of one identifier. Four in five filled values must fit.
-fn by_content<'p>(
+pub(crate) fn by_content<'p>(
     table: &Table,
     standard_to_file: &[Option<usize>],
     used: &[bool],

@@ -1,0 +1,42 @@
+//! `conform map`: propose a mapping from a file to a standard's table, or apply one.
+
+use conform::map::{self, Request};
+use conform::read;
+
+use super::{Fatal, MapArgs};
+
+pub(super) fn map_command(args: &MapArgs) -> Result<i32, Fatal> {
+    let encoding = match &args.encoding {
+        Some(label) => Some(read::encoding_for_label(label).ok_or_else(|| {
+            Fatal(format!(
+                "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
+            ))
+        })?),
+        None => None,
+    };
+    let request = Request {
+        file: args.file.clone(),
+        standard: args.standard.clone(),
+        table: args.table.clone(),
+        encoding,
+        delimiter: args
+            .delimiter
+            .as_deref()
+            .map(super::check::parse_delimiter)
+            .transpose()?,
+        sheet: args.sheet.clone(),
+    };
+    let Some(mapping) = &args.mapping else {
+        let proposal = map::propose(&request)?;
+        return Ok(super::write_stdout(&proposal, 0));
+    };
+    let output = args.output.as_ref().ok_or_else(|| {
+        Fatal(
+            "error: --mapping writes a new file: give it a name with --output OUT.csv (or .xlsx)"
+                .into(),
+        )
+    })?;
+    let applied = map::apply(&request, mapping, output)?;
+    let code = if applied.errors == 0 { 0 } else { 1 };
+    Ok(super::write_stdout(&applied.describe(output), code))
+}

@@ -1,0 +1,165 @@
+//! The value transforms a mapping may name: each turns one cell into the standard's form, or
+//! says why it cannot (and the cell is then written as it was, for the check to report).
+
+use std::borrow::Cow;
+
+use crate::formats::date;
+use crate::suggest::fold;
+
+/// A change to one column's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Transform {
+    /// Spaces before and after the value removed.
+    Trim,
+    /// Any date form conform reads (ISO, `21-Dec-17`, `21.12.2017`...) written `dd/mm/yyyy`.
+    DateToUk,
+    /// Any date form written `YYYY-MM-DD`.
+    DateToIso,
+    /// `£1,496.00`, `1 496`, `(12.50)` written as plain numbers: `1496.00`, `1496`, `-12.50`.
+    PlainNumber,
+    /// A code written in another case or spacing (`e06000001`) written as the standard's list
+    /// writes it.
+    CodeCase,
+    /// A UPRN or USRN written `100023336956.0` written as its digits; one a spreadsheet rounded
+    /// (`1.00023E+11`) is flagged: its digits are lost.
+    PropertyNumber,
+}
+
+impl Transform {
+    pub const ALL: [Transform; 6] = [
+        Transform::Trim,
+        Transform::DateToUk,
+        Transform::DateToIso,
+        Transform::PlainNumber,
+        Transform::CodeCase,
+        Transform::PropertyNumber,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Transform::Trim => "trim",
+            Transform::DateToUk => "date-to-uk",
+            Transform::DateToIso => "date-to-iso",
+            Transform::PlainNumber => "plain-number",
+            Transform::CodeCase => "code-case",
+            Transform::PropertyNumber => "property-number",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Transform> {
+        Transform::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The value in the standard's form; `Err` says why it cannot be made so.
+    pub fn apply<'a>(self, value: &'a str, allowed: &[String]) -> Result<Cow<'a, str>, String> {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            return Ok(Cow::Borrowed(value));
+        }
+        match self {
+            Transform::Trim => Ok(Cow::Borrowed(trimmed)),
+            Transform::DateToUk | Transform::DateToIso => {
+                let (y, m, d) = date::read_calendar_date(trimmed)
+                    .ok_or_else(|| format!("`{trimmed}` is not a date conform can read"))?;
+                Ok(Cow::Owned(if self == Transform::DateToUk {
+                    format!("{d:02}/{m:02}/{y:04}")
+                } else {
+                    format!("{y:04}-{m:02}-{d:02}")
+                }))
+            }
+            Transform::PlainNumber => plain_number(trimmed).map(Cow::Owned),
+            Transform::CodeCase => {
+                if allowed.iter().any(|a| a == trimmed) {
+                    return Ok(Cow::Borrowed(trimmed));
+                }
+                let folded = fold(trimmed).replace(' ', "");
+                allowed
+                    .iter()
+                    .find(|a| fold(a).replace(' ', "") == folded)
+                    .map(|a| Cow::Owned(a.clone()))
+                    .ok_or_else(|| format!("`{trimmed}` is not in the list, in any case"))
+            }
+            Transform::PropertyNumber => property_number(trimmed).map(Cow::Owned),
+        }
+    }
+}
+
+/// `£1,496.00` → `1496.00`; `(12.50)` → `-12.50`; `1 496` → `1496`.
+fn plain_number(value: &str) -> Result<String, String> {
+    let (negative, inner) = match value.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
+        Some(inner) => (true, inner),
+        None => (false, value),
+    };
+    let cleaned: String = inner
+        .chars()
+        .filter(|c| !matches!(c, '£' | ',' | ' ' | '\u{a0}'))
+        .collect();
+    let number = cleaned.strip_prefix('-').unwrap_or(&cleaned);
+    let digits_and_point = !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && number.bytes().filter(|b| *b == b'.').count() <= 1;
+    if !digits_and_point {
+        return Err(format!("`{value}` is not an amount conform can read"));
+    }
+    Ok(if negative && !cleaned.starts_with('-') {
+        format!("-{cleaned}")
+    } else {
+        cleaned
+    })
+}
+
+fn property_number(value: &str) -> Result<String, String> {
+    if value.contains(['E', 'e']) && value.parse::<f64>().is_ok() {
+        return Err(format!(
+            "`{value}` was rounded by a spreadsheet: its last digits are lost and cannot be recovered; take the number from the source system"
+        ));
+    }
+    let digits = value.strip_suffix(".0").unwrap_or(value);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(digits.to_string())
+    } else {
+        Err(format!("`{value}` is not a property number"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_transform_writes_the_standard_form_or_says_why_not() {
+        let none: &[String] = &[];
+        let t = |t: Transform, v: &str| t.apply(v, none).map(|c| c.into_owned());
+        assert_eq!(t(Transform::Trim, "  ACME LTD "), Ok("ACME LTD".into()));
+        assert_eq!(
+            t(Transform::DateToUk, "2019-04-01"),
+            Ok("01/04/2019".into())
+        );
+        assert_eq!(t(Transform::DateToUk, "21-Dec-17"), Ok("21/12/2017".into()));
+        assert_eq!(
+            t(Transform::DateToIso, "01/04/2019"),
+            Ok("2019-04-01".into())
+        );
+        assert!(t(Transform::DateToUk, "soon").is_err());
+        assert_eq!(t(Transform::PlainNumber, "£1,496.00"), Ok("1496.00".into()));
+        assert_eq!(t(Transform::PlainNumber, "(12.50)"), Ok("-12.50".into()));
+        assert_eq!(t(Transform::PlainNumber, "-£3,000"), Ok("-3000".into()));
+        assert!(t(Transform::PlainNumber, "twelve").is_err());
+        assert_eq!(
+            t(Transform::PropertyNumber, "100023336956.0"),
+            Ok("100023336956".into())
+        );
+        assert!(t(Transform::PropertyNumber, "1.00023E+11")
+            .is_err_and(|why| why.contains("cannot be recovered")));
+        let allowed = vec!["E06000001".to_string(), "Adults".to_string()];
+        assert_eq!(
+            Transform::CodeCase
+                .apply("e06000001", &allowed)
+                .map(|c| c.into_owned()),
+            Ok("E06000001".into())
+        );
+        assert!(Transform::CodeCase.apply("E99", &allowed).is_err());
+        // An empty cell stays empty: whether it may be is the check's to say.
+        assert_eq!(t(Transform::DateToUk, ""), Ok("".into()));
+    }
+}
