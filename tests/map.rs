@@ -78,15 +78,24 @@ fn a_mapped_workbook_has_the_standard_columns() {
 fn real_exports_map_to_files_that_conform_apart_from_columns_they_lack() {
     // Harrogate's ISO dates and Devon's amounts with commas are fixed by the proposal as it
     // stands; what remains is the Irrecoverable VAT column neither file has.
+    // Devon's 2012 export has the 2011 column names and no organisation code: its body's name
+    // is written as the GSS code.
     for file in [
         "fixtures/corpus/spend-over-500/harrogate-bc-2015-05-odileeds-clean.csv",
         "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv",
+        "fixtures/corpus/spend-over-500/devon-cc-2012-12.csv",
     ] {
         let dir = scratch(file.rsplit('/').next().unwrap_or("file"));
         let proposal = dir.join("proposal.toml");
         let output = dir.join("mapped.csv");
         let (code, out, _) = run(&["map", file, "--standard", "spend-over-500"]);
         assert_eq!(code, 0);
+        if file.contains("2012") {
+            assert!(
+                out.contains(r#""Organisation code" = { from = "Name of Body", transforms = ["organisation-to-gss"] }"#),
+                "{out}"
+            );
+        }
         std::fs::write(&proposal, out).expect("the proposal");
         let (_, report, err) = run(&[
             "map",
@@ -102,6 +111,16 @@ fn real_exports_map_to_files_that_conform_apart_from_columns_they_lack() {
             report.contains("still has 1 error (missing-column 1), 0 warnings"),
             "{file}: {report}{err}"
         );
+        if file.contains("2012") {
+            let written = std::fs::read_to_string(&output).expect("the mapped file");
+            assert!(
+                written
+                    .lines()
+                    .nth(1)
+                    .is_some_and(|l| l.contains("E10000008")),
+                "{written}"
+            );
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -144,6 +144,39 @@ fn transforms_for(
     wanted
 }
 
+/// A column of the GSS code list the file lacks, taken from a column of local authorities'
+/// names (`Name of Body`): every distinct name must be one conform can write as a code.
+fn names_for_codes<'p>(
+    column: &Column,
+    header: &[String],
+    profile: &impl Fn(usize) -> &'p ColumnProfile,
+) -> Option<(usize, &'static str)> {
+    let gss_list = column.codelist.as_ref().is_some_and(|list| {
+        list.codes
+            .iter()
+            .take(5)
+            .all(|c| crate::formats::ids::is_gss_code(c))
+    });
+    if !gss_list {
+        return None;
+    }
+    (0..header.len())
+        .find(|&f| {
+            profile(f)
+                .shapes
+                .as_ref()
+                .and_then(|s| s.distinct.as_ref())
+                .is_some_and(|names| {
+                    !names.is_empty()
+                        && names.keys().all(|n| {
+                            !crate::formats::ids::is_gss_code(n)
+                                && super::transform::gss_of(n).is_some()
+                        })
+                })
+        })
+        .map(|f| (f, "by names"))
+}
+
 /// The proposed mapping file's text.
 pub fn propose(request: &Request) -> Result<String, RunError> {
     let target = target(request)?;
@@ -151,6 +184,7 @@ pub fn propose(request: &Request) -> Result<String, RunError> {
     let compiled = compile::compile(table)?;
     let options = Options {
         profile: true,
+        profile_shapes: true,
         max_findings: Some(200_000),
         ..request.options()
     };
@@ -206,7 +240,8 @@ pub fn propose(request: &Request) -> Result<String, RunError> {
          # transforms its values need. Edit it, then write the file in the standard's shape:\n\
          #   conform map {} --standard {} --mapping THIS_FILE --output OUT.csv\n\
          # Only what is written here is done: nothing is guessed.\n\
-         # Transforms: trim, date-to-uk, date-to-iso, plain-number, code-case, property-number.\n\n\
+         # Transforms: trim, date-to-uk, date-to-iso, plain-number, code-case, property-number,\n\
+         # organisation-to-gss.\n\n\
          standard = {}\ntable = {}\n\n[columns]\n",
         target.input.display_name(),
         target.standard.id,
@@ -225,6 +260,7 @@ pub fn propose(request: &Request) -> Result<String, RunError> {
                     .find(|(bc, _)| *bc == c)
                     .map(|(_, f)| (*f, "by content"))
             });
+        let found = found.or_else(|| names_for_codes(column, &header, &profile));
         let Some((f, how)) = found else {
             let need = if column.required {
                 "required, and no column of the file holds it: add it to the export"
@@ -236,17 +272,30 @@ pub fn propose(request: &Request) -> Result<String, RunError> {
         };
         let how = match how {
             "by content" => "found by its values, not its name".to_string(),
+            "by names" => {
+                "its values are local authorities' names: each is written as its GSS code"
+                    .to_string()
+            }
             "exact" => "same name".to_string(),
             "alias" => "another name the standard accepts".to_string(),
             other => format!("{other} name"),
         };
         let none = Vec::new();
-        let mut wanted = transforms_for(
+        let mut wanted = if how.starts_with("its values are local authorities") {
+            vec![(
+                Transform::OrganisationToGss,
+                "names not in mySociety's list of UK local authorities are reported, not guessed"
+                    .to_string(),
+            )]
+        } else {
+            Vec::new()
+        };
+        wanted.extend(transforms_for(
             column,
             codes.get(&f).unwrap_or(&BTreeMap::new()),
             values.get(&f).unwrap_or(&none),
             profile(f),
-        );
+        ));
         // A column found by its values was not checked as this column: its codes that are not
         // in their published form are counted here.
         let p = profile(f);

@@ -23,16 +23,20 @@ pub enum Transform {
     /// A UPRN or USRN written `100023336956.0` written as its digits; one a spreadsheet rounded
     /// (`1.00023E+11`) is flagged: its digits are lost.
     PropertyNumber,
+    /// A UK local authority's name (`Devon County Council`, `Devon`) written as its GSS code,
+    /// from mySociety's list of UK local authorities (official, short and other names).
+    OrganisationToGss,
 }
 
 impl Transform {
-    pub const ALL: [Transform; 6] = [
+    pub const ALL: [Transform; 7] = [
         Transform::Trim,
         Transform::DateToUk,
         Transform::DateToIso,
         Transform::PlainNumber,
         Transform::CodeCase,
         Transform::PropertyNumber,
+        Transform::OrganisationToGss,
     ];
 
     pub fn name(self) -> &'static str {
@@ -43,6 +47,7 @@ impl Transform {
             Transform::PlainNumber => "plain-number",
             Transform::CodeCase => "code-case",
             Transform::PropertyNumber => "property-number",
+            Transform::OrganisationToGss => "organisation-to-gss",
         }
     }
 
@@ -80,8 +85,68 @@ impl Transform {
                     .ok_or_else(|| format!("`{trimmed}` is not in the list, in any case"))
             }
             Transform::PropertyNumber => property_number(trimmed).map(Cow::Owned),
+            Transform::OrganisationToGss => {
+                if crate::formats::ids::is_gss_code(trimmed) {
+                    return Ok(Cow::Borrowed(trimmed));
+                }
+                gss_of(trimmed)
+                    .map(|code| Cow::Owned(code.to_string()))
+                    .ok_or_else(|| {
+                        format!("`{trimmed}` is not the name of a UK local authority conform knows")
+                    })
+            }
         }
     }
+}
+
+/// Folded names of UK local authorities (official, short and other names) to their GSS codes;
+/// a name two authorities share goes to the current one.
+fn authorities() -> &'static std::collections::HashMap<String, String> {
+    static NAMES: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = std::collections::HashMap::new();
+        let Some(text) = crate::standard::builtin_file("codelists/uk-local-authorities.csv") else {
+            return names;
+        };
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let Ok(header) = reader.headers().cloned() else {
+            return names;
+        };
+        let at = |name: &str| header.iter().position(|h| h == name);
+        let (Some(official), Some(nice), Some(alt), Some(gss), Some(current)) = (
+            at("official-name"),
+            at("nice-name"),
+            at("alt-names"),
+            at("gss-code"),
+            at("current-authority"),
+        ) else {
+            return names;
+        };
+        let mut rows: Vec<csv::StringRecord> = reader.records().flatten().collect();
+        // Former authorities first, so that a current one's entry replaces theirs.
+        rows.sort_by_key(|r| r.get(current) == Some("True"));
+        for row in rows {
+            let Some(code) = row.get(gss).filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            let listed = [row.get(official), row.get(nice)]
+                .into_iter()
+                .flatten()
+                .chain(row.get(alt).unwrap_or_default().split(','));
+            for name in listed.filter(|n| !n.trim().is_empty()) {
+                names.insert(fold(name).replace(' ', ""), code.to_string());
+            }
+        }
+        names
+    })
+}
+
+/// The GSS code of a UK local authority, by any of its names.
+pub fn gss_of(name: &str) -> Option<&'static str> {
+    authorities()
+        .get(&fold(name).replace(' ', ""))
+        .map(String::as_str)
 }
 
 /// `£1,496.00` → `1496.00`; `(12.50)` → `-12.50`; `1 496` → `1496`.
@@ -159,6 +224,15 @@ mod tests {
             Ok("E06000001".into())
         );
         assert!(Transform::CodeCase.apply("E99", &allowed).is_err());
+        assert_eq!(
+            t(Transform::OrganisationToGss, "Devon County Council"),
+            Ok("E10000008".into())
+        );
+        assert_eq!(
+            t(Transform::OrganisationToGss, "devon"),
+            Ok("E10000008".into())
+        );
+        assert!(t(Transform::OrganisationToGss, "Not A Council").is_err());
         // An empty cell stays empty: whether it may be is the check's to say.
         assert_eq!(t(Transform::DateToUk, ""), Ok("".into()));
     }

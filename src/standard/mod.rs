@@ -16,6 +16,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::finding::{Code, Severity, SeverityTable};
+pub(crate) use builtin::file as builtin_file;
 pub use builtin::{builtin_standards, BuiltinEntry};
 pub use error::{not_json, StandardError};
 
