@@ -37,7 +37,7 @@ for mode in full sample; do
   times=() rss=0
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f '%e %M' -o /tmp/bench-survey-time "$CONFORM" "${args[@]}" >/tmp/bench-survey.json
-    read -r seconds kb </tmp/bench-survey-time
+    read -r seconds kb < <(tail -n 1 /tmp/bench-survey-time)
     times+=("$seconds")
     [ "$kb" -gt "$rss" ] && rss=$kb
   done

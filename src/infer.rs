@@ -18,6 +18,8 @@ pub struct Request {
     pub paths: Vec<String>,
     pub encoding: Option<&'static encoding_rs::Encoding>,
     pub delimiter: Option<u8>,
+    /// The sheet of each workbook (a name, or a number from 1).
+    pub sheet: Option<String>,
 }
 
 /// A draft standard: the file's text, and a sentence on what was inferred.
@@ -50,6 +52,7 @@ pub fn infer(request: &Request, watcher: &dyn Watcher) -> Result<Draft, RunError
         max_findings: Some(10_000),
         encoding: request.encoding,
         delimiter: request.delimiter,
+        sheet: request.sheet.clone(),
         ..Options::default()
     };
     let mut columns: Vec<SampleColumn> = Vec::new();
@@ -76,7 +79,13 @@ pub fn infer(request: &Request, watcher: &dyn Watcher) -> Result<Draft, RunError
             if name.is_empty() {
                 continue;
             }
-            match columns.iter_mut().find(|c| c.name == name) {
+            // Columns of several files are one when their names match as headers do (`Expense
+            // Code` and `Expense code`); the first file's name is kept.
+            let key = crate::suggest::fold(name).replace(' ', "");
+            match columns
+                .iter_mut()
+                .find(|c| crate::suggest::fold(&c.name).replace(' ', "") == key)
+            {
                 Some(known) => {
                     known.profile.merge(&column);
                     known.files += 1;
@@ -131,6 +140,11 @@ fn draft(columns: &[SampleColumn], rows: u64, names: &[String], files: usize) ->
         if rows == 1 { "row" } else { "rows" },
         names.join(", ")
     );
+    let placeholders: std::collections::BTreeSet<&String> = columns
+        .iter()
+        .filter_map(|c| c.profile.shapes.as_ref())
+        .flat_map(|s| s.placeholders.keys())
+        .collect();
     let mut table = Map::new();
     table.insert(
         "title".into(),
@@ -144,6 +158,12 @@ fn draft(columns: &[SampleColumn], rows: u64, names: &[String], files: usize) ->
         "header".into(),
         json!({"match": "normalised", "order": "any", "extra": "warning"}),
     );
+    if !placeholders.is_empty() {
+        // Words the samples write for "no value" are no value, not values of another form.
+        let mut missing = vec![String::new()];
+        missing.extend(placeholders.iter().map(|p| p.to_string()));
+        table.insert("missingValues".into(), json!(missing));
+    }
     if let Some((key, comment)) = &key {
         table.insert("primaryKey".into(), json!([key]));
         table.insert("$comment".into(), json!(comment));
@@ -248,35 +268,75 @@ fn column_rule(
     counts: &mut Counts,
 ) -> (Value, bool) {
     let p = &column.profile;
-    let n = p.filled;
-    let values = crate::finding::thousands(n);
+    let empty = Shapes::default();
+    let shapes = p.shapes.as_deref().unwrap_or(&empty);
+    let placeholders: u64 = shapes.placeholders.values().sum();
+    // Cells that say "no value" are not values to infer from.
+    let n = p.filled - placeholders.min(p.filled);
+    let values = match n {
+        1 => "1 value".to_string(),
+        n => format!("{} values", crate::finding::thousands(n)),
+    };
+    let all = if n == 1 {
+        "the one value is"
+    } else {
+        "all values are"
+    };
     let mut rule = Map::new();
     rule.insert("type".into(), json!("string"));
     rule.insert(
         "description".into(),
         json!("TODO: what this column holds, for the people who fill it in"),
     );
-    let empty = Shapes::default();
-    let shapes = p.shapes.as_deref().unwrap_or(&empty);
     let mut said = Vec::new();
+    if placeholders > 0 {
+        let words: Vec<String> = shapes
+            .placeholders
+            .keys()
+            .map(|w| format!("`{w}`"))
+            .collect();
+        said.push(format!(
+            "{} {} no value ({}), read as empty",
+            crate::finding::thousands(placeholders),
+            if placeholders == 1 {
+                "cell says"
+            } else {
+                "cells say"
+            },
+            words.join(", ")
+        ));
+    }
     if n == 0 {
         said.push(format!(
             "empty in all {} sample rows: nothing to infer",
             crate::finding::thousands(rows)
         ));
-    } else if let Some((format, what)) = value_format(column, shapes) {
+    } else if let Some((format, what)) = value_format(column, shapes, n) {
         rule.insert("format".into(), json!(format));
-        said.push(format!("all {values} values are {what}"));
+        said.push(format!("{all} {what}"));
         counts.formats += 1;
-    } else if shapes.integers == n && shapes.zero_padded == 0 {
+    } else if p.scientific > 0 {
+        // Long numbers a spreadsheet rounded: no rule can tell what they were.
+        said.push(format!(
+            "{} written by a spreadsheet as 1.0E+11 (digits lost): no type inferred",
+            crate::finding::thousands(p.scientific)
+        ));
+        add_length(&mut rule, shapes, n, &mut said);
+    } else if shapes.zero_padded > 0 && shapes.integers == n {
+        rule.insert("pattern".into(), json!("^[0-9]+$"));
+        said.push(format!(
+            "{all} digits, some with leading zeros (`0123`): codes, kept as text"
+        ));
+        add_length(&mut rule, shapes, n, &mut said);
+    } else if shapes.integers == n {
         rule.insert("type".into(), json!("integer"));
-        said.push(format!("all {values} values are whole numbers"));
-        add_range(&mut rule, shapes, &mut said);
+        said.push(format!("{all} whole numbers"));
+        add_range(&mut rule, shapes, &mut said, true);
         counts.numeric += 1;
-    } else if shapes.numbers == n {
+    } else if shapes.numbers == n && shapes.zero_padded == 0 {
         rule.insert("type".into(), json!("number"));
-        said.push(format!("all {values} values are numbers"));
-        add_range(&mut rule, shapes, &mut said);
+        said.push(format!("{all} numbers"));
+        add_range(&mut rule, shapes, &mut said, false);
         counts.numeric += 1;
     } else if let Some(distinct) = shapes
         .distinct
@@ -298,23 +358,30 @@ fn column_rule(
         add_length(&mut rule, shapes, n, &mut said);
     }
     let is_required = n > 0 && n == rows && column.files == files;
+    if is_required && rows < 5 {
+        said.push(format!(
+            "never empty in only {} sample {}: is it required?",
+            rows,
+            if rows == 1 { "row" } else { "rows" }
+        ));
+    }
     if is_required {
         said.push("never empty".to_string());
     }
     rule.insert(
         "$comment".into(),
-        json!(format!(
-            "inferred from {values} values: {}",
-            said.join("; ")
-        )),
+        json!(format!("inferred from {values}: {}", said.join("; "))),
     );
     (Value::Object(rule), is_required)
 }
 
 /// A format every value has: a date form, an identifier (by content, or by content and the
 /// column's name for bare numbers), WKT, an email address or a URL.
-fn value_format(column: &SampleColumn, shapes: &Shapes) -> Option<(&'static str, &'static str)> {
-    let n = column.profile.filled;
+fn value_format(
+    column: &SampleColumn,
+    shapes: &Shapes,
+    n: u64,
+) -> Option<(&'static str, &'static str)> {
     if shapes.iso_dates == n {
         return Some(("date", "ISO dates (YYYY-MM-DD)"));
     }
@@ -355,10 +422,11 @@ fn value_format(column: &SampleColumn, shapes: &Shapes) -> Option<(&'static str,
     None
 }
 
-/// A floor of 0 when no value is negative, and a ceiling a hundred times the largest value's
-/// order of magnitude (a misplaced decimal point or a stray digit lands above it).
-fn add_range(rule: &mut Map<String, Value>, shapes: &Shapes, said: &mut Vec<String>) {
-    if let Some(smallest) = shapes.smallest.filter(|s| *s >= 0.0) {
+/// A floor of 0 when no whole number is negative (amounts with decimals get none: a refund or a
+/// credit note is negative), and a ceiling a hundred times the largest value's order of
+/// magnitude (a misplaced decimal point or a stray digit lands above it).
+fn add_range(rule: &mut Map<String, Value>, shapes: &Shapes, said: &mut Vec<String>, whole: bool) {
+    if let Some(smallest) = shapes.smallest.filter(|s| *s >= 0.0 && whole) {
         rule.insert("minimum".into(), json!(0));
         said.push(format!("none negative (smallest {})", number(smallest)));
     }

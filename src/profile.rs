@@ -188,6 +188,28 @@ pub struct Shapes {
     fingerprints: Option<hashbrown::HashSet<u64>>,
     /// A value occurs twice (or more values than are kept).
     pub repeats: bool,
+    /// Values that stand for "no value" (`No Data`, `N/A`, `TBC`), as written, with their
+    /// counts: not counted in any form above.
+    pub placeholders: std::collections::BTreeMap<String, u64>,
+}
+
+/// How exports write "no value" in a cell that should hold one.
+fn is_placeholder(value: &str) -> bool {
+    matches!(
+        value.to_ascii_lowercase().as_str(),
+        "no data"
+            | "n/a"
+            | "na"
+            | "-"
+            | "tbc"
+            | "unknown"
+            | "null"
+            | "none"
+            | "nil"
+            | "not applicable"
+            | "not known"
+            | "#n/a"
+    )
 }
 
 impl Shapes {
@@ -200,6 +222,10 @@ impl Shapes {
     }
 
     fn observe(&mut self, value: &str) {
+        if is_placeholder(value) {
+            *self.placeholders.entry(value.to_string()).or_insert(0) += 1;
+            return;
+        }
         let is_integer = {
             let digits = value.strip_prefix('-').unwrap_or(value);
             !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
@@ -294,6 +320,9 @@ impl Shapes {
             }
             _ => None,
         };
+        for (value, n) in &other.placeholders {
+            *self.placeholders.entry(value.clone()).or_insert(0) += n;
+        }
         self.repeats |= other.repeats;
         match (self.fingerprints.as_mut(), &other.fingerprints) {
             (Some(mine), Some(theirs)) if !self.repeats => {

@@ -176,3 +176,40 @@ fn a_draft_is_never_written_over_a_sample() {
     assert!(err.contains("never writes over a file it reads"), "{err}");
     assert_eq!(std::fs::read(sample).expect("still there"), before);
 }
+
+#[test]
+fn columns_named_alike_are_one_and_placeholders_are_no_value() {
+    let dir = scratch("alike");
+    let first = dir.join("a.csv");
+    let second = dir.join("b.csv");
+    std::fs::write(
+        &first,
+        "Ref,Expense Code,End Date\nA1,ABCD,31/03/2017\nA2,ABCE,No Data\nA3,ABCF,01/04/2018\n",
+    )
+    .expect("a sample");
+    std::fs::write(
+        &second,
+        "ref,Expense code,End date\nA4,ABCDEF,No Data\nA5,ABCDEG,02/05/2019\n",
+    )
+    .expect("a sample");
+    let samples = [
+        first.to_str().expect("path"),
+        second.to_str().expect("path"),
+    ];
+    let draft = draft(&samples, &dir);
+    let text = std::fs::read_to_string(&draft).expect("the draft");
+    let standard: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let table = standard["tables"]
+        .as_object()
+        .and_then(|t| t.values().next())
+        .expect("a table");
+    let properties = table["schema"]["properties"].as_object().expect("columns");
+    assert_eq!(properties.len(), 3, "{text}");
+    assert_eq!(properties["End Date"]["format"], "uk-date", "{text}");
+    assert_eq!(table["missingValues"], serde_json::json!(["", "No Data"]));
+    for sample in samples {
+        let (code, out, err) = run(&["check", sample, "--standard", draft.to_str().expect("path")]);
+        assert_eq!(code, 0, "{sample}: {out}{err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

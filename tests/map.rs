@@ -197,3 +197,57 @@ fn a_mapping_that_names_what_is_not_there_is_a_clear_error() {
     assert!(err.contains("--output"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_map_is_never_written_over_its_standard_and_a_proposal_may_go_to_a_file() {
+    let dir = scratch("standard");
+    let standard = dir.join("standard.json");
+    std::fs::copy("fixtures/formats/spend.standard.json", &standard).expect("a standard");
+    let schema = dir.join("spend.schema.json");
+    std::fs::copy("fixtures/formats/spend.schema.json", &schema).expect("its schema");
+    let before = std::fs::read(&standard).expect("the standard");
+    let path = standard.to_str().expect("path");
+    let (code, _, err) = run(&[
+        "map",
+        FILE,
+        "--standard",
+        path,
+        "--mapping",
+        MAPPING,
+        "--output",
+        path,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("never writes over a file it reads"), "{err}");
+    assert_eq!(std::fs::read(&standard).expect("still there"), before);
+    let proposal = dir.join("proposal.toml");
+    let (code, out, err) = run(&[
+        "map",
+        FILE,
+        "--standard",
+        "spend-over-500",
+        "--output",
+        proposal.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty());
+    assert!(std::fs::read_to_string(&proposal)
+        .expect("the proposal")
+        .contains("[columns]"));
+    let (code, _, err) = run(&[
+        "map",
+        FILE,
+        "--standard",
+        "spend-over-500",
+        "--mapping",
+        MAPPING,
+        "--output",
+        dir.join("out.json").to_str().expect("path"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("writes CSV (.csv) or a workbook (.xlsx)"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

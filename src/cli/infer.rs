@@ -23,6 +23,7 @@ pub(super) fn infer_command(args: &InferArgs) -> Result<i32, Fatal> {
             .as_deref()
             .map(super::check::parse_delimiter)
             .transpose()?,
+        sheet: args.sheet.clone(),
     };
     if let Some(target) = &args.output {
         let read: Vec<(&str, std::path::PathBuf)> = args

@@ -28,7 +28,29 @@ pub(super) fn map_command(args: &MapArgs) -> Result<i32, Fatal> {
     };
     let Some(mapping) = &args.mapping else {
         let proposal = map::propose(&request)?;
-        return Ok(super::write_stdout(&proposal, 0));
+        let Some(target) = &args.output else {
+            return Ok(super::write_stdout(&proposal, 0));
+        };
+        // The proposal to a file: never over the file mapped.
+        let read = [(
+            "the file being mapped",
+            std::path::PathBuf::from(&args.file),
+        )];
+        conform::run::inputs::refuse_overwrite("--output", target, &read)?;
+        let mut file = conform::report::output::Output::open(Some(target))
+            .map_err(|e| Fatal(format!("error: cannot write {}: {e}", target.display())))?;
+        use std::io::Write;
+        file.write_all(proposal.as_bytes())
+            .and_then(|()| file.commit())
+            .map_err(|e| Fatal(format!("error: cannot write {}: {e}", target.display())))?;
+        eprintln!(
+            "wrote the proposed mapping to {}: edit it, then run conform map {} --standard {} --mapping {} --output OUT.csv",
+            target.display(),
+            args.file,
+            args.standard,
+            target.display()
+        );
+        return Ok(0);
     };
     let output = args.output.as_ref().ok_or_else(|| {
         Fatal(

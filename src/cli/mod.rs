@@ -225,6 +225,10 @@ pub struct InferArgs {
     /// Write the draft standard to this file (never over a sample).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
+    /// The sheet of each workbook, by name or number from 1 (default: the first that holds a
+    /// table).
+    #[arg(long)]
+    pub sheet: Option<String>,
     /// Read files in this encoding instead of detecting it.
     #[arg(long)]
     pub encoding: Option<String>,

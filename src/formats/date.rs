@@ -305,6 +305,17 @@ fn excel_serial(serial: u32) -> Option<(u32, u32, u32)> {
 /// A calendar date read from any of the forms people write dates in (see `read_written`),
 /// as (year, month, day). Excel serials and eight bare digits are left out: read by content
 /// alone, a count or an order number would pass for one.
+/// [`read_calendar_date`] without month-first dates: what a date may be rewritten from. A
+/// `04/29/2025` read as 29 April would be right, but `03/04/2025` beside it would then be wrong.
+pub fn read_day_first_date(value: &str) -> Option<(u32, u32, u32)> {
+    let written = read_written(value)?;
+    (!matches!(
+        written.form,
+        Form::ExcelSerial | Form::NoSeparators | Form::MonthFirst
+    ))
+    .then_some((written.year, written.month, written.day))
+}
+
 pub fn read_calendar_date(value: &str) -> Option<(u32, u32, u32)> {
     let written = read_written(value)?;
     (!matches!(written.form, Form::ExcelSerial | Form::NoSeparators)).then_some((

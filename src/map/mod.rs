@@ -138,7 +138,14 @@ fn read_mapping(
         RunError::message(format!("cannot read the mapping {}: {e}", path.display()))
     })?;
     let mapping: Mapping = toml::from_str(&text).map_err(|e| {
-        RunError::message(format!("the mapping {} is not valid: {e}", path.display()))
+        let mut message = format!("the mapping {} is not valid: {e}", path.display());
+        if message.contains("untagged enum") {
+            message = format!(
+                "the mapping {} is not valid: under [columns], each line is \"Standard column\" = \"File column\" or \"Standard column\" = {{ from = \"File column\", transforms = [\"trim\"] }}",
+                path.display()
+            );
+        }
+        RunError::message(message)
     })?;
     let table = &target.standard.tables[target.table];
     if let Some(id) = mapping
@@ -245,13 +252,29 @@ pub fn apply(
 ) -> Result<Applied, RunError> {
     let target = target(request)?;
     let mut read = vec![("the mapping", mapping.to_path_buf())];
+    read.extend(
+        target
+            .standard
+            .files
+            .iter()
+            .map(|f| ("a file of the standard", f.clone())),
+    );
     if let Some(path) = target.input.path() {
         read.push(("the file being mapped", path.to_path_buf()));
     }
     inputs::refuse_overwrite("--output", output, &read)?;
-    let xlsx = output
+    let extension = output
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let xlsx = extension == "xlsx";
+    if !matches!(extension.as_str(), "xlsx" | "csv" | "txt" | "") {
+        return Err(RunError::message(format!(
+            "--output {}: conform map writes CSV (.csv) or a workbook (.xlsx), not .{extension}",
+            output.display()
+        )));
+    }
     let options = request.options();
     let table = &target.standard.tables[target.table];
     let io = |e: std::io::Error| {

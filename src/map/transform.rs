@@ -64,8 +64,13 @@ impl Transform {
         match self {
             Transform::Trim => Ok(Cow::Borrowed(trimmed)),
             Transform::DateToUk | Transform::DateToIso => {
-                let (y, m, d) = date::read_calendar_date(trimmed)
-                    .ok_or_else(|| format!("`{trimmed}` is not a date conform can read"))?;
+                let (y, m, d) = date::read_day_first_date(trimmed).ok_or_else(|| {
+                    if date::read_calendar_date(trimmed).is_some() {
+                        format!("`{trimmed}` reads only as a US (month-first) date: check the column's dates by hand")
+                    } else {
+                        format!("`{trimmed}` is not a date conform can read")
+                    }
+                })?;
                 Ok(Cow::Owned(if self == Transform::DateToUk {
                     format!("{d:02}/{m:02}/{y:04}")
                 } else {
@@ -149,28 +154,47 @@ pub fn gss_of(name: &str) -> Option<&'static str> {
         .map(String::as_str)
 }
 
-/// `£1,496.00` → `1496.00`; `(12.50)` → `-12.50`; `1 496` → `1496`.
+/// `£1,496.00` → `1496.00`; `(12.50)` → `-12.50`; `1 496` → `1496`. Commas and spaces are taken
+/// out only where they group thousands: `1.496,00` or `12,5` (a decimal comma) is refused, not
+/// read as another number.
 fn plain_number(value: &str) -> Result<String, String> {
+    let refuse = || {
+        Err(format!("`{value}` is not an amount conform can read (a decimal comma, or digits grouped oddly?): write it by hand"))
+    };
     let (negative, inner) = match value.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
-        Some(inner) => (true, inner),
+        Some(inner) => (true, inner.trim()),
         None => (false, value),
     };
-    let cleaned: String = inner
-        .chars()
-        .filter(|c| !matches!(c, '£' | ',' | ' ' | '\u{a0}'))
-        .collect();
-    let number = cleaned.strip_prefix('-').unwrap_or(&cleaned);
-    let digits_and_point = !number.is_empty()
-        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && number.bytes().filter(|b| *b == b'.').count() <= 1;
-    if !digits_and_point {
-        return Err(format!("`{value}` is not an amount conform can read"));
+    let (minus, inner) = match inner.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let inner = inner.strip_prefix('£').unwrap_or(inner).trim_start();
+    let (whole, fraction) = match inner.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (inner, None),
+    };
+    if fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return refuse();
     }
-    Ok(if negative && !cleaned.starts_with('-') {
-        format!("-{cleaned}")
-    } else {
-        cleaned
-    })
+    let groups: Vec<&str> = whole.split([',', ' ', '\u{a0}']).collect();
+    let grouped = groups.len() > 1;
+    let well_grouped = !groups[0].is_empty()
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && (!grouped || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+    if !well_grouped || (negative && minus) {
+        return refuse();
+    }
+    let mut plain = String::new();
+    if negative || minus {
+        plain.push('-');
+    }
+    plain.push_str(&groups.concat());
+    if let Some(fraction) = fraction {
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    Ok(plain)
 }
 
 fn property_number(value: &str) -> Result<String, String> {
@@ -210,6 +234,11 @@ mod tests {
         assert_eq!(t(Transform::PlainNumber, "(12.50)"), Ok("-12.50".into()));
         assert_eq!(t(Transform::PlainNumber, "-£3,000"), Ok("-3000".into()));
         assert!(t(Transform::PlainNumber, "twelve").is_err());
+        for odd in ["1.496,00", "12,5", "1,50", "1,2,3", ".", "1.2.3"] {
+            assert!(t(Transform::PlainNumber, odd).is_err(), "{odd}");
+        }
+        assert_eq!(t(Transform::PlainNumber, "1 496.50"), Ok("1496.50".into()));
+        assert!(t(Transform::DateToUk, "04/29/2025").is_err_and(|why| why.contains("month-first")));
         assert_eq!(
             t(Transform::PropertyNumber, "100023336956.0"),
             Ok("100023336956".into())
