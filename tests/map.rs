@@ -246,8 +246,38 @@ fn a_map_is_never_written_over_its_standard_and_a_proposal_may_go_to_a_file() {
     ]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("writes CSV (.csv) or a workbook (.xlsx)"),
+        err.contains("writes CSV (.csv), a workbook (.xlsx) or Parquet"),
         "{err}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_mapped_parquet_file_checks_as_the_csv_does() {
+    let dir = scratch("parquet");
+    let output = dir.join("mapped.parquet");
+    let target = output.to_str().expect("a UTF-8 path");
+    let (code, out, err) = run(&[
+        "map",
+        FILE,
+        "--standard",
+        "spend-over-500",
+        "--mapping",
+        MAPPING,
+        "--output",
+        target,
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("still has 1 error (format 1)"), "{out}");
+    let (_, report, _) = run(&[
+        "check",
+        target,
+        "--standard",
+        "spend-over-500",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
+    assert_eq!(report["files"][0]["rows"], 5);
     let _ = std::fs::remove_dir_all(&dir);
 }

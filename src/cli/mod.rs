@@ -250,7 +250,8 @@ pub struct MapArgs {
     /// A mapping file (TOML) to apply; without it, one is proposed on standard output.
     #[arg(long)]
     pub mapping: Option<PathBuf>,
-    /// Where to write the mapped file: CSV, or a workbook if it ends in .xlsx (never over an input).
+    /// Where to write the mapped file: CSV, or a workbook or Parquet file by its extension
+    /// (.xlsx, .parquet); never over an input.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
     /// Read the file in this encoding instead of detecting it.

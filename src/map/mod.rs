@@ -237,10 +237,44 @@ fn allowed_values(column: &crate::standard::Column) -> Vec<String> {
     allowed
 }
 
-/// Where the rows go: CSV text, or a workbook built in memory.
+/// Where the rows go: CSV text, or a workbook or Parquet columns built in memory.
 enum Sink {
     Csv(Box<csv::Writer<crate::report::output::Output>>),
     Xlsx(Box<rust_xlsxwriter::Workbook>, u32),
+    /// Each column's cells, as text (the standard's types are the check's to judge).
+    Parquet(Vec<Vec<String>>),
+}
+
+/// The mapped columns as a Parquet file of text columns.
+#[cfg(feature = "parquet")]
+fn write_parquet(
+    names: &[String],
+    columns: Vec<Vec<String>>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use polars_core::prelude::{Column, DataFrame, NamedFrom, Series};
+    let height = columns.first().map_or(0, Vec::len);
+    let columns: Vec<Column> = names
+        .iter()
+        .zip(columns)
+        .map(|(name, cells)| Column::from(Series::new(name.as_str().into(), cells)))
+        .collect();
+    let mut frame = DataFrame::new(height, columns).map_err(std::io::Error::other)?;
+    polars_io::parquet::write::ParquetWriter::new(out)
+        .finish(&mut frame)
+        .map(|_| ())
+        .map_err(std::io::Error::other)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(
+    _names: &[String],
+    _columns: Vec<Vec<String>>,
+    _out: &mut dyn Write,
+) -> std::io::Result<()> {
+    Err(std::io::Error::other(
+        "this conform was built without Parquet (the `parquet` feature)",
+    ))
 }
 
 /// Rewrites the file in the standard's shape by `mapping`, writes it to `output` (never over the
@@ -269,9 +303,10 @@ pub fn apply(
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let xlsx = extension == "xlsx";
-    if !matches!(extension.as_str(), "xlsx" | "csv" | "txt" | "") {
+    let parquet = extension == "parquet";
+    if !matches!(extension.as_str(), "xlsx" | "parquet" | "csv" | "txt" | "") {
         return Err(RunError::message(format!(
-            "--output {}: conform map writes CSV (.csv) or a workbook (.xlsx), not .{extension}",
+            "--output {}: conform map writes CSV (.csv), a workbook (.xlsx) or Parquet (.parquet), not .{extension}",
             output.display()
         )));
     }
@@ -293,7 +328,9 @@ pub fn apply(
             let outputs = read_mapping(mapping, &target, header)
                 .map_err(|e| std::io::Error::other(e.to_string()))?;
             let names: Vec<&str> = outputs.iter().map(|o| o.name.as_str()).collect();
-            let sink = if xlsx {
+            let sink = if parquet {
+                Sink::Parquet(vec![Vec::new(); names.len()])
+            } else if xlsx {
                 let mut book = rust_xlsxwriter::Workbook::new();
                 let sheet = book.add_worksheet();
                 sheet.set_name(&table.name).map_err(std::io::Error::other)?;
@@ -374,13 +411,21 @@ pub fn apply(
                     }
                     *row += 1;
                 }
+                Sink::Parquet(columns) => {
+                    for (column, cell) in columns.iter_mut().zip(&state.cells) {
+                        column.push(cell.clone());
+                    }
+                }
             }
             Ok(())
         },
     )
     .map_err(io)?;
     let State {
-        sink, mut applied, ..
+        sink,
+        mut applied,
+        outputs,
+        ..
     } = state;
     match sink {
         Sink::Csv(writer) => writer
@@ -388,6 +433,13 @@ pub fn apply(
             .map_err(|e| e.into_error())
             .and_then(|file| file.commit())
             .map_err(io)?,
+        Sink::Parquet(columns) => {
+            let names: Vec<String> = outputs.iter().map(|o| o.name.clone()).collect();
+            let mut file = crate::report::output::Output::open(Some(output)).map_err(io)?;
+            write_parquet(&names, columns, &mut file)
+                .and_then(|()| file.commit())
+                .map_err(io)?;
+        }
         Sink::Xlsx(mut book, _) => {
             let bytes = book
                 .save_to_buffer()
