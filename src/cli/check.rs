@@ -21,6 +21,21 @@ pub(super) fn parse_format(text: &str) -> Result<Format, String> {
     })
 }
 
+/// `--encoding LABEL`, as encoding_rs names encodings.
+pub(super) fn parse_encoding(
+    label: Option<&str>,
+) -> Result<Option<&'static encoding_rs::Encoding>, Fatal> {
+    label
+        .map(|label| {
+            read::encoding_for_label(label).ok_or_else(|| {
+                Fatal(format!(
+                    "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
+                ))
+            })
+        })
+        .transpose()
+}
+
 pub(super) fn parse_delimiter(text: &str) -> Result<u8, Fatal> {
     match text {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
@@ -41,14 +56,7 @@ fn request(args: &CheckArgs) -> Result<Request, Fatal> {
             ))
         })?);
     }
-    let encoding = match &args.encoding {
-        Some(label) => Some(read::encoding_for_label(label).ok_or_else(|| {
-            Fatal(format!(
-                "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
-            ))
-        })?),
-        None => None,
-    };
+    let encoding = super::check::parse_encoding(args.encoding.as_deref())?;
     Ok(Request {
         paths: args.paths.clone(),
         config: match &args.config {

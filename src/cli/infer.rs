@@ -1,20 +1,12 @@
 //! `conform infer`: a draft standard from sample files, written to standard output or a file.
 
 use conform::infer::{self, Request};
-use conform::read;
 use conform::run::{inputs, Unwatched};
 
 use super::{Fatal, InferArgs};
 
 pub(super) fn infer_command(args: &InferArgs) -> Result<i32, Fatal> {
-    let encoding = match &args.encoding {
-        Some(label) => Some(read::encoding_for_label(label).ok_or_else(|| {
-            Fatal(format!(
-                "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
-            ))
-        })?),
-        None => None,
-    };
+    let encoding = super::check::parse_encoding(args.encoding.as_deref())?;
     let request = Request {
         paths: args.files.clone(),
         encoding,

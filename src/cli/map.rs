@@ -1,19 +1,11 @@
 //! `conform map`: propose a mapping from a file to a standard's table, or apply one.
 
 use conform::map::{self, Request};
-use conform::read;
 
 use super::{Fatal, MapArgs};
 
 pub(super) fn map_command(args: &MapArgs) -> Result<i32, Fatal> {
-    let encoding = match &args.encoding {
-        Some(label) => Some(read::encoding_for_label(label).ok_or_else(|| {
-            Fatal(format!(
-                "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
-            ))
-        })?),
-        None => None,
-    };
+    let encoding = super::check::parse_encoding(args.encoding.as_deref())?;
     let request = Request {
         file: args.file.clone(),
         standard: args.standard.clone(),

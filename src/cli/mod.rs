@@ -330,35 +330,19 @@ pub fn run(cli: Cli) -> i32 {
                 }
             }
         }
-        Command::Map(args) => match map_command(&args) {
-            Ok(code) => code,
-            Err(Fatal(message)) => {
-                eprintln!("{}", message.trim_end());
-                2
-            }
-        },
-        Command::Infer(args) => match infer_command(&args) {
-            Ok(code) => code,
-            Err(Fatal(message)) => {
-                eprintln!("{}", message.trim_end());
-                2
-            }
-        },
-        Command::Survey(args) => match survey_command(&args) {
-            Ok(code) => code,
-            Err(Fatal(message)) => {
-                eprintln!("{}", message.trim_end());
-                2
-            }
-        },
-        Command::Check(args) => match check_command(&args) {
-            Ok(code) => code,
-            Err(Fatal(message)) => {
-                eprintln!("{}", message.trim_end());
-                2
-            }
-        },
+        Command::Map(args) => exit_code(map_command(&args)),
+        Command::Infer(args) => exit_code(infer_command(&args)),
+        Command::Survey(args) => exit_code(survey_command(&args)),
+        Command::Check(args) => exit_code(check_command(&args)),
     }
+}
+
+/// The exit code of a command, its failure printed first (exit code 2).
+fn exit_code(result: Result<i32, Fatal>) -> i32 {
+    result.unwrap_or_else(|Fatal(message)| {
+        eprintln!("{}", message.trim_end());
+        2
+    })
 }
 
 /// Prints to standard output; a closed pipe (`| head`) ends quietly with the same exit code.

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use conform::read::{self, Input};
+use conform::read::Input;
 use conform::run::Watcher;
 use conform::survey::{self, write::SurveyFormat, Request};
 
@@ -15,14 +15,7 @@ pub(super) fn parse_survey_format(text: &str) -> Result<SurveyFormat, String> {
 }
 
 pub(super) fn survey_command(args: &SurveyArgs) -> Result<i32, Fatal> {
-    let encoding = match &args.encoding {
-        Some(label) => Some(read::encoding_for_label(label).ok_or_else(|| {
-            Fatal(format!(
-                "error: --encoding {label}: unknown encoding (try utf-8, windows-1252, utf-16le)"
-            ))
-        })?),
-        None => None,
-    };
+    let encoding = super::check::parse_encoding(args.encoding.as_deref())?;
     if args.sample == Some(0) {
         return Err(Fatal(
             "error: --sample 0 would read no rows: give the rows to read from each table, e.g. --sample 1000".into(),
