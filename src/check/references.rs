@@ -2,7 +2,11 @@
 //! each foreign key's values must appear in the referenced table's file(s). Runs after every file
 //! has been checked, reading only the key columns again, so the single-file path stays untouched.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+// Key sets hash with foldhash (hashbrown's default): several times faster than SipHash on
+// short keys, and no hash-flooding concern for a file the user checks themselves.
+use hashbrown::HashSet;
 use std::sync::Arc;
 
 use csv::StringRecord;
@@ -12,7 +16,7 @@ use super::{header, settle, FileReport, Options, CHUNK_BYTES};
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding, Severity};
 use crate::read::csv::{ChunkReader, ChunkRecords};
-use crate::read::{self, Input, OpenError};
+use crate::read::{self, OpenError};
 use crate::standard::{ForeignKey, Standard, Table};
 
 /// One checked file, with the table it was checked against.
@@ -22,109 +26,94 @@ pub struct Checked<'a> {
     pub report: &'a mut FileReport,
 }
 
-/// The values of some columns, row by row: (row, line, the values joined by U+001F); rows where a
-/// part is missing are left out.
-type KeyColumn = Vec<(u64, u64, String)>;
-
 /// A referenced table's key values, and the files they came from.
 type Target = (HashSet<String>, Vec<String>);
 
 const JOIN: char = '\u{1f}';
 
-/// Reads the named columns of a checked file: where the first is in the file, and the values.
-/// `None` when the file lacks one of them.
-fn read_columns(
-    input: &Input,
+/// Where a checked file has the standard's `columns`, by the header the check read; `None` when
+/// it lacks one.
+fn key_columns(report: &FileReport, table: &Table, columns: &[usize]) -> Option<Vec<usize>> {
+    let header: StringRecord = report.header.iter().map(|h| &**h).collect();
+    let plan = header::plan(&header, table);
+    columns.iter().map(|i| plan.standard_to_file[*i]).collect()
+}
+
+/// Reads a checked file again and hands `each` the row, line and key of every row whose key
+/// cells are all filled (joined by U+001F, in a buffer reused from row to row). Text is read in
+/// the encoding and with the delimiter the check found, without scanning it again.
+fn for_each_key(
+    report: &FileReport,
     table: &Table,
-    columns: &[usize],
+    file_columns: &[usize],
     options: &Options,
-) -> std::io::Result<Option<(usize, KeyColumn)>> {
+    each: &mut dyn FnMut(u64, u64, &str),
+) -> std::io::Result<()> {
+    let input = &report.input;
+    let mut key = String::new();
+    let mut row = 0;
     let kind = super::kind_of(input, options)?;
     if kind != crate::read::detect::Kind::Text {
-        return read_table_columns(input, kind, table, columns, options);
+        let Ok(source) = crate::read::table::open(input, kind, options.sheet.as_deref())? else {
+            return Ok(());
+        };
+        for batch in source.batches {
+            let batch = batch?;
+            for i in 0..batch.len() {
+                let (line, record) = batch.record(i);
+                row += 1;
+                if key_of(&record, file_columns, table, &mut key) {
+                    each(row, line, &key);
+                }
+            }
+        }
+        return Ok(());
     }
-    let opened = match read::open(input, options.encoding) {
-        Ok(opened) => opened,
-        Err(OpenError::Io(e)) => return Err(e),
-        Err(OpenError::NotText(_)) => return Ok(None),
+    let stream = match report.encoding {
+        Some(encoding) => read::reopen(input, encoding)?,
+        None => match read::open(input, options.encoding) {
+            Ok(opened) => opened.stream,
+            Err(OpenError::Io(e)) => return Err(e),
+            Err(OpenError::NotText(_)) => return Ok(()),
+        },
     };
-    let mut chunks = ChunkReader::new(opened.stream, options.delimiter, false)?;
+    let mut chunks = ChunkReader::new(stream, report.delimiter.or(options.delimiter), false)?;
     let mut header_record = StringRecord::new();
     if chunks.header_under_titles(&mut header_record)?.0.is_none() {
-        return Ok(None);
+        return Ok(());
     }
-    let Some(file_columns) = file_columns(&header_record, table, columns) else {
-        return Ok(None);
-    };
     let mut parser = chunks.dialect.parser();
-    let mut values = Vec::new();
-    let mut row = 0;
     while let Some(chunk) = chunks.next_chunk(CHUNK_BYTES)? {
         let mut records = ChunkRecords::new(&chunk, chunks.dialect, &mut parser)?;
         while let Some((line, record)) = records.next_record() {
             row += 1;
-            if let Some(joined) = key_of(&record, &file_columns, table) {
-                values.push((row, line, joined));
+            if key_of(&record, file_columns, table, &mut key) {
+                each(row, line, &key);
             }
         }
     }
-    Ok(Some((file_columns[0], values)))
+    Ok(())
 }
 
-/// Where a header has the standard's `columns`; `None` when it lacks one.
-fn file_columns(header: &StringRecord, table: &Table, columns: &[usize]) -> Option<Vec<usize>> {
-    let plan = header::plan(header, table);
-    columns.iter().map(|i| plan.standard_to_file[*i]).collect()
-}
-
-/// `read_columns` for a workbook or JSON: the same values from the table reader's rows.
-fn read_table_columns(
-    input: &Input,
-    kind: crate::read::detect::Kind,
-    table: &Table,
-    columns: &[usize],
-    options: &Options,
-) -> std::io::Result<Option<(usize, KeyColumn)>> {
-    let Ok(source) = crate::read::table::open(input, kind, options.sheet.as_deref())? else {
-        return Ok(None);
-    };
-    let header = StringRecord::from(source.header);
-    let Some(file_columns) = file_columns(&header, table, columns) else {
-        return Ok(None);
-    };
-    let mut values = Vec::new();
-    let mut row = 0;
-    for batch in source.batches {
-        let batch = batch?;
-        for i in 0..batch.len() {
-            let (line, record) = batch.record(i);
-            row += 1;
-            if let Some(joined) = key_of(&record, &file_columns, table) {
-                values.push((row, line, joined));
-            }
-        }
-    }
-    Ok(Some((file_columns[0], values)))
-}
-
-/// The cells of a key joined, or `None` when one is missing.
+/// The cells of a key joined into `key`; false when one is missing.
 fn key_of(
     record: &crate::read::csv::Record<'_>,
     file_columns: &[usize],
     table: &Table,
-) -> Option<String> {
-    let mut joined = String::new();
+    key: &mut String,
+) -> bool {
+    key.clear();
     for (n, f) in file_columns.iter().enumerate() {
         let cell = record.get(*f).unwrap_or("").trim();
         if is_missing_value(cell, &table.missing_values) {
-            return None;
+            return false;
         }
         if n > 0 {
-            joined.push(JOIN);
+            key.push(JOIN);
         }
-        joined.push_str(cell);
+        key.push_str(cell);
     }
-    Some(joined)
+    true
 }
 
 /// The values of the referenced columns in every file of the target table, with those files'
@@ -140,16 +129,25 @@ fn read_target(
         .iter()
         .map(|name| target.columns.iter().position(|c| &*c.name == name))
         .collect();
-    let mut set = HashSet::new();
+    let mut set: HashSet<String> = HashSet::new();
     let mut paths = Vec::new();
     if let Some(target_columns) = target_columns {
         for file in files.iter().filter(|f| f.table.name == fk.table) {
-            if let Some(values) =
-                read_columns(&file.report.input, target, &target_columns, options)?
-            {
-                set.extend(values.1.into_iter().map(|(_, _, v)| v));
-                paths.push(file.report.path.clone());
-            }
+            let Some(file_columns) = key_columns(file.report, target, &target_columns) else {
+                continue;
+            };
+            for_each_key(
+                file.report,
+                target,
+                &file_columns,
+                options,
+                &mut |_, _, key| {
+                    if !set.contains(key) {
+                        set.insert(key.to_string());
+                    }
+                },
+            )?;
+            paths.push(file.report.path.clone());
         }
     }
     Ok((!paths.is_empty()).then_some((set, paths)))
@@ -228,11 +226,10 @@ pub fn check_references(
                 .collect::<Vec<_>>()
                 .join(", ");
             // A file without the key's columns has nothing to look up.
-            let Some((file_column, values)) =
-                read_columns(&files[n].report.input, table, &fk.columns, options)?
-            else {
+            let Some(file_columns) = key_columns(files[n].report, table, &fk.columns) else {
                 continue;
             };
+            let file_column = file_columns[0];
             let key = (fk.table.clone(), fk.reference_columns.clone());
             if !targets.contains_key(&key) {
                 let read = read_target(files, target, fk, options)?;
@@ -257,12 +254,19 @@ pub fn check_references(
                 found.push(note);
                 continue;
             };
-            for (row, line, value) in values {
-                if !set.contains(&value) {
-                    let place = (row, line, file_column, &column_names[0]);
-                    found.push(dangling(&value, &shown, place, fk, set, paths));
-                }
-            }
+            let column = &column_names[0];
+            for_each_key(
+                files[n].report,
+                table,
+                &file_columns,
+                options,
+                &mut |row, line, value| {
+                    if !set.contains(value) {
+                        let place = (row, line, file_column, column);
+                        found.push(dangling(value, &shown, place, fk, set, paths));
+                    }
+                },
+            )?;
         }
         if found.is_empty() {
             continue;

@@ -55,6 +55,62 @@ fn object_of(
     Value::Object(object)
 }
 
+/// Refills `object` with a row's values of the columns `keep` marks, in place: a key the last
+/// row had is kept and its value overwritten (a text value's buffer reused), so that rows of one
+/// shape allocate nothing.
+fn refill(
+    object: &mut Map<String, Value>,
+    record: &Record<'_>,
+    table: &CompiledTable,
+    standard_to_file: &[Option<usize>],
+    keep: &[bool],
+) {
+    for (i, (column, file_column)) in table.columns.iter().zip(standard_to_file).enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        let trimmed = file_column.and_then(|f| record.get(f)).map(str::trim);
+        let value = match trimmed {
+            Some(t) if !is_missing(t, table) => Some(t),
+            Some(_) if column.presence.nullable => {
+                match object.get_mut(&*column.name) {
+                    Some(slot) => *slot = Value::Null,
+                    None => {
+                        object.insert(column.name.to_string(), Value::Null);
+                    }
+                }
+                continue;
+            }
+            _ => None,
+        };
+        let Some(text) = value else {
+            object.remove(&*column.name);
+            continue;
+        };
+        let typed = convert(text, &column.kinds);
+        match (object.get_mut(&*column.name), typed) {
+            (Some(Value::String(buffer)), None) => {
+                buffer.clear();
+                buffer.push_str(text);
+            }
+            (Some(slot), typed) => {
+                *slot = typed.map_or_else(|| Value::String(text.to_string()), |t| t.to_json());
+            }
+            (None, typed) => {
+                let fresh = typed.map_or_else(|| Value::String(text.to_string()), |t| t.to_json());
+                object.insert(column.name.to_string(), fresh);
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// The row object a thread last evaluated rules on, and the compiled table it was for:
+    /// refilled in place for the next row instead of built again.
+    static ROW_OBJECT: std::cell::RefCell<(u64, Value)> =
+        std::cell::RefCell::new((0, Value::Object(Map::new())));
+}
+
 /// Validates one row and turns each error into a finding on the column it concerns.
 #[allow(clippy::too_many_arguments)]
 pub fn validate_row(
@@ -152,75 +208,86 @@ pub fn check_rules(
     if table.rules.is_empty() {
         return;
     }
-    // The row object is built once, and only when a schema rule needs it.
-    let mut object: Option<Value> = None;
-    for rule in &table.rules {
-        // A file with none of the rule's columns was told so once, not on every row.
-        if absent_from_file(rule, standard_to_file) {
-            continue;
+    // The row object is filled once, and only when a schema rule needs it.
+    ROW_OBJECT.with_borrow_mut(|(owner, scratch)| {
+        let mut filled = false;
+        if *owner != table.id {
+            *scratch = Value::Object(Map::new());
+            *owner = table.id;
         }
-        let message = match &rule.test {
-            CompiledTest::Schema(validator) => {
-                let object = object.get_or_insert_with(|| {
-                    object_of(record, table, standard_to_file, Some(&table.rule_columns))
-                });
-                if validator.is_valid(object) {
-                    continue;
-                }
-                rule.message.clone()
-            }
-            CompiledTest::Compare { left, op, right } => {
-                let cell = |i: usize| {
-                    let raw = standard_to_file[i].and_then(|f| record.get(f))?.trim();
-                    (!is_missing(raw, table)).then_some(raw)
-                };
-                let (Some(a), Some(b)) = (cell(*left), cell(*right)) else {
-                    continue;
-                };
-                match compare(a, b) {
-                    Some(ordering) if !op.holds(ordering) => {
-                        format!("{}: `{a}` against `{b}`", rule.message)
-                    }
-                    _ => continue,
-                }
-            }
-            CompiledTest::Point { x, y, within } => {
-                let number = |i: usize| {
-                    let raw = standard_to_file[i].and_then(|f| record.get(f))?.trim();
-                    let value = (!is_missing(raw, table)).then(|| raw.parse::<f64>().ok())??;
-                    Some((raw, value))
-                };
-                // A cell that is not a number is its column's finding, not the point's.
-                let (Some((a_text, a)), Some((b_text, b))) = (number(*x), number(*y)) else {
-                    continue;
-                };
-                let names = (&*table.columns[*x].name, &*table.columns[*y].name);
-                let Some(said) = super::point::judge((a_text, b_text), (a, b), within, names, rule)
-                else {
-                    continue;
-                };
-                out.push(place_rule(
-                    Finding::new(Code::Rule, said.message)
-                        .with_help(Some(said.help))
-                        .with_severity(said.severity.unwrap_or(rule.severity)),
-                    rule,
-                    (record, table, standard_to_file),
-                    row,
-                    line,
-                ));
+        for rule in &table.rules {
+            // A file with none of the rule's columns was told so once, not on every row.
+            if absent_from_file(rule, standard_to_file) {
                 continue;
             }
-        };
-        out.push(place_rule(
-            Finding::new(Code::Rule, message)
-                .with_help(rule.help.clone())
-                .with_severity(rule.severity),
-            rule,
-            (record, table, standard_to_file),
-            row,
-            line,
-        ));
-    }
+            let message = match &rule.test {
+                CompiledTest::Schema(validator) => {
+                    if !filled {
+                        if let Value::Object(map) = scratch {
+                            refill(map, record, table, standard_to_file, &table.rule_columns);
+                        }
+                        filled = true;
+                    }
+                    if validator.is_valid(scratch) {
+                        continue;
+                    }
+                    rule.message.clone()
+                }
+                CompiledTest::Compare { left, op, right } => {
+                    let cell = |i: usize| {
+                        let raw = standard_to_file[i].and_then(|f| record.get(f))?.trim();
+                        (!is_missing(raw, table)).then_some(raw)
+                    };
+                    let (Some(a), Some(b)) = (cell(*left), cell(*right)) else {
+                        continue;
+                    };
+                    match compare(a, b) {
+                        Some(ordering) if !op.holds(ordering) => {
+                            format!("{}: `{a}` against `{b}`", rule.message)
+                        }
+                        _ => continue,
+                    }
+                }
+                CompiledTest::Point { x, y, within } => {
+                    let number = |i: usize| {
+                        let raw = standard_to_file[i].and_then(|f| record.get(f))?.trim();
+                        let value =
+                            (!is_missing(raw, table)).then(|| raw.parse::<f64>().ok())??;
+                        Some((raw, value))
+                    };
+                    // A cell that is not a number is its column's finding, not the point's.
+                    let (Some((a_text, a)), Some((b_text, b))) = (number(*x), number(*y)) else {
+                        continue;
+                    };
+                    let names = (&*table.columns[*x].name, &*table.columns[*y].name);
+                    let Some(said) =
+                        super::point::judge((a_text, b_text), (a, b), within, names, rule)
+                    else {
+                        continue;
+                    };
+                    out.push(place_rule(
+                        Finding::new(Code::Rule, said.message)
+                            .with_help(Some(said.help))
+                            .with_severity(said.severity.unwrap_or(rule.severity)),
+                        rule,
+                        (record, table, standard_to_file),
+                        row,
+                        line,
+                    ));
+                    continue;
+                }
+            };
+            out.push(place_rule(
+                Finding::new(Code::Rule, message)
+                    .with_help(rule.help.clone())
+                    .with_severity(rule.severity),
+                rule,
+                (record, table, standard_to_file),
+                row,
+                line,
+            ));
+        }
+    });
 }
 
 /// A rule's finding, placed at its row and on the first of its columns the file has.

@@ -18,6 +18,8 @@ pub use value::{convert, is_decimal, Kind, Pattern, Typed};
 
 /// A table ready to check files against.
 pub struct CompiledTable {
+    /// Unique to this compilation in the process: what per-thread scratch space is kept for.
+    pub(crate) id: u64,
     pub columns: Vec<ColumnCheck>,
     pub missing_values: Vec<String>,
     /// A validator for the schema keywords the compiled checks do not cover; `None` when they cover all.
@@ -163,7 +165,9 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
         }
         columns.push(column::compile_column(column, table, in_residual)?);
     }
+    static COMPILED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     Ok(CompiledTable {
+        id: COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         columns,
         missing_values: table.missing_values.clone(),
         residual: compile_residual(table, residual_properties)?,

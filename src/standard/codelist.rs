@@ -1,6 +1,6 @@
 //! Code lists: one column of a CSV file, read into a set of allowed codes.
 
-use std::collections::HashSet;
+use hashbrown::HashSet;
 
 use super::raw::RawCodeList;
 use super::{Base, CodeList};

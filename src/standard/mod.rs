@@ -9,7 +9,10 @@ pub mod frictionless;
 pub(crate) mod locate;
 mod raw;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+// Code lists are looked up once a cell: foldhash (hashbrown's default) rather than SipHash.
+use hashbrown::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
