@@ -782,10 +782,16 @@ impl<'a> ChunkRecords<'a> {
         }
         let line = self.line;
         let start = self.pos;
-        let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        // One pass finds the line's end, or a quote before it (rare: most lines have none).
+        let first = memchr::memchr2(b'\n', b'"', &bytes[start..]).map(|i| start + i);
+        let has_quote = first.is_some_and(|at| bytes[at] == b'"');
+        let line_end = match first {
+            Some(at) if !has_quote => at,
+            _ => memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i),
+        };
         let this_line = &bytes[start..line_end];
         self.bounds.clear();
-        let one_line = if memchr::memchr(b'"', this_line).is_none() {
+        let one_line = if !has_quote {
             let mut field_start = start;
             for at in memchr::memchr_iter(self.delimiter, this_line) {
                 self.bounds.push((field_start, start + at));
