@@ -277,8 +277,124 @@ fn write_parquet(
     ))
 }
 
+impl Sink {
+    /// A sink for `output`, by its extension, with the header row written.
+    fn open(output: &std::path::Path, sheet: &str, names: &[&str]) -> std::io::Result<Sink> {
+        let extension = output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        Ok(match extension.as_str() {
+            "parquet" => Sink::Parquet(vec![Vec::new(); names.len()]),
+            "xlsx" => {
+                let mut book = rust_xlsxwriter::Workbook::new();
+                let worksheet = book.add_worksheet();
+                worksheet.set_name(sheet).map_err(std::io::Error::other)?;
+                for (c, name) in names.iter().enumerate() {
+                    worksheet
+                        .write_string(0, c as u16, *name)
+                        .map_err(std::io::Error::other)?;
+                }
+                Sink::Xlsx(Box::new(book), 1)
+            }
+            _ => {
+                let file = crate::report::output::Output::open(Some(output))?;
+                let mut writer = csv::Writer::from_writer(file);
+                writer.write_record(names)?;
+                Sink::Csv(Box::new(writer))
+            }
+        })
+    }
+
+    fn write(&mut self, cells: &[String]) -> std::io::Result<()> {
+        match self {
+            Sink::Csv(writer) => writer.write_record(cells)?,
+            Sink::Xlsx(book, row) => {
+                let sheet = book
+                    .worksheet_from_index(0)
+                    .map_err(std::io::Error::other)?;
+                for (c, cell) in cells.iter().enumerate() {
+                    sheet
+                        .write_string(*row, c as u16, cell)
+                        .map_err(std::io::Error::other)?;
+                }
+                *row += 1;
+            }
+            Sink::Parquet(columns) => {
+                for (column, cell) in columns.iter_mut().zip(cells) {
+                    column.push(cell.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes what is held and moves the file into place.
+    fn finish(self, output: &std::path::Path, names: &[String]) -> std::io::Result<()> {
+        match self {
+            Sink::Csv(writer) => writer
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|file| file.commit()),
+            Sink::Parquet(columns) => {
+                let mut file = crate::report::output::Output::open(Some(output))?;
+                write_parquet(names, columns, &mut file).and_then(|()| file.commit())
+            }
+            Sink::Xlsx(mut book, _) => {
+                let bytes = book.save_to_buffer().map_err(std::io::Error::other)?;
+                let mut file = crate::report::output::Output::open(Some(output))?;
+                file.write_all(&bytes).and_then(|()| file.commit())
+            }
+        }
+    }
+}
+
+/// A mapping being applied: the output columns, where rows go, and what was done so far.
+struct Applying {
+    outputs: Vec<Output>,
+    sink: Sink,
+    applied: Applied,
+    cells: Vec<String>,
+}
+
+impl Applying {
+    /// Maps one row: each output cell taken from its column and put through its transforms in
+    /// order; a transform that cannot change a cell leaves it as it was, and says why.
+    fn row(&mut self, line: u64, record: &crate::read::csv::Record<'_>) -> std::io::Result<()> {
+        if record.iter().all(|c| c.trim().is_empty()) {
+            return Ok(());
+        }
+        self.cells.clear();
+        for output in &self.outputs {
+            let mut value = record.get(output.from).unwrap_or("").to_string();
+            for transform in &output.transforms {
+                let key = (output.name.clone(), transform.name());
+                match transform.apply(&value, &output.allowed) {
+                    Ok(changed) if changed != value.as_str() => {
+                        let changed = changed.into_owned();
+                        *self.applied.changed.entry(key).or_insert(0) += 1;
+                        value = changed;
+                    }
+                    Ok(_) => {}
+                    Err(why) => {
+                        let failed = self.applied.failed.entry(key).or_insert((0, Vec::new()));
+                        failed.0 += 1;
+                        if failed.1.len() < 3 {
+                            failed.1.push((line, why));
+                        }
+                    }
+                }
+            }
+            self.cells.push(value);
+        }
+        self.applied.rows += 1;
+        self.sink.write(&self.cells)
+    }
+}
+
 /// Rewrites the file in the standard's shape by `mapping`, writes it to `output` (never over the
-/// input), and checks what was written.
+/// input, the mapping or a file of the standard), and checks what was written.
 pub fn apply(
     request: &Request,
     mapping: &std::path::Path,
@@ -302,51 +418,25 @@ pub fn apply(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let xlsx = extension == "xlsx";
-    let parquet = extension == "parquet";
     if !matches!(extension.as_str(), "xlsx" | "parquet" | "csv" | "txt" | "") {
         return Err(RunError::message(format!(
             "--output {}: conform map writes CSV (.csv), a workbook (.xlsx) or Parquet (.parquet), not .{extension}",
             output.display()
         )));
     }
-    let options = request.options();
     let table = &target.standard.tables[target.table];
     let io = |e: std::io::Error| {
         RunError::message(format!("cannot map {}: {e}", target.input.display_name()))
     };
-    struct State {
-        outputs: Vec<Output>,
-        sink: Sink,
-        applied: Applied,
-        cells: Vec<String>,
-    }
-    let state = rows::read_rows(
+    let applying = rows::read_rows(
         &target.input,
-        &options,
+        &request.options(),
         |header| {
             let outputs = read_mapping(mapping, &target, header)
                 .map_err(|e| std::io::Error::other(e.to_string()))?;
             let names: Vec<&str> = outputs.iter().map(|o| o.name.as_str()).collect();
-            let sink = if parquet {
-                Sink::Parquet(vec![Vec::new(); names.len()])
-            } else if xlsx {
-                let mut book = rust_xlsxwriter::Workbook::new();
-                let sheet = book.add_worksheet();
-                sheet.set_name(&table.name).map_err(std::io::Error::other)?;
-                for (c, name) in names.iter().enumerate() {
-                    sheet
-                        .write_string(0, c as u16, *name)
-                        .map_err(std::io::Error::other)?;
-                }
-                Sink::Xlsx(Box::new(book), 1)
-            } else {
-                let file = crate::report::output::Output::open(Some(output))?;
-                let mut writer = csv::Writer::from_writer(file);
-                writer.write_record(&names)?;
-                Sink::Csv(Box::new(writer))
-            };
-            Ok(State {
+            let sink = Sink::open(output, &table.name, &names)?;
+            Ok(Applying {
                 cells: Vec::with_capacity(outputs.len()),
                 applied: Applied {
                     rows: 0,
@@ -363,94 +453,12 @@ pub fn apply(
                 sink,
             })
         },
-        |state, line, record| {
-            if record.iter().all(|c| c.trim().is_empty()) {
-                return Ok(());
-            }
-            state.cells.clear();
-            for output in &state.outputs {
-                let mut value = record.get(output.from).unwrap_or("").to_string();
-                for transform in &output.transforms {
-                    match transform.apply(&value, &output.allowed) {
-                        Ok(changed) if changed != value.as_str() => {
-                            let changed = changed.into_owned();
-                            *state
-                                .applied
-                                .changed
-                                .entry((output.name.clone(), transform.name()))
-                                .or_insert(0) += 1;
-                            value = changed;
-                        }
-                        Ok(_) => {}
-                        Err(why) => {
-                            let failed = state
-                                .applied
-                                .failed
-                                .entry((output.name.clone(), transform.name()))
-                                .or_insert((0, Vec::new()));
-                            failed.0 += 1;
-                            if failed.1.len() < 3 {
-                                failed.1.push((line, why));
-                            }
-                        }
-                    }
-                }
-                state.cells.push(value);
-            }
-            state.applied.rows += 1;
-            match &mut state.sink {
-                Sink::Csv(writer) => writer.write_record(&state.cells)?,
-                Sink::Xlsx(book, row) => {
-                    let sheet = book
-                        .worksheet_from_index(0)
-                        .map_err(std::io::Error::other)?;
-                    for (c, cell) in state.cells.iter().enumerate() {
-                        sheet
-                            .write_string(*row, c as u16, cell)
-                            .map_err(std::io::Error::other)?;
-                    }
-                    *row += 1;
-                }
-                Sink::Parquet(columns) => {
-                    for (column, cell) in columns.iter_mut().zip(&state.cells) {
-                        column.push(cell.clone());
-                    }
-                }
-            }
-            Ok(())
-        },
+        |applying, line, record| applying.row(line, record),
     )
     .map_err(io)?;
-    let State {
-        sink,
-        mut applied,
-        outputs,
-        ..
-    } = state;
-    match sink {
-        Sink::Csv(writer) => writer
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .and_then(|file| file.commit())
-            .map_err(io)?,
-        Sink::Parquet(columns) => {
-            let names: Vec<String> = outputs.iter().map(|o| o.name.clone()).collect();
-            let mut file = crate::report::output::Output::open(Some(output)).map_err(io)?;
-            write_parquet(&names, columns, &mut file)
-                .and_then(|()| file.commit())
-                .map_err(io)?;
-        }
-        Sink::Xlsx(mut book, _) => {
-            let bytes = book
-                .save_to_buffer()
-                .map_err(std::io::Error::other)
-                .map_err(io)?;
-            let mut file = crate::report::output::Output::open(Some(output)).map_err(io)?;
-            file.write_all(&bytes)
-                .and_then(|()| file.commit())
-                .map_err(io)?;
-        }
-    }
+    let names: Vec<String> = applying.outputs.iter().map(|o| o.name.clone()).collect();
+    let mut applied = applying.applied;
+    applying.sink.finish(output, &names).map_err(io)?;
     check_written(output, &target.standard, table, &mut applied)?;
     Ok(applied)
 }

@@ -177,6 +177,109 @@ fn names_for_codes<'p>(
         .map(|f| (f, "by names"))
 }
 
+/// The codes of the cell findings on each file column, and the first values that failed.
+type FailedCells = (
+    BTreeMap<usize, BTreeMap<Code, u64>>,
+    BTreeMap<usize, Vec<String>>,
+);
+
+fn failed_cells(report: &check::FileReport) -> FailedCells {
+    let mut codes: BTreeMap<usize, BTreeMap<Code, u64>> = BTreeMap::new();
+    let mut values: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for finding in &report.findings {
+        // Cell findings only: a header note's value is the header's name.
+        let Some(f) = finding
+            .column
+            .as_ref()
+            .and_then(|c| c.index)
+            .filter(|_| finding.row.is_some())
+        else {
+            continue;
+        };
+        *codes.entry(f).or_default().entry(finding.code).or_insert(0) += 1;
+        if let Some(value) = &finding.value {
+            let kept = values.entry(f).or_default();
+            if kept.len() < 200 {
+                kept.push(value.to_string());
+            }
+        }
+    }
+    (codes, values)
+}
+
+/// The mapping line of one standard column found in the file column `f` (`from`), with the
+/// transforms its values call for, each said why.
+fn column_line(
+    column: &Column,
+    from: &str,
+    how: &str,
+    codes: &BTreeMap<usize, BTreeMap<Code, u64>>,
+    values: &BTreeMap<usize, Vec<String>>,
+    f: usize,
+    p: &ColumnProfile,
+) -> String {
+    let how = match how {
+        "by content" => "found by its values, not its name".to_string(),
+        "by names" => {
+            "its values are local authorities' names: each is written as its GSS code".to_string()
+        }
+        "exact" => "same name".to_string(),
+        "alias" => "another name the standard accepts".to_string(),
+        other => format!("{other} name"),
+    };
+    let none = Vec::new();
+    let mut wanted = if how.starts_with("its values are local authorities") {
+        vec![(
+            Transform::OrganisationToGss,
+            "names not in mySociety's list of UK local authorities are reported, not guessed"
+                .to_string(),
+        )]
+    } else {
+        Vec::new()
+    };
+    wanted.extend(transforms_for(
+        column,
+        codes.get(&f).unwrap_or(&BTreeMap::new()),
+        values.get(&f).unwrap_or(&none),
+        p,
+    ));
+    // A column found by its values was not checked as this column: its codes that are not
+    // in their published form are counted here.
+    if how.starts_with("found by its values")
+        && column.codelist.is_some()
+        && p.count(IdKind::GssCode) < p.filled
+    {
+        wanted.push((Transform::CodeCase, {
+            let n = p.filled - p.count(IdKind::GssCode);
+            format!(
+                "{} of its codes {} not written as the code list writes them",
+                thousands(n),
+                if n == 1 { "is" } else { "are" }
+            )
+        }));
+    }
+    let mut comment = how;
+    if IdKind::of_format(format_of(column).unwrap_or_default()).is_some() && p.scientific > 0 {
+        comment.push_str(&format!(
+            "; {} values were rounded by a spreadsheet and cannot be recovered",
+            thousands(p.scientific)
+        ));
+    }
+    if wanted.is_empty() {
+        format!("{} = {}  # {comment}\n", quoted(&column.name), quoted(from))
+    } else {
+        let names: Vec<String> = wanted.iter().map(|(t, _)| quoted(t.name())).collect();
+        let whys: Vec<&str> = wanted.iter().map(|(_, why)| why.as_str()).collect();
+        format!(
+            "{} = {{ from = {}, transforms = [{}] }}  # {comment}; {}\n",
+            quoted(&column.name),
+            quoted(from),
+            names.join(", "),
+            whys.join("; ")
+        )
+    }
+}
+
 /// The proposed mapping file's text.
 pub fn propose(request: &Request) -> Result<String, RunError> {
     let target = target(request)?;
@@ -213,27 +316,7 @@ pub fn propose(request: &Request) -> Result<String, RunError> {
     }
     let by_content =
         crate::survey::table::by_content(table, &plan.standard_to_file, &used, &profile);
-    // Findings by file column: their codes, and the first values that failed.
-    let mut codes: BTreeMap<usize, BTreeMap<Code, u64>> = BTreeMap::new();
-    let mut values: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for finding in &report.findings {
-        // Cell findings only: a header note's value is the header's name.
-        let Some(f) = finding
-            .column
-            .as_ref()
-            .and_then(|c| c.index)
-            .filter(|_| finding.row.is_some())
-        else {
-            continue;
-        };
-        *codes.entry(f).or_default().entry(finding.code).or_insert(0) += 1;
-        if let Some(value) = &finding.value {
-            let kept = values.entry(f).or_default();
-            if kept.len() < 200 {
-                kept.push(value.to_string());
-            }
-        }
-    }
+    let (codes, values) = failed_cells(&report);
     let mut text = format!(
         "# How {} becomes {} (table {}): proposed by `conform map`.\n\
          # Each line takes one of the standard's columns from a column of the file, with the\n\
@@ -270,74 +353,15 @@ pub fn propose(request: &Request) -> Result<String, RunError> {
             text.push_str(&format!("# {} = \"\"  # {need}\n", quoted(&column.name)));
             continue;
         };
-        let how = match how {
-            "by content" => "found by its values, not its name".to_string(),
-            "by names" => {
-                "its values are local authorities' names: each is written as its GSS code"
-                    .to_string()
-            }
-            "exact" => "same name".to_string(),
-            "alias" => "another name the standard accepts".to_string(),
-            other => format!("{other} name"),
-        };
-        let none = Vec::new();
-        let mut wanted = if how.starts_with("its values are local authorities") {
-            vec![(
-                Transform::OrganisationToGss,
-                "names not in mySociety's list of UK local authorities are reported, not guessed"
-                    .to_string(),
-            )]
-        } else {
-            Vec::new()
-        };
-        wanted.extend(transforms_for(
+        text.push_str(&column_line(
             column,
-            codes.get(&f).unwrap_or(&BTreeMap::new()),
-            values.get(&f).unwrap_or(&none),
+            &header[f],
+            how,
+            &codes,
+            &values,
+            f,
             profile(f),
         ));
-        // A column found by its values was not checked as this column: its codes that are not
-        // in their published form are counted here.
-        let p = profile(f);
-        if how.starts_with("found by its values")
-            && column.codelist.is_some()
-            && p.count(IdKind::GssCode) < p.filled
-        {
-            wanted.push((Transform::CodeCase, {
-                let n = p.filled - p.count(IdKind::GssCode);
-                format!(
-                    "{} of its codes {} not written as the code list writes them",
-                    thousands(n),
-                    if n == 1 { "is" } else { "are" }
-                )
-            }));
-        }
-        let mut comment = how;
-        if IdKind::of_format(format_of(column).unwrap_or_default()).is_some()
-            && profile(f).scientific > 0
-        {
-            comment.push_str(&format!(
-                "; {} values were rounded by a spreadsheet and cannot be recovered",
-                thousands(profile(f).scientific)
-            ));
-        }
-        if wanted.is_empty() {
-            text.push_str(&format!(
-                "{} = {}  # {comment}\n",
-                quoted(&column.name),
-                quoted(&header[f])
-            ));
-        } else {
-            let names: Vec<String> = wanted.iter().map(|(t, _)| quoted(t.name())).collect();
-            let whys: Vec<&str> = wanted.iter().map(|(_, why)| why.as_str()).collect();
-            text.push_str(&format!(
-                "{} = {{ from = {}, transforms = [{}] }}  # {comment}; {}\n",
-                quoted(&column.name),
-                quoted(&header[f]),
-                names.join(", "),
-                whys.join("; ")
-            ));
-        }
     }
     let mut mapped: Vec<bool> = vec![false; header.len()];
     for f in plan.standard_to_file.iter().flatten() {
