@@ -281,3 +281,36 @@ fn a_mapped_parquet_file_checks_as_the_csv_does() {
     assert_eq!(report["files"][0]["rows"], 5);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_planning_export_with_uk_dates_maps_to_iso_dates() {
+    // Camden's start dates are dd/mm/yyyy where planning.data.gov.uk writes ISO dates (warnings);
+    // what remains after the mapping is its true errors: six repeated references.
+    let file = "fixtures/corpus/conservation-area/submit-camden-conservation-area.csv";
+    let dir = scratch("camden");
+    let proposal = dir.join("proposal.toml");
+    let output = dir.join("mapped.csv");
+    let (code, out, _) = run(&["map", file, "--standard", "conservation-area"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(r#"transforms = ["date-to-iso"]"#), "{out}");
+    std::fs::write(&proposal, out).expect("the proposal");
+    let (_, report, err) = run(&[
+        "map",
+        file,
+        "--standard",
+        "conservation-area",
+        "--mapping",
+        proposal.to_str().expect("path"),
+        "--output",
+        output.to_str().expect("path"),
+    ]);
+    assert!(
+        report.contains("start-date: date-to-iso changed 46 cells"),
+        "{report}{err}"
+    );
+    assert!(
+        report.contains("still has 6 errors (unique 6), 0 warnings"),
+        "{report}{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

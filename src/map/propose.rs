@@ -84,7 +84,7 @@ fn transforms_for(
                 values.first().map(String::as_str).unwrap_or_default()
             ),
         )),
-        Some("date") if misfits > 0 && dated_wrong > 0 => wanted.push((
+        Some("date" | "partial-date" | "date-or-date-time") if misfits > 0 && dated_wrong > 0 => wanted.push((
             Transform::DateToIso,
             format!(
                 "{} values are dates in another form (e.g. `{}`); the standard writes YYYY-MM-DD",

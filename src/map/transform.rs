@@ -13,7 +13,8 @@ pub enum Transform {
     Trim,
     /// Any date form conform reads (ISO, `21-Dec-17`, `21.12.2017`...) written `dd/mm/yyyy`.
     DateToUk,
-    /// Any date form written `YYYY-MM-DD`.
+    /// Any date form written `YYYY-MM-DD`; an ISO date to a month or a year, or with a time, is
+    /// kept as it is.
     DateToIso,
     /// `£1,496.00`, `1 496`, `(12.50)` written as plain numbers: `1496.00`, `1496`, `-12.50`.
     PlainNumber,
@@ -63,6 +64,12 @@ impl Transform {
         }
         match self {
             Transform::Trim => Ok(Cow::Borrowed(trimmed)),
+            // An ISO date already, to a month or a year (`1969-07`), or with a time, stays.
+            Transform::DateToIso
+                if date::is_partial_date(trimmed) || date::is_date_time(trimmed) =>
+            {
+                Ok(Cow::Borrowed(trimmed))
+            }
             Transform::DateToUk | Transform::DateToIso => {
                 let (y, m, d) = date::read_day_first_date(trimmed).ok_or_else(|| {
                     if date::read_calendar_date(trimmed).is_some() {
@@ -230,6 +237,12 @@ mod tests {
             Ok("2019-04-01".into())
         );
         assert!(t(Transform::DateToUk, "soon").is_err());
+        assert_eq!(t(Transform::DateToIso, "1969-07"), Ok("1969-07".into()));
+        assert_eq!(t(Transform::DateToIso, "1974"), Ok("1974".into()));
+        assert_eq!(
+            t(Transform::DateToIso, "2019-04-01T10:00:00Z"),
+            Ok("2019-04-01T10:00:00Z".into())
+        );
         assert_eq!(t(Transform::PlainNumber, "£1,496.00"), Ok("1496.00".into()));
         assert_eq!(t(Transform::PlainNumber, "(12.50)"), Ok("-12.50".into()));
         assert_eq!(t(Transform::PlainNumber, "-£3,000"), Ok("-3000".into()));
