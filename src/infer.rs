@@ -413,6 +413,12 @@ fn value_format(
     if shapes.wkt_areas == n {
         return Some(("wkt-multipolygon", "WKT polygons"));
     }
+    if shapes.json_arrays == n {
+        return Some(("json-array", "JSON arrays"));
+    }
+    if shapes.json_objects == n {
+        return Some(("json-object", "JSON objects"));
+    }
     if shapes.emails == n {
         return Some(("email", "email addresses"));
     }

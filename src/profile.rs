@@ -179,6 +179,9 @@ pub struct Shapes {
     pub uris: u64,
     pub wkt_points: u64,
     pub wkt_areas: u64,
+    /// JSON text in a cell (`[...]`, `{...}`), as JSON and JSON Lines files carry nested values.
+    pub json_arrays: u64,
+    pub json_objects: u64,
     /// Length in characters of the shortest and longest value.
     pub shortest: Option<usize>,
     pub longest: usize,
@@ -269,6 +272,11 @@ impl Shapes {
                 self.wkt_areas += 1;
             }
         }
+        if first == b'[' && crate::formats::web::is_json_array(value) {
+            self.json_arrays += 1;
+        } else if first == b'{' && crate::formats::web::is_json_object(value) {
+            self.json_objects += 1;
+        }
         let length = value.chars().count();
         self.shortest = Some(self.shortest.map_or(length, |s| s.min(length)));
         self.longest = self.longest.max(length);
@@ -306,6 +314,8 @@ impl Shapes {
         self.uris += other.uris;
         self.wkt_points += other.wkt_points;
         self.wkt_areas += other.wkt_areas;
+        self.json_arrays += other.json_arrays;
+        self.json_objects += other.json_objects;
         self.shortest = match (self.shortest, other.shortest) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

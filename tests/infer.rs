@@ -213,3 +213,21 @@ fn columns_named_alike_are_one_and_placeholders_are_no_value() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn nested_json_values_are_drafted_as_json_text() {
+    let dir = scratch("json");
+    let sample = dir.join("grants.jsonl");
+    std::fs::write(
+        &sample,
+        "{\"id\": \"G-1\", \"plannedDates\": [{\"startDate\": \"2024-04-01\"}]}\n{\"id\": \"G-2\", \"plannedDates\": [{\"startDate\": \"2024-05-01\"}]}\n",
+    )
+    .expect("a sample");
+    let path = sample.to_str().expect("path");
+    let draft = draft(&[path], &dir);
+    let text = std::fs::read_to_string(&draft).expect("the draft");
+    assert!(text.contains(r#""plannedDates": {"type":"string","description":"TODO: what this column holds, for the people who fill it in","format":"json-array""#), "{text}");
+    let (code, out, err) = run(&["check", path, "--standard", draft.to_str().expect("path")]);
+    assert_eq!(code, 0, "{out}{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
