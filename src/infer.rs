@@ -187,24 +187,13 @@ fn draft(columns: &[SampleColumn], rows: u64, names: &[String], files: usize) ->
     let summary = format!(
         "drafted {} columns from {from}: {} required, {} with a format, {} with a list of allowed values, {} numeric{}; titles and descriptions are left as TODO",
         columns.len(),
-        required_count(&properties),
+        required.len(),
         counts.formats,
         counts.enums,
         counts.numeric,
         key.map(|(k, _)| format!(", key `{k}`")).unwrap_or_default(),
     );
     Draft { text, summary }
-}
-
-fn required_count(properties: &[(String, Value)]) -> usize {
-    properties
-        .iter()
-        .filter(|(_, rule)| {
-            rule.get("$comment")
-                .and_then(Value::as_str)
-                .is_some_and(|c| c.contains("never empty"))
-        })
-        .count()
 }
 
 #[derive(Default)]

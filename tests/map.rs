@@ -7,6 +7,20 @@ use common::run;
 const FILE: &str = "fixtures/map/spend-local-export.csv";
 const MAPPING: &str = "fixtures/map/spend-local-export.toml";
 
+/// `conform map FILE --standard STANDARD --mapping MAPPING --output OUTPUT`.
+fn apply(file: &str, standard: &str, mapping: &str, output: &str) -> (i32, String, String) {
+    run(&[
+        "map",
+        file,
+        "--standard",
+        standard,
+        "--mapping",
+        mapping,
+        "--output",
+        output,
+    ])
+}
+
 fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("conform-map-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
@@ -25,16 +39,7 @@ fn a_mapping_is_applied_exactly_and_the_result_is_checked() {
     let dir = scratch("apply");
     let output = dir.join("mapped.csv");
     let target = output.to_str().expect("a UTF-8 path");
-    let (code, out, err) = run(&[
-        "map",
-        FILE,
-        "--standard",
-        "spend-over-500",
-        "--mapping",
-        MAPPING,
-        "--output",
-        target,
-    ]);
+    let (code, out, err) = apply(FILE, "spend-over-500", MAPPING, target);
     // The `TBC` date is a true error: no transform may guess it.
     assert_eq!(code, 1, "{out}{err}");
     insta::assert_snapshot!("apply_local_export", out.replace(target, "mapped.csv"));
@@ -49,16 +54,7 @@ fn a_mapped_workbook_has_the_standard_columns() {
     let dir = scratch("xlsx");
     let output = dir.join("mapped.xlsx");
     let target = output.to_str().expect("a UTF-8 path");
-    let (code, _, err) = run(&[
-        "map",
-        FILE,
-        "--standard",
-        "spend-over-500",
-        "--mapping",
-        MAPPING,
-        "--output",
-        target,
-    ]);
+    let (code, _, err) = apply(FILE, "spend-over-500", MAPPING, target);
     assert_eq!(code, 1, "{err}");
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&output).expect("a workbook");
     let range = book.worksheet_range("spend").expect("the spend sheet");
@@ -97,16 +93,12 @@ fn real_exports_map_to_files_that_conform_apart_from_columns_they_lack() {
             );
         }
         std::fs::write(&proposal, out).expect("the proposal");
-        let (_, report, err) = run(&[
-            "map",
+        let (_, report, err) = apply(
             file,
-            "--standard",
             "spend-over-500",
-            "--mapping",
             proposal.to_str().expect("path"),
-            "--output",
             output.to_str().expect("path"),
-        ]);
+        );
         assert!(
             report.contains("still has 1 error (missing-column 1), 0 warnings"),
             "{file}: {report}{err}"
@@ -129,16 +121,7 @@ fn real_exports_map_to_files_that_conform_apart_from_columns_they_lack() {
 fn a_map_is_never_written_over_an_input() {
     for target in [FILE, MAPPING] {
         let before = std::fs::read(target).expect("the fixture");
-        let (code, _, err) = run(&[
-            "map",
-            FILE,
-            "--standard",
-            "spend-over-500",
-            "--mapping",
-            MAPPING,
-            "--output",
-            target,
-        ]);
+        let (code, _, err) = apply(FILE, "spend-over-500", MAPPING, target);
         assert_eq!(code, 2);
         assert!(err.contains("never writes over a file it reads"), "{err}");
         assert_eq!(std::fs::read(target).expect("still there"), before);
@@ -171,16 +154,12 @@ fn a_mapping_that_names_what_is_not_there_is_a_clear_error() {
     for (n, (text, said)) in cases.iter().enumerate() {
         let mapping = dir.join(format!("bad-{n}.toml"));
         std::fs::write(&mapping, text).expect("a mapping");
-        let (code, _, err) = run(&[
-            "map",
+        let (code, _, err) = apply(
             FILE,
-            "--standard",
             "spend-over-500",
-            "--mapping",
             mapping.to_str().expect("path"),
-            "--output",
             output.to_str().expect("path"),
-        ]);
+        );
         assert_eq!(code, 2, "{text}");
         assert!(err.contains(said), "{text}: {err}");
         assert!(!output.exists(), "{text}: nothing is written");
@@ -207,16 +186,7 @@ fn a_map_is_never_written_over_its_standard_and_a_proposal_may_go_to_a_file() {
     std::fs::copy("fixtures/formats/spend.schema.json", &schema).expect("its schema");
     let before = std::fs::read(&standard).expect("the standard");
     let path = standard.to_str().expect("path");
-    let (code, _, err) = run(&[
-        "map",
-        FILE,
-        "--standard",
-        path,
-        "--mapping",
-        MAPPING,
-        "--output",
-        path,
-    ]);
+    let (code, _, err) = apply(FILE, path, MAPPING, path);
     assert_eq!(code, 2);
     assert!(err.contains("never writes over a file it reads"), "{err}");
     assert_eq!(std::fs::read(&standard).expect("still there"), before);
@@ -234,16 +204,12 @@ fn a_map_is_never_written_over_its_standard_and_a_proposal_may_go_to_a_file() {
     assert!(std::fs::read_to_string(&proposal)
         .expect("the proposal")
         .contains("[columns]"));
-    let (code, _, err) = run(&[
-        "map",
+    let (code, _, err) = apply(
         FILE,
-        "--standard",
         "spend-over-500",
-        "--mapping",
         MAPPING,
-        "--output",
         dir.join("out.json").to_str().expect("path"),
-    ]);
+    );
     assert_eq!(code, 2);
     assert!(
         err.contains("writes CSV (.csv), a workbook (.xlsx) or Parquet"),
@@ -257,16 +223,7 @@ fn a_mapped_parquet_file_checks_as_the_csv_does() {
     let dir = scratch("parquet");
     let output = dir.join("mapped.parquet");
     let target = output.to_str().expect("a UTF-8 path");
-    let (code, out, err) = run(&[
-        "map",
-        FILE,
-        "--standard",
-        "spend-over-500",
-        "--mapping",
-        MAPPING,
-        "--output",
-        target,
-    ]);
+    let (code, out, err) = apply(FILE, "spend-over-500", MAPPING, target);
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("still has 1 error (format 1)"), "{out}");
     let (_, report, _) = run(&[
@@ -294,16 +251,12 @@ fn a_planning_export_with_uk_dates_maps_to_iso_dates() {
     assert_eq!(code, 0);
     assert!(out.contains(r#"transforms = ["date-to-iso"]"#), "{out}");
     std::fs::write(&proposal, out).expect("the proposal");
-    let (_, report, err) = run(&[
-        "map",
+    let (_, report, err) = apply(
         file,
-        "--standard",
         "conservation-area",
-        "--mapping",
         proposal.to_str().expect("path"),
-        "--output",
         output.to_str().expect("path"),
-    ]);
+    );
     assert!(
         report.contains("start-date: date-to-iso changed 46 cells"),
         "{report}{err}"

@@ -20,42 +20,12 @@ pub fn row_object(
     table: &CompiledTable,
     standard_to_file: &[Option<usize>],
 ) -> Value {
-    object_of(record, table, standard_to_file, None)
-}
-
-/// The row object, of only the columns `keep` marks when it is given.
-fn object_of(
-    record: &Record<'_>,
-    table: &CompiledTable,
-    standard_to_file: &[Option<usize>],
-    keep: Option<&[bool]>,
-) -> Value {
     let mut object = Map::new();
-    for (i, (column, file_column)) in table.columns.iter().zip(standard_to_file).enumerate() {
-        let Some(file_column) = file_column else {
-            continue;
-        };
-        if keep.is_some_and(|keep| !keep[i]) {
-            continue;
-        }
-        let Some(raw) = record.get(*file_column) else {
-            continue;
-        };
-        let trimmed = raw.trim();
-        if is_missing(trimmed, table) {
-            if column.presence.nullable {
-                object.insert(column.name.to_string(), Value::Null);
-            }
-            continue;
-        }
-        let value = convert(trimmed, &column.kinds)
-            .map_or_else(|| Value::String(trimmed.to_string()), |t| t.to_json());
-        object.insert(column.name.to_string(), value);
-    }
+    refill(&mut object, record, table, standard_to_file, None);
     Value::Object(object)
 }
 
-/// Refills `object` with a row's values of the columns `keep` marks, in place: a key the last
+/// Refills `object` with a row's values (of the columns `keep` marks, when given), in place: a key the last
 /// row had is kept and its value overwritten (a text value's buffer reused), so that rows of one
 /// shape allocate nothing.
 fn refill(
@@ -63,10 +33,10 @@ fn refill(
     record: &Record<'_>,
     table: &CompiledTable,
     standard_to_file: &[Option<usize>],
-    keep: &[bool],
+    keep: Option<&[bool]>,
 ) {
     for (i, (column, file_column)) in table.columns.iter().zip(standard_to_file).enumerate() {
-        if !keep[i] {
+        if keep.is_some_and(|keep| !keep[i]) {
             continue;
         }
         let trimmed = file_column.and_then(|f| record.get(f)).map(str::trim);
@@ -224,7 +194,13 @@ pub fn check_rules(
                 CompiledTest::Schema(validator) => {
                     if !filled {
                         if let Value::Object(map) = scratch {
-                            refill(map, record, table, standard_to_file, &table.rule_columns);
+                            refill(
+                                map,
+                                record,
+                                table,
+                                standard_to_file,
+                                Some(&table.rule_columns),
+                            );
                         }
                         filled = true;
                     }

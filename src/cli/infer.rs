@@ -26,18 +26,9 @@ pub(super) fn infer_command(args: &InferArgs) -> Result<i32, Fatal> {
         inputs::refuse_overwrite("--output", target, &read)?;
     }
     let draft = infer::infer(&request, &Unwatched)?;
-    let target = args
-        .output
-        .as_ref()
-        .map(|p| format!(" to {}", p.display()))
-        .unwrap_or_default();
-    let mut output = conform::report::output::Output::open(args.output.as_deref())
-        .map_err(|e| Fatal(format!("error: cannot write the draft{target}: {e}")))?;
-    use std::io::Write;
-    output
-        .write_all(draft.text.as_bytes())
-        .and_then(|()| output.commit())
-        .map_err(|e| Fatal(format!("error: cannot write the draft{target}: {e}")))?;
+    super::write_output(args.output.as_deref(), "draft", |out| {
+        out.write_all(draft.text.as_bytes())
+    })?;
     eprintln!("{}", draft.summary);
     Ok(0)
 }

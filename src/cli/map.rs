@@ -29,12 +29,9 @@ pub(super) fn map_command(args: &MapArgs) -> Result<i32, Fatal> {
             std::path::PathBuf::from(&args.file),
         )];
         conform::run::inputs::refuse_overwrite("--output", target, &read)?;
-        let mut file = conform::report::output::Output::open(Some(target))
-            .map_err(|e| Fatal(format!("error: cannot write {}: {e}", target.display())))?;
-        use std::io::Write;
-        file.write_all(proposal.as_bytes())
-            .and_then(|()| file.commit())
-            .map_err(|e| Fatal(format!("error: cannot write {}: {e}", target.display())))?;
+        super::write_output(Some(target), "proposed mapping", |out| {
+            out.write_all(proposal.as_bytes())
+        })?;
         eprintln!(
             "wrote the proposed mapping to {}: edit it, then run conform map {} --standard {} --mapping {} --output OUT.csv",
             target.display(),

@@ -337,6 +337,26 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
+/// Writes a command's output to `--output` (whole, through a temporary file removed if the run is
+/// interrupted) or to standard output; a failure names `what` was being written, and where.
+fn write_output(
+    target: Option<&std::path::Path>,
+    what: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
+    let to = target
+        .map(|p| format!(" to {}", p.display()))
+        .unwrap_or_default();
+    let fail = |e: std::io::Error| Fatal(format!("error: cannot write the {what}{to}: {e}"));
+    let mut output = conform::report::output::Output::open(target).map_err(fail)?;
+    if let Some(temporary) = output.temporary() {
+        interrupt::remove_on_interrupt(temporary);
+    }
+    let written = write(&mut output).and_then(|()| output.commit());
+    interrupt::forget();
+    written.map_err(fail)
+}
+
 /// The exit code of a command, its failure printed first (exit code 2).
 fn exit_code(result: Result<i32, Fatal>) -> i32 {
     result.unwrap_or_else(|Fatal(message)| {

@@ -58,20 +58,9 @@ pub(super) fn survey_command(args: &SurveyArgs) -> Result<i32, Fatal> {
     if let Some(bar) = &watcher.bar {
         bar.finish_and_clear();
     }
-    let target = args
-        .output
-        .as_ref()
-        .map(|p| format!(" to {}", p.display()))
-        .unwrap_or_default();
-    let mut output = conform::report::output::Output::open(args.output.as_deref())
-        .map_err(|e| Fatal(format!("error: cannot write the survey{target}: {e}")))?;
-    if let Some(temporary) = output.temporary() {
-        super::interrupt::remove_on_interrupt(temporary);
-    }
-    let written = survey::write::write(&surveyed, args.format, &mut output);
-    let committed = written.and_then(|()| output.commit());
-    super::interrupt::forget();
-    committed.map_err(|e| Fatal(format!("error: cannot write the survey{target}: {e}")))?;
+    super::write_output(args.output.as_deref(), "survey", |out| {
+        survey::write::write(&surveyed, args.format, out)
+    })?;
     // The survey is written either way; exit 2 says it is incomplete.
     let mut code = 0;
     for skipped in surveyed.unreadable() {
