@@ -4,6 +4,7 @@ use std::io::{BufRead, BufReader, Read};
 
 use csv::StringRecord;
 
+use super::structural::split_line;
 use super::{is_plain_utf8, NotUtf8, Utf8Stream};
 
 /// Delimiters conform recognises, in order of preference when the evidence is equal.
@@ -715,9 +716,6 @@ impl<'a> Record<'a> {
     }
 }
 
-/// Walks the records of one chunk, giving each its physical line. A line without a quote is split
-/// at the delimiter with memchr; only records with quotes go through the csv state machine, which
-/// handles quoted delimiters, doubled quotes and line breaks inside cells.
 /// Readies the parser for a new chunk. csv-core drops a byte order mark at the start of the
 /// first input it reads after a reset; inside a file the mark is text (two exports joined), so
 /// the parser reads once first: with no room for output it takes nothing and changes no state.
@@ -726,6 +724,9 @@ fn reset(parser: &mut csv_core::Reader) {
     let _ = parser.read_record(b"\n", &mut [], &mut []);
 }
 
+/// Walks the records of one chunk, giving each its physical line. A line whose quoted cells are
+/// simply `"..."` is split in one pass over its structural bytes (`structural`); only records with
+/// doubled quotes or line breaks inside cells go through the csv state machine.
 pub struct ChunkRecords<'a> {
     text: &'a str,
     pos: usize,
@@ -782,27 +783,8 @@ impl<'a> ChunkRecords<'a> {
         }
         let line = self.line;
         let start = self.pos;
-        // One pass finds the line's end, or a quote before it (rare: most lines have none).
-        let first = memchr::memchr2(b'\n', b'"', &bytes[start..]).map(|i| start + i);
-        let has_quote = first.is_some_and(|at| bytes[at] == b'"');
-        let line_end = match first {
-            Some(at) if !has_quote => at,
-            _ => memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i),
-        };
-        let this_line = &bytes[start..line_end];
         self.bounds.clear();
-        let one_line = if !has_quote {
-            let mut field_start = start;
-            for at in memchr::memchr_iter(self.delimiter, this_line) {
-                self.bounds.push((field_start, start + at));
-                field_start = start + at + 1;
-            }
-            self.bounds.push((field_start, line_end));
-            true
-        } else {
-            self.split_simply_quoted(start, line_end)
-        };
-        if one_line {
+        if let Some(line_end) = split_line(bytes, start, self.delimiter, &mut self.bounds) {
             self.pos = line_end + 1;
             self.line += 1;
             return Some((
@@ -833,43 +815,6 @@ impl<'a> ChunkRecords<'a> {
                 bounds: &self.bounds,
             },
         ))
-    }
-
-    /// Splits a one-line record whose quoted cells are simply `"..."` (no quote inside, nothing
-    /// after the closing quote but a delimiter): the cells are then views into the text, without
-    /// unquoting. Returns false, with `bounds` in any state, for anything else.
-    fn split_simply_quoted(&mut self, start: usize, end: usize) -> bool {
-        let bytes = self.text.as_bytes();
-        let mut at = start;
-        loop {
-            let after = if bytes.get(at) == Some(&b'"') {
-                let Some(close) = memchr::memchr(b'"', &bytes[at + 1..end]).map(|k| at + 1 + k)
-                else {
-                    return false;
-                };
-                if close + 1 < end && bytes[close + 1] != self.delimiter {
-                    return false;
-                }
-                self.bounds.push((at + 1, close));
-                close + 1
-            } else {
-                let next = memchr::memchr(self.delimiter, &bytes[at..end]).map_or(end, |k| at + k);
-                if memchr::memchr(b'"', &bytes[at..next]).is_some() {
-                    return false;
-                }
-                self.bounds.push((at, next));
-                next
-            };
-            if after >= end {
-                return true;
-            }
-            at = after + 1;
-            if at == end {
-                // A delimiter at the end of the line: one more, empty, cell.
-                self.bounds.push((end, end));
-                return true;
-            }
-        }
     }
 
     /// Grows the buffer the parser ran out of; false when `result` is not such a request.

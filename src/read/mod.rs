@@ -5,6 +5,7 @@
 pub mod csv;
 mod decode;
 pub mod detect;
+mod structural;
 pub mod table;
 
 use std::fs::File;
