@@ -6,6 +6,7 @@
 
 use std::io;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::de::IgnoredAny;
@@ -102,6 +103,7 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         0
     };
     let mut elements = Vec::new();
+    let mut columns = Columns::default();
     let mut problems = Vec::new();
     let mut at = bom;
     for (n, line) in bytes[bom..].split(|b| *b == b'\n').enumerate() {
@@ -111,16 +113,22 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        // Only its syntax and whether it is an object are learnt here, without building it; its
-        // values are read batch by batch.
+        // Only its syntax and its keys are learnt here, without building it; its values are
+        // read batch by batch.
         let object = line.trim_ascii_start().first() == Some(&b'{');
+        if object {
+            if let Ok(Keys(keys)) = serde_json::from_slice::<Keys>(line) {
+                keys.into_iter().for_each(|key| columns.add(key));
+                elements.push(Element {
+                    start,
+                    end,
+                    line: line_number,
+                    column: 1,
+                });
+                continue;
+            }
+        }
         match serde_json::from_slice::<IgnoredAny>(line) {
-            Ok(_) if object => elements.push(Element {
-                start,
-                end,
-                line: line_number,
-                column: 1,
-            }),
             Ok(_) => problems.push(
                 Finding::new(
                     Code::ParseError,
@@ -135,7 +143,7 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
             }
         }
     }
-    let mut table = table_of(bytes, elements, RowKind::Line, "jsonl");
+    let mut table = table_with(bytes, elements, RowKind::Line, "jsonl", columns);
     table.locator = Locator::JsonLines;
     table.notes.extend(problems);
     Ok(Ok(table))
@@ -169,8 +177,34 @@ struct FoundRows {
     elements: Vec<(usize, usize)>,
 }
 
+/// An object's key as the text has it: borrowed from the text unless it holds an escape, so that
+/// reading a row's keys allocates nothing.
+struct KeyText<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for KeyText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = KeyText<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Self::Value, E> {
+                Ok(KeyText(Cow::Borrowed(key)))
+            }
+            fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+                Ok(KeyText(Cow::Owned(key.to_string())))
+            }
+            fn visit_string<E>(self, key: String) -> Result<Self::Value, E> {
+                Ok(KeyText(Cow::Owned(key)))
+            }
+        }
+        deserializer.deserialize_str(Visit)
+    }
+}
+
 /// The members of an object in document order, their values left as text.
-struct Members<'a>(Vec<(String, &'a RawValue)>);
+struct Members<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -185,7 +219,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
                 mut map: M,
             ) -> Result<Self::Value, M::Error> {
                 let mut members = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(KeyText(key)) = map.next_key()? {
                     members.push((key, map.next_value::<&'a RawValue>()?));
                 }
                 Ok(Members(members))
@@ -196,19 +230,22 @@ impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
 }
 
 /// The keys of an object in document order, its values skipped; nothing for another value.
-struct Keys(Vec<String>);
+struct Keys<'a>(Vec<Cow<'a, str>>);
 
-impl<'de> Deserialize<'de> for Keys {
+impl<'de> Deserialize<'de> for Keys<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit;
         impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Keys;
+            type Value = Keys<'de>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an object")
             }
-            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Keys, M::Error> {
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Keys<'de>, M::Error> {
                 let mut keys = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(KeyText(key)) = map.next_key()? {
                     map.next_value::<IgnoredAny>()?;
                     keys.push(key);
                 }
@@ -268,7 +305,7 @@ fn find_rows(text: &[u8]) -> Option<FoundRows> {
         let elements = elements_of(text, value)?;
         let holds_object = elements.iter().any(|&(s, _)| text[s] == b'{');
         holds_object.then(|| FoundRows {
-            key: Some(key.clone()),
+            key: Some(key.to_string()),
             geo: false,
             elements,
         })
@@ -359,10 +396,13 @@ fn member_places(text: &[u8], line: u64, column: u64, mut found: impl FnMut(&str
 }
 
 /// The keys a row gives as columns, in its order.
-fn row_keys(text: &[u8], kind: RowKind) -> Vec<String> {
+fn row_keys(text: &[u8], kind: RowKind) -> Vec<Cow<'_, str>> {
     if kind == RowKind::Feature {
         let feature: Value = serde_json::from_slice(text).unwrap_or_default();
-        return feature_row_keys(&feature);
+        return feature_row_keys(&feature)
+            .into_iter()
+            .map(Cow::Owned)
+            .collect();
     }
     serde_json::from_slice::<Keys>(text).map_or_else(|_| Vec::new(), |k| k.0)
 }
@@ -375,39 +415,63 @@ fn table_of(
     kind: RowKind,
     format: &'static str,
 ) -> TableSource {
-    let mut header: Vec<String> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut dropped = 0usize;
+    let mut columns = Columns::default();
     for element in &elements {
         for key in row_keys(&bytes[element.start..element.end], kind) {
-            if index.contains_key(&key) {
-                continue;
-            }
-            if header.len() >= MAX_KEYS {
-                dropped += 1;
-            } else {
-                index.insert(key.clone(), header.len());
-                header.push(key);
-            }
+            columns.add(key);
         }
     }
+    table_with(bytes, elements, kind, format, columns)
+}
+
+/// The columns of a table: the keys of its rows in the order they first appear.
+#[derive(Default)]
+struct Columns {
+    header: Vec<String>,
+    index: HashMap<String, usize>,
+    /// Keys beyond MAX_KEYS, not read.
+    dropped: usize,
+}
+
+impl Columns {
+    fn add(&mut self, key: Cow<'_, str>) {
+        if self.index.contains_key(key.as_ref()) {
+            return;
+        }
+        if self.header.len() >= MAX_KEYS {
+            self.dropped += 1;
+        } else {
+            self.index.insert(key.to_string(), self.header.len());
+            self.header.push(key.into_owned());
+        }
+    }
+}
+
+/// A table of rows whose columns are known.
+fn table_with(
+    bytes: Vec<u8>,
+    elements: Vec<Element>,
+    kind: RowKind,
+    format: &'static str,
+    columns: Columns,
+) -> TableSource {
     let mut notes = Vec::new();
-    if dropped > 0 {
+    if columns.dropped > 0 {
         notes.push(Finding::new(
             Code::Input,
-            format!("the rows have more than {MAX_KEYS} different keys: {dropped} keys beyond them were not read"),
+            format!("the rows have more than {MAX_KEYS} different keys: {} keys beyond them were not read", columns.dropped),
         ));
     }
     let rows = Rows {
         bytes,
         elements: elements.into_iter(),
-        index,
-        columns: header.len(),
+        index: columns.index,
+        columns: columns.header.len(),
         kind,
     };
     TableSource {
         format,
-        header,
+        header: columns.header,
         header_line: 1,
         locator: Locator::Lines,
         notes,
@@ -429,19 +493,35 @@ impl Iterator for Rows {
 
     fn next(&mut self) -> Option<Self::Item> {
         let mut batch = RowBatch::default();
-        let mut cells: Vec<String> = Vec::new();
+        let mut cells: Vec<Cow<'_, str>> = Vec::new();
         for element in self.elements.by_ref() {
             let text = &self.bytes[element.start..element.end];
-            let parsed = match self.kind {
-                RowKind::Feature => serde_json::from_slice(text).map(|f: Value| feature_row(&f)),
-                _ => serde_json::from_slice::<Value>(text).map(|value| match value {
-                    Value::Object(object) => object,
-                    _ => Map::new(),
+            cells.clear();
+            cells.resize(self.columns, Cow::Borrowed(""));
+            let read = match self.kind {
+                RowKind::Feature => serde_json::from_slice(text).map(|f: Value| {
+                    for (key, value) in feature_row(&f) {
+                        if let Some(&at) = self.index.get(&key) {
+                            cells[at] = Cow::Owned(cell_text(value));
+                        }
+                    }
                 }),
+                // Values straight from the text: a string without escapes is a view of it.
+                _ => match serde_json::from_slice::<Members>(text) {
+                    Ok(Members(members)) => members.into_iter().try_for_each(|(key, value)| {
+                        if let Some(&at) = self.index.get(key.as_ref()) {
+                            cells[at] = raw_cell_text(value)?;
+                        }
+                        Ok(())
+                    }),
+                    // Syntax was checked before; this row is valid JSON but not an object.
+                    Err(_) if serde_json::from_slice::<IgnoredAny>(text).is_ok() => Ok(()),
+                    Err(e) => Err(e),
+                },
             };
             // The document's syntax was checked whole; what fails here is a row nested deeper
             // than values are read (128 levels).
-            let object = parsed.unwrap_or_else(|_| {
+            if read.is_err() {
                 let row = batch.len() as u64 + 1;
                 let mut finding = Finding::new(
                     Code::ParseError,
@@ -450,14 +530,7 @@ impl Iterator for Rows {
                 .at_line(element.line);
                 finding.row = Some(row);
                 batch.findings.push(finding);
-                Map::new()
-            });
-            cells.clear();
-            cells.resize(self.columns, String::new());
-            for (key, value) in object {
-                if let Some(&at) = self.index.get(&key) {
-                    cells[at] = cell_text(value);
-                }
+                cells.iter_mut().for_each(|c| *c = Cow::Borrowed(""));
             }
             let row = batch.len();
             if self.kind != RowKind::Line {
@@ -467,13 +540,26 @@ impl Iterator for Rows {
                     }
                 });
             }
-            batch.push(element.line, cells.iter().map(String::as_str));
+            batch.push(element.line, cells.iter().map(|c| c.as_ref()));
             if batch.len() >= BATCH_ROWS {
                 break;
             }
         }
         (!batch.is_empty()).then_some(Ok(batch))
     }
+}
+
+/// A value's cell text read from its JSON text, as [`cell_text`] gives it: a string without
+/// escapes is its text between the quotes, borrowed; anything else is built as a value first,
+/// which fails for a value nested deeper than serde_json builds.
+fn raw_cell_text(raw: &RawValue) -> serde_json::Result<Cow<'_, str>> {
+    let text = raw.get();
+    Ok(match text.as_bytes().first() {
+        Some(b'"') if !text.contains('\\') => Cow::Borrowed(&text[1..text.len() - 1]),
+        Some(b'n') => Cow::Borrowed(""),
+        Some(b't' | b'f') => Cow::Borrowed(text),
+        _ => Cow::Owned(cell_text(serde_json::from_str::<Value>(text)?)),
+    })
 }
 
 /// A value as a cell's text: strings as they are, numbers and booleans as JSON writes them,
