@@ -13,15 +13,71 @@ use crate::finding::{Code, Finding};
 use crate::read::detect::Kind;
 use crate::read::{Input, TooLarge};
 
-/// One non-empty cell: text, a typed date (written `YYYY-MM-DD`), or a formula error.
+/// One non-empty cell as read: text, a typed date (written `YYYY-MM-DD`), or a formula error.
 enum Cell {
     Text(String),
     Date(String),
     Error(&'static str),
 }
 
-/// The non-empty cells of a sheet by row, each row's cells by column.
-type Grid = BTreeMap<u32, Vec<(u32, Cell)>>;
+/// What a kept cell is.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum CellKind {
+    Text,
+    Date,
+    /// A formula error, by its place in [`ERRORS`] (a byte, to keep a cell small).
+    Error(u8),
+}
+
+/// A kept cell: its column and where its text is in the grid's one text buffer. Sixteen bytes a
+/// cell, instead of a string of its own (a million-row sheet has fifteen million cells).
+#[derive(Clone, Copy, Debug)]
+struct Kept {
+    column: u32,
+    kind: CellKind,
+    start: u32,
+    end: u32,
+}
+
+/// The non-empty cells of a sheet by row, each row's cells by column, their text in one buffer.
+#[derive(Default)]
+struct Grid {
+    rows: BTreeMap<u32, Vec<Kept>>,
+    text: String,
+}
+
+impl Grid {
+    fn add(&mut self, row: u32, column: u32, cell: Cell) -> Result<(), String> {
+        let (kind, text) = match &cell {
+            Cell::Text(text) => (CellKind::Text, text.as_str()),
+            Cell::Date(text) => (CellKind::Date, text.as_str()),
+            Cell::Error(error) => {
+                let index = ERRORS.iter().position(|e| e == error).unwrap_or(0);
+                (CellKind::Error(index as u8), "")
+            }
+        };
+        let start = self.text.len();
+        self.text.push_str(text);
+        let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(self.text.len())) else {
+            return Err("the sheet holds more than 4 GB of text".into());
+        };
+        self.rows.entry(row).or_default().push(Kept {
+            column,
+            kind,
+            start,
+            end,
+        });
+        Ok(())
+    }
+}
+
+/// A kept cell's text (a formula error's is the error, such as `#N/A`).
+fn text_of<'a>(text: &'a str, cell: &Kept) -> &'a str {
+    match cell.kind {
+        CellKind::Error(index) => ERRORS[usize::from(index)],
+        _ => &text[cell.start as usize..cell.end as usize],
+    }
+}
 
 /// Most cells read from one sheet: bounds memory whatever a workbook claims.
 const MAX_CELLS: usize = 50_000_000;
@@ -149,7 +205,7 @@ impl Book {
     /// The non-empty cells of a sheet. xlsx and xlsb are read cell by cell, so a sheet that
     /// claims a huge area costs only the cells it has.
     fn grid(&mut self, name: &str) -> Result<Grid, String> {
-        let mut grid = Grid::new();
+        let mut grid = Grid::default();
         let mut count = 0usize;
         let mut add = |row: u32, column: u32, cell: Cell| -> Result<(), String> {
             if row >= MAX_ROWS || column >= MAX_COLUMNS {
@@ -159,8 +215,7 @@ impl Book {
             if count > MAX_CELLS {
                 return Err(format!("the sheet has more than {MAX_CELLS} cells"));
             }
-            grid.entry(row).or_default().push((column, cell));
-            Ok(())
+            grid.add(row, column, cell)
         };
         match self {
             // The two cell readers are different types with the same methods.
@@ -175,8 +230,8 @@ impl Book {
                 add_range(&range, &mut add)?;
             }
         }
-        for cells in grid.values_mut() {
-            cells.sort_by_key(|(column, _)| *column);
+        for cells in grid.rows.values_mut() {
+            cells.sort_by_key(|cell| cell.column);
         }
         Ok(grid)
     }
@@ -312,18 +367,23 @@ fn date_cell(text: String) -> Cell {
     }
 }
 
+/// The formula errors a cell can hold, as Excel shows them.
+const ERRORS: [&str; 8] = [
+    "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!",
+];
+
 fn error_text(error: &calamine::CellErrorType) -> &'static str {
     use calamine::CellErrorType as E;
-    match error {
-        E::Div0 => "#DIV/0!",
-        E::NA => "#N/A",
-        E::Name => "#NAME?",
-        E::Null => "#NULL!",
-        E::Num => "#NUM!",
-        E::Ref => "#REF!",
-        E::Value => "#VALUE!",
-        E::GettingData => "#DATA!",
-    }
+    ERRORS[match error {
+        E::Div0 => 0,
+        E::NA => 1,
+        E::Name => 2,
+        E::Null => 3,
+        E::Num => 4,
+        E::Ref => 5,
+        E::Value => 6,
+        E::GettingData => 7,
+    }]
 }
 
 /// A number as written: whole numbers without `.0`.
@@ -363,6 +423,7 @@ fn date_time(value: &calamine::ExcelDateTime) -> String {
 /// cells as the widest row there. Rows above it are a title block.
 fn find_header(grid: &Grid) -> Option<u32> {
     let top: Vec<(u32, usize)> = grid
+        .rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
         .map(|(row, cells)| {
@@ -370,7 +431,9 @@ fn find_header(grid: &Grid) -> Option<u32> {
                 *row,
                 cells
                     .iter()
-                    .filter(|(_, c)| matches!(c, Cell::Text(t) if !t.trim().is_empty()))
+                    .filter(|c| {
+                        c.kind == CellKind::Text && !text_of(&grid.text, c).trim().is_empty()
+                    })
                     .count(),
             )
         })
@@ -382,17 +445,17 @@ fn find_header(grid: &Grid) -> Option<u32> {
 }
 
 fn build(name: &str, mut grid: Grid, header_row: u32, mut notes: Vec<Finding>) -> TableSource {
-    let header_cells = &grid[&header_row];
-    let first_column = header_cells.first().map_or(0, |(c, _)| *c);
-    let last_column = header_cells.last().map_or(0, |(c, _)| *c);
+    let header_cells = grid.rows.get(&header_row).map_or(&[][..], Vec::as_slice);
+    let first_column = header_cells.first().map_or(0, |c| c.column);
+    let last_column = header_cells.last().map_or(0, |c| c.column);
     let width = (last_column - first_column + 1) as usize;
     let mut header = vec![String::new(); width];
-    for (column, cell) in header_cells {
-        if let Cell::Text(text) | Cell::Date(text) = cell {
-            header[(column - first_column) as usize] = text.clone();
+    for cell in header_cells {
+        if matches!(cell.kind, CellKind::Text | CellKind::Date) {
+            header[(cell.column - first_column) as usize] = text_of(&grid.text, cell).to_string();
         }
     }
-    let above = grid.range(..header_row).count();
+    let above = grid.rows.range(..header_row).count();
     if above > 0 {
         let mut finding = note(format!(
             "{} above the header (a title block) {} skipped; the header is row {}",
@@ -410,11 +473,11 @@ fn build(name: &str, mut grid: Grid, header_row: u32, mut notes: Vec<Finding>) -
     // The rows below the header become batches as the check asks for them, each row's cells
     // let go once copied: the sheet is not held twice.
     let rows = SheetRows {
-        rows: grid.split_off(&(header_row + 1)).into_iter(),
+        rows: grid.rows.split_off(&(header_row + 1)).into_iter(),
+        text: grid.text,
         first_column,
         width,
     };
-    drop(grid);
     TableSource {
         format: "sheet",
         header,
@@ -430,7 +493,8 @@ fn build(name: &str, mut grid: Grid, header_row: u32, mut notes: Vec<Finding>) -
 
 /// A sheet's rows below its header, made into batches of cells one batch at a time.
 struct SheetRows {
-    rows: std::collections::btree_map::IntoIter<u32, Vec<(u32, Cell)>>,
+    rows: std::collections::btree_map::IntoIter<u32, Vec<Kept>>,
+    text: String,
     first_column: u32,
     width: usize,
 }
@@ -440,12 +504,13 @@ impl Iterator for SheetRows {
 
     fn next(&mut self) -> Option<Self::Item> {
         let (first_column, width) = (self.first_column, self.width);
+        let text = self.text.as_str();
         let mut batch = RowBatch::default();
         for (row, row_cells) in self.rows.by_ref() {
             let row_width = row_cells
                 .iter()
-                .filter(|(c, _)| *c >= first_column)
-                .map(|(c, _)| (c - first_column + 1) as usize)
+                .filter(|c| c.column >= first_column)
+                .map(|c| (c.column - first_column + 1) as usize)
                 .max()
                 .unwrap_or(0)
                 .min(width + MAX_EXTRA_COLUMNS)
@@ -455,14 +520,18 @@ impl Iterator for SheetRows {
             let placed = || {
                 row_cells
                     .iter()
-                    .filter(|(c, _)| *c >= first_column)
-                    .map(|(c, cell)| ((c - first_column) as usize, cell))
+                    .filter(|c| c.column >= first_column)
+                    .map(|c| ((c.column - first_column) as usize, c))
             };
             for (at, cell) in placed().filter(|(at, _)| *at < row_width) {
-                match cell {
-                    Cell::Date(_) => batch.typed_dates.push((index, at)),
-                    Cell::Error(error) => batch.cell_errors.push((index, at, error)),
-                    Cell::Text(_) => {}
+                match cell.kind {
+                    CellKind::Date => batch.typed_dates.push((index, at)),
+                    CellKind::Error(error) => {
+                        batch
+                            .cell_errors
+                            .push((index, at, ERRORS[usize::from(error)]));
+                    }
+                    CellKind::Text => {}
                 }
             }
             let mut cells = placed().peekable();
@@ -472,11 +541,7 @@ impl Iterator for SheetRows {
                 while let Some((_, cell)) = cells.next_if(|(column, _)| *column <= at) {
                     found = Some(cell);
                 }
-                match found {
-                    Some(Cell::Text(text) | Cell::Date(text)) => text.as_str(),
-                    Some(Cell::Error(error)) => error,
-                    None => "",
-                }
+                found.map_or("", |cell| text_of(text, cell))
             });
             batch.push(u64::from(row) + 1, texts);
             if batch.len() >= BATCH_ROWS {
@@ -505,21 +570,24 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_cell_is_small() {
+        assert_eq!(std::mem::size_of::<Kept>(), 16);
+    }
+
+    #[test]
     fn the_header_is_found_under_a_title() {
-        let mut grid = Grid::new();
-        grid.insert(0, vec![(3, Cell::Text("PART 1 OF THE REGISTER".into()))]);
-        grid.insert(
-            1,
-            vec![
-                (3, Cell::Text("A".into())),
-                (4, Cell::Text("B".into())),
-                (5, Cell::Text("C".into())),
-            ],
-        );
-        grid.insert(
-            2,
-            vec![(3, Cell::Text("1".into())), (5, Cell::Error("#N/A"))],
-        );
+        let mut grid = Grid::default();
+        let cells = [
+            (0, 3, Cell::Text("PART 1 OF THE REGISTER".into())),
+            (1, 3, Cell::Text("A".into())),
+            (1, 4, Cell::Text("B".into())),
+            (1, 5, Cell::Text("C".into())),
+            (2, 3, Cell::Text("1".into())),
+            (2, 5, Cell::Error("#N/A")),
+        ];
+        for (row, column, cell) in cells {
+            grid.add(row, column, cell).expect("small");
+        }
         assert_eq!(find_header(&grid), Some(1));
         let mut table = build("Sheet1", grid, 1, Vec::new());
         assert_eq!(table.header, ["A", "B", "C"]);
