@@ -342,6 +342,71 @@ fn a_standard_nested_too_deep_is_said_so() {
     assert!(!said.contains("not valid JSON"), "{said}");
 }
 
+/// JSON Lines rows that are valid syntax but cannot be read as values each get a finding at
+/// their line, and nothing else is lost: a row nested 128 levels deep (one level within the limit
+/// reads), a key with a lone surrogate, a value that is not UTF-8.
+#[test]
+fn json_lines_rows_that_cannot_be_read_are_said_so() {
+    let standard = temp(
+        "rows.standard.json",
+        br#"{"conform": 1, "id": "rows", "version": "1", "title": "Rows", "tables": {"t": {"schema": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}}}}"#,
+    );
+    let nested = |levels: usize| {
+        format!(
+            r#"{{"a": "x", "b": {}{}}}"#,
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+    };
+    let mut text = Vec::new();
+    text.extend_from_slice(br#"{"a": "ok", "b": "ok"}"#);
+    text.push(b'\n');
+    text.extend_from_slice(nested(127).as_bytes()); // 128 levels with the row: too deep
+    text.push(b'\n');
+    text.extend_from_slice(nested(126).as_bytes()); // 127 levels: read
+    text.push(b'\n');
+    text.extend_from_slice(br#"{"a\ud800": "x", "b": "y"}"#);
+    text.push(b'\n');
+    text.extend_from_slice(b"{\"a\": \"\xFF\", \"b\": \"y\"}\n");
+    let file = temp("rows.jsonl", &text);
+    let (code, out, err) = common::run(&[
+        "check",
+        &file.to_string_lossy(),
+        "--standard",
+        &standard.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("a JSON report");
+    let findings = report["files"][0]["findings"].as_array().expect("findings");
+    let unreadable: Vec<(u64, String)> = findings
+        .iter()
+        .filter(|f| f["code"] == "parse-error")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap_or(0),
+                f["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(unreadable.len(), 3, "{unreadable:?}");
+    assert_eq!(unreadable[0].0, 2, "{unreadable:?}");
+    assert!(
+        unreadable[0].1.contains("more than 128 levels deep"),
+        "{unreadable:?}"
+    );
+    assert_eq!(unreadable[1].0, 4, "{unreadable:?}");
+    assert_eq!(unreadable[2].0, 5, "{unreadable:?}");
+    assert!(
+        unreadable[1..]
+            .iter()
+            .all(|(_, m)| m.contains("cannot be read")),
+        "{unreadable:?}"
+    );
+    assert_eq!(report["files"][0]["rows"], 5, "{out}");
+}
+
 /// SPEC section 10's list, case by case: each gets its finding or error and its exit code, with
 /// no panic, within a minute. (Other tests in this file look at each case more closely.)
 #[test]

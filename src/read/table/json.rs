@@ -116,19 +116,29 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         // Only its syntax and its keys are learnt here, without building it; its values are
         // read batch by batch.
         let object = line.trim_ascii_start().first() == Some(&b'{');
-        if object {
-            if let Ok(Keys(keys)) = serde_json::from_slice::<Keys>(line) {
-                keys.into_iter().for_each(|key| columns.add(key));
+        let keys = if object {
+            serde_json::from_slice::<Keys>(line).ok()
+        } else {
+            None
+        };
+        let syntax = match keys {
+            Some(_) => Ok(IgnoredAny),
+            None => serde_json::from_slice::<IgnoredAny>(line),
+        };
+        match syntax {
+            // An object whose keys cannot be read (a lone surrogate in one) is still a row: reading
+            // its values then says what is wrong with it.
+            Ok(_) if object => {
+                keys.into_iter()
+                    .flat_map(|Keys(keys)| keys)
+                    .for_each(|key| columns.add(key));
                 elements.push(Element {
                     start,
                     end,
                     line: line_number,
                     column: 1,
                 });
-                continue;
             }
-        }
-        match serde_json::from_slice::<IgnoredAny>(line) {
             Ok(_) => problems.push(
                 Finding::new(
                     Code::ParseError,
@@ -507,27 +517,29 @@ impl Iterator for Rows {
                     }
                 }),
                 // Values straight from the text: a string without escapes is a view of it.
-                _ => match serde_json::from_slice::<Members>(text) {
-                    Ok(Members(members)) => members.into_iter().try_for_each(|(key, value)| {
-                        if let Some(&at) = self.index.get(key.as_ref()) {
-                            cells[at] = raw_cell_text(value)?;
-                        }
-                        Ok(())
-                    }),
-                    // Syntax was checked before; this row is valid JSON but not an object.
-                    Err(_) if serde_json::from_slice::<IgnoredAny>(text).is_ok() => Ok(()),
-                    Err(e) => Err(e),
-                },
+                _ if text.trim_ascii_start().first() == Some(&b'{') => {
+                    serde_json::from_slice::<Members>(text).and_then(|Members(members)| {
+                        members.into_iter().try_for_each(|(key, value)| {
+                            if let Some(&at) = self.index.get(key.as_ref()) {
+                                cells[at] = raw_cell_text(value)?;
+                            }
+                            Ok(())
+                        })
+                    })
+                }
+                // Not an object: an empty row, if it can be read at all.
+                _ => serde_json::from_slice::<Value>(text).map(|_| ()),
             };
-            // The document's syntax was checked whole; what fails here is a row nested deeper
-            // than values are read (128 levels).
-            if read.is_err() {
+            // The document's syntax was checked whole, but not everything reading a value checks:
+            // nesting deeper than 128 levels, text that is not UTF-8, a lone surrogate.
+            if let Err(e) = read {
                 let row = batch.len() as u64 + 1;
-                let mut finding = Finding::new(
-                    Code::ParseError,
-                    "this row nests objects and arrays more than 128 levels deep, deeper than conform reads: its values were not read",
-                )
-                .at_line(element.line);
+                let message = if e.to_string().contains("recursion limit") {
+                    "this row nests objects and arrays more than 128 levels deep, deeper than conform reads: its values were not read".to_string()
+                } else {
+                    format!("this row cannot be read, so its values were not checked: {e}")
+                };
+                let mut finding = Finding::new(Code::ParseError, message).at_line(element.line);
                 finding.row = Some(row);
                 batch.findings.push(finding);
                 cells.iter_mut().for_each(|c| *c = Cow::Borrowed(""));
@@ -558,6 +570,13 @@ fn raw_cell_text(raw: &RawValue) -> serde_json::Result<Cow<'_, str>> {
         Some(b'"') if !text.contains('\\') => Cow::Borrowed(&text[1..text.len() - 1]),
         Some(b'n') => Cow::Borrowed(""),
         Some(b't' | b'f') => Cow::Borrowed(text),
+        // Built one level down, as it was when the whole row was built: the row's own object
+        // counts towards serde_json's depth limit.
+        Some(b'[' | b'{') => {
+            let wrapped: [Value; 1] = serde_json::from_str(&format!("[{text}]"))?;
+            let [value] = wrapped;
+            Cow::Owned(cell_text(value))
+        }
         _ => Cow::Owned(cell_text(serde_json::from_str::<Value>(text)?)),
     })
 }

@@ -470,8 +470,8 @@ fn build(name: &str, mut grid: Grid, header_row: u32, mut notes: Vec<Finding>) -
         finding.line = Some(u64::from(header_row) + 1);
         notes.push(finding);
     }
-    // The rows below the header become batches as the check asks for them, each row's cells
-    // let go once copied: the sheet is not held twice.
+    // The rows below the header become batches as the check asks for them, each row's cell
+    // records let go once copied; the text buffer is held until the last batch.
     let rows = SheetRows {
         rows: grid.rows.split_off(&(header_row + 1)).into_iter(),
         text: grid.text,
