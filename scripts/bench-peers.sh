@@ -6,9 +6,9 @@
 #
 # Data: bench/gen_spend.py (1,000 injected errors of 6 kinds per million rows). Peers: the same
 # rules as polars expressions (bench/peer_polars.py) and as one DuckDB query (bench/peer_duckdb.py),
-# frictionless with bench/spend.tableschema.json, and qsv with bench/spend.schema.json when qsv is
-# on the PATH. polars, DuckDB and frictionless are installed from PyPI into bench-data/venv on first
-# use. Figures are medians of RUNS (frictionless: one run, it takes minutes) of the wall time and
+# frictionless with bench/spend.tableschema.json, and qsv with bench/spend.schema.json when qsv or
+# qsvlite is on the PATH (or named by $QSV). polars, DuckDB and frictionless are installed from
+# PyPI into bench-data/venv on first use. Figures are medians of RUNS (frictionless: one run, it takes minutes) of the wall time and
 # of the CPU time (user + system), with the largest peak RSS, all from /usr/bin/time. The ratios
 # are the peer's figure over conform's (2 threads): how many times less conform takes.
 # SKIP_FRICTIONLESS=1 leaves frictionless out (for quick re-runs).
@@ -73,10 +73,12 @@ read -r d ud rd < <(measure "$RUNS" "$PYTHON" bench/peer_duckdb.py "$FILE")
 "$PYTHON" bench/peer_duckdb.py "$FILE" "$DATA/duckdb-cells.csv" >/dev/null
 row "DuckDB $("$PYTHON" -c 'import duckdb; print(duckdb.__version__)') (bench/peer_duckdb.py)" "$d" "$ud" "$rd" "$(found --cells "$DATA/duckdb-cells.csv")"
 
-if command -v qsv >/dev/null 2>&1; then
-  read -r q uq rq < <(measure "$RUNS" qsv validate "$FILE" bench/spend.schema.json)
+# qsv, or qsvlite (`cargo install qsv --locked --features lite`, which has validate): $QSV if set.
+QSV=${QSV:-$(command -v qsv || command -v qsvlite || true)}
+if [ -n "$QSV" ]; then
+  read -r q uq rq < <(measure "$RUNS" "$QSV" validate "$FILE" bench/spend.schema.json)
   found_q=$(found --qsv "$FILE.validation-errors.tsv" 2>/dev/null || echo "?")
-  row "qsv validate" "$q" "$uq" "$rq" "$found_q"
+  row "$(basename "$QSV") $("$QSV" --version 2>/dev/null | awk '{print $2}' | cut -d- -f1) validate" "$q" "$uq" "$rq" "$found_q"
 else
   echo "| qsv validate | not on the PATH: not measured | | | | | | |"
 fi
