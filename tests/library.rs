@@ -111,3 +111,33 @@ fn an_unusable_standard_is_an_error_not_a_report() {
     assert!(matches!(error, RunError::Standard(_)), "{error}");
     assert!(reporter.events.is_empty(), "{:?}", reporter.events);
 }
+
+#[test]
+fn bytes_handed_over_in_memory_give_the_findings_of_the_file() {
+    let path = "fixtures/checks/type.csv";
+    let mut from_file = Collect::default();
+    run::run(
+        &request(&[path], "fixtures/checks/standard.json"),
+        &mut from_file,
+        &Unwatched,
+    )
+    .expect("the run completes");
+    let bytes = std::fs::read(path).expect("the fixture is there");
+    let mut from_memory = Collect::default();
+    let outcome = run::run(
+        &Request {
+            inputs: vec![conform::read::Input::Memory {
+                name: "type.csv".into(),
+                bytes: std::sync::Arc::new(bytes),
+            }],
+            ..request(&[], "fixtures/checks/standard.json")
+        },
+        &mut from_memory,
+        &Unwatched,
+    )
+    .expect("the run completes");
+    assert_eq!(outcome.exit_code(), 1);
+    assert_eq!(from_memory.events[1], "file type.csv");
+    assert!(!from_file.codes.is_empty());
+    assert_eq!(from_memory.codes, from_file.codes);
+}

@@ -59,6 +59,7 @@ fn request(args: &CheckArgs) -> Result<Request, Fatal> {
     let encoding = super::check::parse_encoding(args.encoding.as_deref())?;
     Ok(Request {
         paths: args.paths.clone(),
+        inputs: Vec::new(),
         config: match &args.config {
             Some(path) => ConfigSource::File(path.clone()),
             None => ConfigSource::Search,

@@ -35,8 +35,12 @@ pub enum ConfigSource {
 /// What to check and how: everything a run needs, with no command-line types.
 #[derive(Clone, Debug)]
 pub struct Request {
-    /// Files or folders; `-` is standard input. Empty: every dataset of the configuration.
+    /// Files or folders; `-` is standard input. Empty (and no `inputs`): every dataset of the
+    /// configuration.
     pub paths: Vec<String>,
+    /// Data handed over already read, such as bytes or a frame from the Python package
+    /// ([`Input::Memory`]); checked after `paths`.
+    pub inputs: Vec<Input>,
     pub config: ConfigSource,
     /// A built-in id (`ID` or `ID@VERSION`) or a path; `None` chooses by header.
     pub standard: Option<String>,
@@ -67,6 +71,7 @@ impl Default for Request {
     fn default() -> Self {
         Request {
             paths: Vec::new(),
+            inputs: Vec::new(),
             config: ConfigSource::Search,
             standard: None,
             table: None,

@@ -36,13 +36,18 @@ pub fn groups(
             load_dataset_standard(config, dataset, request)?;
         }
     }
-    if request.paths.is_empty() {
+    if request.paths.is_empty() && request.inputs.is_empty() {
         return config_groups(request, config);
     }
     if let Some(group) = data_package_group(request)? {
         return Ok(vec![group]);
     }
-    let inputs = super::inputs::collect(&request.paths, watcher)?;
+    let mut inputs = if request.paths.is_empty() {
+        Vec::new()
+    } else {
+        super::inputs::collect(&request.paths, watcher)?
+    };
+    inputs.extend(request.inputs.iter().cloned());
     if let Some(spec) = &request.standard {
         let severity = config
             .and_then(|c| {
