@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The Python package's tests: builds the extension into a private virtual environment with
+# maturin, then runs pytest against the command line built by `cargo build`.
+# Usage: scripts/test-python.sh [pytest arguments...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv="${CONFORM_PY_VENV:-target/py-venv}"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+# Pinned to what the tests were run with; pip leaves them alone once installed.
+"$venv/bin/pip" install --quiet --disable-pip-version-check \
+  "maturin==1.16.0" "pytest==9.2.0" "polars==2.1.0" "pyarrow==26.0.1" "pandas==3.1.1"
+
+# The command line the package is compared with.
+cargo build --quiet --bin conform
+# The extension module, built in the same target folder (debug, as `cargo test` builds).
+(cd python && VIRTUAL_ENV="$PWD/../$venv" PATH="$PWD/../$venv/bin:$PATH" \
+  PYO3_PYTHON="$PWD/../$venv/bin/python" maturin develop --quiet)
+"$venv/bin/python" -m pytest -q python/tests "$@"
