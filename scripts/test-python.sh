@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Python package's tests: builds the extension into a private virtual environment with
+# The Python package's tests, Spark's too (on local[2], with the machine's Java): builds the extension into a private virtual environment with
 # maturin, then runs pytest against the command line built by `cargo build`.
 # Usage: scripts/test-python.sh [pytest arguments...]
 set -euo pipefail
@@ -11,7 +11,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 # Pinned to what the tests were run with; pip leaves them alone once installed.
 "$venv/bin/pip" install --quiet --disable-pip-version-check \
-  "maturin==1.16.0" "pytest==9.2.0" "polars==2.1.0" "pyarrow==26.0.1" "pandas==3.1.1"
+  "maturin==1.16.0" "pytest==9.2.0" "polars==2.1.0" "pyarrow==26.0.1" "pandas==3.1.1" \
+  "pyspark==4.0.1"
 
 # The command line the package is compared with.
 cargo build --quiet --bin conform

@@ -1,0 +1,377 @@
+"""conform on Spark: ``conform.spark.check(df, standard=...)`` for a PySpark DataFrame.
+
+Row and cell checks run inside each partition through ``mapInArrow``, calling the same Rust
+engine as the command line on the partition's Arrow batches. Checks across rows are Spark's own
+operations, so that they scale with the cluster: primary and unique keys are a window over the
+key columns (a shuffle by key), foreign keys an anti-join, the row count a count. The header is
+checked once, on the driver, from the schema.
+
+Rows are numbered as Spark holds them: partition by partition, in order, which for a DataFrame
+read from one file (or made from a local frame) is the file's order. Numbering costs one count
+per partition (a pass over the data, or none when the DataFrame is cached).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any, Iterable, Iterator
+
+import conform
+
+#: Codes the partitions do not report: Spark checks them across partitions.
+ACROSS_ROWS = ("primary-key", "unique", "foreign-key", "row-count", "empty-file")
+
+#: The findings DataFrame's columns.
+FINDINGS_SCHEMA = (
+    "code string, severity string, row long, line long, column string, column_number long, "
+    "value string, message string, help string, partition int"
+)
+
+#: Rows checked by one call of the engine inside a partition.
+ROWS_A_CALL = 100_000
+
+
+def _standard_table(standard: str, table: str | None) -> dict[str, Any]:
+    info = conform.standard(standard)
+    tables = info["tables"]
+    if table is None:
+        return tables[0]
+    for t in tables:
+        if t["name"] == table:
+            return t
+    names = ", ".join(t["name"] for t in tables)
+    raise conform.ConformError(f"the standard {info['id']} has no table `{table}` (it has {names})")
+
+
+def _file_column(name: str, table: dict[str, Any], columns: list[str]) -> str | None:
+    """The DataFrame column holding a standard column: its name or an alias, compared as the
+    header check compares them (case and spaces aside)."""
+    norm = lambda s: re.sub(r"[\s_-]+", "", s).casefold()
+    column = next(c for c in table["columns"] if c["name"] == name)
+    wanted = {norm(name), *(norm(a) for a in column.get("aliases", []))}
+    if name in columns:
+        return name
+    return next((c for c in columns if norm(c) in wanted), None)
+
+
+def _partition_checker(standard: str, table: str | None, ignore: list[str], columns: list[str]):
+    """The function each partition runs: the engine on its batches, row findings only."""
+
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        import pyarrow as pa
+        import conform as engine
+
+        partition = None
+        offset = 0
+        pending: list[Any] = []
+        pending_rows = 0
+
+        def flush() -> Iterator[Any]:
+            nonlocal offset, pending, pending_rows
+            if not pending_rows:
+                return
+            frame = pa.Table.from_batches(pending).select(columns)
+            report = engine.check_frame(
+                frame, standard=standard, table=table, ignore=[*ignore, *ACROSS_ROWS], max_findings=None
+            )
+            rows = [
+                {
+                    "code": f["code"],
+                    "severity": f["severity"],
+                    "row": offset + f["row"],
+                    "line": None,
+                    "column": (f.get("column") or {}).get("name"),
+                    "column_number": (f.get("column") or {}).get("number"),
+                    "value": f.get("value"),
+                    "message": f["message"],
+                    "help": f.get("help"),
+                    "partition": partition,
+                }
+                for f in report.findings
+                if f.get("row") is not None
+            ]
+            offset += pending_rows
+            pending, pending_rows = [], 0
+            if rows:
+                yield pa.RecordBatch.from_pylist(rows, schema=_arrow_schema())
+
+        for batch in batches:
+            if partition is None and batch.num_rows:
+                # The partition as Spark numbered it before the findings were unioned.
+                partition = batch.column("__partition")[0].as_py()
+            pending.append(batch)
+            pending_rows += batch.num_rows
+            if pending_rows >= ROWS_A_CALL:
+                yield from flush()
+        yield from flush()
+
+    return run
+
+
+def _arrow_schema():
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("code", pa.string()),
+            ("severity", pa.string()),
+            ("row", pa.int64()),
+            ("line", pa.int64()),
+            ("column", pa.string()),
+            ("column_number", pa.int64()),
+            ("value", pa.string()),
+            ("message", pa.string()),
+            ("help", pa.string()),
+            ("partition", pa.int32()),
+        ]
+    )
+
+
+class Result:
+    """What ``conform.spark.check`` found: ``findings`` (a Spark DataFrame, one row per finding,
+    ``row`` counted from 1 over the whole DataFrame) and ``summary`` (counts, computed when first
+    asked for)."""
+
+    def __init__(self, findings, rows: int):
+        self.findings = findings
+        self.rows = rows
+        self._summary: dict[str, Any] | None = None
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        if self._summary is None:
+            counts = self.findings.groupBy("code", "severity").count().collect()
+            by_code: dict[str, int] = {}
+            totals = {"error": 0, "warning": 0, "info": 0}
+            for r in counts:
+                by_code[r["code"]] = by_code.get(r["code"], 0) + r["count"]
+                totals[r["severity"]] = totals.get(r["severity"], 0) + r["count"]
+            self._summary = {
+                "rows": self.rows,
+                "errors": totals["error"],
+                "warnings": totals["warning"],
+                "infos": totals["info"],
+                "by_code": dict(sorted(by_code.items())),
+            }
+        return self._summary
+
+    @property
+    def valid(self) -> bool:
+        return self.summary["errors"] == 0
+
+
+def check(
+    df,
+    standard: str | os.PathLike[str],
+    table: str | None = None,
+    *,
+    ignore: Iterable[str] = (),
+    references: dict[str, Any] | None = None,
+) -> Result:
+    """Checks a PySpark DataFrame against a table of a standard.
+
+    ``references`` gives the DataFrames of the other tables this table's foreign keys point at,
+    by table name (``{"organization": organizations}``); a foreign key whose table is not given
+    is not looked up. The findings are the command line's for the same rows, with ``row``
+    counted over the DataFrame (``line`` is left empty: Spark does not know the file's lines).
+    """
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    standard = os.fspath(standard)
+    ignore = list(ignore)
+    spec = _standard_table(standard, table)
+    table_name = spec["name"]
+    columns = df.columns
+    spark = df.sparkSession
+    # Spark hands partitions their columns as text, as a CSV cell would be.
+    text = df.select([F.col(c).cast("string").alias(c) for c in columns])
+
+    # Row numbers: each partition's rows follow the earlier partitions'.
+    with_id = text.withColumn("__partition", F.spark_partition_id()).withColumn(
+        "__id", F.monotonically_increasing_id()
+    )
+    sizes = dict(with_id.groupBy("__partition").count().collect())
+    rows = sum(sizes.values())
+    starts, total = {}, 0
+    for p in sorted(sizes):
+        starts[p] = total
+        total += sizes[p]
+    start_of = F.create_map([F.lit(x) for p in sorted(starts) for x in (p, starts[p])]) if starts else None
+
+    # The header, once: the engine on no rows with the DataFrame's columns.
+    import pyarrow as pa
+
+    empty = pa.table({c: pa.array([], pa.string()) for c in columns})
+    head = conform.check_frame(empty, standard=standard, table=table_name, ignore=[*ignore, "empty-file", "row-count"])
+    driver = [
+        {
+            "code": f["code"],
+            "severity": f["severity"],
+            "row": None,
+            "line": None,
+            "column": (f.get("column") or {}).get("name"),
+            "column_number": (f.get("column") or {}).get("number"),
+            "value": f.get("value"),
+            "message": f["message"],
+            "help": f.get("help"),
+            "partition": None,
+        }
+        for f in head.findings
+        # "not looked up" for want of the other table: Spark looks it up when it is given.
+        if not (f["code"] == "foreign-key" and any(f"`{t}` table" in f["message"] for t in (references or {})))
+    ]
+    row_min, row_max = spec.get("row_min") or 0, spec.get("row_max")
+    if rows == 0 and row_min > 0 and "empty-file" not in ignore:
+        driver.append(_file_finding("empty-file", "error", "the file has a header but no data rows",
+                                    "export the data again; the standard expects at least one row"))
+    elif rows < row_min and "row-count" not in ignore:
+        driver.append(_file_finding("row-count", "error", f"the file has {rows} data rows, but the table needs at least {row_min}"))
+    if row_max is not None and rows > row_max and "row-count" not in ignore:
+        driver.append(_file_finding("row-count", "error", f"the file has {rows} data rows, but the table allows at most {row_max}"))
+
+    # Rows and cells, in every partition.
+    cells = text.withColumn("__partition", F.spark_partition_id()).mapInArrow(_partition_checker(standard, table_name, ignore, columns), FINDINGS_SCHEMA)
+    # A partition numbers its rows from 1: add the rows of the partitions before it.
+    cells = cells.withColumn("row", F.col("row") + start_of[F.col("partition")]) if start_of is not None else cells
+
+    found = [cells]
+    numbered = with_id.withColumn(
+        "__row", (F.col("__id") - F.shiftleft(F.col("__partition").cast("long"), 33)) + 1 + start_of[F.col("__partition")]
+    ) if start_of is not None else None
+    if numbered is not None:
+        for key in _keys(spec, columns):
+            if key["code"] in ignore:
+                continue
+            found.append(_duplicates(numbered, key, spec, F, Window))
+        for fk in spec["foreign_keys"]:
+            other = (references or {}).get(fk["table"])
+            if other is None or "foreign-key" in ignore:
+                continue
+            dangling = _dangling(numbered, fk, spec, other, F)
+            if dangling is not None:
+                found.append(dangling)
+    findings = spark.createDataFrame(driver, FINDINGS_SCHEMA) if driver else spark.createDataFrame([], FINDINGS_SCHEMA)
+    for part in found:
+        findings = findings.unionByName(part.select(*[f.name for f in _arrow_schema()]))
+    return Result(findings, rows)
+
+
+def _file_finding(code: str, severity: str, message: str, help: str | None = None) -> dict[str, Any]:
+    return {"code": code, "severity": severity, "row": None, "line": None, "column": None,
+            "column_number": None, "value": None, "message": message, "help": help, "partition": None}
+
+
+def _keys(spec: dict[str, Any], columns: list[str]) -> list[dict[str, Any]]:
+    """The table's keys whose columns are all in the DataFrame, as the engine plans them."""
+    def parts(names: list[str]):
+        found = [(n, _file_column(n, spec, columns)) for n in names]
+        return None if any(f is None for _, f in found) else found
+
+    by_name = {c["name"]: c for c in spec["columns"]}
+    keys = []
+    pk = spec["primary_key"]
+    if pk and (p := parts(pk)):
+        keys.append({"code": "primary-key", "parts": p,
+                     "report_missing": any(not by_name[n]["required"] for n in pk)})
+    for c in spec["columns"]:
+        if c["unique"] and pk != [c["name"]] and (p := parts([c["name"]])):
+            keys.append({"code": "unique", "parts": p, "report_missing": False})
+    for k in spec["unique_keys"]:
+        if p := parts(k):
+            keys.append({"code": "unique", "parts": p, "report_missing": False})
+    return keys
+
+
+def _missing(column, missing_values: list[str], F):
+    trimmed = F.trim(column)
+    condition = column.isNull() | (trimmed == "")
+    for m in missing_values:
+        condition = condition | (trimmed == m)
+    return condition
+
+
+def _duplicates(numbered, key, spec, F, Window):
+    """Rows whose key repeats an earlier row's, and (for a primary key whose columns the schema
+    does not require) rows with a part missing: a window over the key, one shuffle."""
+    parts = key["parts"]
+    names = [n for n, _ in parts]
+    missing = [_missing(F.col(f), spec["missing_values"], F) for _, f in parts]
+    any_missing = missing[0]
+    for m in missing[1:]:
+        any_missing = any_missing | m
+    file_index = {f: i + 1 for i, f in enumerate(numbered.columns)}
+    first_name, first_file = parts[0]
+    shown = F.concat_ws(", ", *[F.trim(F.col(f)) for _, f in parts])
+    if len(parts) == 1:
+        what = F.concat(F.lit("`"), shown, F.lit(f"` in `{first_name}`"))
+    else:
+        what = F.concat(F.lit(f"the combination ({', '.join(names)}) = ("), shown, F.lit(")"))
+    kind = ("the primary key must be unique" if key["code"] == "primary-key"
+            else "values in this column must be unique" if len(parts) == 1
+            else "this combination must be unique")
+    present = numbered.where(~any_missing)
+    window = Window.partitionBy(*[F.trim(F.col(f)) for _, f in parts]).orderBy("__id")
+    ranked = present.withColumn("__n", F.row_number().over(window)).withColumn(
+        "__first", F.first("__row").over(window)
+    )
+    repeats = ranked.where(F.col("__n") > 1).select(
+        F.lit(key["code"]).alias("code"),
+        F.lit("error").alias("severity"),
+        F.col("__row").alias("row"),
+        F.lit(None).cast("long").alias("line"),
+        F.lit(first_name).alias("column"),
+        F.lit(file_index[first_file]).cast("long").alias("column_number"),
+        shown.alias("value"),
+        F.concat(what, F.lit(" repeats: it first appeared in row "), F.col("__first").cast("string"),
+                 F.lit(" (line "), F.col("__first").cast("string"), F.lit(f"); {kind}")).alias("message"),
+        F.lit("give each row its own value, or remove the duplicate row").alias("help"),
+        F.col("__partition").alias("partition"),
+    )
+    if not key["report_missing"]:
+        return repeats
+    gaps = []
+    for (name, f), m in zip(parts, missing):
+        gaps.append(numbered.where(m).select(
+            F.lit("primary-key").alias("code"), F.lit("error").alias("severity"),
+            F.col("__row").alias("row"), F.lit(None).cast("long").alias("line"),
+            F.lit(name).alias("column"), F.lit(file_index[f]).cast("long").alias("column_number"),
+            F.lit(None).cast("string").alias("value"),
+            F.lit(f"`{name}` is empty, but it is part of the primary key").alias("message"),
+            F.lit("every row needs a key value that identifies it").alias("help"),
+            F.col("__partition").alias("partition"),
+        ))
+    out = repeats
+    for g in gaps:
+        out = out.unionByName(g)
+    return out
+
+
+def _dangling(numbered, fk, spec, other, F):
+    """Rows whose reference no row of the other table has: an anti-join."""
+    columns = numbered.columns
+    local = [_file_column(n, spec, columns) for n in fk["columns"]]
+    if any(c is None for c in local):
+        return None
+    targets = [F.trim(F.col(c).cast("string")).alias(f"__ref{i}") for i, c in enumerate(fk["reference_columns"])]
+    wanted = other.select(*targets).distinct()
+    present = numbered
+    for c in local:
+        present = present.where(~_missing(F.col(c), spec["missing_values"], F))
+    keyed = present.select("*", *[F.trim(F.col(c)).alias(f"__key{i}") for i, c in enumerate(local)])
+    condition = [F.col(f"__key{i}") == F.col(f"__ref{i}") for i in range(len(local))]
+    dangling = keyed.join(wanted, condition, "left_anti")
+    shown = F.concat_ws(", ", *[F.col(f"__key{i}") for i in range(len(local))])
+    names = ", ".join(f"`{n}`" for n in fk["columns"])
+    refs = ", ".join(f"`{n}`" for n in fk["reference_columns"])
+    file_index = {c: i + 1 for i, c in enumerate(columns)}
+    return dangling.select(
+        F.lit("foreign-key").alias("code"), F.lit("error").alias("severity"),
+        F.col("__row").alias("row"), F.lit(None).cast("long").alias("line"),
+        F.lit(fk["columns"][0]).alias("column"), F.lit(file_index[local[0]]).cast("long").alias("column_number"),
+        shown.alias("value"),
+        F.concat(F.lit("`"), shown, F.lit(f"` in {names} refers to nothing: no row of the `{fk['table']}` table has it in {refs}")).alias("message"),
+        F.lit(f"add a row with this reference to the `{fk['table']}` file, or correct the reference").alias("help"),
+        F.col("__partition").alias("partition"),
+    )
