@@ -7,6 +7,7 @@ Prints wall seconds of each and the findings each found (by code). Spark reads t
 """
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -26,6 +27,7 @@ done = subprocess.run([binary, "check", path, "-s", standard, "--format", "json"
 cli_seconds = time.perf_counter() - start
 cli = json.loads(done.stdout)["summary"]["by_code"]
 
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 spark = (SparkSession.builder.master("local[2]").appName("conform-bench")
          .config("spark.ui.enabled", "false").config("spark.driver.memory", "4g")
          .config("spark.sql.shuffle.partitions", "8").getOrCreate())

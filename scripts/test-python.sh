@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-venv="${CONFORM_PY_VENV:-target/py-venv}"
+venv="$(realpath -m "${CONFORM_PY_VENV:-target/py-venv}")"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
@@ -17,6 +17,8 @@ fi
 # The command line the package is compared with.
 cargo build --quiet --bin conform
 # The extension module, built in the same target folder (debug, as `cargo test` builds).
-(cd python && VIRTUAL_ENV="$PWD/../$venv" PATH="$PWD/../$venv/bin:$PATH" \
-  PYO3_PYTHON="$PWD/../$venv/bin/python" maturin develop --quiet)
-"$venv/bin/python" -m pytest -q python/tests "$@"
+(cd python && VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH" \
+  PYO3_PYTHON="$venv/bin/python" maturin develop --quiet >/dev/null)
+# Spark's Python workers must be this environment's Python, which has the package.
+CONFORM_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/conform" PYSPARK_PYTHON="$venv/bin/python" \
+  "$venv/bin/python" -m pytest -q python/tests "$@"

@@ -7,8 +7,12 @@ key columns (a shuffle by key), foreign keys an anti-join, the row count a count
 checked once, on the driver, from the schema.
 
 Rows are numbered as Spark holds them: partition by partition, in order, which for a DataFrame
-read from one file (or made from a local frame) is the file's order. Numbering costs one count
-per partition (a pass over the data, or none when the DataFrame is cached).
+read from one file (or made from a local frame) is the file's order. ``check`` persists the
+DataFrame with each row's partition and position, so that every job numbers the rows alike.
+
+Differences from the command line: ``table=None`` takes the standard's first table (the command
+line chooses by header); ``Result.valid`` is "no errors" (no ``strict``); a repeat's message does
+not name the first row's line; ``line`` is empty.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from typing import Any, Iterable, Iterator
 
 import conform
 
-#: Codes the partitions do not report: Spark checks them across partitions.
-ACROSS_ROWS = ("primary-key", "unique", "foreign-key", "row-count", "empty-file")
+#: Codes the partitions do not report: Spark checks them across partitions. (A foreign key into
+#: another table has no row in a partition's report, only a file-level "not looked up" note,
+#: which partitions drop; a foreign key into a code list is a cell check and stays there.)
+ACROSS_ROWS = ("primary-key", "unique", "row-count", "empty-file")
 
 #: The findings DataFrame's columns.
 FINDINGS_SCHEMA = (
@@ -185,13 +191,14 @@ def check(
     table_name = spec["name"]
     columns = df.columns
     spark = df.sparkSession
-    # Spark hands partitions their columns as text, as a CSV cell would be.
-    text = df.select([F.col(c).cast("string").alias(c) for c in columns])
-
-    # Row numbers: each partition's rows follow the earlier partitions'.
-    with_id = text.withColumn("__partition", F.spark_partition_id()).withColumn(
+    # One numbering for every job below: the partition and the position in it are fixed once
+    # (persisted), so that the cell checks and the key checks agree on every row's number.
+    base = df.withColumn("__partition", F.spark_partition_id()).withColumn(
         "__id", F.monotonically_increasing_id()
-    )
+    ).persist()
+    # The key checks compare text; the cell checks get the typed columns, which the engine writes
+    # as it writes an Arrow file's (dates as ISO dates, whole floats without `.0`).
+    with_id = base.select(*[F.col(c).cast("string").alias(c) for c in columns], "__partition", "__id")
     sizes = dict(with_id.groupBy("__partition").count().collect())
     rows = sum(sizes.values())
     starts, total = {}, 0
@@ -232,7 +239,7 @@ def check(
         driver.append(_file_finding("row-count", "error", f"the file has {rows} data rows, but the table allows at most {row_max}"))
 
     # Rows and cells, in every partition.
-    cells = text.withColumn("__partition", F.spark_partition_id()).mapInArrow(_partition_checker(standard, table_name, ignore, columns), FINDINGS_SCHEMA)
+    cells = base.drop("__id").mapInArrow(_partition_checker(standard, table_name, ignore, columns), FINDINGS_SCHEMA)
     # A partition numbers its rows from 1: add the rows of the partitions before it.
     cells = cells.withColumn("row", F.col("row") + start_of[F.col("partition")]) if start_of is not None else cells
 
@@ -284,8 +291,13 @@ def _keys(spec: dict[str, Any], columns: list[str]) -> list[dict[str, Any]]:
     return keys
 
 
+def _trim(column, F):
+    """Trimmed as Rust's `str::trim` trims: every Unicode space, not only ASCII's."""
+    return F.regexp_replace(column, r"(?U)^\s+|\s+$", "")
+
+
 def _missing(column, missing_values: list[str], F):
-    trimmed = F.trim(column)
+    trimmed = _trim(column, F)
     condition = column.isNull() | (trimmed == "")
     for m in missing_values:
         condition = condition | (trimmed == m)
@@ -303,7 +315,7 @@ def _duplicates(numbered, key, spec, F, Window):
         any_missing = any_missing | m
     file_index = {f: i + 1 for i, f in enumerate(numbered.columns)}
     first_name, first_file = parts[0]
-    shown = F.concat_ws(", ", *[F.trim(F.col(f)) for _, f in parts])
+    shown = F.concat_ws(", ", *[_trim(F.col(f), F) for _, f in parts])
     if len(parts) == 1:
         what = F.concat(F.lit("`"), shown, F.lit(f"` in `{first_name}`"))
     else:
@@ -312,7 +324,7 @@ def _duplicates(numbered, key, spec, F, Window):
             else "values in this column must be unique" if len(parts) == 1
             else "this combination must be unique")
     present = numbered.where(~any_missing)
-    window = Window.partitionBy(*[F.trim(F.col(f)) for _, f in parts]).orderBy("__id")
+    window = Window.partitionBy(*[_trim(F.col(f), F) for _, f in parts]).orderBy("__id")
     ranked = present.withColumn("__n", F.row_number().over(window)).withColumn(
         "__first", F.first("__row").over(window)
     )
@@ -324,16 +336,21 @@ def _duplicates(numbered, key, spec, F, Window):
         F.lit(first_name).alias("column"),
         F.lit(file_index[first_file]).cast("long").alias("column_number"),
         shown.alias("value"),
+        # The command line also names the first row's line, which Spark does not know.
         F.concat(what, F.lit(" repeats: it first appeared in row "), F.col("__first").cast("string"),
-                 F.lit(" (line "), F.col("__first").cast("string"), F.lit(f"); {kind}")).alias("message"),
+                 F.lit(f"; {kind}")).alias("message"),
         F.lit("give each row its own value, or remove the duplicate row").alias("help"),
         F.col("__partition").alias("partition"),
     )
     if not key["report_missing"]:
         return repeats
     gaps = []
-    for (name, f), m in zip(parts, missing):
-        gaps.append(numbered.where(m).select(
+    for i, ((name, f), m) in enumerate(zip(parts, missing)):
+        # Only the first missing part of a row is reported, as the engine does.
+        first_missing = m
+        for earlier in missing[:i]:
+            first_missing = first_missing & ~earlier
+        gaps.append(numbered.where(first_missing).select(
             F.lit("primary-key").alias("code"), F.lit("error").alias("severity"),
             F.col("__row").alias("row"), F.lit(None).cast("long").alias("line"),
             F.lit(name).alias("column"), F.lit(file_index[f]).cast("long").alias("column_number"),
@@ -354,12 +371,12 @@ def _dangling(numbered, fk, spec, other, F):
     local = [_file_column(n, spec, columns) for n in fk["columns"]]
     if any(c is None for c in local):
         return None
-    targets = [F.trim(F.col(c).cast("string")).alias(f"__ref{i}") for i, c in enumerate(fk["reference_columns"])]
+    targets = [_trim(F.col(c).cast("string"), F).alias(f"__ref{i}") for i, c in enumerate(fk["reference_columns"])]
     wanted = other.select(*targets).distinct()
     present = numbered
     for c in local:
         present = present.where(~_missing(F.col(c), spec["missing_values"], F))
-    keyed = present.select("*", *[F.trim(F.col(c)).alias(f"__key{i}") for i, c in enumerate(local)])
+    keyed = present.select("*", *[_trim(F.col(c), F).alias(f"__key{i}") for i, c in enumerate(local)])
     condition = [F.col(f"__key{i}") == F.col(f"__ref{i}") for i in range(len(local))]
     dangling = keyed.join(wanted, condition, "left_anti")
     shown = F.concat_ws(", ", *[F.col(f"__key{i}") for i in range(len(local))])

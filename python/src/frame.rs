@@ -13,10 +13,13 @@ use pyo3::prelude::*;
 /// The PyCapsule name the Arrow C stream protocol gives a stream.
 const STREAM_CAPSULE: &std::ffi::CStr = c"arrow_array_stream";
 
-/// The frame's rows as the bytes of an Arrow IPC file.
-pub fn arrow_file(frame: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+/// The frame's rows as the bytes of an Arrow IPC file (written without the interpreter lock).
+pub fn arrow_file(py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     let frame = columns_of(frame)?;
-    let mut frame = frame;
+    py.detach(move || write_ipc(frame))
+}
+
+fn write_ipc(mut frame: DataFrame) -> PyResult<Vec<u8>> {
     let mut bytes = Vec::new();
     IpcWriter::new(&mut bytes)
         .finish(&mut frame)

@@ -213,7 +213,7 @@ fn check_stream(
         jobs,
     )?;
     asked.input_format = Some(Kind::Arrow);
-    let bytes = frame::arrow_file(frame)?;
+    let bytes = frame::arrow_file(py, frame)?;
     let input = Input::Memory {
         name,
         bytes: Arc::new(bytes),

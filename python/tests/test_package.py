@@ -117,9 +117,13 @@ def test_a_standard_that_cannot_be_used_raises_with_the_reason():
         conform.standard("not-a-standard")
 
 
-def test_an_unreadable_file_is_exit_code_2_with_the_reason():
-    report = conform.check(b"\x00\x01\x02PK\x03\x04 not a table", standard=STANDARD, name="junk.csv")
-    assert report.exit_code in (1, 2)
+def test_bytes_that_are_not_a_table_are_reported_as_the_cli_reports_them(tmp_path):
+    junk = b"\x00\x01\x02PK\x03\x04 not a table"
+    (tmp_path / "junk.csv").write_bytes(junk)
+    code, _ = cli("check", str(tmp_path / "junk.csv"), "--standard", STANDARD, "--format", "json")
+    report = conform.check(junk, standard=STANDARD, name="junk.csv")
+    assert code != 0
+    assert report.exit_code == code
     assert not report.valid
 
 
