@@ -82,18 +82,7 @@ def _partition_checker(standard: str, table: str | None, ignore: list[str], colu
                 frame, standard=standard, table=table, ignore=[*ignore, *ACROSS_ROWS], max_findings=None
             )
             rows = [
-                {
-                    "code": f["code"],
-                    "severity": f["severity"],
-                    "row": offset + f["row"],
-                    "line": None,
-                    "column": (f.get("column") or {}).get("name"),
-                    "column_number": (f.get("column") or {}).get("number"),
-                    "value": f.get("value"),
-                    "message": f["message"],
-                    "help": f.get("help"),
-                    "partition": partition,
-                }
+                _finding_row(f, offset + f["row"], partition)
                 for f in report.findings
                 if f.get("row") is not None
             ]
@@ -213,18 +202,7 @@ def check(
     empty = pa.table({c: pa.array([], pa.string()) for c in columns})
     head = conform.check_frame(empty, standard=standard, table=table_name, ignore=[*ignore, "empty-file", "row-count"])
     driver = [
-        {
-            "code": f["code"],
-            "severity": f["severity"],
-            "row": None,
-            "line": None,
-            "column": (f.get("column") or {}).get("name"),
-            "column_number": (f.get("column") or {}).get("number"),
-            "value": f.get("value"),
-            "message": f["message"],
-            "help": f.get("help"),
-            "partition": None,
-        }
+        _finding_row(f, None, None)
         for f in head.findings
         # "not looked up" for want of the other table: Spark looks it up when it is given.
         if not (f["code"] == "foreign-key" and any(f"`{t}` table" in f["message"] for t in (references or {})))
@@ -265,9 +243,26 @@ def check(
     return Result(findings, rows)
 
 
+def _finding_row(finding: dict[str, Any], row: int | None, partition: int | None) -> dict[str, Any]:
+    """A finding of the engine's report as a row of the findings DataFrame."""
+    column = finding.get("column") or {}
+    return {
+        "code": finding["code"],
+        "severity": finding["severity"],
+        "row": row,
+        "line": None,
+        "column": column.get("name"),
+        "column_number": column.get("number"),
+        "value": finding.get("value"),
+        "message": finding["message"],
+        "help": finding.get("help"),
+        "partition": partition,
+    }
+
+
 def _file_finding(code: str, severity: str, message: str, help: str | None = None) -> dict[str, Any]:
-    return {"code": code, "severity": severity, "row": None, "line": None, "column": None,
-            "column_number": None, "value": None, "message": message, "help": help, "partition": None}
+    finding = {"code": code, "severity": severity, "message": message, "help": help}
+    return _finding_row(finding, None, None)
 
 
 def _keys(spec: dict[str, Any], columns: list[str]) -> list[dict[str, Any]]:

@@ -270,15 +270,8 @@ fn standard(spec: &str) -> PyResult<String> {
             })
         })
         .collect();
-    let value = serde_json::json!({
-        "id": standard.id,
-        "version": standard.version,
-        "title": standard.title,
-        "publisher": standard.publisher,
-        "licence": standard.licence,
-        "source": standard.source,
-        "tables": tables,
-    });
+    let mut value = conform::describe::catalogue_entry(&standard);
+    value["tables"] = serde_json::Value::Array(tables);
     Ok(value.to_string())
 }
 

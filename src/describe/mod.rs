@@ -60,19 +60,25 @@ pub fn list_json() -> Result<String, StandardError> {
     let mut items = Vec::new();
     for entry in builtin_standards() {
         let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
-        items.push(serde_json::json!({
-            "id": standard.id,
-            "version": standard.version,
-            "title": standard.title,
-            "publisher": standard.publisher,
-            "licence": standard.licence,
-            "source": standard.source,
-            "tables": standard.tables.iter().map(|t| t.name.clone()).collect::<Vec<_>>(),
-        }));
+        let mut item = catalogue_entry(&standard);
+        item["tables"] = standard.tables.iter().map(|t| t.name.clone()).collect();
+        items.push(item);
     }
     let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
     text.push('\n');
     Ok(text)
+}
+
+/// What the catalogue says of a standard: id, version, title, publisher, licence, source.
+pub fn catalogue_entry(standard: &Standard) -> Value {
+    serde_json::json!({
+        "id": standard.id,
+        "version": standard.version,
+        "title": standard.title,
+        "publisher": standard.publisher,
+        "licence": standard.licence,
+        "source": standard.source,
+    })
 }
 
 fn plain(value: &Value) -> String {
