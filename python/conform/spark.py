@@ -18,7 +18,6 @@ not name the first row's line; ``line`` is empty.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any, Iterable, Iterator
 
 import conform
@@ -50,15 +49,15 @@ def _standard_table(standard: str, table: str | None) -> dict[str, Any]:
     raise conform.ConformError(f"the standard {info['id']} has no table `{table}` (it has {names})")
 
 
-def _file_column(name: str, table: dict[str, Any], columns: list[str]) -> str | None:
-    """The DataFrame column holding a standard column: its name or an alias, compared as the
-    header check compares them (case and spaces aside)."""
-    norm = lambda s: re.sub(r"[\s_-]+", "", s).casefold()
-    column = next(c for c in table["columns"] if c["name"] == name)
-    wanted = {norm(name), *(norm(a) for a in column.get("aliases", []))}
-    if name in columns:
-        return name
-    return next((c for c in columns if norm(c) in wanted), None)
+def _file_columns(standard: str, table: str, columns: list[str]) -> dict[str, str]:
+    """The DataFrame column holding each standard column that is there, by the standard's name:
+    matched by the engine as it matches a file's header (exact names, then normalised names and
+    aliases), so that a DataFrame maps as its CSV export would."""
+    from conform import _native
+
+    spec = _standard_table(standard, table)
+    found = _native.columns_for(standard, table, columns)
+    return {c["name"]: columns[i] for c, i in zip(spec["columns"], found) if i is not None}
 
 
 def _partition_checker(standard: str, table: str | None, ignore: list[str], columns: list[str]):
@@ -179,6 +178,7 @@ def check(
     spec = _standard_table(standard, table)
     table_name = spec["name"]
     columns = df.columns
+    held = _file_columns(standard, table_name, columns)
     spark = df.sparkSession
     # One numbering for every job below: the partition and the position in it are fixed once
     # (persisted), so that the cell checks and the key checks agree on every row's number.
@@ -226,7 +226,7 @@ def check(
         "__row", (F.col("__id") - F.shiftleft(F.col("__partition").cast("long"), 33)) + 1 + start_of[F.col("__partition")]
     ) if start_of is not None else None
     if numbered is not None:
-        for key in _keys(spec, columns):
+        for key in _keys(spec, held):
             if key["code"] in ignore:
                 continue
             found.append(_duplicates(numbered, key, spec, F, Window))
@@ -234,7 +234,7 @@ def check(
             other = (references or {}).get(fk["table"])
             if other is None or "foreign-key" in ignore:
                 continue
-            dangling = _dangling(numbered, fk, spec, other, F)
+            dangling = _dangling(numbered, fk, spec, held, other, standard, F)
             if dangling is not None:
                 found.append(dangling)
     findings = spark.createDataFrame(driver, FINDINGS_SCHEMA) if driver else spark.createDataFrame([], FINDINGS_SCHEMA)
@@ -265,10 +265,10 @@ def _file_finding(code: str, severity: str, message: str, help: str | None = Non
     return _finding_row(finding, None, None)
 
 
-def _keys(spec: dict[str, Any], columns: list[str]) -> list[dict[str, Any]]:
+def _keys(spec: dict[str, Any], held: dict[str, str]) -> list[dict[str, Any]]:
     """The table's keys whose columns are all in the DataFrame, as the engine plans them."""
     def parts(names: list[str]):
-        found = [(n, _file_column(n, spec, columns)) for n in names]
+        found = [(n, held.get(n)) for n in names]
         return None if any(f is None for _, f in found) else found
 
     by_name = {c["name"]: c for c in spec["columns"]}
@@ -360,13 +360,21 @@ def _duplicates(numbered, key, spec, F, Window):
     return out
 
 
-def _dangling(numbered, fk, spec, other, F):
+def _dangling(numbered, fk, spec, held, other, standard, F):
     """Rows whose reference no row of the other table has: an anti-join."""
     columns = numbered.columns
-    local = [_file_column(n, spec, columns) for n in fk["columns"]]
+    local = [held.get(n) for n in fk["columns"]]
+    theirs = _file_columns(standard, fk["table"], other.columns)
+    remote = [theirs.get(n) for n in fk["reference_columns"]]
     if any(c is None for c in local):
         return None
-    targets = [_trim(F.col(c).cast("string"), F).alias(f"__ref{i}") for i, c in enumerate(fk["reference_columns"])]
+    if any(c is None for c in remote):
+        missing = ", ".join(f"`{n}`" for n, c in zip(fk["reference_columns"], remote) if c is None)
+        raise conform.ConformError(
+            f"the `{fk['table']}` DataFrame given in references has no column {missing}, "
+            f"which the `{spec['name']}` table's foreign key refers to"
+        )
+    targets = [_trim(F.col(c).cast("string"), F).alias(f"__ref{i}") for i, c in enumerate(remote)]
     wanted = other.select(*targets).distinct()
     present = numbered
     for c in local:

@@ -1,34 +1,19 @@
 //! A Python frame in, through the Arrow C stream interface (the `__arrow_c_stream__` PyCapsule
 //! protocol that pyarrow, polars and pandas 2.2+ with pyarrow offer). The arrays are taken over
-//! without copying a cell, then written once as an in-memory Arrow IPC file, which conform's
-//! Arrow reader checks exactly as it checks an `.arrow` file.
+//! without copying a cell and handed to the run as columns in memory (`Input::Frame`), which
+//! conform's Arrow reader checks exactly as it checks an `.arrow` file's columns.
 
 use polars_arrow::array::StructArray;
 use polars_arrow::ffi::{ArrowArrayStream, ArrowArrayStreamReader};
 use polars_core::prelude::*;
-use polars_io::prelude::*;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
 /// The PyCapsule name the Arrow C stream protocol gives a stream.
 const STREAM_CAPSULE: &std::ffi::CStr = c"arrow_array_stream";
 
-/// The frame's rows as the bytes of an Arrow IPC file (written without the interpreter lock).
-pub fn arrow_file(py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    let frame = columns_of(frame)?;
-    py.detach(move || write_ipc(frame))
-}
-
-fn write_ipc(mut frame: DataFrame) -> PyResult<Vec<u8>> {
-    let mut bytes = Vec::new();
-    IpcWriter::new(&mut bytes)
-        .finish(&mut frame)
-        .map_err(|e| PyValueError::new_err(format!("the frame cannot be handed over: {e}")))?;
-    Ok(bytes)
-}
-
 /// Takes the stream out of the object's capsule and reads its batches into a frame.
-fn columns_of(frame: &Bound<'_, PyAny>) -> PyResult<DataFrame> {
+pub fn columns_of(frame: &Bound<'_, PyAny>) -> PyResult<DataFrame> {
     if !frame.hasattr("__arrow_c_stream__")? {
         return Err(PyTypeError::new_err(format!(
             "check_frame takes a polars or pandas DataFrame or a pyarrow Table, not {}",

@@ -213,10 +213,9 @@ fn check_stream(
         jobs,
     )?;
     asked.input_format = Some(Kind::Arrow);
-    let bytes = frame::arrow_file(py, frame)?;
-    let input = Input::Memory {
+    let input = Input::Frame {
         name,
-        bytes: Arc::new(bytes),
+        frame: Arc::new(frame::columns_of(frame)?),
     };
     run_request(
         py,
@@ -275,6 +274,32 @@ fn standard(spec: &str) -> PyResult<String> {
     Ok(value.to_string())
 }
 
+/// For each column of the standard's table (the first table when `table` is None), the index in
+/// `columns` of the column that holds it, matched as a file's header is matched: exact names,
+/// then normalised names and aliases. None for a column that is not there.
+#[pyfunction]
+#[pyo3(signature = (spec, table, columns))]
+fn columns_for(
+    spec: &str,
+    table: Option<&str>,
+    columns: Vec<String>,
+) -> PyResult<Vec<Option<usize>>> {
+    let standard = Standard::load(spec).map_err(|e| ConformError::new_err(e.message))?;
+    let found = match table {
+        None => standard.tables.first(),
+        Some(name) => standard.tables.iter().find(|t| t.name == name),
+    };
+    let Some(table) = found else {
+        return Err(ConformError::new_err(format!(
+            "the standard {} has no table `{}`",
+            standard.id,
+            table.unwrap_or_default()
+        )));
+    };
+    let header: Vec<&str> = columns.iter().map(String::as_str).collect();
+    Ok(conform::check::columns_for(&header, table))
+}
+
 /// The finding codes, as (code, default severity, title).
 #[pyfunction]
 fn codes() -> Vec<(String, String, String)> {
@@ -297,6 +322,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(standards, m)?)?;
     m.add_function(wrap_pyfunction!(standard, m)?)?;
     m.add_function(wrap_pyfunction!(codes, m)?)?;
+    m.add_function(wrap_pyfunction!(columns_for, m)?)?;
     m.add("ConformError", m.py().get_type::<ConformError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

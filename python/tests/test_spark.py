@@ -132,3 +132,74 @@ def test_foreign_keys_are_an_anti_join_with_the_other_tables(spark):
         # Every other finding is the file's too.
         others = {(f["code"], f.get("row")) for file in report.files if file["table"] == table for f in file["findings"]}
         assert {(r["code"], r["row"]) for r in result.findings.collect()} == others
+
+
+def test_columns_named_otherwise_map_as_their_csv_header_would(spark):
+    """Keys and references are found under the names a file's header may use (case, spaces and
+    `_` aside, or an alias), in the checked DataFrame and in the referenced one, as the engine
+    matches a file's header: `supplier_id` holds the standard's `Supplier ID` on both sides."""
+    import conform.spark
+
+    folder = ROOT / "fixtures" / "spark"
+    standard = str(folder / "payments.standard.json")
+    report = conform.check(str(folder / "data"), standard=standard)
+    want = sorted(
+        (f["code"], f.get("row"), f["column"]["name"], f.get("value"))
+        for file in report.files
+        if file["table"] == "payment"
+        for f in file["findings"]
+        if f.get("row") is not None
+    )
+    assert {code for code, *_ in want} == {"foreign-key", "primary-key", "type"}
+    suppliers = frame(spark, folder / "data" / "suppliers.csv")
+    assert "Supplier ID" not in suppliers.columns
+    result = conform.spark.check(
+        frame(spark, folder / "data" / "payments.csv"), standard=standard, table="payment",
+        references={"supplier": suppliers},
+    )
+    rows = result.findings.where("row is not null").collect()
+    assert sorted((r["code"], r["row"], r["column"], r["value"]) for r in rows) == want
+
+
+def test_a_reference_frame_without_the_referenced_column_is_refused(spark):
+    import conform.spark
+
+    folder = ROOT / "fixtures" / "open-referral-uk" / "invalid"
+    organizations = frame(spark, folder / "organizations.csv").withColumnRenamed("id", "identifier")
+    with pytest.raises(conform.ConformError, match="no column `id`"):
+        conform.spark.check(
+            frame(spark, folder / "services.csv"), standard="open-referral-uk", table="service",
+            references={"organization": organizations},
+        )
+
+
+def test_the_spend_benchmark_gives_the_command_lines_findings(spark, tmp_path):
+    """The 1M-row spend benchmark (bench/gen_spend.py, 1000 injected errors), read by Spark from
+    the CSV: every finding of the command line, at the same row, and no other."""
+    import json
+    import subprocess
+
+    import conform.spark
+
+    rows = int(os.environ.get("CONFORM_SPARK_BENCH_ROWS", "1000000"))
+    path = tmp_path / "spend.csv"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_spend.py"), str(rows), str(path)], check=True)
+    standard = str(ROOT / "bench" / "spend.standard.json")
+    cli = json.loads(
+        subprocess.run(
+            [os.environ.get("CONFORM_BIN", "conform"), "check", str(path), "-s", standard, "--format", "json"],
+            capture_output=True, text=True,
+        ).stdout
+    )
+    want = sorted(
+        (f["code"], f.get("row"), (f.get("column") or {}).get("name"), f.get("value"))
+        for file in cli["files"]
+        for f in file["findings"]
+    )
+    assert len(want) >= rows // 1000
+    df = spark.read.csv(str(path), header=True, inferSchema=False, escape='"')
+    assert df.rdd.getNumPartitions() > 1 or rows < 1_000_000
+    result = conform.spark.check(df, standard=standard)
+    got = sorted((r["code"], r["row"], r["column"], r["value"]) for r in result.findings.collect())
+    assert got == want
+    assert result.rows == rows

@@ -57,6 +57,13 @@ pub fn plan(header: &StringRecord, table: &Table) -> HeaderPlan {
     plan_at(header, table, 1)
 }
 
+/// For each of `table`'s columns, the index of the header cell that holds it, matched as a file's
+/// header is (exact names, then the table's normalised names and aliases): for callers that hold
+/// named columns rather than a file, such as a Spark DataFrame.
+pub fn columns_for(header: &[&str], table: &Table) -> Vec<Option<usize>> {
+    plan(&header.iter().collect(), table).standard_to_file
+}
+
 /// `plan` for a header on `line` (a sheet's header may be below a title block).
 pub fn plan_at(header: &StringRecord, table: &Table, line: u64) -> HeaderPlan {
     let names: Vec<Arc<str>> = header.iter().map(short_name).collect();
@@ -463,6 +470,23 @@ mod tests {
                 (Code::HeaderMismatch, "Amount".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn columns_for_names_the_header_cell_of_each_standard_column() {
+        let standard = Standard::load("spend-over-500").expect("built-in");
+        let table = &standard.tables[0];
+        let header = ["Amount", "Nonsense", "supplier_name", "Transaction date"];
+        let found = columns_for(&header, table);
+        let at = |name: &str| {
+            let i = table.columns.iter().position(|c| &*c.name == name);
+            found[i.expect("a column of the standard")]
+        };
+        assert_eq!(at("Transaction date"), Some(3));
+        assert_eq!(at("Supplier name"), Some(2));
+        assert_eq!(at("Net amount"), Some(0));
+        assert_eq!(at("Department"), None);
+        assert_eq!(found.len(), table.columns.len());
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::read::{self, Input, OpenError};
 use crate::standard::Table;
 pub use cells::CellAt;
 use header::plan_at;
-pub use header::{plan as plan_header, HeaderPlan, How as MatchedBy};
+pub use header::{columns_for, plan as plan_header, HeaderPlan, How as MatchedBy};
 use parse::fault_finding;
 pub use references::{check_references, Checked};
 pub(crate) use table::kind_of;

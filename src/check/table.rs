@@ -26,6 +26,10 @@ pub(crate) fn kind_of(input: &Input, options: &Options) -> std::io::Result<Kind>
     if matches!(input, Input::Sheet { .. }) {
         return Ok(Kind::Xlsx);
     }
+    #[cfg(feature = "parquet")]
+    if matches!(input, Input::Frame { .. }) {
+        return Ok(Kind::Arrow);
+    }
     let named = input.file_name().and_then(detect::by_name);
     let head = input.head(8192)?;
     let kind = detect::by_content(&head, named);

@@ -17,6 +17,11 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use crate::finding::{Code, Finding};
 pub use decode::Utf8Stream;
 
+/// What reading a frame's bytes says: a frame is columns, not a file (its reader takes the
+/// columns themselves).
+#[cfg(feature = "parquet")]
+const NO_BYTES: &str = "a frame in memory has no bytes to read";
+
 /// Where a file's bytes come from.
 #[derive(Clone, Debug)]
 pub enum Input {
@@ -38,6 +43,13 @@ pub enum Input {
         book: Box<Input>,
         sheet: String,
     },
+    /// Columns already in memory (a Python frame, taken over through the Arrow C interface): read
+    /// as an Arrow file's would be, a slice at a time, with no bytes behind them.
+    #[cfg(feature = "parquet")]
+    Frame {
+        name: String,
+        frame: std::sync::Arc<polars_core::frame::DataFrame>,
+    },
 }
 
 impl Input {
@@ -47,6 +59,8 @@ impl Input {
             Input::Spooled { name, .. } => name.clone(),
             Input::Memory { name, .. } => name.clone(),
             Input::Sheet { book, .. } => book.display_name(),
+            #[cfg(feature = "parquet")]
+            Input::Frame { name, .. } => name.clone(),
         }
     }
 
@@ -55,6 +69,8 @@ impl Input {
             Input::Path(p) => Some(p),
             Input::Spooled { .. } | Input::Memory { .. } => None,
             Input::Sheet { book, .. } => book.path(),
+            #[cfg(feature = "parquet")]
+            Input::Frame { .. } => None,
         }
     }
 
@@ -66,6 +82,8 @@ impl Input {
             Input::Spooled { name, .. } => Path::new(name).file_name()?.to_str(),
             Input::Memory { name, .. } => name.rsplit(['!', '/']).next(),
             Input::Sheet { sheet, .. } => Some(sheet),
+            #[cfg(feature = "parquet")]
+            Input::Frame { .. } => None,
         }
     }
 
@@ -76,6 +94,8 @@ impl Input {
             Input::Spooled { file, .. } => file.metadata().ok().map(|m| m.len()),
             Input::Memory { bytes, .. } => Some(bytes.len() as u64),
             Input::Sheet { book, .. } => book.stored_size(),
+            #[cfg(feature = "parquet")]
+            Input::Frame { frame, .. } => Some(frame.estimated_size() as u64),
         }
     }
 
@@ -91,6 +111,8 @@ impl Input {
                 Box::new(Cursor::new(SharedBytes(std::sync::Arc::clone(bytes))))
             }
             Input::Sheet { book, .. } => return book.open_raw(),
+            #[cfg(feature = "parquet")]
+            Input::Frame { .. } => return Err(io::Error::other(NO_BYTES)),
         };
         let mut stored = io::BufReader::with_capacity(256 << 10, stored);
         let head = io::BufRead::fill_buf(&mut stored)?;
@@ -117,6 +139,8 @@ impl Input {
             ),
             Input::Memory { bytes, .. } => read_up_to(&mut &bytes[..], &mut head),
             Input::Sheet { book, .. } => return book.is_compressed(),
+            #[cfg(feature = "parquet")]
+            Input::Frame { .. } => return false,
         };
         read.is_ok_and(|n| n >= 2) && (head.starts_with(&GZIP_MAGIC) || head == ZSTD_MAGIC)
     }

@@ -25,10 +25,13 @@ enum Mend {
     Date,
 }
 
-/// Most cells (rows × columns) read at once: a row group, or a whole Arrow file.
+/// Most cells (rows × columns) of a Parquet row group read at once.
 const MAX_CELLS_AT_ONCE: usize = 50_000_000;
 
 pub fn open(input: &Input, kind: Kind) -> io::Result<Result<TableSource, Finding>> {
+    if let Input::Frame { frame, .. } = input {
+        return Ok(frame_source(Arc::clone(frame), kind).map_err(|f| *f));
+    }
     let bytes = match input.read_all(MAX_DOCUMENT_BYTES) {
         Ok(bytes) => Arc::new(bytes),
         Err(e) if e.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) => {
@@ -58,28 +61,95 @@ fn too_many(what: String) -> Box<Finding> {
     )))
 }
 
-/// An Arrow IPC file (or stream), read whole.
+/// An Arrow IPC file (or stream): its columns are decoded whole, then written out as text a
+/// slice at a time.
 fn arrow(bytes: &[u8], kind: Kind) -> Result<TableSource, Box<Finding>> {
     let frame = IpcReader::new(Cursor::new(bytes))
         .finish()
         .or_else(|_| IpcStreamReader::new(Cursor::new(bytes)).finish())
         .map_err(|e| cannot_read(kind, e))?;
-    if frame.height().saturating_mul(frame.width()) > MAX_CELLS_AT_ONCE {
-        return Err(too_many(format!(
-            "the file holds {} rows of {} columns",
-            frame.height(),
-            frame.width()
-        )));
-    }
-    let (header, batches) = batches(&frame, 0)?;
+    frame_source(Arc::new(frame), kind)
+}
+
+/// Columns in memory, read as text a slice at a time as the checker asks for rows: the text of
+/// one slice is held, not the text of the whole frame. The first slice is written at once, so
+/// that a column conform cannot read as text makes the file unreadable before any row is checked.
+fn frame_source(frame: Arc<DataFrame>, kind: Kind) -> Result<TableSource, Box<Finding>> {
+    let slice_rows = (SLICE_CELLS / frame.width().max(1)).max(1);
+    let mut slices = FrameSlices {
+        frame,
+        slice_rows,
+        offset: 0,
+        pending: std::collections::VecDeque::new(),
+    };
+    let header = match slices.write_next() {
+        Some(header) => header?,
+        None => slices
+            .frame
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect(),
+    };
     Ok(TableSource {
         format: kind.name(),
         header,
         header_line: 0,
         locator: Locator::Rows,
         notes: Vec::new(),
-        batches: Box::new(batches.into_iter().map(Ok)),
+        batches: Box::new(slices),
     })
+}
+
+/// Cells written as text at once from a frame in memory: a few batches' worth per slice.
+const SLICE_CELLS: usize = 2_000_000;
+
+/// The rows of a frame in memory, written as text one slice at a time.
+struct FrameSlices {
+    frame: Arc<DataFrame>,
+    /// Rows written as text at once.
+    slice_rows: usize,
+    offset: usize,
+    pending: std::collections::VecDeque<RowBatch>,
+}
+
+impl FrameSlices {
+    /// Writes the next slice's rows into `pending` and gives the header; `None` at the end.
+    fn write_next(&mut self) -> Option<Result<Vec<String>, Box<Finding>>> {
+        if self.offset >= self.frame.height() {
+            return None;
+        }
+        // A slice shares the frame's buffers: only its text is new.
+        let slice = self.frame.slice(self.offset as i64, self.slice_rows);
+        let first_row = self.offset as u64;
+        self.offset += slice.height().max(1);
+        let written = super::guarded("Arrow reader", || batches(&slice, first_row))
+            .unwrap_or_else(|message| Err(Box::new(unreadable(message))));
+        Some(match written {
+            Ok((header, batches)) => {
+                self.pending.extend(batches);
+                Ok(header)
+            }
+            Err(finding) => {
+                // Nothing after a slice that cannot be written is read.
+                self.offset = self.frame.height();
+                Err(finding)
+            }
+        })
+    }
+}
+
+impl Iterator for FrameSlices {
+    type Item = io::Result<RowBatch>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.pending.is_empty() {
+            if let Err(finding) = self.write_next()? {
+                return Some(Err(io::Error::other(finding.message)));
+            }
+        }
+        self.pending.pop_front().map(Ok)
+    }
 }
 
 /// A Parquet file, read a row group at a time as the checker asks for rows, so that memory holds
@@ -266,5 +336,61 @@ impl Batcher {
             self.done.push(self.current);
         }
         self.done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(source: TableSource) -> Vec<(u64, Vec<String>)> {
+        let mut rows = Vec::new();
+        for batch in source.batches {
+            let batch = batch.expect("a batch");
+            for i in 0..batch.len() {
+                let (line, record) = batch.record(i);
+                rows.push((line, record.iter().map(str::to_string).collect()));
+            }
+        }
+        rows
+    }
+
+    fn frame() -> DataFrame {
+        let ids: Vec<i64> = (1..=10_000).collect();
+        let amounts: Vec<Option<f64>> = (1..=10_000)
+            .map(|i| (i % 7 != 0).then_some(i as f64 * 1.5))
+            .collect();
+        DataFrame::new(
+            10_000,
+            vec![
+                Column::new("id".into(), ids),
+                Column::new("amount".into(), amounts),
+            ],
+        )
+        .expect("a frame")
+    }
+
+    #[test]
+    fn a_frame_read_in_slices_gives_the_rows_read_whole() {
+        let whole = frame_source(Arc::new(frame()), Kind::Arrow).expect("a source");
+        assert_eq!(whole.header, ["id", "amount"]);
+        let whole = rows_of(whole);
+        let mut sliced = frame_source(Arc::new(frame()), Kind::Arrow).expect("a source");
+        // Slices that end inside a batch and do not divide the rows.
+        let slices = FrameSlices {
+            frame: Arc::new(frame()),
+            slice_rows: 997,
+            offset: 0,
+            pending: std::collections::VecDeque::new(),
+        };
+        sliced.batches = Box::new(slices);
+        let sliced = rows_of(sliced);
+        assert_eq!(sliced.len(), 10_000);
+        assert_eq!(sliced, whole);
+        assert_eq!(sliced[6], (7, vec!["7".to_string(), String::new()]));
+        assert_eq!(
+            sliced[9_999],
+            (10_000, vec!["10000".to_string(), "15000".to_string()])
+        );
     }
 }
