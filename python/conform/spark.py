@@ -6,9 +6,10 @@ operations, so that they scale with the cluster: primary and unique keys are a w
 key columns (a shuffle by key), foreign keys an anti-join, the row count a count. The header is
 checked once, on the driver, from the schema.
 
-Rows are numbered as Spark holds them: partition by partition, in order, which for a DataFrame
-read from one file (or made from a local frame) is the file's order. ``check`` persists the
-DataFrame with each row's partition and position, so that every job numbers the rows alike.
+Rows are numbered in their source file (``input_file_name``), partition by partition in order,
+which for files read by Spark is each file's order; a DataFrame read from no file (made from a
+local frame) is numbered as a whole. ``check`` persists the DataFrame with each row's partition,
+position and file, so that every job numbers the rows alike.
 
 Differences from the command line: ``table=None`` takes the standard's first table (the command
 line chooses by header); ``Result.valid`` is "no errors" (no ``strict``); a repeat's message does
@@ -29,7 +30,7 @@ ACROSS_ROWS = ("primary-key", "unique", "row-count", "empty-file")
 
 #: The findings DataFrame's columns.
 FINDINGS_SCHEMA = (
-    "code string, severity string, row long, line long, column string, column_number long, "
+    "code string, severity string, file string, row long, line long, column string, column_number long, "
     "value string, message string, help string, partition int"
 )
 
@@ -68,24 +69,25 @@ def _partition_checker(standard: str, table: str | None, ignore: list[str], colu
         import conform as engine
 
         partition = None
-        offset = 0
         pending: list[Any] = []
         pending_rows = 0
 
         def flush() -> Iterator[Any]:
-            nonlocal offset, pending, pending_rows
+            nonlocal pending, pending_rows
             if not pending_rows:
                 return
-            frame = pa.Table.from_batches(pending).select(columns)
+            held = pa.Table.from_batches(pending)
+            ids, files = held.column("__id"), held.column("__file")
             report = engine.check_frame(
-                frame, standard=standard, table=table, ignore=[*ignore, *ACROSS_ROWS], max_findings=None
+                held.select(columns), standard=standard, table=table, ignore=[*ignore, *ACROSS_ROWS],
+                max_findings=None,
             )
+            # `row` carries the row's id until the rows are numbered file by file.
             rows = [
-                _finding_row(f, offset + f["row"], partition)
+                _finding_row(f, ids[f["row"] - 1].as_py(), partition, files[f["row"] - 1].as_py())
                 for f in report.findings
                 if f.get("row") is not None
             ]
-            offset += pending_rows
             pending, pending_rows = [], 0
             if rows:
                 yield pa.RecordBatch.from_pylist(rows, schema=_arrow_schema())
@@ -110,6 +112,7 @@ def _arrow_schema():
         [
             ("code", pa.string()),
             ("severity", pa.string()),
+            ("file", pa.string()),
             ("row", pa.int64()),
             ("line", pa.int64()),
             ("column", pa.string()),
@@ -167,8 +170,10 @@ def check(
 
     ``references`` gives the DataFrames of the other tables this table's foreign keys point at,
     by table name (``{"organization": organizations}``); a foreign key whose table is not given
-    is not looked up. The findings are the command line's for the same rows, with ``row``
-    counted over the DataFrame (``line`` is left empty: Spark does not know the file's lines).
+    is not looked up. The findings are the command line's for the same rows: ``file`` is the
+    source file Spark read the row from, ``row`` its number in that file (counted over the
+    DataFrame when it was read from no file), and ``line`` is left empty (Spark does not know
+    the file's lines). Keys are unique within each file, as the command line checks each file.
     """
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
@@ -180,21 +185,21 @@ def check(
     columns = df.columns
     held = _file_columns(standard, table_name, columns)
     spark = df.sparkSession
-    # One numbering for every job below: the partition and the position in it are fixed once
-    # (persisted), so that the cell checks and the key checks agree on every row's number.
-    base = df.withColumn("__partition", F.spark_partition_id()).withColumn(
-        "__id", F.monotonically_increasing_id()
+    # One numbering for every job below: each row's partition, position and source file are
+    # fixed once (persisted), so that the cell checks and the key checks agree on every row.
+    base = (
+        df.withColumn("__partition", F.spark_partition_id())
+        .withColumn("__id", F.monotonically_increasing_id())
+        .withColumn("__file", F.input_file_name())
     ).persist()
     # The key checks compare text; the cell checks get the typed columns, which the engine writes
     # as it writes an Arrow file's (dates as ISO dates, whole floats without `.0`).
-    with_id = base.select(*[F.col(c).cast("string").alias(c) for c in columns], "__partition", "__id")
-    sizes = dict(with_id.groupBy("__partition").count().collect())
-    rows = sum(sizes.values())
-    starts, total = {}, 0
-    for p in sorted(sizes):
-        starts[p] = total
-        total += sizes[p]
-    start_of = F.create_map([F.lit(x) for p in sorted(starts) for x in (p, starts[p])]) if starts else None
+    with_id = base.select(*[F.col(c).cast("string").alias(c) for c in columns], "__partition", "__id", "__file")
+    offsets, per_file = _row_offsets(base, spark, F)
+    rows = sum(per_file.values())
+    numbered = with_id.join(offsets, ["__partition", "__file"]).select(
+        *with_id.columns, (F.col("__id") + F.col("__base")).alias("__row")
+    )
 
     # The header, once: the engine on no rows with the DataFrame's columns.
     import pyarrow as pa
@@ -211,44 +216,72 @@ def check(
     if rows == 0 and row_min > 0 and "empty-file" not in ignore:
         driver.append(_file_finding("empty-file", "error", "the file has a header but no data rows",
                                     "export the data again; the standard expects at least one row"))
-    elif rows < row_min and "row-count" not in ignore:
-        driver.append(_file_finding("row-count", "error", f"the file has {rows} data rows, but the table needs at least {row_min}"))
-    if row_max is not None and rows > row_max and "row-count" not in ignore:
-        driver.append(_file_finding("row-count", "error", f"the file has {rows} data rows, but the table allows at most {row_max}"))
+    # The row count is a file's, as the command line counts it.
+    for file, count in sorted(per_file.items()):
+        if "row-count" in ignore:
+            break
+        if count < row_min:
+            driver.append(_file_finding("row-count", "error", f"the file has {count} data rows, but the table needs at least {row_min}", file=file))
+        if row_max is not None and count > row_max:
+            driver.append(_file_finding("row-count", "error", f"the file has {count} data rows, but the table allows at most {row_max}", file=file))
 
     # Rows and cells, in every partition.
-    cells = base.drop("__id").mapInArrow(_partition_checker(standard, table_name, ignore, columns), FINDINGS_SCHEMA)
-    # A partition numbers its rows from 1: add the rows of the partitions before it.
-    cells = cells.withColumn("row", F.col("row") + start_of[F.col("partition")]) if start_of is not None else cells
+    cells = base.mapInArrow(_partition_checker(standard, table_name, ignore, columns), FINDINGS_SCHEMA)
+    # The partitions give each finding its row's id: its number in its file is the id plus the
+    # offset of the row's stretch of that file.
+    cells = cells.join(
+        offsets.withColumnRenamed("__partition", "partition").withColumnRenamed("__file", "file"),
+        ["partition", "file"],
+    ).withColumn("row", F.col("row") + F.col("__base"))
 
     found = [cells]
-    numbered = with_id.withColumn(
-        "__row", (F.col("__id") - F.shiftleft(F.col("__partition").cast("long"), 33)) + 1 + start_of[F.col("__partition")]
-    ) if start_of is not None else None
-    if numbered is not None:
-        for key in _keys(spec, held):
-            if key["code"] in ignore:
-                continue
-            found.append(_duplicates(numbered, key, spec, F, Window))
-        for fk in spec["foreign_keys"]:
-            other = (references or {}).get(fk["table"])
-            if other is None or "foreign-key" in ignore:
-                continue
-            dangling = _dangling(numbered, fk, spec, held, other, standard, F)
-            if dangling is not None:
-                found.append(dangling)
+    for key in _keys(spec, held):
+        if key["code"] in ignore:
+            continue
+        found.append(_duplicates(numbered, key, spec, F, Window))
+    for fk in spec["foreign_keys"]:
+        other = (references or {}).get(fk["table"])
+        if other is None or "foreign-key" in ignore:
+            continue
+        dangling = _dangling(numbered, fk, spec, held, other, standard, F)
+        if dangling is not None:
+            found.append(dangling)
     findings = spark.createDataFrame(driver, FINDINGS_SCHEMA) if driver else spark.createDataFrame([], FINDINGS_SCHEMA)
     for part in found:
         findings = findings.unionByName(part.select(*[f.name for f in _arrow_schema()]))
+    # A DataFrame not read from files (made locally, or the result of a join) has no file.
+    findings = findings.withColumn("file", F.when(F.col("file") != "", F.col("file")))
     return Result(findings, rows)
 
 
-def _finding_row(finding: dict[str, Any], row: int | None, partition: int | None) -> dict[str, Any]:
+def _row_offsets(base, spark, F):
+    """What to add to a row's id to number it from 1 in its file (in the DataFrame, for rows
+    read from no file), as a small DataFrame by partition and file, and each file's rows.
+
+    A partition reads its files one after another, so a file's rows in a partition are a
+    stretch of consecutive ids; a file split over partitions continues in the next one."""
+    stretches = base.groupBy("__partition", "__file").agg(
+        F.min("__id").alias("first"), F.count(F.lit(1)).alias("rows")
+    ).collect()
+    seen: dict[str, int] = {}
+    offsets = []
+    for s in sorted(stretches, key=lambda s: (s["__partition"], s["first"])):
+        before = seen.get(s["__file"], 0)
+        offsets.append((s["__partition"], s["__file"], before + 1 - s["first"]))
+        seen[s["__file"]] = before + s["rows"]
+    schema = "__partition int, __file string, __base long"
+    return F.broadcast(spark.createDataFrame(offsets, schema)), seen
+
+
+def _finding_row(
+    finding: dict[str, Any], row: int | None, partition: int | None, file: str | None = None
+) -> dict[str, Any]:
     """A finding of the engine's report as a row of the findings DataFrame."""
     column = finding.get("column") or {}
     return {
         "code": finding["code"],
         "severity": finding["severity"],
+        "file": file,
         "row": row,
         "line": None,
         "column": column.get("name"),
@@ -260,9 +293,11 @@ def _finding_row(finding: dict[str, Any], row: int | None, partition: int | None
     }
 
 
-def _file_finding(code: str, severity: str, message: str, help: str | None = None) -> dict[str, Any]:
+def _file_finding(
+    code: str, severity: str, message: str, help: str | None = None, file: str | None = None
+) -> dict[str, Any]:
     finding = {"code": code, "severity": severity, "message": message, "help": help}
-    return _finding_row(finding, None, None)
+    return _finding_row(finding, None, None, file)
 
 
 def _keys(spec: dict[str, Any], held: dict[str, str]) -> list[dict[str, Any]]:
@@ -319,13 +354,15 @@ def _duplicates(numbered, key, spec, F, Window):
             else "values in this column must be unique" if len(parts) == 1
             else "this combination must be unique")
     present = numbered.where(~any_missing)
-    window = Window.partitionBy(*[_trim(F.col(f), F) for _, f in parts]).orderBy("__id")
+    # Keys are unique within each file, as the command line checks each file.
+    window = Window.partitionBy("__file", *[_trim(F.col(f), F) for _, f in parts]).orderBy("__id")
     ranked = present.withColumn("__n", F.row_number().over(window)).withColumn(
         "__first", F.first("__row").over(window)
     )
     repeats = ranked.where(F.col("__n") > 1).select(
         F.lit(key["code"]).alias("code"),
         F.lit("error").alias("severity"),
+        F.col("__file").alias("file"),
         F.col("__row").alias("row"),
         F.lit(None).cast("long").alias("line"),
         F.lit(first_name).alias("column"),
@@ -347,7 +384,7 @@ def _duplicates(numbered, key, spec, F, Window):
             first_missing = first_missing & ~earlier
         gaps.append(numbered.where(first_missing).select(
             F.lit("primary-key").alias("code"), F.lit("error").alias("severity"),
-            F.col("__row").alias("row"), F.lit(None).cast("long").alias("line"),
+            F.col("__file").alias("file"), F.col("__row").alias("row"), F.lit(None).cast("long").alias("line"),
             F.lit(name).alias("column"), F.lit(file_index[f]).cast("long").alias("column_number"),
             F.lit(None).cast("string").alias("value"),
             F.lit(f"`{name}` is empty, but it is part of the primary key").alias("message"),
@@ -388,7 +425,7 @@ def _dangling(numbered, fk, spec, held, other, standard, F):
     file_index = {c: i + 1 for i, c in enumerate(columns)}
     return dangling.select(
         F.lit("foreign-key").alias("code"), F.lit("error").alias("severity"),
-        F.col("__row").alias("row"), F.lit(None).cast("long").alias("line"),
+        F.col("__file").alias("file"), F.col("__row").alias("row"), F.lit(None).cast("long").alias("line"),
         F.lit(fk["columns"][0]).alias("column"), F.lit(file_index[local[0]]).cast("long").alias("column_number"),
         shown.alias("value"),
         F.concat(F.lit("`"), shown, F.lit(f"` in {names} refers to nothing: no row of the `{fk['table']}` table has it in {refs}")).alias("message"),

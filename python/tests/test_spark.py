@@ -203,3 +203,28 @@ def test_the_spend_benchmark_gives_the_command_lines_findings(spark, tmp_path):
     got = sorted((r["code"], r["row"], r["column"], r["value"]) for r in result.findings.collect())
     assert got == want
     assert result.rows == rows
+
+
+def test_rows_keys_and_counts_are_each_files_when_spark_reads_several(spark):
+    """Files read together: each finding names its file and its row there, a key repeated in
+    another file is no repeat, and each file's rows are counted, as the command line does."""
+    import conform.spark
+
+    names = ["primary-key.csv", "unique.csv", "type.csv", "row-count.csv"]
+    paths = [str(ROOT / "fixtures" / "checks" / n) for n in names]
+    report = conform.check(paths, standard=STANDARD)
+    want = sorted(
+        (Path(file["path"]).name, f["code"], f.get("row"), (f.get("column") or {}).get("name"), f.get("value"))
+        for file in report.files
+        for f in file["findings"]
+        if f.get("row") is not None or f["code"] == "row-count"
+    )
+    assert {"primary-key", "unique", "type", "row-count"} <= {w[1] for w in want}
+    df = spark.read.csv(paths, header=True, inferSchema=False, escape='"')
+    result = conform.spark.check(df, standard=STANDARD, table="grants")
+    got = sorted(
+        (Path(r["file"]).name, r["code"], r["row"], r["column"], r["value"])
+        for r in result.findings.collect()
+        if r["row"] is not None or r["code"] == "row-count"
+    )
+    assert got == want
