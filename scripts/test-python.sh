@@ -5,6 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Spark needs a Java runtime: a machine without one gets Debian's (Spark 4 runs on 17 or 21).
+if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null \
+    || $sudo apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
 venv="$(realpath -m "${CONFORM_PY_VENV:-target/py-venv}")"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
