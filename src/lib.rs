@@ -10,6 +10,8 @@ pub mod describe;
 pub mod explain;
 pub mod finding;
 pub mod formats;
+#[cfg(feature = "serve")]
+pub mod i18n;
 pub mod infer;
 pub mod json_pointer;
 pub mod lint;
@@ -19,6 +21,8 @@ pub mod read;
 pub mod report;
 pub mod run;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod standard;
 pub mod suggest;
 pub mod survey;

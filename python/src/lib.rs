@@ -236,42 +236,7 @@ fn standards() -> PyResult<String> {
 #[pyfunction]
 fn standard(spec: &str) -> PyResult<String> {
     let standard = Standard::load(spec).map_err(|e| ConformError::new_err(e.message))?;
-    let tables: Vec<serde_json::Value> = standard
-        .tables
-        .iter()
-        .map(|table| {
-            let names = |columns: &[usize]| -> Vec<String> {
-                columns
-                    .iter()
-                    .map(|i| table.columns[*i].name.to_string())
-                    .collect()
-            };
-            serde_json::json!({
-                "name": table.name,
-                "title": table.title,
-                "description": table.description,
-                "columns": table.columns.iter().map(|c| serde_json::json!({
-                    "name": &*c.name,
-                    "required": c.required,
-                    "unique": c.unique,
-                    "aliases": c.aliases,
-                })).collect::<Vec<_>>(),
-                "primary_key": names(&table.primary_key),
-                "unique_keys": table.unique_keys.iter().map(|k| names(k)).collect::<Vec<_>>(),
-                "foreign_keys": table.foreign_keys.iter().map(|k| serde_json::json!({
-                    "columns": names(&k.columns),
-                    "table": k.table,
-                    "reference_columns": k.reference_columns,
-                })).collect::<Vec<_>>(),
-                "missing_values": table.missing_values,
-                "row_min": table.row_min,
-                "row_max": table.row_max,
-            })
-        })
-        .collect();
-    let mut value = conform::describe::catalogue_entry(&standard);
-    value["tables"] = serde_json::Value::Array(tables);
-    Ok(value.to_string())
+    Ok(conform::describe::standard_json(&standard).to_string())
 }
 
 /// For each column of the standard's table (the first table when `table` is None), the index in

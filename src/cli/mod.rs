@@ -60,6 +60,10 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
     },
+    /// Serve a web page where anyone can check a file (GOV.UK styles, English and Welsh), and an
+    /// HTTP API that returns the reports `check` writes. Loopback only unless --bind says otherwise.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
     /// Explain a finding code: what it means, why it matters, how to fix it.
     Explain {
         /// The code, e.g. `type` or `missing-column`; without it, every code is listed.
@@ -185,6 +189,42 @@ pub struct CheckArgs {
     /// No progress bar (one is shown on a terminal for files over 8 MB, never in CI or pipes).
     #[arg(long)]
     pub no_progress: bool,
+}
+
+#[cfg(feature = "serve")]
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Port to listen on [default: 8765, or any free port if it is taken].
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Address to listen on. The default serves this computer only; another address (0.0.0.0
+    /// for every interface) serves your network: put it behind your organisation's proxy.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
+    /// A host name the server may be reached by (beside its address and, on loopback,
+    /// localhost), as browsers send it in the Host header. Repeat for several.
+    #[arg(long = "host", value_name = "NAME")]
+    pub hosts: Vec<String>,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Largest file accepted (e.g. 200M, 1G).
+    #[arg(long, default_value = "1G", value_name = "SIZE")]
+    pub max_upload: String,
+    /// Checks run at once [default: the number of cores].
+    #[arg(long, value_name = "N")]
+    pub max_checks: Option<usize>,
+    /// Checks that may wait for one of those; more are told the server is busy [default: twice
+    /// the number of cores].
+    #[arg(long, value_name = "N")]
+    pub queue: Option<usize>,
+    /// Seconds a check may take before its answer gives up.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// The page's language when the browser asks for neither: `en` or `cy` (Welsh) [default:
+    /// from LANG].
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -334,6 +374,73 @@ pub fn run(cli: Cli) -> i32 {
         Command::Infer(args) => exit_code(infer_command(&args)),
         Command::Survey(args) => exit_code(survey_command(&args)),
         Command::Check(args) => exit_code(check_command(&args)),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => exit_code(serve_command(&args)),
+    }
+}
+
+#[cfg(feature = "serve")]
+fn serve_command(args: &ServeArgs) -> Result<i32, Fatal> {
+    use conform::i18n::Lang;
+    use conform::serve;
+    let max_upload = serve::parse_size(&args.max_upload).ok_or_else(|| {
+        Fatal(format!(
+            "error: --max-upload {}: write a size such as 200M or 1G",
+            args.max_upload
+        ))
+    })?;
+    let lang = match &args.lang {
+        Some(text) => {
+            Lang::parse(text).ok_or_else(|| Fatal(format!("error: --lang {text}: use en or cy")))?
+        }
+        None => Lang::from_env(),
+    };
+    let defaults = serve::Options::default();
+    let options = serve::Options {
+        bind: args.bind,
+        port: args.port,
+        max_upload,
+        slots: args.max_checks.unwrap_or(defaults.slots).max(1),
+        queue: args.queue.unwrap_or(defaults.queue),
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        lang,
+        hosts: args.hosts.clone(),
+    };
+    let server = serve::Server::bind(&options).map_err(|e| Fatal(format!("error: {e}")))?;
+    let url = server.url();
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: serving {} to the network, without TLS: anyone who can reach this machine \
+             can upload files to it. Put it behind your organisation's HTTPS proxy.",
+            args.bind
+        );
+    }
+    println!("conform is serving {url} (Ctrl-C stops it)");
+    if args.open {
+        open_browser(&url);
+    }
+    server.run();
+    Ok(0)
+}
+
+/// Opens `url` in the default browser; a failure only means the person opens it themselves.
+#[cfg(feature = "serve")]
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(program)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_err()
+    {
+        eprintln!("note: could not open a browser; open {url} yourself");
     }
 }
 

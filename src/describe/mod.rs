@@ -1,7 +1,7 @@
 //! Standards described for people: the catalogue list, one standard's columns, and a CSV template
 //! to start a file from.
 
-mod page;
+pub mod page;
 
 use std::fmt::Write as _;
 
@@ -15,7 +15,7 @@ use crate::standard::{builtin_standards, Column, Standard, StandardError, Table}
 pub fn list_text() -> Result<String, StandardError> {
     let mut rows = Vec::new();
     for entry in builtin_standards() {
-        let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
+        let standard = Standard::load(&format!("builtin:{}@{}", entry.id, entry.version))?;
         let tables: Vec<&str> = standard.tables.iter().map(|t| t.name.as_str()).collect();
         rows.push([
             standard.id.clone(),
@@ -59,7 +59,7 @@ pub fn list_text() -> Result<String, StandardError> {
 pub fn list_json() -> Result<String, StandardError> {
     let mut items = Vec::new();
     for entry in builtin_standards() {
-        let standard = Standard::load(&format!("{}@{}", entry.id, entry.version))?;
+        let standard = Standard::load(&format!("builtin:{}@{}", entry.id, entry.version))?;
         let mut item = catalogue_entry(&standard);
         item["tables"] = standard.tables.iter().map(|t| t.name.clone()).collect();
         items.push(item);
@@ -67,6 +67,47 @@ pub fn list_json() -> Result<String, StandardError> {
     let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
     text.push('\n');
     Ok(text)
+}
+
+/// A standard as JSON: what the catalogue says of it, and each table's columns, keys and row
+/// bounds (the Python package's `conform.standard()` and the API's `/api/v1/standards/{id}`).
+pub fn standard_json(standard: &Standard) -> Value {
+    let tables: Vec<Value> = standard
+        .tables
+        .iter()
+        .map(|table| {
+            let names = |columns: &[usize]| -> Vec<String> {
+                columns
+                    .iter()
+                    .map(|i| table.columns[*i].name.to_string())
+                    .collect()
+            };
+            serde_json::json!({
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "columns": table.columns.iter().map(|c| serde_json::json!({
+                    "name": &*c.name,
+                    "required": c.required,
+                    "unique": c.unique,
+                    "aliases": c.aliases,
+                })).collect::<Vec<_>>(),
+                "primary_key": names(&table.primary_key),
+                "unique_keys": table.unique_keys.iter().map(|k| names(k)).collect::<Vec<_>>(),
+                "foreign_keys": table.foreign_keys.iter().map(|k| serde_json::json!({
+                    "columns": names(&k.columns),
+                    "table": k.table,
+                    "reference_columns": k.reference_columns,
+                })).collect::<Vec<_>>(),
+                "missing_values": table.missing_values,
+                "row_min": table.row_min,
+                "row_max": table.row_max,
+            })
+        })
+        .collect();
+    let mut value = catalogue_entry(standard);
+    value["tables"] = Value::Array(tables);
+    value
 }
 
 /// What the catalogue says of a standard: id, version, title, publisher, licence, source.

@@ -6,7 +6,7 @@
 //! changed is reported, and the result is checked.
 
 mod propose;
-mod rows;
+pub(crate) mod rows;
 pub mod transform;
 
 use std::collections::BTreeMap;

@@ -178,7 +178,7 @@ impl Input {
 
 /// A temporary file only this process can read: created private, and (on Unix) its name removed
 /// at once, so that nothing is left behind however the run ends.
-fn nameless_temporary_file() -> io::Result<File> {
+pub(crate) fn nameless_temporary_file() -> io::Result<File> {
     let dir = std::env::temp_dir();
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

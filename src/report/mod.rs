@@ -92,6 +92,22 @@ impl Default for ReportOptions {
     }
 }
 
+/// Several reporters fed by one run: each is told of every file and of the end, as if it were
+/// the only one (`conform serve` renders the page and its downloads from one check).
+pub struct Several<'w>(pub Vec<Box<dyn Reporter + 'w>>);
+
+impl Reporter for Several<'_> {
+    fn begin(&mut self) -> io::Result<()> {
+        self.0.iter_mut().try_for_each(|r| r.begin())
+    }
+    fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.0.iter_mut().try_for_each(|r| r.file(file))
+    }
+    fn finish(&mut self, run: &RunReport) -> io::Result<()> {
+        self.0.iter_mut().try_for_each(|r| r.finish(run))
+    }
+}
+
 /// The reporter of a format, writing to `out`.
 pub fn reporter<'w>(
     format: Format,

@@ -253,8 +253,13 @@ impl Standard {
         self.tables.iter().find(|t| t.name == name)
     }
 
-    /// Loads `spec`: a path to a standard or JSON Schema file, or a built-in id (`ID` or `ID@VERSION`).
+    /// Loads `spec`: a path to a standard or JSON Schema file, or a built-in id (`ID` or
+    /// `ID@VERSION`). `builtin:ID` names a built-in standard without looking at the file system
+    /// first (the server's way: nothing a client sends is ever looked up as a path).
     pub fn load(spec: &str) -> Result<Standard, StandardError> {
+        if let Some(id) = spec.strip_prefix("builtin:") {
+            return builtin::load(id);
+        }
         match standard_file(spec) {
             Some(path) => load_file(&path),
             None => builtin::load(spec),

@@ -1,0 +1,153 @@
+//! One check of an upload, through the run library (`run::run`, the function `conform check`
+//! calls), bounded in number and in time: at most `slots` run at once, a few more wait their turn,
+//! and anything beyond is told the server is busy.
+
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::read::Input;
+use crate::report::{self, Format, ReportOptions};
+use crate::run::{self, ConfigSource, Request, RunError};
+
+/// What a check gave: the exit code `conform check` would give and each report asked for.
+pub struct Checked {
+    pub exit_code: i32,
+    pub reports: Vec<Vec<u8>>,
+    pub unreadable: Vec<(String, String)>,
+}
+
+/// Why a check gave no report.
+pub enum NotChecked {
+    /// Every slot is taken and the queue is full.
+    Busy,
+    /// The check took longer than the server allows.
+    TooSlow(Duration),
+    /// The request cannot be checked (a standard or table that does not exist, ...).
+    Refused(String),
+}
+
+/// Report options of `conform check` writing to a file or a pipe, so that the API's reports are
+/// the command line's byte for byte.
+pub fn report_options() -> ReportOptions {
+    ReportOptions {
+        color: false,
+        width: 100,
+        quiet: false,
+        github_summary: None,
+        ..ReportOptions::default()
+    }
+}
+
+/// Admission: checks running now and waiting, against their bounds.
+pub struct Gate {
+    state: Mutex<(usize, usize)>,
+    freed: Condvar,
+    slots: usize,
+    queue: usize,
+    timeout: Duration,
+}
+
+impl Gate {
+    pub fn new(slots: usize, queue: usize, timeout: Duration) -> Arc<Gate> {
+        Arc::new(Gate {
+            state: Mutex::new((0, 0)),
+            freed: Condvar::new(),
+            slots: slots.max(1),
+            queue,
+            timeout,
+        })
+    }
+
+    /// Waits for a slot (up to the time a check may take); `None` when the server is busy.
+    fn enter(self: &Arc<Gate>) -> Option<Permit> {
+        let mut state = self.state.lock().ok()?;
+        if state.0 < self.slots {
+            state.0 += 1;
+            return Some(Permit(Arc::clone(self)));
+        }
+        if state.1 >= self.queue {
+            return None;
+        }
+        state.1 += 1;
+        let deadline = Instant::now() + self.timeout;
+        while state.0 >= self.slots {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                state.1 -= 1;
+                return None;
+            }
+            state = self.freed.wait_timeout(state, left).ok()?.0;
+        }
+        state.1 -= 1;
+        state.0 += 1;
+        Some(Permit(Arc::clone(self)))
+    }
+}
+
+/// A running check's slot, given back when the check ends (even after its answer timed out).
+struct Permit(Arc<Gate>);
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.0.state.lock() {
+            state.0 = state.0.saturating_sub(1);
+        }
+        self.0.freed.notify_one();
+    }
+}
+
+/// Checks `input` against `standard` (a built-in id; `None`: worked out from the file) and
+/// writes a report in each of `formats`.
+pub fn check(
+    gate: &Arc<Gate>,
+    input: Input,
+    standard: Option<String>,
+    table: Option<String>,
+    formats: Vec<Format>,
+) -> Result<Checked, NotChecked> {
+    let permit = gate.enter().ok_or(NotChecked::Busy)?;
+    let (done, answer) = mpsc::channel();
+    let request = Request {
+        inputs: vec![input],
+        // A server reads no conform.toml from its working folder.
+        config: ConfigSource::None,
+        standard,
+        table,
+        ..Request::default()
+    };
+    // The check runs on its own thread so that the answer can be given up on in time; the slot
+    // stays taken until the check really ends.
+    std::thread::spawn(move || {
+        let _permit = permit;
+        let options = report_options();
+        let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); formats.len()];
+        let outcome = {
+            let reporters = formats
+                .iter()
+                .zip(buffers.iter_mut())
+                .map(|(format, buffer)| report::reporter(*format, Box::new(buffer), &options))
+                .collect();
+            let mut several = report::Several(reporters);
+            run::run(&request, &mut several, &run::Unwatched)
+        };
+        let result = match outcome {
+            Ok(outcome) => Ok(Checked {
+                exit_code: outcome.exit_code(),
+                reports: buffers,
+                unreadable: outcome.unreadable,
+            }),
+            Err(RunError::Standard(e)) => Err(NotChecked::Refused(e.message)),
+            Err(RunError::Message(m)) => Err(NotChecked::Refused(m)),
+        };
+        let _ = done.send(result);
+    });
+    match answer.recv_timeout(gate.timeout) {
+        Ok(result) => result,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(NotChecked::TooSlow(gate.timeout)),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(NotChecked::Refused(
+            "the check stopped unexpectedly: please report this file to conform's developers"
+                .into(),
+        )),
+    }
+}

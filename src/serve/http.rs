@@ -1,0 +1,201 @@
+//! What every answer shares: the security headers, the Host check, and small parsers for the
+//! request line's query and form fields.
+
+use std::io::Cursor;
+
+use tiny_http::{Header, Request, Response, StatusCode};
+
+/// The page loads only its own styles and script, shows only its own images, posts only to
+/// itself, and is framed by nobody.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; script-src 'self'; \
+img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; \
+frame-ancestors 'none'";
+
+pub type Answer = Response<Cursor<Vec<u8>>>;
+
+fn header(name: &str, value: &str) -> Option<Header> {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+/// An answer with the security headers every answer carries; not cached.
+pub fn answer(status: u16, content_type: &str, body: Vec<u8>) -> Answer {
+    answer_cached(status, content_type, body, "no-store")
+}
+
+/// An answer with the security headers and the `Cache-Control` given.
+pub fn answer_cached(status: u16, content_type: &str, body: Vec<u8>, cache: &str) -> Answer {
+    let mut response = Response::from_data(body).with_status_code(StatusCode(status));
+    let headers = [
+        ("Content-Type", content_type),
+        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+        (
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=()",
+        ),
+        // Reports are about one person's file: no cache keeps them (`no-store`).
+        ("Cache-Control", cache),
+    ];
+    for (name, value) in headers {
+        if let Some(h) = header(name, value) {
+            response.add_header(h);
+        }
+    }
+    response
+}
+
+pub fn with_header(mut response: Answer, name: &str, value: &str) -> Answer {
+    if let Some(h) = header(name, value) {
+        response.add_header(h);
+    }
+    response
+}
+
+pub fn text(status: u16, body: impl Into<String>) -> Answer {
+    answer(
+        status,
+        "text/plain; charset=utf-8",
+        body.into().into_bytes(),
+    )
+}
+
+pub fn json(status: u16, value: &serde_json::Value) -> Answer {
+    let mut body = serde_json::to_vec_pretty(value).unwrap_or_default();
+    body.push(b'\n');
+    answer(status, "application/json", body)
+}
+
+/// A JSON error for API clients: `{"error": "..."}`.
+pub fn json_error(status: u16, message: &str) -> Answer {
+    json(status, &serde_json::json!({ "error": message }))
+}
+
+/// A request header's value.
+pub fn header_value<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
+    request
+        .headers()
+        .iter()
+        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+        .map(|h| h.value.as_str())
+}
+
+/// Whether the request's `Host` names this server: a page on loopback must not answer a name a
+/// hostile page rebound to 127.0.0.1 (DNS rebinding).
+pub fn host_allowed(request: &Request, allowed: &[String]) -> bool {
+    match header_value(request, "Host") {
+        Some(host) => {
+            let host = host.trim().to_ascii_lowercase();
+            allowed.contains(&host)
+        }
+        None => false,
+    }
+}
+
+/// The path and the query's fields (`a=1&b=two`), percent-decoded.
+pub fn split_url(url: &str) -> (String, Vec<(String, String)>) {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    (percent_decode(path), form_fields(query))
+}
+
+/// `application/x-www-form-urlencoded` fields.
+pub fn form_fields(text: &str) -> Vec<(String, String)> {
+    text.split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (
+                percent_decode(&name.replace('+', " ")),
+                percent_decode(&value.replace('+', " ")),
+            )
+        })
+        .collect()
+}
+
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Text made safe inside HTML (element content and quoted attributes).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The last part of a client's file name, with nothing a file system would read as a path: the
+/// name is only ever shown, never opened.
+pub fn display_file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last.chars().filter(|c| !c.is_control()).take(200).collect();
+    let clean = clean.trim().trim_start_matches('.').to_string();
+    if clean.is_empty() {
+        "upload".to_string()
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_client_path_becomes_a_bare_name() {
+        assert_eq!(display_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_file_name("C:\\Users\\me\\spend.csv"), "spend.csv");
+        assert_eq!(display_file_name("..\u{0}"), "upload");
+        assert_eq!(display_file_name(".hidden.csv"), "hidden.csv");
+    }
+
+    #[test]
+    fn query_fields_are_decoded() {
+        let (path, fields) = split_url("/a%20b?standard=spend-over-500&lang=cy&x=%E2%9C%93+y");
+        assert_eq!(path, "/a b");
+        assert_eq!(
+            fields,
+            vec![
+                ("standard".into(), "spend-over-500".into()),
+                ("lang".into(), "cy".into()),
+                ("x".into(), "✓ y".into())
+            ]
+        );
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%4"), "%4");
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+}
