@@ -195,7 +195,9 @@ mod tests {
             let doc = code.doc();
             assert_eq!(Lang::En.get(&format!("code-{}", code.as_str())), doc.title);
             assert_eq!(Lang::En.get(&format!("fix-{}", code.as_str())), doc.fix);
-            assert!(!Lang::Cy.get(&format!("fix-{}", code.as_str())).starts_with('['));
+            assert!(!Lang::Cy
+                .get(&format!("fix-{}", code.as_str()))
+                .starts_with('['));
         }
     }
 

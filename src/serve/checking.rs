@@ -151,3 +151,31 @@ pub fn check(
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gate_admits_its_slots_queues_its_queue_and_refuses_the_rest() {
+        let gate = Gate::new(1, 1, Duration::from_millis(200));
+        let first = gate.enter().expect("a free slot");
+        // The queue's one place: waits, and is let in when the slot is given back.
+        let waiting = {
+            let gate = Arc::clone(&gate);
+            std::thread::spawn(move || gate.enter().is_some())
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        // Slot and queue both taken: refused at once.
+        assert!(gate.enter().is_none());
+        drop(first);
+        assert!(waiting.join().expect("the waiter"));
+        // A waiter whose time runs out is refused.
+        let held = gate.enter().expect("free again");
+        let started = Instant::now();
+        assert!(gate.enter().is_none());
+        assert!(started.elapsed() >= Duration::from_millis(150));
+        drop(held);
+        assert!(gate.enter().is_some());
+    }
+}

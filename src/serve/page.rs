@@ -489,10 +489,10 @@ fn result(lang: Lang, name: &str, input: &crate::read::Input, checked: &Checked)
         escape(&lang.get("downloads-heading"))
     ));
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    for (text, (extension, media)) in checked.reports.iter().zip([
-        ("json", "application/json"),
-        ("csv", "text/csv"),
-        ("md", "text/markdown"),
+    for (text, (extension, media, format_name)) in checked.reports.iter().zip([
+        ("json", "application/json", "JSON"),
+        ("csv", "text/csv", "CSV"),
+        ("md", "text/markdown", "Markdown"),
     ]) {
         if text.len() > MAX_DOWNLOAD_BYTES {
             continue;
@@ -501,7 +501,7 @@ fn result(lang: Lang, name: &str, input: &crate::read::Input, checked: &Checked)
             r##"<li><a class="govuk-link" download="{file}" href="data:{media};charset=utf-8,{data}">{label}</a></li>"##,
             file = escape(&format!("{stem}.conform.{extension}")),
             data = percent_encode(text),
-            label = escape(&lang.text("download-report", &[("format", Arg::Text(&extension.to_uppercase()))])),
+            label = escape(&lang.text("download-report", &[("format", Arg::Text(format_name))])),
         ));
     }
     if let (Some(table), false) = (
