@@ -7,6 +7,8 @@
 # en: English
 language-name = Cymraeg
 # en: Skip to main content
+# en: Language
+language-label = Iaith
 skip-link = Neidio i'r prif gynnwys
 # en: Service information
 service-label = Gwybodaeth am y gwasanaeth
@@ -58,6 +60,8 @@ error-standard = Dewiswch safon o'r rhestr
 error-too-large = Mae'r ffeil yn fwy nag y mae'r gweinydd hwn yn ei dderbyn ({ $limit }). Gwiriwch hi gyda llinell orchymyn conform yn lle hynny.
 # en: The upload could not be read: { $detail }
 error-form = Nid oedd modd darllen y ffeil a lwythwyd i fyny: { $detail }
+# en: The upload stopped part way. Choose the file and press Check again.
+error-stalled = Stopiodd y llwytho i fyny hanner ffordd. Dewiswch y ffeil a phwyso Gwirio eto.
 
 # en: The server is busy
 busy-title = Mae'r gweinydd yn brysur
@@ -121,7 +125,7 @@ place-file = y ffeil gyfan
 # en: The rows with problems
 rows-heading = Y rhesi sydd â phroblemau
 # en: The first rows with a problem, as the file holds them. Cells with a problem are marked with ⚠ and a red border.
-rows-explain = Y rhesi cyntaf sydd â phroblem, fel y maent yn y ffeil. Mae celloedd sydd â phroblem wedi'u marcio â ⚠ a border coch.
+rows-explain = Y rhesi cyntaf sydd â phroblem, fel y maent yn y ffeil. Mae celloedd sydd â phroblem wedi'u marcio â ⚠ ac ymyl goch.
 # en: Line
 column-line = Llinell
 # en: Problem
@@ -204,7 +208,7 @@ code-schema = Methodd un o reolau sgema'r rhes
 # en: Value repeats in a unique column
 code-unique = Mae gwerth yn cael ei ailadrodd mewn colofn unigryw
 # en: Primary key repeats or is missing
-code-primary-key = Mae'r prif allwedd yn cael ei hailadrodd neu ar goll
+code-primary-key = Mae'r brif allwedd yn cael ei hailadrodd neu ar goll
 # en: Value not found in the referenced table or code list
 code-foreign-key = Heb ddod o hyd i'r gwerth yn y tabl neu'r rhestr godau y cyfeirir ati
 # en: Too few or too many rows
@@ -266,7 +270,7 @@ fix-whitespace = Tociwch y bylchau (yn Excel, `=TRIM(A2)`).
 # en: Read the message: it names the rule's keyword and the columns involved.
 fix-schema = Darllenwch y neges: mae'n enwi allweddair y rheol a'r colofnau dan sylw.
 # en: Give each row its own identifier, or remove the duplicate row. The message names the first row with the value.
-fix-unique = Rhowch ei ddynodydd ei hun i bob rhes, neu tynnwch y rhes ddyblyg. Mae'r neges yn enwi'r rhes gyntaf sydd â'r gwerth.
+fix-unique = Rhowch ei dynodydd ei hun i bob rhes, neu tynnwch y rhes ddyblyg. Mae'r neges yn enwi'r rhes gyntaf sydd â'r gwerth.
 # en: Fill in the key, or make it unique. The message names the first row with the same key.
 fix-primary-key = Llenwch yr allwedd, neu gwnewch hi'n unigryw. Mae'r neges yn enwi'r rhes gyntaf sydd â'r un allwedd.
 # en: Correct the value, or add the missing row to the referenced table; check all the dataset's files in one run.

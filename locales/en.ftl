@@ -2,6 +2,7 @@
 # this file's text beside it. A message missing from either file fails the tests.
 
 language-name = English
+language-label = Language
 skip-link = Skip to main content
 service-label = Service information
 menu = Menu
@@ -29,6 +30,7 @@ error-no-file = Choose a file to check
 error-standard = Choose a standard from the list
 error-too-large = The file is larger than this server accepts ({ $limit }). Check it with the conform command line instead.
 error-form = The upload could not be read: { $detail }
+error-stalled = The upload stopped part way. Choose the file and press Check again.
 
 busy-title = The server is busy
 busy-text = It is checking other files. Wait a moment, then try again.

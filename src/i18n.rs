@@ -47,6 +47,13 @@ impl Lang {
     pub fn from_accept_language(header: &str) -> Option<Lang> {
         header
             .split(',')
+            // `q=0` means "not this one".
+            .filter(|part| {
+                !part
+                    .split(';')
+                    .skip(1)
+                    .any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"))
+            })
             .filter_map(|part| Lang::parse(part.split(';').next().unwrap_or("").trim()))
             .next()
     }
@@ -209,6 +216,10 @@ mod tests {
         assert_eq!(
             Lang::from_accept_language("fr;q=0.9, cy-GB;q=0.8, en;q=0.5"),
             Some(Lang::Cy)
+        );
+        assert_eq!(
+            Lang::from_accept_language("cy;q=0, en;q=0.5"),
+            Some(Lang::En)
         );
     }
 }

@@ -544,3 +544,113 @@ fn the_page_works_without_javascript() {
     );
     assert!(welsh.text().contains(r#"<html lang="cy""#));
 }
+
+#[test]
+fn a_false_or_huge_declared_length_and_chunked_uploads_are_bounded() {
+    let server = Server::start(&["--max-upload", "1K"]);
+    // A length no server could hold is refused from the header alone, and the server lives on.
+    for length in ["1000000000000000000", "18446744073709551615"] {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connects");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        let head = format!(
+            "POST /api/v1/check HTTP/1.1\r\nHost: localhost:{}\r\nContent-Length: {length}\r\n\r\nabc",
+            server.port
+        );
+        stream.write_all(head.as_bytes()).expect("writes");
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let reply = Reply::parse(&raw);
+        // 413 from conform, or hyper's own refusal of a length it cannot represent.
+        assert!(matches!(reply.status, 413 | 400 | 431), "{length}: {}", reply.status);
+    }
+    // A chunked body (no declared length) is counted as it arrives.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let mut request = format!(
+        "POST /api/v1/check?standard=spend-over-500 HTTP/1.1\r\nHost: localhost:{}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        server.port
+    )
+    .into_bytes();
+    for _ in 0..8 {
+        request.extend_from_slice(b"200\r\n");
+        request.extend_from_slice(&[b'a'; 512]);
+        request.extend_from_slice(b"\r\n");
+    }
+    request.extend_from_slice(b"0\r\n\r\n");
+    let _ = stream.write_all(&request);
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    assert_eq!(Reply::parse(&raw).status, 413);
+    assert_eq!(server.request("GET", "/healthz", &[], b"").status, 200);
+}
+
+#[test]
+fn clients_that_stall_do_not_stop_others_being_served() {
+    let server = Server::start(&[]);
+    // Thirty connections that send half a request head and wait.
+    let stalled: Vec<TcpStream> = (0..30)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connects");
+            let _ = stream.write_all(b"POST /api/v1/check HTTP/1.1\r\nHost: loc");
+            stream
+        })
+        .collect();
+    // And thirty that declare a body and send none of it.
+    let silent: Vec<TcpStream> = (0..30)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connects");
+            let head = format!(
+                "POST /api/v1/check HTTP/1.1\r\nHost: localhost:{}\r\nContent-Length: 1000\r\n\r\n",
+                server.port
+            );
+            let _ = stream.write_all(head.as_bytes());
+            stream
+        })
+        .collect();
+    let spend = std::fs::read(root().join("fixtures/formats/spend.csv")).expect("fixture");
+    let reply = server.post_form(
+        "/api/v1/check",
+        Some(("spend.csv", &spend)),
+        &[("standard", "spend-over-500")],
+    );
+    assert_eq!(reply.status, 422);
+    assert_eq!(server.request("GET", "/", &[], b"").status, 200);
+    drop(stalled);
+    drop(silent);
+}
+
+#[test]
+fn markup_in_a_file_name_is_shown_as_text() {
+    let server = Server::start(&[]);
+    let spend = std::fs::read(root().join("fixtures/formats/spend.csv")).expect("fixture");
+    let reply = server.post_form(
+        "/check",
+        Some(("<b onmouseover=alert(1)>x.csv", &spend)),
+        &[("standard", "spend-over-500")],
+    );
+    let page = reply.text();
+    assert_eq!(reply.status, 200);
+    assert!(!page.contains("<b onmouseover"), "markup reached the page");
+    assert!(page.contains("&lt;b onmouseover=alert(1)&gt;x.csv"));
+}
+
+#[test]
+fn a_host_name_behind_a_proxy_may_come_without_a_port() {
+    let server = Server::start(&["--host", "conform.example.gov.uk"]);
+    for host in ["conform.example.gov.uk", "CONFORM.example.gov.uk"] {
+        let reply = server.request_as(host, "GET", "/healthz", &[], b"");
+        assert_eq!(reply.status, 200, "{host}");
+    }
+    let other = server.request_as(
+        "conform.example.gov.uk.evil.example",
+        "GET",
+        "/healthz",
+        &[],
+        b"",
+    );
+    assert_eq!(other.status, 421);
+}

@@ -419,7 +419,7 @@ fn serve_command(args: &ServeArgs) -> Result<i32, Fatal> {
     if args.open {
         open_browser(&url);
     }
-    server.run();
+    server.run().map_err(|e| Fatal(format!("error: {e}")))?;
     Ok(0)
 }
 

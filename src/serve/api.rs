@@ -1,13 +1,12 @@
 //! The HTTP API: `POST /api/v1/check` answers exactly what `conform check --format ...` writes
 //! for the same file; the catalogue as JSON; the OpenAPI document that describes them.
 
-use tiny_http::Request;
-
 use super::checking::{self, NotChecked};
 use super::http::{self, Answer};
-use super::upload::Refused;
-use super::{read_upload, size_text, State};
+use super::upload::{Refused, Upload};
+use super::{size_text, State};
 use crate::report::Format;
+use crate::run::Request;
 use crate::standard::Standard;
 
 /// The media type of each report format.
@@ -44,12 +43,9 @@ pub fn status_of(exit_code: i32) -> u16 {
     }
 }
 
-pub fn check(state: &State, request: &mut Request, query: &[(String, String)]) -> Answer {
-    let name = query
-        .iter()
-        .find(|(k, _)| k == "name")
-        .map_or("upload".to_string(), |(_, v)| http::display_file_name(v));
-    let upload = match read_upload(state, request, &name) {
+/// `POST /api/v1/check`, once the upload is in. Blocks while the file is checked.
+pub fn check(state: &State, upload: Result<Upload, Refused>, query: &[(String, String)]) -> Answer {
+    let upload = match upload {
         Ok(upload) => upload,
         Err(refused) => return refusal(refused),
     };
@@ -86,21 +82,25 @@ pub fn check(state: &State, request: &mut Request, query: &[(String, String)]) -
             "no file: send it as the multipart form field `file`, or as the request body",
         );
     };
-    match checking::check(&state.gate, file, standard, field("table"), vec![format]) {
-        Ok(mut checked) => {
-            let body = checked.reports.pop().unwrap_or_default();
-            let exit = checked.exit_code;
-            let verdict = match exit {
-                0 => "conforms",
-                1 => "does-not-conform",
-                _ => "not-checked",
-            };
-            let answer = http::answer(status_of(exit), content_type(format), body);
-            let answer = http::with_header(answer, "Conform-Exit-Code", &exit.to_string());
-            http::with_header(answer, "Conform-Verdict", verdict)
-        }
-        Err(not_checked) => not_checked_answer(not_checked),
-    }
+    let request = Request {
+        inputs: vec![file],
+        standard,
+        table: field("table"),
+        ..Request::default()
+    };
+    let answered = checking::check(&state.gate, request, vec![format], move |mut checked| {
+        let body = checked.reports.pop().unwrap_or_default();
+        let exit = checked.exit_code;
+        let verdict = match exit {
+            0 => "conforms",
+            1 => "does-not-conform",
+            _ => "not-checked",
+        };
+        let answer = http::answer(status_of(exit), content_type(format), body);
+        let answer = http::with_header(answer, "conform-exit-code", &exit.to_string());
+        http::with_header(answer, "conform-verdict", verdict)
+    });
+    answered.unwrap_or_else(not_checked_answer)
 }
 
 pub fn refusal(refused: Refused) -> Answer {
@@ -113,6 +113,13 @@ pub fn refusal(refused: Refused) -> Answer {
             ),
         ),
         Refused::Malformed(message) => http::json_error(400, &message),
+        Refused::Stalled => http::json_error(
+            408,
+            &format!(
+                "the upload stopped for more than {} s; send it again",
+                super::upload::IDLE.as_secs()
+            ),
+        ),
         Refused::Io(e) => http::json_error(500, &format!("the upload could not be stored: {e}")),
     }
 }
@@ -121,7 +128,7 @@ pub fn not_checked_answer(not_checked: NotChecked) -> Answer {
     match not_checked {
         NotChecked::Busy => http::with_header(
             http::json_error(503, "the server is busy checking other files: try again in a moment"),
-            "Retry-After",
+            "retry-after",
             "5",
         ),
         NotChecked::TooSlow(limit) => http::json_error(
@@ -132,6 +139,7 @@ pub fn not_checked_answer(not_checked: NotChecked) -> Answer {
             ),
         ),
         NotChecked::Refused(message) => http::json_error(400, &message),
+        NotChecked::Failed(message) => http::json_error(500, &message),
     }
 }
 

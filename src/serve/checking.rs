@@ -6,7 +6,6 @@ use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::read::Input;
 use crate::report::{self, Format, ReportOptions};
 use crate::run::{self, ConfigSource, Request, RunError};
 
@@ -25,6 +24,8 @@ pub enum NotChecked {
     TooSlow(Duration),
     /// The request cannot be checked (a standard or table that does not exist, ...).
     Refused(String),
+    /// The check stopped unexpectedly (a defect of conform's).
+    Failed(String),
 }
 
 /// Report options of `conform check` writing to a file or a pipe, so that the API's reports are
@@ -59,8 +60,8 @@ impl Gate {
         })
     }
 
-    /// Waits for a slot (up to the time a check may take); `None` when the server is busy.
-    fn enter(self: &Arc<Gate>) -> Option<Permit> {
+    /// Waits for a slot until `deadline`; `None` when the server is busy.
+    fn enter(self: &Arc<Gate>, deadline: Instant) -> Option<Permit> {
         let mut state = self.state.lock().ok()?;
         if state.0 < self.slots {
             state.0 += 1;
@@ -70,7 +71,6 @@ impl Gate {
             return None;
         }
         state.1 += 1;
-        let deadline = Instant::now() + self.timeout;
         while state.0 >= self.slots {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
@@ -97,27 +97,25 @@ impl Drop for Permit {
     }
 }
 
-/// Checks `input` against `standard` (a built-in id; `None`: worked out from the file) and
-/// writes a report in each of `formats`.
-pub fn check(
+/// Checks `input` against `standard` (a built-in spec; `None`: worked out from the file), writes
+/// a report in each of `formats`, and hands them to `render`, all within one slot and the
+/// server's time bound (so that building a page from a large report is bounded too). Blocks.
+pub fn check<T: Send + 'static>(
     gate: &Arc<Gate>,
-    input: Input,
-    standard: Option<String>,
-    table: Option<String>,
+    request: Request,
     formats: Vec<Format>,
-) -> Result<Checked, NotChecked> {
-    let permit = gate.enter().ok_or(NotChecked::Busy)?;
+    render: impl FnOnce(Checked) -> T + Send + 'static,
+) -> Result<T, NotChecked> {
+    let deadline = Instant::now() + gate.timeout;
+    let permit = gate.enter(deadline).ok_or(NotChecked::Busy)?;
     let (done, answer) = mpsc::channel();
     let request = Request {
-        inputs: vec![input],
         // A server reads no conform.toml from its working folder.
         config: ConfigSource::None,
-        standard,
-        table,
-        ..Request::default()
+        ..request
     };
     // The check runs on its own thread so that the answer can be given up on in time; the slot
-    // stays taken until the check really ends.
+    // stays taken until the check and its page really end.
     std::thread::spawn(move || {
         let _permit = permit;
         let options = report_options();
@@ -132,20 +130,21 @@ pub fn check(
             run::run(&request, &mut several, &run::Unwatched)
         };
         let result = match outcome {
-            Ok(outcome) => Ok(Checked {
+            Ok(outcome) => Ok(render(Checked {
                 exit_code: outcome.exit_code(),
                 reports: buffers,
                 unreadable: outcome.unreadable,
-            }),
+            })),
             Err(RunError::Standard(e)) => Err(NotChecked::Refused(e.message)),
             Err(RunError::Message(m)) => Err(NotChecked::Refused(m)),
         };
         let _ = done.send(result);
     });
-    match answer.recv_timeout(gate.timeout) {
+    let left = deadline.saturating_duration_since(Instant::now());
+    match answer.recv_timeout(left) {
         Ok(result) => result,
         Err(mpsc::RecvTimeoutError::Timeout) => Err(NotChecked::TooSlow(gate.timeout)),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(NotChecked::Refused(
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(NotChecked::Failed(
             "the check stopped unexpectedly: please report this file to conform's developers"
                 .into(),
         )),
@@ -159,23 +158,27 @@ mod tests {
     #[test]
     fn the_gate_admits_its_slots_queues_its_queue_and_refuses_the_rest() {
         let gate = Gate::new(1, 1, Duration::from_millis(200));
-        let first = gate.enter().expect("a free slot");
+        let soon = || Instant::now() + Duration::from_millis(200);
+        let first = gate.enter(soon()).expect("a free slot");
         // The queue's one place: waits, and is let in when the slot is given back.
         let waiting = {
             let gate = Arc::clone(&gate);
-            std::thread::spawn(move || gate.enter().is_some())
+            std::thread::spawn(move || {
+                gate.enter(Instant::now() + Duration::from_secs(5))
+                    .is_some()
+            })
         };
         std::thread::sleep(Duration::from_millis(50));
         // Slot and queue both taken: refused at once.
-        assert!(gate.enter().is_none());
+        assert!(gate.enter(soon()).is_none());
         drop(first);
         assert!(waiting.join().expect("the waiter"));
         // A waiter whose time runs out is refused.
-        let held = gate.enter().expect("free again");
+        let held = gate.enter(soon()).expect("free again");
         let started = Instant::now();
-        assert!(gate.enter().is_none());
+        assert!(gate.enter(soon()).is_none());
         assert!(started.elapsed() >= Duration::from_millis(150));
         drop(held);
-        assert!(gate.enter().is_some());
+        assert!(gate.enter(soon()).is_some());
     }
 }

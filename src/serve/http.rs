@@ -1,9 +1,10 @@
 //! What every answer shares: the security headers, the Host check, and small parsers for the
 //! request line's query and form fields.
 
-use std::io::Cursor;
-
-use tiny_http::{Header, Request, Response, StatusCode};
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::header::{HeaderMap, HeaderName, HeaderValue};
+use hyper::{Response, StatusCode};
 
 /// The page loads only its own styles and script, shows only its own images, posts only to
 /// itself, and is framed by nobody.
@@ -11,11 +12,7 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; scr
 img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; \
 frame-ancestors 'none'";
 
-pub type Answer = Response<Cursor<Vec<u8>>>;
-
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
+pub type Answer = Response<Full<Bytes>>;
 
 /// An answer with the security headers every answer carries; not cached.
 pub fn answer(status: u16, content_type: &str, body: Vec<u8>) -> Answer {
@@ -24,37 +21,47 @@ pub fn answer(status: u16, content_type: &str, body: Vec<u8>) -> Answer {
 
 /// An answer with the security headers and the `Cache-Control` given.
 pub fn answer_cached(status: u16, content_type: &str, body: Vec<u8>, cache: &str) -> Answer {
-    // Always a Content-Length, never chunks: every answer is whole before it is sent.
-    let mut response = Response::from_data(body)
-        .with_status_code(StatusCode(status))
-        .with_chunked_threshold(usize::MAX);
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let headers = [
-        ("Content-Type", content_type),
-        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-        ("X-Content-Type-Options", "nosniff"),
-        ("X-Frame-Options", "DENY"),
-        ("Referrer-Policy", "no-referrer"),
-        ("Cross-Origin-Opener-Policy", "same-origin"),
-        ("Cross-Origin-Resource-Policy", "same-origin"),
+        ("content-type", content_type),
+        ("content-security-policy", CONTENT_SECURITY_POLICY),
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "no-referrer"),
+        ("cross-origin-opener-policy", "same-origin"),
+        ("cross-origin-resource-policy", "same-origin"),
         (
-            "Permissions-Policy",
+            "permissions-policy",
             "camera=(), microphone=(), geolocation=()",
         ),
         // Reports are about one person's file: no cache keeps them (`no-store`).
-        ("Cache-Control", cache),
+        ("cache-control", cache),
     ];
     for (name, value) in headers {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
-        }
+        insert(response.headers_mut(), name, value);
     }
     response
 }
 
-pub fn with_header(mut response: Answer, name: &str, value: &str) -> Answer {
-    if let Some(h) = header(name, value) {
-        response.add_header(h);
+fn insert(headers: &mut HeaderMap, name: &str, value: &str) {
+    if let (Ok(name), Ok(value)) = (
+        HeaderName::from_bytes(name.as_bytes()),
+        HeaderValue::from_str(value),
+    ) {
+        headers.insert(name, value);
     }
+}
+
+pub fn with_header(mut response: Answer, name: &str, value: &str) -> Answer {
+    insert(response.headers_mut(), name, value);
+    response
+}
+
+pub fn with_status(mut response: Answer, status: u16) -> Answer {
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     response
 }
 
@@ -77,23 +84,16 @@ pub fn json_error(status: u16, message: &str) -> Answer {
     json(status, &serde_json::json!({ "error": message }))
 }
 
-/// A request header's value.
-pub fn header_value<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
-    request
-        .headers()
-        .iter()
-        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-        .map(|h| h.value.as_str())
+/// A request header's value, when it is text.
+pub fn header_value<'r>(headers: &'r HeaderMap, name: &str) -> Option<&'r str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
 }
 
 /// Whether the request's `Host` names this server: a page on loopback must not answer a name a
 /// hostile page rebound to 127.0.0.1 (DNS rebinding).
-pub fn host_allowed(request: &Request, allowed: &[String]) -> bool {
-    match header_value(request, "Host") {
-        Some(host) => {
-            let host = host.trim().to_ascii_lowercase();
-            allowed.contains(&host)
-        }
+pub fn host_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    match header_value(headers, "host") {
+        Some(host) => allowed.contains(&host.trim().to_ascii_lowercase()),
         None => false,
     }
 }

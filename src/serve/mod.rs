@@ -13,11 +13,14 @@ mod http;
 mod page;
 mod upload;
 
-use std::net::{IpAddr, SocketAddr};
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use tiny_http::{Method, Request, Server as HttpServer};
+use hyper::body::Incoming;
+use hyper::header::HeaderMap;
+use hyper::{Method, Request};
 
 use crate::i18n::Lang;
 use checking::Gate;
@@ -71,55 +74,43 @@ struct State {
     lang: Lang,
 }
 
+/// Connections served at once; more wait in the system's queue until one closes.
+const MAX_CONNECTIONS: usize = 512;
+/// Longest a client may take to send a request's head.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// A bound server, not yet answering.
 pub struct Server {
-    http: Arc<HttpServer>,
+    listener: TcpListener,
     state: Arc<State>,
-    threads: usize,
+    blocking_threads: usize,
     address: SocketAddr,
 }
 
 impl Server {
     /// Binds the address: the port asked for, or the default one and then any free one.
     pub fn bind(options: &Options) -> Result<Server, String> {
-        let http = match options.port {
-            Some(port) => HttpServer::http(SocketAddr::new(options.bind, port))
+        let listener = match options.port {
+            Some(port) => TcpListener::bind(SocketAddr::new(options.bind, port))
                 .map_err(|e| format!("cannot listen on {}:{port}: {e}", options.bind))?,
-            None => HttpServer::http(SocketAddr::new(options.bind, DEFAULT_PORT))
-                .or_else(|_| HttpServer::http(SocketAddr::new(options.bind, 0)))
+            None => TcpListener::bind(SocketAddr::new(options.bind, DEFAULT_PORT))
+                .or_else(|_| TcpListener::bind(SocketAddr::new(options.bind, 0)))
                 .map_err(|e| format!("cannot listen on {}: {e}", options.bind))?,
         };
-        let address = http
-            .server_addr()
-            .to_ip()
-            .ok_or("the server is not listening on an IP address")?;
-        let port = address.port();
-        let mut hosts: Vec<String> = vec![match address.ip() {
-            IpAddr::V6(ip) => format!("[{ip}]:{port}"),
-            IpAddr::V4(ip) => format!("{ip}:{port}"),
-        }];
-        if address.ip().is_loopback() {
-            hosts.push(format!("localhost:{port}"));
-        }
-        for name in &options.hosts {
-            let name = name.to_ascii_lowercase();
-            hosts.push(if name.contains(':') && !name.ends_with(']') {
-                name
-            } else {
-                format!("{name}:{port}")
-            });
-        }
+        let address = listener
+            .local_addr()
+            .map_err(|e| format!("the server has no address: {e}"))?;
         let state = State {
             gate: Gate::new(options.slots, options.queue, options.timeout),
             max_upload: options.max_upload,
-            hosts,
+            hosts: allowed_hosts(address, &options.hosts),
             lang: options.lang,
         };
         Ok(Server {
-            http: Arc::new(http),
+            listener,
             state: Arc::new(state),
-            // Enough threads that a full queue still leaves some to say "busy" and to serve pages.
-            threads: options.slots + options.queue + 4,
+            // Every check that runs or waits holds a thread; a few more answer "busy" at once.
+            blocking_threads: options.slots + options.queue + 8,
             address,
         })
     }
@@ -134,42 +125,105 @@ impl Server {
     }
 
     /// Answers requests until the process ends.
-    pub fn run(self) {
-        let workers: Vec<_> = (0..self.threads)
-            .map(|_| {
-                let http = Arc::clone(&self.http);
-                let state = Arc::clone(&self.state);
-                std::thread::spawn(move || {
-                    while let Ok(request) = http.recv() {
-                        answer(&state, request);
-                    }
-                })
-            })
-            .collect();
-        for worker in workers {
-            let _ = worker.join();
+    pub fn run(self) -> Result<(), String> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(self.blocking_threads)
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(|e| format!("cannot start the server: {e}"))?;
+        runtime.block_on(serve(self.listener, self.state))
+    }
+}
+
+/// The `Host` values a request may carry: the bound address, `localhost` on loopback, and each
+/// `--host` name, with and without the port (behind a proxy on 443 a browser sends no port).
+fn allowed_hosts(address: SocketAddr, names: &[String]) -> Vec<String> {
+    let port = address.port();
+    let mut hosts = vec![match address.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]:{port}"),
+        IpAddr::V4(ip) => format!("{ip}:{port}"),
+    }];
+    if address.ip().is_loopback() {
+        hosts.push(format!("localhost:{port}"));
+    }
+    for name in names {
+        let name = name.trim().to_ascii_lowercase();
+        let bare = match name.parse::<std::net::Ipv6Addr>() {
+            Ok(ip) => format!("[{ip}]"),
+            Err(_) => name,
+        };
+        let has_port = bare.rsplit_once(':').is_some_and(|(host, p)| {
+            p.parse::<u16>().is_ok() && (!host.starts_with('[') || host.ends_with(']'))
+        });
+        if has_port {
+            hosts.push(bare);
+        } else {
+            hosts.push(format!("{bare}:{port}"));
+            hosts.push(bare);
         }
+    }
+    hosts
+}
+
+async fn serve(listener: TcpListener, state: Arc<State>) -> Result<(), String> {
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| format!("cannot listen: {e}"))?;
+    let listener =
+        tokio::net::TcpListener::from_std(listener).map_err(|e| format!("cannot listen: {e}"))?;
+    let connections = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(permit) = Arc::clone(&connections).acquire_owned().await else {
+            return Ok(());
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // A connection that failed before it was accepted (reset, out of descriptors for a
+            // moment): the next one is tried.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        let state = Arc::clone(&state);
+        tokio::spawn(async move {
+            let _permit = permit;
+            let service = hyper::service::service_fn(move |request| {
+                let state = Arc::clone(&state);
+                async move { Ok::<_, Infallible>(answer(&state, request).await) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .max_buf_size(64 * 1024)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
     }
 }
 
 /// Answers one request and logs its route, status, size and time: nothing about its content.
-fn answer(state: &State, mut request: Request) {
+async fn answer(state: &Arc<State>, request: Request<Incoming>) -> Answer {
     let started = Instant::now();
     let method = request.method().clone();
-    let (route, response) = route(state, &mut request);
-    let status = response.status_code().0;
-    let bytes = response.data_length().unwrap_or(0);
-    if request.respond(response).is_ok() {
-        eprintln!(
-            "{method} {route} {status} {bytes} bytes {} ms",
-            started.elapsed().as_millis()
-        );
-    }
+    let (route, response) = route(state, request).await;
+    let bytes = hyper::body::Body::size_hint(response.body())
+        .exact()
+        .unwrap_or(0);
+    eprintln!(
+        "{method} {route} {} {bytes} bytes {} ms",
+        response.status().as_u16(),
+        started.elapsed().as_millis()
+    );
+    response
 }
 
 /// The route a request takes, by name (for the log), and its answer.
-fn route(state: &State, request: &mut Request) -> (&'static str, Answer) {
-    if !http::host_allowed(request, &state.hosts) {
+async fn route(state: &Arc<State>, request: Request<Incoming>) -> (&'static str, Answer) {
+    let (parts, body) = request.into_parts();
+    if !http::host_allowed(&parts.headers, &state.hosts) {
         return (
             "(wrong host)",
             http::text(
@@ -179,42 +233,58 @@ fn route(state: &State, request: &mut Request) -> (&'static str, Answer) {
             ),
         );
     }
-    let (path, query) = http::split_url(request.url());
+    let target = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+    let (path, query) = http::split_url(target);
     let lang = query
         .iter()
         .find(|(k, _)| k == "lang")
         .and_then(|(_, v)| Lang::parse(v))
         .or_else(|| {
-            http::header_value(request, "Accept-Language").and_then(Lang::from_accept_language)
+            http::header_value(&parts.headers, "accept-language")
+                .and_then(Lang::from_accept_language)
         })
         .unwrap_or(state.lang);
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    match (request.method(), segments.as_slice()) {
-        (Method::Get, [""]) => ("/", page::home(lang, None)),
-        (Method::Post, ["check"]) => ("/check", page::check(state, request, lang)),
-        (Method::Get, ["standards"]) => ("/standards", page::standards(lang)),
-        (Method::Get, ["standards", id]) => ("/standards/{id}", page::standard_page(id)),
-        (Method::Get, ["standards", id, file]) => {
-            ("/standards/{id}/{table}.csv", page::template(id, file))
-        }
-        (Method::Get, ["assets", name]) => ("/assets/{name}", page::asset(name)),
-        (Method::Get, ["healthz"]) => (
+    let get = parts.method == Method::GET || parts.method == Method::HEAD;
+    let post = parts.method == Method::POST;
+    match segments.as_slice() {
+        [""] if get => ("/", page::home(lang, None, state.max_upload)),
+        ["standards"] if get => ("/standards", page::standards(lang)),
+        ["standards", id] if get => ("/standards/{id}", page::standard_page(id)),
+        ["standards", id, file] if get => ("/standards/{id}/{table}.csv", page::template(id, file)),
+        ["assets", name] if get => ("/assets/{name}", page::asset(name)),
+        ["healthz"] if get => (
             "/healthz",
             http::json(200, &serde_json::json!({"status": "ok"})),
         ),
-        (Method::Get, ["api", "v1", "openapi.json"]) => ("/api/v1/openapi.json", api::openapi()),
-        (Method::Get, ["api", "v1", "standards"]) => ("/api/v1/standards", api::standards()),
-        (Method::Get, ["api", "v1", "standards", id]) => {
-            ("/api/v1/standards/{id}", api::standard(id))
+        ["api", "v1", "openapi.json"] if get => ("/api/v1/openapi.json", api::openapi()),
+        ["api", "v1", "standards"] if get => ("/api/v1/standards", api::standards()),
+        ["api", "v1", "standards", id] if get => ("/api/v1/standards/{id}", api::standard(id)),
+        ["check"] if post => {
+            let upload = read_upload(state, &parts.headers, body, "upload").await;
+            let state = Arc::clone(state);
+            (
+                "/check",
+                blocking(move || page::check(&state, upload, lang)).await,
+            )
         }
-        (Method::Post, ["api", "v1", "check"]) => {
-            ("/api/v1/check", api::check(state, request, &query))
+        ["api", "v1", "check"] if post => {
+            let name = query
+                .iter()
+                .find(|(k, _)| k == "name")
+                .map_or("upload".to_string(), |(_, v)| http::display_file_name(v));
+            let upload = read_upload(state, &parts.headers, body, &name).await;
+            let state = Arc::clone(state);
+            (
+                "/api/v1/check",
+                blocking(move || api::check(&state, upload, &query)).await,
+            )
         }
-        (_, ["check"] | ["api", "v1", "check"]) => (
+        ["check"] | ["api", "v1", "check"] => (
             "(method)",
             http::with_header(
                 http::text(405, "Send the file with POST.\n"),
-                "Allow",
+                "allow",
                 "POST",
             ),
         ),
@@ -222,29 +292,42 @@ fn route(state: &State, request: &mut Request) -> (&'static str, Answer) {
     }
 }
 
+/// Runs a check's handler on a thread of its own: it blocks on the slot, the check and the page.
+async fn blocking(handler: impl FnOnce() -> Answer + Send + 'static) -> Answer {
+    tokio::task::spawn_blocking(handler)
+        .await
+        .unwrap_or_else(|_| {
+            http::text(
+                500,
+                "The check stopped unexpectedly: please report this file to conform's developers.\n",
+            )
+        })
+}
+
 /// The upload a request carries, as the form (multipart) or the raw body, within the limit.
-fn read_upload(
+async fn read_upload(
     state: &State,
-    request: &mut Request,
+    headers: &HeaderMap,
+    body: Incoming,
     name: &str,
 ) -> Result<upload::Upload, upload::Refused> {
-    if request
-        .body_length()
-        .is_some_and(|length| length as u64 > state.max_upload)
-    {
+    let declared =
+        http::header_value(headers, "content-length").and_then(|l| l.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > state.max_upload) {
         return Err(upload::Refused::TooLarge(state.max_upload));
     }
-    let boundary = http::header_value(request, "Content-Type")
-        .filter(|t| {
-            t.trim_start()
-                .to_ascii_lowercase()
-                .starts_with("multipart/form-data")
-        })
-        .and_then(|t| multer::parse_boundary(t).ok());
-    let limit = state.max_upload;
-    match boundary {
-        Some(boundary) => upload::multipart(request.as_reader(), &boundary, limit),
-        None => upload::raw(request.as_reader(), name, limit),
+    let content_type = http::header_value(headers, "content-type").unwrap_or("");
+    if content_type
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("multipart/form-data")
+    {
+        let boundary = multer::parse_boundary(content_type).map_err(|_| {
+            upload::Refused::Malformed("the form's Content-Type names no boundary".into())
+        })?;
+        upload::multipart(body, &boundary, state.max_upload).await
+    } else {
+        upload::raw(body, name, state.max_upload).await
     }
 }
 

@@ -6,12 +6,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use tiny_http::Request;
 
 use super::checking::{self, Checked, NotChecked};
 use super::http::{self, escape, Answer};
-use super::upload::Refused;
-use super::{read_upload, size_text, State};
+use super::upload::{Refused, Upload};
+use super::{size_text, State};
 use crate::i18n::{Arg, Lang};
 use crate::report::Format;
 use crate::standard::{builtin_standards, Standard};
@@ -62,7 +61,7 @@ fn layout(lang: Lang, title: &str, main: &str, here: &str) -> String {
 </div>
 </section>
 <div class="govuk-width-container">
-<div class="conform-language">{toggle}</div>
+<nav class="conform-language" aria-label="{language_label}">{toggle}</nav>
 <main class="govuk-main-wrapper" id="main-content">
 {main}
 </main>
@@ -81,10 +80,20 @@ fn layout(lang: Lang, title: &str, main: &str, here: &str) -> String {
         skip = escape(&lang.get("skip-link")),
         service_label = escape(&lang.get("service-label")),
         menu = escape(&lang.get("menu")),
+        language_label = escape(&lang.get("language-label")),
         nav_check = escape(&lang.get("nav-check")),
         nav_standards = escape(&lang.get("nav-standards")),
         footer = escape(&lang.get("footer-kept")),
     )
+}
+
+/// Text the checker wrote in English (findings' messages, notes, standards' titles), marked as
+/// English on a Welsh page so that a screen reader speaks it as English.
+fn english(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => escape(text),
+        _ => format!(r#"<span lang="en">{}</span>"#, escape(text)),
+    }
 }
 
 fn html(status: u16, page: String) -> Answer {
@@ -114,7 +123,7 @@ pub struct FormError {
 }
 
 /// The upload form, with an error on it if the last try had one.
-pub fn home(lang: Lang, error: Option<FormError>) -> Answer {
+pub fn home(lang: Lang, error: Option<FormError>, max_upload: u64) -> Answer {
     let status = if error.is_some() { 400 } else { 200 };
     let mut main = String::new();
     if let Some(error) = &error {
@@ -123,18 +132,21 @@ pub fn home(lang: Lang, error: Option<FormError>) -> Answer {
             &[(format!("#{}", error.field), error.message.clone())],
         ));
     }
-    let (group_class, error_line, described) = match &error {
-        Some(e) if e.field == "file" => (
+    // A field with the error gets the GOV.UK error style, the message, and points to it.
+    let field_error = |field: &str| match &error {
+        Some(e) if e.field == field => (
             " govuk-form-group--error",
             format!(
-                r##"<p id="file-error" class="govuk-error-message"><span class="govuk-visually-hidden">{}:</span> {}</p>"##,
+                r##"<p id="{field}-error" class="govuk-error-message"><span class="govuk-visually-hidden">{}:</span> {}</p>"##,
                 escape(&lang.get("error-prefix")),
                 escape(&e.message)
             ),
-            "file-hint file-error",
+            format!("{field}-hint {field}-error"),
         ),
-        _ => ("", String::new(), "file-hint"),
+        _ => ("", String::new(), format!("{field}-hint")),
     };
+    let (group_class, error_line, described) = field_error("file");
+    let (standard_class, standard_error, standard_described) = field_error("standard");
     let mut options = format!(
         r##"<option value="auto">{}</option>"##,
         escape(&lang.get("standard-auto"))
@@ -156,10 +168,11 @@ pub fn home(lang: Lang, error: Option<FormError>) -> Answer {
 {error_line}
 <input class="govuk-file-upload" id="file" name="file" type="file" aria-describedby="{described}">
 </div>
-<div class="govuk-form-group">
+<div class="govuk-form-group{standard_class}">
 <label class="govuk-label govuk-label--m" for="standard">{standard_label}</label>
 <div id="standard-hint" class="govuk-hint">{standard_hint}</div>
-<select class="govuk-select" id="standard" name="standard" aria-describedby="standard-hint">
+{standard_error}
+<select class="govuk-select" id="standard" name="standard" aria-describedby="{standard_described}">
 {options}
 </select>
 </div>
@@ -179,7 +192,7 @@ pub fn home(lang: Lang, error: Option<FormError>) -> Answer {
         file_label = escape(&lang.get("file-label")),
         file_hint = escape(&lang.text(
             "file-hint",
-            &[("limit", Arg::Text(&size_text(super::DEFAULT_MAX_UPLOAD)))]
+            &[("limit", Arg::Text(&size_text(max_upload)))]
         )),
         standard_label = escape(&lang.get("standard-label")),
         standard_hint = escape(&lang.get("standard-hint")),
@@ -207,7 +220,7 @@ fn error_summary(lang: Lang, items: &[(String, String)]) -> String {
         ));
     }
     format!(
-        r##"<div class="govuk-error-summary" data-module="govuk-error-summary">
+        r##"<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
 <div role="alert">
 <h2 class="govuk-error-summary__title">{}</h2>
 <div class="govuk-error-summary__body">
@@ -222,33 +235,37 @@ fn error_summary(lang: Lang, items: &[(String, String)]) -> String {
     )
 }
 
-/// `POST /check`: the form's file checked, and the result page.
-pub fn check(state: &State, request: &mut Request, lang: Lang) -> Answer {
-    let upload = match read_upload(state, request, "upload") {
+/// Findings a page is built from at most: the page shows the first examples of each problem, and
+/// its downloads say the check stopped there (the API gives every finding).
+const PAGE_MAX_FINDINGS: usize = 10_000;
+
+/// `POST /check`, once the upload is in: the file checked, and the result page. Blocks.
+pub fn check(state: &State, upload: Result<Upload, Refused>, lang: Lang) -> Answer {
+    let form_error = |field: &'static str, message: String| {
+        home(lang, Some(FormError { field, message }), state.max_upload)
+    };
+    let upload = match upload {
         Ok(upload) => upload,
         Err(Refused::TooLarge(limit)) => {
-            return with_status(
-                413,
-                home(
-                    lang,
-                    Some(FormError {
-                        field: "file",
-                        message: lang.text(
-                            "error-too-large",
-                            &[("limit", Arg::Text(&size_text(limit)))],
-                        ),
-                    }),
+            return http::with_status(
+                form_error(
+                    "file",
+                    lang.text(
+                        "error-too-large",
+                        &[("limit", Arg::Text(&size_text(limit)))],
+                    ),
                 ),
+                413,
             )
         }
         Err(Refused::Malformed(message)) => {
-            return home(
-                lang,
-                Some(FormError {
-                    field: "file",
-                    message: lang.text("error-form", &[("detail", Arg::Text(&message))]),
-                }),
+            return form_error(
+                "file",
+                lang.text("error-form", &[("detail", Arg::Text(&message))]),
             )
+        }
+        Err(Refused::Stalled) => {
+            return http::with_status(form_error("file", lang.get("error-stalled")), 408)
         }
         Err(Refused::Io(e)) => {
             return http::text(500, format!("the upload could not be stored: {e}\n"))
@@ -262,31 +279,26 @@ pub fn check(state: &State, request: &mut Request, lang: Lang) -> Answer {
             .map(|(_, v)| v.trim().to_string())
     };
     let Some(file) = upload.file else {
-        return home(
-            lang,
-            Some(FormError {
-                field: "file",
-                message: lang.get("error-no-file"),
-            }),
-        );
+        return form_error("file", lang.get("error-no-file"));
     };
     let standard = match super::api::builtin_spec(&field("standard").unwrap_or_default()) {
         Ok(standard) => standard,
-        Err(_) => {
-            return home(
-                lang,
-                Some(FormError {
-                    field: "standard",
-                    message: lang.get("error-standard"),
-                }),
-            )
-        }
+        Err(_) => return form_error("standard", lang.get("error-standard")),
     };
     let name = file.display_name();
     let reread = file.clone();
+    let request = crate::run::Request {
+        inputs: vec![file],
+        standard,
+        max_findings: Some(PAGE_MAX_FINDINGS),
+        ..crate::run::Request::default()
+    };
     let formats = vec![Format::Json, Format::Csv, Format::Markdown];
-    match checking::check(&state.gate, file, standard, None, formats) {
-        Ok(checked) => result(lang, &name, &reread, &checked),
+    let rendered = checking::check(&state.gate, request, formats, move |checked| {
+        result(lang, &name, &reread, &checked)
+    });
+    match rendered {
+        Ok(page) => page,
         Err(NotChecked::Busy) => http::with_header(
             html(
                 503,
@@ -297,7 +309,7 @@ pub fn check(state: &State, request: &mut Request, lang: Lang) -> Answer {
                     "/",
                 ),
             ),
-            "Retry-After",
+            "retry-after",
             "5",
         ),
         Err(NotChecked::TooSlow(limit)) => html(
@@ -325,11 +337,16 @@ pub fn check(state: &State, request: &mut Request, lang: Lang) -> Answer {
                 "/",
             ),
         ),
+        Err(NotChecked::Failed(message)) => html(
+            500,
+            layout(
+                lang,
+                &lang.get("refused-title"),
+                &message_block(lang, &lang.get("refused-title"), &message),
+                "/",
+            ),
+        ),
     }
-}
-
-fn with_status(status: u16, answer: Answer) -> Answer {
-    answer.with_status_code(status)
 }
 
 fn message_block(lang: Lang, heading: &str, text: &str) -> String {
@@ -457,7 +474,7 @@ fn result(lang: Lang, name: &str, input: &crate::read::Input, checked: &Checked)
         main.push_str(&format!(
             r##"<div class="govuk-inset-text"><p class="govuk-body"><strong>{}</strong> {}</p></div>"##,
             escape(&lang.get("chosen-standard")),
-            escape(note)
+            english(lang, note)
         ));
     }
     for (path, reason) in &checked.unreadable {
@@ -591,14 +608,14 @@ fn group_section(lang: Lang, report: &Value, group: &Group<'_>, number: usize) -
             r##"<tr class="govuk-table__row"><td class="govuk-table__cell">{}</td><td class="govuk-table__cell"><code>{}</code></td><td class="govuk-table__cell">{}{}</td></tr>"##,
             escape(&place),
             escape(value),
-            escape(message),
+            english(lang, message),
             if help.is_empty() {
                 String::new()
             } else {
                 format!(
                     r##"<br><span class="conform-help">{}: {}</span>"##,
                     escape(&lang.get("fix-prefix")),
-                    escape(help)
+                    english(lang, help)
                 )
             }
         ));

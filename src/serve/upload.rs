@@ -1,8 +1,15 @@
 //! An upload in: the file as a multipart field `file` (the page's form) or as the raw body (an
 //! API client), streamed chunk by chunk into a temporary file that has no name on disk, so that
-//! memory holds a chunk, not the file, and nothing is left behind however the answer ends.
+//! memory holds a chunk, not the file, and nothing is left behind however the answer ends. A
+//! client that stops sending is dropped after a pause, so that it holds nothing for long.
 
-use std::io::{self, Read};
+use std::io::{self, Write};
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::Stream;
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
 
 use crate::read::Input;
 
@@ -18,113 +25,109 @@ pub enum Refused {
     TooLarge(u64),
     /// Not a form or body conform can read.
     Malformed(String),
+    /// The client stopped sending for longer than the server waits.
+    Stalled,
     /// The temporary file could not be written.
     Io(io::Error),
 }
 
-/// Most bytes a form field other than the file may hold.
-const MAX_FIELD_BYTES: u64 = 4096;
+/// Longest pause in an upload before the server gives up on it.
+pub const IDLE: Duration = Duration::from_secs(60);
+/// Most bytes a form field other than the file may hold, and most such fields.
+const MAX_FIELD_BYTES: usize = 4096;
+const MAX_FIELDS: usize = 32;
 
-/// Reads `body` as multipart/form-data with `boundary`. The body is read on this thread and
-/// handed a chunk at a time (through a channel of a few chunks) to the parser on another, since
-/// multer's stream must be `Send` and the server's request reader is not.
-pub fn multipart(body: &mut dyn Read, boundary: &str, limit: u64) -> Result<Upload, Refused> {
-    let (chunks, stream) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(4);
-    std::thread::scope(|scope| {
-        let parser = scope.spawn(move || parse_form(stream, boundary, limit));
+/// The body's bytes as a stream, each chunk awaited at most `IDLE`.
+fn chunks(body: Incoming) -> impl Stream<Item = Result<Bytes, io::Error>> + Send {
+    futures_util::stream::unfold(Some(body), |body| async move {
+        let mut body = body?;
         loop {
-            let mut chunk = vec![0u8; 64 * 1024];
-            let read = body.read(&mut chunk);
-            let done = matches!(read, Ok(0) | Err(_));
-            let item = read.map(|n| {
-                chunk.truncate(n);
-                chunk
-            });
-            // The parser stops early on a refusal: the rest of the body is not wanted.
-            if (!done || item.is_err()) && chunks.send(item).is_err() {
-                break;
-            }
-            if done {
-                break;
+            match tokio::time::timeout(IDLE, body.frame()).await {
+                Err(_) => {
+                    return Some((
+                        Err(io::Error::new(
+                            io::ErrorKind::TimedOut,
+                            "the upload stalled",
+                        )),
+                        None,
+                    ))
+                }
+                Ok(None) => return None,
+                Ok(Some(Err(e))) => return Some((Err(io::Error::other(e)), None)),
+                Ok(Some(Ok(frame))) => {
+                    if let Ok(data) = frame.into_data() {
+                        return Some((Ok(data), Some(body)));
+                    }
+                    // Trailers carry no data: read on.
+                }
             }
         }
-        drop(chunks);
-        parser
-            .join()
-            .unwrap_or_else(|_| Err(Refused::Malformed("the form could not be read".into())))
     })
 }
 
-fn parse_form(
-    stream: std::sync::mpsc::Receiver<io::Result<Vec<u8>>>,
-    boundary: &str,
-    limit: u64,
-) -> Result<Upload, Refused> {
+/// Reads the body as multipart/form-data with `boundary`.
+pub async fn multipart(body: Incoming, boundary: &str, limit: u64) -> Result<Upload, Refused> {
     let constraints = multer::Constraints::new().size_limit(
         multer::SizeLimit::new()
-            .whole_stream(limit.saturating_add(64 * 1024))
+            .whole_stream(limit.saturating_add(MAX_FIELDS as u64 * MAX_FIELD_BYTES as u64 + 65536))
             .per_field(limit),
     );
-    let stream = futures_util::stream::iter(stream);
-    let mut form = multer::Multipart::with_constraints(stream, boundary, constraints);
+    let mut form = multer::Multipart::with_constraints(chunks(body), boundary, constraints);
     let mut upload = Upload {
         file: None,
         fields: Vec::new(),
     };
-    pollster::block_on(async {
-        while let Some(mut field) = form.next_field().await.map_err(refusal)? {
-            let name = field.name().unwrap_or("").to_string();
-            if name == "file" {
-                if upload.file.is_some() {
-                    return Err(Refused::Malformed(
-                        "the form holds more than one file".into(),
-                    ));
-                }
-                let shown = super::http::display_file_name(field.file_name().unwrap_or("upload"));
-                let mut spool = Spool::new().map_err(Refused::Io)?;
-                while let Some(chunk) = field.chunk().await.map_err(refusal)? {
-                    spool.write(&chunk, limit)?;
-                }
-                if spool.written > 0 {
-                    upload.file = Some(spool.into_input(&shown));
-                }
-            } else {
-                let mut value = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(refusal)? {
-                    value.extend_from_slice(&chunk);
-                    if value.len() as u64 > MAX_FIELD_BYTES {
-                        return Err(Refused::Malformed(format!(
-                            "a form field is longer than {MAX_FIELD_BYTES} bytes"
-                        )));
-                    }
-                }
-                upload
-                    .fields
-                    .push((name, String::from_utf8_lossy(&value).into_owned()));
+    while let Some(mut field) = form.next_field().await.map_err(refusal)? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "file" {
+            if upload.file.is_some() {
+                return Err(Refused::Malformed(
+                    "the form holds more than one file".into(),
+                ));
             }
+            let shown = super::http::display_file_name(field.file_name().unwrap_or("upload"));
+            let mut spool = Spool::new().map_err(Refused::Io)?;
+            while let Some(chunk) = field.chunk().await.map_err(refusal)? {
+                spool.write(&chunk, limit)?;
+            }
+            if spool.written > 0 {
+                upload.file = Some(spool.into_input(&shown));
+            }
+        } else {
+            if upload.fields.len() >= MAX_FIELDS {
+                return Err(Refused::Malformed(format!(
+                    "the form has more than {MAX_FIELDS} fields"
+                )));
+            }
+            let mut value = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(refusal)? {
+                value.extend_from_slice(&chunk);
+                if value.len() > MAX_FIELD_BYTES {
+                    return Err(Refused::Malformed(format!(
+                        "a form field is longer than {MAX_FIELD_BYTES} bytes"
+                    )));
+                }
+            }
+            upload
+                .fields
+                .push((name, String::from_utf8_lossy(&value).into_owned()));
         }
-        Ok(upload)
-    })
+    }
+    Ok(upload)
 }
 
-/// Reads `body` whole as the file (an API client's raw body), up to `limit` bytes.
-pub fn raw(body: &mut dyn Read, name: &str, limit: u64) -> Result<Upload, Refused> {
+/// Reads the whole body as the file (an API client's raw body), up to `limit` bytes.
+pub async fn raw(body: Incoming, name: &str, limit: u64) -> Result<Upload, Refused> {
     let mut spool = Spool::new().map_err(Refused::Io)?;
-    let mut buffer = vec![0u8; 256 * 1024];
-    loop {
-        let n = body
-            .read(&mut buffer)
-            .map_err(|e| Refused::Malformed(format!("the upload broke off: {e}")))?;
-        if n == 0 {
-            break;
-        }
-        spool.write(&buffer[..n], limit)?;
+    let mut stream = std::pin::pin!(chunks(body));
+    while let Some(chunk) = futures_util::StreamExt::next(&mut stream).await {
+        let chunk = chunk.map_err(|e| match e.kind() {
+            io::ErrorKind::TimedOut => Refused::Stalled,
+            _ => Refused::Malformed(format!("the upload broke off: {e}")),
+        })?;
+        spool.write(&chunk, limit)?;
     }
-    let file = if spool.written == 0 {
-        None
-    } else {
-        Some(spool.into_input(name))
-    };
+    let file = (spool.written > 0).then(|| spool.into_input(name));
     Ok(Upload {
         file,
         fields: Vec::new(),
@@ -135,6 +138,7 @@ fn refusal(error: multer::Error) -> Refused {
     match error {
         multer::Error::StreamSizeExceeded { limit }
         | multer::Error::FieldSizeExceeded { limit, .. } => Refused::TooLarge(limit),
+        multer::Error::StreamReadFailed(e) if e.to_string().contains("stalled") => Refused::Stalled,
         other => Refused::Malformed(format!("the form cannot be read: {other}")),
     }
 }
@@ -158,7 +162,7 @@ impl Spool {
         if self.written > limit {
             return Err(Refused::TooLarge(limit));
         }
-        io::Write::write_all(&mut self.file, bytes).map_err(Refused::Io)
+        self.file.write_all(bytes).map_err(Refused::Io)
     }
 
     fn into_input(self, name: &str) -> Input {
