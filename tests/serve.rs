@@ -563,7 +563,11 @@ fn a_false_or_huge_declared_length_and_chunked_uploads_are_bounded() {
         let _ = stream.read_to_end(&mut raw);
         let reply = Reply::parse(&raw);
         // 413 from conform, or hyper's own refusal of a length it cannot represent.
-        assert!(matches!(reply.status, 413 | 400 | 431), "{length}: {}", reply.status);
+        assert!(
+            matches!(reply.status, 413 | 400 | 431),
+            "{length}: {}",
+            reply.status
+        );
     }
     // A chunked body (no declared length) is counted as it arrives.
     let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connects");

@@ -214,8 +214,7 @@ pub struct ServeArgs {
     /// Checks run at once [default: the number of cores].
     #[arg(long, value_name = "N")]
     pub max_checks: Option<usize>,
-    /// Checks that may wait for one of those; more are told the server is busy [default: twice
-    /// the number of cores].
+    /// Checks that may wait for one of those; more are told the server is busy [default: 64].
     #[arg(long, value_name = "N")]
     pub queue: Option<usize>,
     /// Seconds a check may take before its answer gives up.

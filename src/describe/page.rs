@@ -258,7 +258,9 @@ pub fn markdown(standard: &Standard) -> String {
     out
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe inside HTML element content and double-quoted attributes (the only kind the
+/// pages write, so an apostrophe, common in Welsh, stays as it is).
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

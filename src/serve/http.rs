@@ -137,21 +137,7 @@ pub fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Text made safe inside HTML element content and double-quoted attributes (the only kind the
-/// page writes, so an apostrophe, common in Welsh, stays as it is).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::describe::page::escape;
 
 /// The last part of a client's file name, with nothing a file system would read as a path: the
 /// name is only ever shown, never opened.

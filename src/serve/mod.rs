@@ -58,7 +58,9 @@ impl Default for Options {
             port: None,
             max_upload: DEFAULT_MAX_UPLOAD,
             slots: cores,
-            queue: 2 * cores,
+            // A burst of uploads from a team waits its turn rather than being told "busy";
+            // beyond this many, waiting would only lengthen every answer.
+            queue: 64,
             timeout: Duration::from_secs(300),
             lang: Lang::En,
             hosts: Vec::new(),
