@@ -7,10 +7,12 @@ use crate::finding::SeverityTable;
 use crate::schema;
 use crate::standard::{RuleTest, StandardError, Table};
 
+mod cell_rule;
 mod column;
 mod refs;
 mod value;
 
+pub(crate) use cell_rule::{Cell, CellRule};
 pub use column::{
     Allowed, Bound, Bounds, CodelistCheck, ColumnCheck, ColumnHelp, Presence, TextRules,
 };
@@ -45,6 +47,8 @@ pub(crate) struct CompiledRule {
 pub(crate) enum CompiledTest {
     /// Evaluated on the row object.
     Schema(schema::Validator),
+    /// A schema that only asks which cells are filled and what a few hold: evaluated on the cells.
+    Cells(CellRule),
     /// Evaluated on the two cells.
     Compare {
         left: usize,
@@ -220,7 +224,12 @@ fn compile_rules(table: &Table) -> Result<Vec<CompiledRule>, StandardError> {
                 severity: rule.severity,
                 test: match &rule.test {
                     RuleTest::Schema(schema) => {
-                        CompiledTest::Schema(build_validator(schema, table)?)
+                        // Built either way, so that a schema the validator refuses is refused.
+                        let validator = build_validator(schema, table)?;
+                        match CellRule::compile(schema, table) {
+                            Some(cells) => CompiledTest::Cells(cells),
+                            None => CompiledTest::Schema(validator),
+                        }
                     }
                     RuleTest::Compare { left, op, right } => CompiledTest::Compare {
                         left: *left,

@@ -1,0 +1,280 @@
+//! Cross-field rules whose JSON Schema asks only which cells are filled and what a few of them
+//! hold (`anyOf` of `required`, `dependentRequired`, `if`/`then` on a pattern, `not`): compiled to
+//! a test on the row's cells, so that a row needs no JSON object and a 400 KB boundary is not
+//! copied to find out whether it is there. A schema using any other keyword stays with the
+//! jsonschema validator. The test gives exactly the validator's answer on the row object
+//! `check::rules` would build (a test below compares them on every built-in rule).
+
+use regex::Regex;
+use serde_json::Value;
+
+use crate::compile::{convert, Typed};
+use crate::standard::Table;
+
+/// A condition on a row, as the row schema's keywords state it.
+pub(crate) enum CellRule {
+    Always(bool),
+    /// Every one of these columns is in the row object (filled, or null for a nullable column).
+    Required(Vec<usize>),
+    All(Vec<CellRule>),
+    Any(Vec<CellRule>),
+    One(Vec<CellRule>),
+    Not(Box<CellRule>),
+    If {
+        test: Box<CellRule>,
+        then: Box<CellRule>,
+        otherwise: Box<CellRule>,
+    },
+    /// The column's value passes `test` when it is in the row object (`properties`).
+    Value {
+        column: usize,
+        test: ValueTest,
+    },
+}
+
+/// What a `properties` entry asks of one value.
+pub(crate) enum ValueTest {
+    /// `type: string`.
+    IsText,
+    /// `type: number`.
+    IsNumber,
+    /// `type: integer` (a number without a fraction, `1.0` too, as in JSON Schema).
+    IsInteger,
+    /// `pattern`: a text value matches (a value of another type passes, as in JSON Schema).
+    Pattern(Regex),
+    /// `const` with a text.
+    Equals(String),
+    /// `enum` of texts.
+    OneOf(Vec<String>),
+}
+
+/// A cell as the row object holds it.
+pub(crate) enum Cell<'a> {
+    /// Not in the object: the column is not in the file, or the cell is empty and not nullable.
+    Absent,
+    /// `null`: an empty cell of a nullable column.
+    Null,
+    /// A JSON string.
+    Text(&'a str),
+    /// A JSON number.
+    Number(f64),
+    /// A boolean, object or array.
+    Other,
+}
+
+impl<'a> Cell<'a> {
+    /// The cell as `check::rules::refill` puts it into the row object.
+    pub(crate) fn of(
+        trimmed: Option<&'a str>,
+        missing: bool,
+        nullable: bool,
+        kinds: &[crate::compile::Kind],
+    ) -> Cell<'a> {
+        match trimmed {
+            None => Cell::Absent,
+            Some(_) if missing && nullable => Cell::Null,
+            Some(_) if missing => Cell::Absent,
+            Some(text) => match convert(text, kinds) {
+                None | Some(Typed::Str(_)) => Cell::Text(text),
+                Some(Typed::Int(i)) => Cell::Number(i as f64),
+                Some(Typed::Num(n)) => Cell::Number(n),
+                Some(Typed::Bool(_) | Typed::Json(_)) => Cell::Other,
+            },
+        }
+    }
+}
+
+impl CellRule {
+    /// Compiles `schema`, or `None` when it uses a keyword this test does not cover.
+    pub(crate) fn compile(schema: &Value, table: &Table) -> Option<CellRule> {
+        let Value::Object(object) = schema else {
+            return match schema {
+                Value::Bool(b) => Some(CellRule::Always(*b)),
+                _ => None,
+            };
+        };
+        let column = |name: &str| table.columns.iter().position(|c| c.name.as_ref() == name);
+        let mut parts = Vec::new();
+        for (keyword, value) in object {
+            match keyword.as_str() {
+                // Words for people.
+                "title" | "description" | "$comment" => {}
+                "type" if value == "object" => {}
+                "required" => {
+                    let mut columns = Vec::new();
+                    for name in value.as_array()? {
+                        // A name no column has is never in the row object.
+                        match column(name.as_str()?) {
+                            Some(i) => columns.push(i),
+                            None => return Some(CellRule::Always(false)),
+                        }
+                    }
+                    parts.push(CellRule::Required(columns));
+                }
+                "anyOf" | "allOf" | "oneOf" => {
+                    let items = value
+                        .as_array()?
+                        .iter()
+                        .map(|s| CellRule::compile(s, table))
+                        .collect::<Option<Vec<_>>>()?;
+                    parts.push(match keyword.as_str() {
+                        "anyOf" => CellRule::Any(items),
+                        "allOf" => CellRule::All(items),
+                        _ => CellRule::One(items),
+                    });
+                }
+                "not" => parts.push(CellRule::Not(Box::new(CellRule::compile(value, table)?))),
+                "if" => {
+                    let branch = |name: &str| match object.get(name) {
+                        Some(s) => CellRule::compile(s, table),
+                        None => Some(CellRule::Always(true)),
+                    };
+                    parts.push(CellRule::If {
+                        test: Box::new(CellRule::compile(value, table)?),
+                        then: Box::new(branch("then")?),
+                        otherwise: Box::new(branch("else")?),
+                    });
+                }
+                // Read with `if`; alone they do nothing.
+                "then" | "else" => {}
+                "dependentRequired" => {
+                    for (name, needed) in value.as_object()? {
+                        let needed: Vec<&str> = needed
+                            .as_array()?
+                            .iter()
+                            .map(Value::as_str)
+                            .collect::<Option<_>>()?;
+                        let Some(trigger) = column(name) else {
+                            continue; // never present: the dependency never applies
+                        };
+                        let then =
+                            match needed.iter().map(|n| column(n)).collect::<Option<Vec<_>>>() {
+                                Some(columns) => CellRule::Required(columns),
+                                None => CellRule::Always(false),
+                            };
+                        parts.push(CellRule::If {
+                            test: Box::new(CellRule::Required(vec![trigger])),
+                            then: Box::new(then),
+                            otherwise: Box::new(CellRule::Always(true)),
+                        });
+                    }
+                }
+                "properties" => {
+                    for (name, property) in value.as_object()? {
+                        let Some(i) = column(name) else {
+                            continue; // never present: nothing to test
+                        };
+                        for test in value_tests(property)? {
+                            parts.push(CellRule::Value { column: i, test });
+                        }
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(match parts.len() {
+            0 => CellRule::Always(true),
+            1 => parts.pop()?,
+            _ => CellRule::All(parts),
+        })
+    }
+
+    /// Whether the row passes, `cell(i)` giving standard column `i` as the row object holds it.
+    pub(crate) fn holds<'a>(&self, cell: &impl Fn(usize) -> Cell<'a>) -> bool {
+        match self {
+            CellRule::Always(answer) => *answer,
+            CellRule::Required(columns) => {
+                columns.iter().all(|&i| !matches!(cell(i), Cell::Absent))
+            }
+            CellRule::All(items) => items.iter().all(|r| r.holds(cell)),
+            CellRule::Any(items) => items.iter().any(|r| r.holds(cell)),
+            CellRule::One(items) => items.iter().filter(|r| r.holds(cell)).count() == 1,
+            CellRule::Not(item) => !item.holds(cell),
+            CellRule::If {
+                test,
+                then,
+                otherwise,
+            } => {
+                if test.holds(cell) {
+                    then.holds(cell)
+                } else {
+                    otherwise.holds(cell)
+                }
+            }
+            CellRule::Value { column, test } => match cell(*column) {
+                Cell::Absent => true,
+                Cell::Text(text) => match test {
+                    ValueTest::IsText => true,
+                    ValueTest::IsNumber | ValueTest::IsInteger => false,
+                    ValueTest::Pattern(pattern) => pattern.is_match(text),
+                    ValueTest::Equals(wanted) => text == wanted,
+                    ValueTest::OneOf(allowed) => allowed.iter().any(|a| a == text),
+                },
+                Cell::Number(n) => match test {
+                    ValueTest::IsNumber | ValueTest::Pattern(_) => true,
+                    ValueTest::IsInteger => n.fract() == 0.0,
+                    _ => false,
+                },
+                // `pattern` looks at strings only; the others want a string or a number.
+                Cell::Null | Cell::Other => matches!(test, ValueTest::Pattern(_)),
+            },
+        }
+    }
+}
+
+/// The tests of one `properties` entry, or `None` for a keyword they do not cover.
+fn value_tests(schema: &Value) -> Option<Vec<ValueTest>> {
+    let mut tests = Vec::new();
+    for (keyword, value) in schema.as_object()? {
+        match keyword.as_str() {
+            "title" | "description" | "$comment" => {}
+            "type" if value == "string" => tests.push(ValueTest::IsText),
+            "type" if value == "number" => tests.push(ValueTest::IsNumber),
+            "type" if value == "integer" => tests.push(ValueTest::IsInteger),
+            // A class such as `\d` means more in Rust's regex (any Unicode digit) than in the
+            // validator's ECMA dialect: such patterns stay with the validator.
+            "pattern" => {
+                let pattern = value.as_str()?;
+                if pattern.contains('\\') {
+                    return None;
+                }
+                tests.push(ValueTest::Pattern(Regex::new(pattern).ok()?));
+            }
+            "const" => tests.push(ValueTest::Equals(value.as_str()?.to_string())),
+            "enum" => tests.push(ValueTest::OneOf(
+                value
+                    .as_array()?
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_string))
+                    .collect::<Option<_>>()?,
+            )),
+            _ => return None,
+        }
+    }
+    Some(tests)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn which_built_in_rules_run_on_cells() {
+        let mut fallback = Vec::new();
+        for entry in crate::standard::builtin_standards() {
+            let spec = format!("builtin:{}@{}", entry.id, entry.version);
+            let standard = crate::standard::Standard::load(&spec).expect("built-in");
+            for table in &standard.tables {
+                for rule in &table.rules {
+                    if let crate::standard::RuleTest::Schema(schema) = &rule.test {
+                        if CellRule::compile(schema, table).is_none() {
+                            fallback.push(format!("{} {}", entry.id, rule.id));
+                        }
+                    }
+                }
+            }
+        }
+        // `\w` means more in Rust's regex than in the validator's: that rule keeps the validator.
+        assert_eq!(fallback, ["360giving company-identifier"]);
+    }
+}
