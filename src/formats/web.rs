@@ -22,7 +22,18 @@ pub fn is_uri(s: &str) -> bool {
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
         && !rest.is_empty()
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !has_space_or_control(s)
+}
+
+/// Whether the text holds a space or a control character (Unicode's, as `char` defines them).
+/// Addresses are long and nearly always ASCII: the bytes are looked at first, the characters only
+/// when there is one beyond ASCII.
+fn has_space_or_control(s: &str) -> bool {
+    // Every ASCII space and control character is at or below the space, or is DEL.
+    s.bytes().any(|b| b <= b' ' || b == 0x7f)
+        || (!s.is_ascii()
+            && s.chars()
+                .any(|c| !c.is_ascii() && (c.is_whitespace() || c.is_control())))
 }
 
 pub fn is_uuid(s: &str) -> bool {
@@ -72,4 +83,22 @@ pub fn is_geojson(s: &str) -> bool {
             .and_then(serde_json::Value::as_str)
             .is_some_and(|t| TYPES.contains(&t))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_and_controls_are_found_as_char_finds_them() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let text = format!("https://example.org/a{c}b");
+            assert_eq!(
+                has_space_or_control(&text),
+                c.is_whitespace() || c.is_control(),
+                "{:?}",
+                c
+            );
+        }
+    }
 }
