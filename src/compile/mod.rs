@@ -248,6 +248,27 @@ fn compile_rules(table: &Table) -> Result<Vec<CompiledRule>, StandardError> {
         .collect()
 }
 
+/// Keywords that reach properties without naming them.
+const INDIRECT_KEYWORDS: &[&str] = &[
+    "patternProperties",
+    "propertyNames",
+    "additionalProperties",
+    "unevaluatedProperties",
+    "minProperties",
+    "maxProperties",
+];
+
+/// Whether `keyword` appears anywhere in the schema.
+fn uses_keyword(schema: &Value, keywords: &[&str]) -> bool {
+    match schema {
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| keywords.contains(&k.as_str()) || uses_keyword(v, keywords)),
+        Value::Array(items) => items.iter().any(|v| uses_keyword(v, keywords)),
+        _ => false,
+    }
+}
+
 /// Which columns the schemas of the rules left to the validator name (a rule run on the cells
 /// needs no row object).
 fn rule_columns(table: &Table, compiled: &[CompiledRule]) -> Vec<bool> {
@@ -257,6 +278,10 @@ fn rule_columns(table: &Table, compiled: &[CompiledRule]) -> Vec<bool> {
             continue;
         }
         if let RuleTest::Schema(schema) = &rule.test {
+            // A schema that picks properties by pattern or counts them sees every column.
+            if uses_keyword(schema, INDIRECT_KEYWORDS) {
+                return vec![true; table.columns.len()];
+            }
             for i in &rule.columns {
                 rule_columns[*i] = true;
             }
@@ -272,18 +297,27 @@ mod tests {
 
     #[test]
     fn rules_see_only_the_columns_they_name() {
-        // 360Giving's company-identifier rule keeps the validator (its pattern has `\w`); the
-        // others run on the cells and put nothing in the row object.
-        let standard = crate::standard::Standard::load("360giving").expect("built-in");
-        let table = &standard.tables[0];
-        let compiled = compile(table).expect("compiles");
-        let marked: Vec<&str> = table
-            .columns
-            .iter()
-            .zip(&compiled.rule_columns)
-            .filter(|(_, m)| **m)
-            .map(|(c, _)| &*c.name)
-            .collect();
-        assert_eq!(marked, ["Recipient Org:Identifier"]);
+        // Rules run on the cells put nothing in the row object; a rule left to the validator
+        // gets the columns it names, and one that picks properties by pattern gets them all.
+        let marked = |spec: &str| -> Vec<String> {
+            let standard = crate::standard::Standard::load(spec).expect("loads");
+            let table = &standard.tables[0];
+            let compiled = compile(table).expect("compiles");
+            table
+                .columns
+                .iter()
+                .zip(&compiled.rule_columns)
+                .filter(|(_, m)| **m)
+                .map(|(c, _)| c.name.to_string())
+                .collect()
+        };
+        assert!(marked("360giving").is_empty());
+        assert_eq!(
+            marked(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/fixtures/standards/rule-patterns/standard.json"
+            )),
+            ["Code", "Name", "Note", "Count", "Data"]
+        );
     }
 }
