@@ -525,12 +525,16 @@ fn the_page_works_without_javascript() {
     assert!(page.contains("31/04/2025"));
     assert!(page.contains("spend-over-500"));
     // Nothing chosen: the form again, with the GOV.UK error summary.
-    let empty = server.post_form("/check", None, &[("standard", "auto")]);
+    let empty = server.post_form("/check", None, &[("standard", "brownfield-land")]);
     assert_eq!(empty.status, 400);
     assert!(
         empty.text().contains("govuk-error-summary")
             && empty.text().contains("Choose a file to check")
     );
+    // The standard chosen before is chosen again.
+    assert!(empty
+        .text()
+        .contains(r#"<option value="brownfield-land" selected>"#));
     // In Welsh.
     let welsh = server.post_form(
         "/check?lang=cy",

@@ -120,6 +120,8 @@ fn choices() -> Vec<(String, String)> {
 pub struct FormError {
     field: &'static str,
     message: String,
+    /// The standard the person had chosen, chosen again on the form.
+    chosen: Option<String>,
 }
 
 /// The upload form, with an error on it if the last try had one.
@@ -151,9 +153,15 @@ pub fn home(lang: Lang, error: Option<FormError>, max_upload: u64) -> Answer {
         r##"<option value="auto">{}</option>"##,
         escape(&lang.get("standard-auto"))
     );
+    let chosen = error.as_ref().and_then(|e| e.chosen.as_deref());
     for (id, title) in choices() {
         options.push_str(&format!(
-            r##"<option value="{id}">{title} ({id})</option>"##,
+            r##"<option value="{id}"{selected}>{title} ({id})</option>"##,
+            selected = if chosen == Some(id.as_str()) {
+                " selected"
+            } else {
+                ""
+            },
             id = escape(&id),
             title = escape(&title)
         ));
@@ -242,7 +250,12 @@ const PAGE_MAX_FINDINGS: usize = 10_000;
 /// `POST /check`, once the upload is in: the file checked, and the result page. Blocks.
 pub fn check(state: &State, upload: Result<Upload, Refused>, lang: Lang) -> Answer {
     let form_error = |field: &'static str, message: String| {
-        home(lang, Some(FormError { field, message }), state.max_upload)
+        let error = FormError {
+            field,
+            message,
+            chosen: None,
+        };
+        home(lang, Some(error), state.max_upload)
     };
     let upload = match upload {
         Ok(upload) => upload,
@@ -279,7 +292,12 @@ pub fn check(state: &State, upload: Result<Upload, Refused>, lang: Lang) -> Answ
             .map(|(_, v)| v.trim().to_string())
     };
     let Some(file) = upload.file else {
-        return form_error("file", lang.get("error-no-file"));
+        let error = FormError {
+            field: "file",
+            message: lang.get("error-no-file"),
+            chosen: field("standard"),
+        };
+        return home(lang, Some(error), state.max_upload);
     };
     let standard = match super::api::builtin_spec(&field("standard").unwrap_or_default()) {
         Ok(standard) => standard,
