@@ -27,3 +27,17 @@ pub mod standard;
 pub mod suggest;
 pub mod survey;
 pub mod wkt;
+
+/// Helpers for the unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A deterministic stream of numbers (xorshift64) for tests that try many generated inputs.
+    pub fn numbers(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+}

@@ -366,18 +366,12 @@ mod tests {
 
     #[test]
     fn plain_coordinates_read_exactly_as_the_general_parser_reads_them() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::numbers(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..200_000 {
             let digits = 1 + (next() % 17) as usize;
             let point = (next() % (digits as u64 + 2)) as usize;
             let mut text = String::new();
-            if next() % 2 == 0 {
+            if next().is_multiple_of(2) {
                 text.push('-');
             }
             for i in 0..digits {

@@ -3,7 +3,7 @@
 
 use super::checking::{self, NotChecked};
 use super::http::{self, Answer};
-use super::upload::{Refused, Upload};
+use super::upload::{field_of, Refused, Upload};
 use super::{size_text, State};
 use crate::report::Format;
 use crate::run::Request;
@@ -49,16 +49,9 @@ pub fn check(state: &State, upload: Result<Upload, Refused>, query: &[(String, S
         Ok(upload) => upload,
         Err(refused) => return refusal(refused),
     };
+    let Upload { file, fields } = upload;
     // Form fields first, then the query's.
-    let field = |wanted: &str| {
-        upload
-            .fields
-            .iter()
-            .chain(query)
-            .find(|(k, _)| k == wanted)
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
+    let field = |wanted: &str| field_of(&fields, wanted).or_else(|| field_of(query, wanted));
     let format = match field("format") {
         None => Format::Json,
         Some(name) => match Format::parse(&name) {
@@ -76,7 +69,7 @@ pub fn check(state: &State, upload: Result<Upload, Refused>, query: &[(String, S
         Ok(standard) => standard,
         Err(message) => return http::json_error(400, &message),
     };
-    let Some(file) = upload.file else {
+    let Some(file) = file else {
         return http::json_error(
             400,
             "no file: send it as the multipart form field `file`, or as the request body",

@@ -284,14 +284,9 @@ pub fn check(state: &State, upload: Result<Upload, Refused>, lang: Lang) -> Answ
             return http::text(500, format!("the upload could not be stored: {e}\n"))
         }
     };
-    let field = |wanted: &str| {
-        upload
-            .fields
-            .iter()
-            .find(|(k, _)| k == wanted)
-            .map(|(_, v)| v.trim().to_string())
-    };
-    let Some(file) = upload.file else {
+    let Upload { file, fields } = upload;
+    let field = |wanted: &str| super::upload::field_of(&fields, wanted);
+    let Some(file) = file else {
         let error = FormError {
             field: "file",
             message: lang.get("error-no-file"),
@@ -318,53 +313,30 @@ pub fn check(state: &State, upload: Result<Upload, Refused>, lang: Lang) -> Answ
     match rendered {
         Ok(page) => page,
         Err(NotChecked::Busy) => http::with_header(
-            html(
-                503,
-                layout(
-                    lang,
-                    &lang.get("busy-title"),
-                    &message_block(lang, &lang.get("busy-title"), &lang.get("busy-text")),
-                    "/",
-                ),
-            ),
+            message_page(lang, 503, &lang.get("busy-title"), &lang.get("busy-text")),
             "retry-after",
             "5",
         ),
-        Err(NotChecked::TooSlow(limit)) => html(
-            503,
-            layout(
-                lang,
-                &lang.get("slow-title"),
-                &message_block(
-                    lang,
-                    &lang.get("slow-title"),
-                    &lang.text(
-                        "slow-text",
-                        &[("seconds", Arg::Number(limit.as_secs() as i64))],
-                    ),
-                ),
-                "/",
-            ),
-        ),
-        Err(NotChecked::Refused(message)) => html(
-            400,
-            layout(
-                lang,
-                &lang.get("refused-title"),
-                &message_block(lang, &lang.get("refused-title"), &message),
-                "/",
-            ),
-        ),
-        Err(NotChecked::Failed(message)) => html(
-            500,
-            layout(
-                lang,
-                &lang.get("refused-title"),
-                &message_block(lang, &lang.get("refused-title"), &message),
-                "/",
-            ),
-        ),
+        Err(NotChecked::TooSlow(limit)) => {
+            let seconds = Arg::Number(limit.as_secs() as i64);
+            let text = lang.text("slow-text", &[("seconds", seconds)]);
+            message_page(lang, 503, &lang.get("slow-title"), &text)
+        }
+        Err(NotChecked::Refused(message)) => {
+            message_page(lang, 400, &lang.get("refused-title"), &message)
+        }
+        Err(NotChecked::Failed(message)) => {
+            message_page(lang, 500, &lang.get("refused-title"), &message)
+        }
     }
+}
+
+/// A page that only says something (busy, too slow, not found), with a way back to the form.
+fn message_page(lang: Lang, status: u16, heading: &str, text: &str) -> Answer {
+    html(
+        status,
+        layout(lang, heading, &message_block(lang, heading, text), "/"),
+    )
 }
 
 fn message_block(lang: Lang, heading: &str, text: &str) -> String {
@@ -700,10 +672,10 @@ fn place(lang: Lang, finding: &Value) -> String {
 fn rows_table(lang: Lang, input: &crate::read::Input, findings: &[Value]) -> String {
     let mut wanted: BTreeMap<u64, BTreeSet<usize>> = BTreeMap::new();
     for finding in findings {
-        let (Some(line), Some(row)) = (finding["line"].as_u64(), finding["row"].as_u64()) else {
+        // Findings on a row (not on the header or the file).
+        let (Some(line), true) = (finding["line"].as_u64(), finding["row"].is_u64()) else {
             continue;
         };
-        let _ = row;
         if wanted.len() >= TABLE_ROWS && !wanted.contains_key(&line) {
             continue;
         }
@@ -719,8 +691,9 @@ fn rows_table(lang: Lang, input: &crate::read::Input, findings: &[Value]) -> Str
     let options = crate::check::Options::default();
     let mut header: Vec<String> = Vec::new();
     let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
-    // Reading stops once the last wanted line is passed.
-    let read = crate::map::rows::read_rows(
+    // Reading stops (with an "error") once the last wanted line is passed; whatever was read
+    // before is shown.
+    let _ = crate::map::rows::read_rows(
         input,
         &options,
         |names| {
@@ -737,7 +710,7 @@ fn rows_table(lang: Lang, input: &crate::read::Input, findings: &[Value]) -> Str
             Ok(())
         },
     );
-    if rows.is_empty() || (read.is_err() && rows.len() < wanted.len() && header.is_empty()) {
+    if rows.is_empty() {
         return String::new();
     }
     let mut head = format!(
@@ -787,17 +760,18 @@ fn rows_table(lang: Lang, input: &crate::read::Input, findings: &[Value]) -> Str
     )
 }
 
-/// Text as the data of a `data:` URL.
+/// Text as the data of a `data:` URL: everything but letters, digits and `-_.~,:;/` escaped.
 fn percent_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        if b.is_ascii_alphanumeric() || b"-_.~ ,:;/".contains(&b) {
-            out.push(if b == b' ' { ' ' } else { b as char });
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out.replace(' ', "%20")
+    const ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~')
+        .remove(b',')
+        .remove(b':')
+        .remove(b';')
+        .remove(b'/');
+    percent_encoding::percent_encode(bytes, ESCAPED).to_string()
 }
 
 /// The catalogue of built-in standards, each linking to its documentation page.
@@ -893,17 +867,10 @@ pub fn asset(name: &str) -> Answer {
 }
 
 pub fn not_found(lang: Lang) -> Answer {
-    html(
+    message_page(
+        lang,
         404,
-        layout(
-            lang,
-            &lang.get("not-found-title"),
-            &message_block(
-                lang,
-                &lang.get("not-found-title"),
-                &lang.get("not-found-text"),
-            ),
-            "/",
-        ),
+        &lang.get("not-found-title"),
+        &lang.get("not-found-text"),
     )
 }

@@ -19,6 +19,15 @@ pub struct Upload {
     pub fields: Vec<(String, String)>,
 }
 
+/// The value of `name` among `fields` (a form's, a query's), trimmed; `None` when absent or empty.
+pub fn field_of(fields: &[(String, String)], name: &str) -> Option<String> {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
 /// Why an upload was refused.
 pub enum Refused {
     /// Larger than the limit (bytes).
