@@ -100,20 +100,24 @@ fn html(status: u16, page: String) -> Answer {
     http::answer(status, "text/html; charset=utf-8", page.into_bytes())
 }
 
-/// The standards a person may choose, as (id, title), sorted by id (the newest version of each).
-fn choices() -> Vec<(String, String)> {
-    let mut seen = BTreeMap::new();
-    for entry in builtin_standards() {
-        seen.insert(entry.id.clone(), entry);
-    }
-    seen.into_values()
-        .map(|entry| {
-            let title = Standard::load(&format!("builtin:{}@{}", entry.id, entry.version))
-                .map(|s| s.title.clone())
-                .unwrap_or_default();
-            (entry.id, title)
-        })
-        .collect()
+/// The standards a person may choose, as (id, title), sorted by id (the newest version of each):
+/// loaded once, not for every page.
+fn choices() -> &'static [(String, String)] {
+    static CHOICES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    CHOICES.get_or_init(|| {
+        let mut seen = BTreeMap::new();
+        for entry in builtin_standards() {
+            seen.insert(entry.id.clone(), entry);
+        }
+        seen.into_values()
+            .map(|entry| {
+                let title = Standard::load(&format!("builtin:{}@{}", entry.id, entry.version))
+                    .map(|s| s.title.clone())
+                    .unwrap_or_default();
+                (entry.id, title)
+            })
+            .collect()
+    })
 }
 
 /// What was wrong with the form, to show on it again.
@@ -162,8 +166,8 @@ pub fn home(lang: Lang, error: Option<FormError>, max_upload: u64) -> Answer {
             } else {
                 ""
             },
-            id = escape(&id),
-            title = escape(&title)
+            id = escape(id),
+            title = escape(title)
         ));
     }
     main.push_str(&format!(
@@ -780,8 +784,8 @@ pub fn standards(lang: Lang) -> Answer {
     for (id, title) in choices() {
         rows.push_str(&format!(
             r##"<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/standards/{id}">{title}</a></td><td class="govuk-table__cell"><code>{id}</code></td></tr>"##,
-            id = escape(&id),
-            title = escape(&title)
+            id = escape(id),
+            title = escape(title)
         ));
     }
     let main = format!(
