@@ -281,3 +281,51 @@ fix-row-count = Gwiriwch fod yr allforiad yn gyflawn.
 fix-unchecked = Dim byd yn y ffeil: gwiriwch y rheol a enwir mewn ffordd arall, neu ysgrifennwch y safon fel y gall conform ei gwirio (mae `conform standards import` yn ei hysgrifennu fel safon conform i ddechrau ohoni).
 # en: Read the rule's message and correct the values it names; `conform standards show` lists each table's rules.
 fix-rule = Darllenwch neges y rheol a chywirwch y gwerthoedd y mae'n eu henwi; mae `conform standards show` yn rhestru rheolau pob tabl.
+
+## Findings: each message and its help, as the checks write them (ids by module).
+
+# check/mod.rs: rows, the header and the file as a whole.
+# en: this row has no values
+check-blank-row = does dim gwerthoedd yn y rhes hon
+# en: delete the empty row
+check-blank-row-help = dilëwch y rhes wag
+# en: this row has { $cells } cells, but the header has { $columns } columns
+check-extra-cell = mae gan y rhes hon { $cells } cell, ond mae gan y pennyn { $columns } colofn
+# en: the extra cells are empty: remove the delimiters at the end of the row
+check-extra-cell-empty-help = mae'r celloedd ychwanegol yn wag: tynnwch yr amffinyddion ar ddiwedd y rhes
+# en: a value probably contains the delimiter without quotes around it: quote it ("Smith, J")
+check-extra-cell-help = mae'n debyg bod gwerth yn cynnwys yr amffinydd heb ddyfynodau o'i gwmpas: rhowch ddyfynodau o'i gwmpas ("Smith, J")
+# en: this row has { $cells } cells, but the header has { $columns } columns: `{ $name }` onwards are missing
+check-missing-cell = mae gan y rhes hon { $cells } cell, ond mae gan y pennyn { $columns } colofn: mae `{ $name }` a'r colofnau ar ei ôl ar goll
+# en: add the missing delimiters so that every row has a cell for every column
+check-missing-cell-help = ychwanegwch yr amffinyddion sydd ar goll fel bod gan bob rhes gell ar gyfer pob colofn
+# en: the compressed file is damaged and cannot be unpacked: { $reason }
+check-damaged-compression = mae'r ffeil gywasgedig wedi'i difrodi ac nid oes modd ei dadbacio: { $reason }
+# en: compress the file again, or check it with `gzip -t` (or `zstd -t`)
+check-damaged-compression-help = cywasgwch y ffeil eto, neu gwiriwch hi gyda `gzip -t` (neu `zstd -t`)
+# en: line { $line } numbers the columns ({ $text })
+check-title-numbering = mae llinell { $line } yn rhifo'r colofnau ({ $text })
+# en: line { $line } looks like a title ({ $text })
+check-title-line = mae llinell { $line } yn edrych fel teitl ({ $text })
+# en: lines { $first }–{ $last } look like a title block
+check-title-block = mae llinellau { $first }–{ $last } yn edrych fel bloc teitl
+# en: { $lines }, not the header: the header is on line { $line }, and the rows below it are checked
+check-title-rows = { $lines }, nid y pennyn: mae'r pennyn ar linell { $line }, a gwirir y rhesi oddi tano
+# en: delete the title rows so that the header is the first line
+check-title-rows-help = dilëwch y rhesi teitl fel mai'r pennyn yw'r llinell gyntaf
+# en: the file is empty: it has no header row
+check-no-header = mae'r ffeil yn wag: nid oes ganddi res bennyn
+# en: export the data again, with the header row the standard defines
+check-no-header-help = allforiwch y data eto, gyda'r rhes bennyn y mae'r safon yn ei diffinio
+# en: the header has { $cells } cells, more than the { $max } columns a spreadsheet can hold: only the first { $max } are read
+check-header-too-wide = mae gan y pennyn { $cells } cell, mwy na'r { $max } colofn y gall taenlen eu dal: dim ond y { $max } cyntaf a ddarllenir
+# en: check the delimiter (--delimiter) and that the file is a table; a header this wide is usually a file read with the wrong delimiter
+check-header-too-wide-help = gwiriwch yr amffinydd (--delimiter) a bod y ffeil yn dabl; fel arfer mae pennyn mor llydan â hyn yn ffeil a ddarllenwyd gyda'r amffinydd anghywir
+# en: the file has a header but no data rows
+check-no-rows = mae gan y ffeil bennyn ond dim rhesi data
+# en: export the data again; the standard expects at least one row
+check-no-rows-help = allforiwch y data eto; mae'r safon yn disgwyl o leiaf un rhes
+# en: the file has { $rows } data rows, but the table needs at least { $min }
+check-too-few-rows = mae gan y ffeil { $rows } rhes ddata, ond mae'r tabl angen o leiaf { $min }
+# en: the file has { $rows } data rows, but the table allows at most { $max }
+check-too-many-rows = mae gan y ffeil { $rows } rhes ddata, ond mae'r tabl yn caniatáu { $max } ar y mwyaf

@@ -155,3 +155,29 @@ fix-foreign-key = Correct the value, or add the missing row to the referenced ta
 fix-row-count = Check that the export is complete.
 fix-unchecked = Nothing in the file: check the named rule another way, or write the standard so that conform can check it (`conform standards import` writes it as a conform standard to start from).
 fix-rule = Read the rule's message and correct the values it names; `conform standards show` lists each table's rules.
+
+## Findings: each message and its help, as the checks write them (ids by module).
+
+# check/mod.rs: rows, the header and the file as a whole.
+check-blank-row = this row has no values
+check-blank-row-help = delete the empty row
+check-extra-cell = this row has { $cells } cells, but the header has { $columns } columns
+check-extra-cell-empty-help = the extra cells are empty: remove the delimiters at the end of the row
+check-extra-cell-help = a value probably contains the delimiter without quotes around it: quote it ("Smith, J")
+check-missing-cell = this row has { $cells } cells, but the header has { $columns } columns: `{ $name }` onwards are missing
+check-missing-cell-help = add the missing delimiters so that every row has a cell for every column
+check-damaged-compression = the compressed file is damaged and cannot be unpacked: { $reason }
+check-damaged-compression-help = compress the file again, or check it with `gzip -t` (or `zstd -t`)
+check-title-numbering = line { $line } numbers the columns ({ $text })
+check-title-line = line { $line } looks like a title ({ $text })
+check-title-block = lines { $first }–{ $last } look like a title block
+check-title-rows = { $lines }, not the header: the header is on line { $line }, and the rows below it are checked
+check-title-rows-help = delete the title rows so that the header is the first line
+check-no-header = the file is empty: it has no header row
+check-no-header-help = export the data again, with the header row the standard defines
+check-header-too-wide = the header has { $cells } cells, more than the { $max } columns a spreadsheet can hold: only the first { $max } are read
+check-header-too-wide-help = check the delimiter (--delimiter) and that the file is a table; a header this wide is usually a file read with the wrong delimiter
+check-no-rows = the file has a header but no data rows
+check-no-rows-help = export the data again; the standard expects at least one row
+check-too-few-rows = the file has { $rows } data rows, but the table needs at least { $min }
+check-too-many-rows = the file has { $rows } data rows, but the table allows at most { $max }

@@ -1,10 +1,15 @@
-//! The words a person reads on `conform serve`'s page, in English and Welsh, from one Fluent
-//! catalogue per language (`locales/en.ftl`, `locales/cy.ftl`). The Welsh file holds each English
-//! message beside its Welsh one, so that a Welsh speaker can review it line by line.
+//! The words a person reads, in English and Welsh, from one Fluent catalogue per language
+//! (`locales/en.ftl`, `locales/cy.ftl`): the findings' messages and help, `conform explain`, the
+//! reports' summary lines and `conform serve`'s page. The Welsh file holds each English message
+//! beside its Welsh one, so that a Welsh speaker can review it line by line.
+//!
+//! Checks build a [`Text`] (a message id and its arguments, with the [`t!`](crate::t) macro); a
+//! finding keeps it, so that a report can be written in either language after the check.
 
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
@@ -117,6 +122,134 @@ pub enum Arg<'a> {
     Number(i64),
 }
 
+/// Words for a person: a catalogue message and its arguments, rendered in either language when
+/// they are read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    id: &'static str,
+    args: Vec<(&'static str, TextArg)>,
+}
+
+/// A value put into a [`Text`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum TextArg {
+    /// Shown as it is: a value from the file, a column name.
+    Str(Box<str>),
+    /// A number shown plainly (a line, a year): `12345`.
+    Number(i64),
+    /// A count, shown with thousands separated: `12,345`.
+    Count(u64),
+    /// Words of their own (a phrase chosen by the check), rendered in the same language.
+    Text(Box<Text>),
+}
+
+impl Text {
+    pub fn new(id: &'static str, args: Vec<(&'static str, TextArg)>) -> Text {
+        Text { id, args }
+    }
+
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The words in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let bundle = lang.bundle();
+        let Some(pattern) = bundle.get_message(self.id).and_then(|m| m.value()) else {
+            // The catalogue test checks every id the code uses; a person can still report this.
+            return format!("[{}]", self.id);
+        };
+        let mut args = FluentArgs::with_capacity(self.args.len());
+        for (name, value) in &self.args {
+            let value = match value {
+                TextArg::Str(text) => FluentValue::from(&**text),
+                TextArg::Number(n) => FluentValue::Number(FluentNumber::new(
+                    *n as f64,
+                    FluentNumberOptions {
+                        use_grouping: false,
+                        ..Default::default()
+                    },
+                )),
+                TextArg::Count(n) => FluentValue::Number(FluentNumber::new(
+                    *n as f64,
+                    FluentNumberOptions::default(),
+                )),
+                TextArg::Text(text) => FluentValue::from(text.render(lang)),
+            };
+            args.set(*name, value);
+        }
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned()
+    }
+
+    /// The words in English, as the reports of the command line write them by default.
+    pub fn english(&self) -> String {
+        self.render(Lang::En)
+    }
+
+    /// Each argument's name, for the catalogue test.
+    pub fn arg_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.args.iter().map(|(name, _)| *name)
+    }
+}
+
+impl From<&str> for TextArg {
+    fn from(text: &str) -> TextArg {
+        TextArg::Str(text.into())
+    }
+}
+impl From<String> for TextArg {
+    fn from(text: String) -> TextArg {
+        TextArg::Str(text.into())
+    }
+}
+impl From<&String> for TextArg {
+    fn from(text: &String) -> TextArg {
+        TextArg::Str(text.as_str().into())
+    }
+}
+impl From<&std::sync::Arc<str>> for TextArg {
+    fn from(text: &std::sync::Arc<str>) -> TextArg {
+        TextArg::Str((**text).into())
+    }
+}
+impl From<Text> for TextArg {
+    fn from(text: Text) -> TextArg {
+        TextArg::Text(Box::new(text))
+    }
+}
+macro_rules! counts {
+    ($($t:ty),*) => {$(
+        /// Counts are shown with their thousands separated; see [`TextArg::Number`] for plain.
+        impl From<$t> for TextArg {
+            fn from(n: $t) -> TextArg {
+                TextArg::Count(n as u64)
+            }
+        }
+    )*};
+}
+counts!(u64, usize, u32);
+impl From<i64> for TextArg {
+    fn from(n: i64) -> TextArg {
+        TextArg::Number(n)
+    }
+}
+
+/// A [`Text`]: `t!("cell-required", column = name, row = 12)`. Strings are shown as they are,
+/// `u64`/`usize`/`u32` counts with thousands separated (`1,234`), an `i64` plainly (wrap a line
+/// number as `n as i64` to show it as `12345`), and a `Text` in the same language.
+#[macro_export]
+macro_rules! t {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Text::new(
+            $id,
+            vec![$((stringify!($name), $crate::i18n::TextArg::from($value))),*],
+        )
+    };
+}
+
 fn build(lang: Lang) -> FluentBundle<FluentResource> {
     let tag = match lang {
         Lang::En => "en-GB",
@@ -132,8 +265,22 @@ fn build(lang: Lang) -> FluentBundle<FluentResource> {
     // No Unicode isolation marks: the values are file names and numbers in running text, and the
     // marks would show in plain-text downloads.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(group_thousands));
     let _ = bundle.add_resource(resource);
     bundle
+}
+
+/// Counts with their thousands separated (`12,345`), as both languages write them; a number
+/// marked `use_grouping: false` (a line or a year) is left to Fluent, which writes it plainly.
+fn group_thousands<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n)
+            if n.options.use_grouping && n.value >= 0.0 && n.value.fract() == 0.0 =>
+        {
+            Some(crate::finding::thousands(n.value as u64))
+        }
+        _ => None,
+    }
 }
 
 /// The message ids a catalogue defines (terms and comments aside).
@@ -206,6 +353,153 @@ mod tests {
                 .get(&format!("fix-{}", code.as_str()))
                 .starts_with('['));
         }
+    }
+
+    /// Every `t!("id", name = …)` in the sources: its id and argument names.
+    fn uses_in_sources() -> (Vec<(String, String, Vec<String>)>, String) {
+        fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, files);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut uses = Vec::new();
+        let mut all = String::new();
+        for file in files {
+            let source = std::fs::read_to_string(&file).expect("a source file is text");
+            all.push_str(&source);
+            if file.ends_with("i18n.rs") {
+                // This file: the macro's definition, its documentation and this test.
+                continue;
+            }
+            let mut rest = source.as_str();
+            while let Some(at) = rest.find("t!(\"") {
+                // `format!("` ends the same way.
+                let word = rest[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                rest = &rest[at + 4..];
+                if word {
+                    continue;
+                }
+                // The macro's own definition and its documentation are not uses.
+                let Some(end) = rest.find('"') else { break };
+                let id = rest[..end].to_string();
+                // The arguments run to the closing parenthesis at depth zero.
+                let mut depth = 1;
+                let mut close = rest.len();
+                for (i, c) in rest.char_indices() {
+                    match c {
+                        '(' | '[' | '{' => depth += 1,
+                        ')' | ']' | '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                close = i;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let args = rest[end + 1..close].to_string();
+                let mut names = Vec::new();
+                let mut depth = 0;
+                let mut part = String::new();
+                for c in args.chars().chain([',']) {
+                    match c {
+                        '(' | '[' | '{' => depth += 1,
+                        ')' | ']' | '}' => depth -= 1,
+                        ',' if depth == 0 => {
+                            if let Some((name, _)) = part.split_once('=') {
+                                names.push(name.trim().to_string());
+                            }
+                            part.clear();
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    part.push(c);
+                }
+                uses.push((file.display().to_string(), id, names));
+            }
+        }
+        (uses, all)
+    }
+
+    /// The variables (`{ $name }`) a catalogue's message refers to.
+    fn variables(lang: Lang, id: &str) -> Vec<String> {
+        let source = lang.source();
+        let start = format!("\n{id} =");
+        let Some(at) = source.find(&start) else {
+            return Vec::new();
+        };
+        let body = &source[at + start.len()..];
+        // The message runs to the next line that is not indented.
+        let end = body
+            .match_indices('\n')
+            .find(|(i, _)| !body[i + 1..].starts_with([' ', '\t']))
+            .map_or(body.len(), |(i, _)| i);
+        let variable = regex::Regex::new(r"\$([A-Za-z][A-Za-z0-9_-]*)").expect("a valid pattern");
+        variable
+            .captures_iter(&body[..end])
+            .map(|c| c[1].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_message_the_code_uses_is_in_both_languages_with_its_arguments() {
+        let (uses, sources) = uses_in_sources();
+        assert!(uses.len() > 10, "{} uses found", uses.len());
+        let mut problems = Vec::new();
+        for (file, id, names) in &uses {
+            for lang in Lang::ALL {
+                if !lang.ids().contains(id) {
+                    problems.push(format!("{file}: `{id}` is not in {}.ftl", lang.code()));
+                    continue;
+                }
+                for variable in variables(lang, id) {
+                    if !names.contains(&variable) {
+                        problems.push(format!(
+                            "{file}: `{id}` in {}.ftl uses ${variable}, which the code does not give ({names:?})",
+                            lang.code()
+                        ));
+                    }
+                }
+            }
+        }
+        // A finding message nobody uses is a translation nobody reads.
+        for id in Lang::En.ids() {
+            // The codes' texts are looked up by the code's name.
+            let by_code = ["code-", "fix-", "what-", "why-", "example-"]
+                .iter()
+                .any(|p| id.starts_with(p));
+            if !by_code && !sources.contains(&format!("\"{id}\"")) {
+                problems.push(format!("`{id}` is in the catalogue but not used"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn counts_are_grouped_and_numbers_are_not() {
+        let text = crate::t!("check-too-few-rows", rows = 12345_i64, min = 1000_i64);
+        assert_eq!(
+            text.english(),
+            "the file has 12345 data rows, but the table needs at least 1000"
+        );
+        let text = crate::t!("check-header-too-wide", cells = 20000_usize, max = 16384_usize);
+        assert!(text.english().starts_with("the header has 20,000 cells, more than the 16,384"));
+        assert!(text.render(Lang::Cy).contains("20,000"));
     }
 
     #[test]

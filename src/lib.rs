@@ -10,7 +10,6 @@ pub mod describe;
 pub mod explain;
 pub mod finding;
 pub mod formats;
-#[cfg(feature = "serve")]
 pub mod i18n;
 pub mod infer;
 pub mod json_pointer;

@@ -19,6 +19,7 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use crate::compile::CompiledTable;
+use crate::t;
 use crate::finding::{Code, Finding, Severity};
 use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect, FaultKind, Record};
 use crate::read::detect::Kind;
@@ -193,9 +194,9 @@ fn check_record(
 ) -> bool {
     if is_blank(record.iter()) {
         out.push(
-            Finding::new(Code::BlankRow, "this row has no values".to_string())
+            Finding::text(Code::BlankRow, t!("check-blank-row"))
                 .at_row(row, line)
-                .with_help(Some("delete the empty row".into())),
+                .with_help_text(Some(t!("check-blank-row-help"))),
         );
         return true;
     }
@@ -205,32 +206,34 @@ fn check_record(
         let all_empty = extra.iter().all(|c| c.trim().is_empty());
         let name: Arc<str> = Arc::from(format!("column {}", plan.width + 1));
         out.push(
-            Finding::new(
+            Finding::text(
                 Code::ExtraCell,
-                format!("this row has {cells} cells, but the header has {} columns", plan.width),
+                t!("check-extra-cell", cells = cells as i64, columns = plan.width as i64),
             )
             .at_row(row, line)
             .in_column(Some(plan.width), &name)
             .with_value(&extra.join(","))
-            .with_help(Some(if all_empty {
-                "the extra cells are empty: remove the delimiters at the end of the row".into()
+            .with_help_text(Some(if all_empty {
+                t!("check-extra-cell-empty-help")
             } else {
-                "a value probably contains the delimiter without quotes around it: quote it (\"Smith, J\")".into()
+                t!("check-extra-cell-help")
             })),
         );
     } else if cells < plan.width {
         let name = Arc::clone(&plan.names[cells]);
         out.push(
-            Finding::new(
+            Finding::text(
                 Code::MissingCell,
-                format!(
-                    "this row has {cells} cells, but the header has {} columns: `{name}` onwards are missing",
-                    plan.width
+                t!(
+                    "check-missing-cell",
+                    cells = cells as i64,
+                    columns = plan.width as i64,
+                    name = &name
                 ),
             )
             .at_row(row, line)
             .in_column(Some(cells), &name)
-            .with_help(Some("add the missing delimiters so that every row has a cell for every column".into())),
+            .with_help_text(Some(t!("check-missing-cell-help"))),
         );
     }
     let first = out.len();
@@ -671,13 +674,11 @@ pub fn check_file(
             let mut report = FileReport::new(input, standard_id, table);
             report.format = "gzip";
             report.findings.push(
-                Finding::new(
+                Finding::text(
                     Code::ParseError,
-                    format!("the compressed file is damaged and cannot be unpacked: {e}"),
+                    t!("check-damaged-compression", reason = e.to_string()),
                 )
-                .with_help(Some(
-                    "compress the file again, or check it with `gzip -t` (or `zstd -t`)".into(),
-                )),
+                .with_help_text(Some(t!("check-damaged-compression-help"))),
             );
             settle(&mut report.findings, compiled, options);
             return Ok(report);
@@ -742,26 +743,29 @@ fn check_once(
     if let (Some(title), Some(line)) = (titles.first(), header_line) {
         let first = title.line;
         let lines = match (titles.len(), title.numbering) {
-            (1, true) => format!(
-                "line {first} numbers the columns ({})",
-                cells::quote(&title.text)
+            (1, true) => t!(
+                "check-title-numbering",
+                line = first as i64,
+                text = cells::quote(&title.text)
             ),
-            (1, false) => format!(
-                "line {first} looks like a title ({})",
-                cells::quote(&title.text)
+            (1, false) => t!(
+                "check-title-line",
+                line = first as i64,
+                text = cells::quote(&title.text)
             ),
-            (n, _) => format!(
-                "lines {first}–{} look like a title block",
-                first + n as u64 - 1
+            (n, _) => t!(
+                "check-title-block",
+                first = first as i64,
+                last = (first + n as u64 - 1) as i64
             ),
         };
         report.findings.push(
-            Finding::new(
+            Finding::text(
                 Code::Input,
-                format!("{lines}, not the header: the header is on line {line}, and the rows below it are checked"),
+                t!("check-title-rows", lines = lines, line = line as i64),
             )
             .at_line(first)
-            .with_help(Some("delete the title rows so that the header is the first line".into())),
+            .with_help_text(Some(t!("check-title-rows-help"))),
         );
     }
     if let Some(fault) = chunks.header_fault.take() {
@@ -775,9 +779,8 @@ fn check_once(
     }
     if header_line.is_none() || is_blank(header.iter()) {
         report.findings.push(
-            Finding::new(Code::EmptyFile, "the file is empty: it has no header row").with_help(
-                Some("export the data again, with the header row the standard defines".into()),
-            ),
+            Finding::text(Code::EmptyFile, t!("check-no-header"))
+                .with_help_text(Some(t!("check-no-header-help"))),
         );
         settle(&mut report.findings, compiled, options);
         return Ok(report);
@@ -786,17 +789,12 @@ fn check_once(
     report.header_line = header_line;
     if header.len() > MAX_COLUMNS {
         report.findings.push(
-            Finding::new(
+            Finding::text(
                 Code::ParseError,
-                format!(
-                    "the header has {} cells, more than the {} columns a spreadsheet can hold: only the first {} are read",
-                    crate::finding::thousands(header.len() as u64),
-                    crate::finding::thousands(MAX_COLUMNS as u64),
-                    crate::finding::thousands(MAX_COLUMNS as u64)
-                ),
+                t!("check-header-too-wide", cells = header.len(), max = MAX_COLUMNS),
             )
             .at_line(header_line)
-            .with_help(Some("check the delimiter (--delimiter) and that the file is a table; a header this wide is usually a file read with the wrong delimiter".into())),
+            .with_help_text(Some(t!("check-header-too-wide-help"))),
         );
         header.truncate(MAX_COLUMNS);
     }
@@ -984,20 +982,19 @@ fn row_count_findings(rows: u64, table: &Table) -> Vec<Finding> {
     let min = table.row_min.unwrap_or(0);
     if rows == 0 && min > 0 {
         found.push(
-            Finding::new(Code::EmptyFile, "the file has a header but no data rows").with_help(
-                Some("export the data again; the standard expects at least one row".into()),
-            ),
+            Finding::text(Code::EmptyFile, t!("check-no-rows"))
+                .with_help_text(Some(t!("check-no-rows-help"))),
         );
     } else if rows < min {
-        found.push(Finding::new(
+        found.push(Finding::text(
             Code::RowCount,
-            format!("the file has {rows} data rows, but the table needs at least {min}"),
+            t!("check-too-few-rows", rows = rows as i64, min = min as i64),
         ));
     }
     if let Some(max) = table.row_max.filter(|max| rows > *max) {
-        found.push(Finding::new(
+        found.push(Finding::text(
             Code::RowCount,
-            format!("the file has {rows} data rows, but the table allows at most {max}"),
+            t!("check-too-many-rows", rows = rows as i64, max = max as i64),
         ));
     }
     found

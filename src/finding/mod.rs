@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Text};
+
 mod codes;
 pub use codes::{Code, CodeDoc};
 
@@ -91,6 +93,17 @@ pub struct Finding {
     /// The 1-based character on `line` a finding points at when it is about a place rather than a
     /// cell (the first byte that is not UTF-8).
     pub character: Option<u64>,
+    /// The catalogue messages `message` and `help` were rendered from, so that a report can be
+    /// written in another language ([`Finding::localize`]). `None` for words that are not
+    /// conform's own (a rule's message written by a standard's authors).
+    pub words: Option<Box<Words>>,
+}
+
+/// The catalogue messages behind a finding's words.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Words {
+    pub message: Option<Text>,
+    pub help: Option<Text>,
 }
 
 impl Finding {
@@ -106,6 +119,37 @@ impl Finding {
             help: None,
             schema_path: None,
             character: None,
+            words: None,
+        }
+    }
+
+    /// A finding whose message comes from the catalogue (written in English until localised).
+    pub fn text(code: Code, message: Text) -> Finding {
+        let mut finding = Finding::new(code, message.english());
+        finding.words = Some(Box::new(Words {
+            message: Some(message),
+            help: None,
+        }));
+        finding
+    }
+
+    /// The help from the catalogue (replacing any help set before).
+    pub fn with_help_text(mut self, help: Option<Text>) -> Finding {
+        self.help = help.as_ref().map(Text::english);
+        self.words.get_or_insert_with(Default::default).help = help;
+        self
+    }
+
+    /// Writes the message and help again in `lang`, where they came from the catalogue.
+    pub fn localize(&mut self, lang: Lang) {
+        let Some(words) = &self.words else {
+            return;
+        };
+        if let Some(message) = &words.message {
+            self.message = message.render(lang);
+        }
+        if let Some(help) = &words.help {
+            self.help = Some(help.render(lang));
         }
     }
 
@@ -149,8 +193,12 @@ impl Finding {
         self
     }
 
+    /// Help in words that are not the catalogue's (a standard's own description).
     pub fn with_help(mut self, help: Option<String>) -> Finding {
         self.help = help;
+        if let Some(words) = self.words.as_mut() {
+            words.help = None;
+        }
         self
     }
 
