@@ -32,11 +32,12 @@ pub struct Reading {
 }
 
 impl Kind {
-    pub fn describe(self) -> &'static str {
+    /// What the numbers are, for messages ("longitude and latitude").
+    pub fn describe(self) -> crate::i18n::Text {
         match self {
-            Kind::Degrees => "longitude and latitude",
-            Kind::EastingNorthing => "OSGB36 (British National Grid) easting and northing",
-            Kind::Mercator => "Web Mercator (EPSG:3857) metres",
+            Kind::Degrees => crate::t!("coord-degrees"),
+            Kind::EastingNorthing => crate::t!("coord-easting-northing"),
+            Kind::Mercator => crate::t!("coord-mercator"),
         }
     }
 }

@@ -2,31 +2,41 @@
 //! `conform explain`, `docs/codes.md` and the README's table.
 
 use crate::finding::Code;
+use crate::i18n::Lang;
+use crate::t;
 
-/// The text `conform explain CODE` prints.
-pub fn render(code: Code) -> String {
-    let d = code.doc();
+/// The text `conform explain CODE` prints, in `lang`.
+pub fn render(code: Code, lang: Lang) -> String {
+    let name = code.as_str();
+    let text = |part: &str| lang.get(&format!("{part}-{name}"));
+    let severity = t!(
+        "explain-by-default",
+        severity = code.default_severity().as_str()
+    );
     format!(
-        "{code} [{severity} by default]: {title}\n\nWhat it means\n  {what}\n\nWhy it matters\n  {why}\n\nHow to fix it\n  {fix}\n\nExample\n  {example}\n",
-        code = d.code,
-        severity = d.code.default_severity(),
-        title = d.title,
-        what = d.what,
-        why = d.why,
-        fix = d.fix,
-        example = d.example,
+        "{code} [{severity}]: {title}\n\n{what_heading}\n  {what}\n\n{why_heading}\n  {why}\n\n{fix_heading}\n  {fix}\n\n{example_heading}\n  {example}\n",
+        severity = severity.render(lang),
+        title = text("code"),
+        what_heading = t!("explain-what").render(lang),
+        what = text("what"),
+        why_heading = t!("explain-why").render(lang),
+        why = text("why"),
+        fix_heading = t!("explain-fix").render(lang),
+        fix = text("fix"),
+        example_heading = t!("explain-example").render(lang),
+        example = text("example"),
     )
 }
 
 /// The list `conform explain` prints without a code.
-pub fn listing() -> String {
-    let mut text = String::from("Finding codes (`conform explain CODE` for one in full):\n\n");
+pub fn listing(lang: Lang) -> String {
+    let mut text = format!("{}\n\n", t!("explain-listing").render(lang));
     for code in Code::ALL {
         text.push_str(&format!(
             "  {:<17} {:<8} {}\n",
             code.as_str(),
             code.default_severity().as_str(),
-            code.doc().title
+            lang.get(&format!("code-{}", code.as_str()))
         ));
     }
     text
@@ -80,6 +90,24 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_explanation_is_the_code_table_and_the_welsh_is_whole() {
+        for code in Code::ALL {
+            let d = code.doc();
+            let english = render(*code, Lang::En);
+            for text in [d.title, d.what, d.why, d.fix, d.example] {
+                assert!(english.contains(text), "{code}: {text:?} not in {english}");
+            }
+            let welsh = render(*code, Lang::Cy);
+            for part in ["code", "what", "why", "fix", "example"] {
+                // A missing message shows as `[id]`.
+                assert!(!welsh.contains(&format!("[{part}-")), "{welsh}");
+            }
+            assert!(welsh.starts_with(code.as_str()), "{welsh}");
+            assert_ne!(welsh, english);
+        }
+    }
 
     #[test]
     fn every_code_is_documented_in_full() {

@@ -497,8 +497,14 @@ mod tests {
             text.english(),
             "the file has 12345 data rows, but the table needs at least 1000"
         );
-        let text = crate::t!("check-header-too-wide", cells = 20000_usize, max = 16384_usize);
-        assert!(text.english().starts_with("the header has 20,000 cells, more than the 16,384"));
+        let text = crate::t!(
+            "check-header-too-wide",
+            cells = 20000_usize,
+            max = 16384_usize
+        );
+        assert!(text
+            .english()
+            .starts_with("the header has 20,000 cells, more than the 16,384"));
         assert!(text.render(Lang::Cy).contains("20,000"));
     }
 

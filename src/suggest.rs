@@ -2,8 +2,11 @@
 //! be. Only used once a value has failed, so none of this is on the hot path. (A format's own fix
 //! is beside its check, in `formats`.)
 
+use crate::i18n::Text;
+use crate::t;
+
 /// Help for a value that is not a plain number: the number it seems to mean.
-pub fn number_help(value: &str) -> Option<String> {
+pub fn number_help(value: &str) -> Option<Text> {
     let mut text = value.trim().to_string();
     let mut negative = false;
     if text.starts_with('(') && text.ends_with(')') {
@@ -13,8 +16,9 @@ pub fn number_help(value: &str) -> Option<String> {
     let had_pound = text.contains('£');
     if let Some(number) = decimal_comma(text.trim_start_matches('£').trim()) {
         let sign = if negative { "-" } else { "" };
-        return Some(format!(
-            "write it as {sign}{number} (a full stop, not a comma, before the decimals)"
+        return Some(t!(
+            "suggest-decimal-comma",
+            number = format!("{sign}{number}"),
         ));
     }
     let had_comma = text.contains(',');
@@ -40,27 +44,32 @@ pub fn number_help(value: &str) -> Option<String> {
             .is_some_and(|c| c.is_ascii_digit());
     if !plain {
         if value.trim().eq_ignore_ascii_case("n/a") || value.trim() == "-" {
-            return Some("leave the cell empty where there is no value".into());
+            return Some(t!("suggest-leave-empty"));
         }
         if value.matches('.').count() > 1 {
-            return Some("the number has more than one decimal point".into());
+            return Some(t!("suggest-decimal-points"));
         }
         return None;
     }
     let mut reasons = Vec::new();
     if had_pound {
-        reasons.push("no £ sign");
+        reasons.push(t!("suggest-no-pound-sign"));
     }
     if had_comma {
-        reasons.push("no thousands separators");
+        reasons.push(t!("suggest-no-thousands-separators"));
     }
     if negative {
-        reasons.push("a minus sign rather than brackets for credits");
+        reasons.push(t!("suggest-minus-sign"));
     }
-    if reasons.is_empty() {
-        return None;
-    }
-    Some(format!("write it as {cleaned} ({})", reasons.join(", ")))
+    // "no £ sign, no thousands separators".
+    let reasons = reasons
+        .into_iter()
+        .reduce(|first, next| t!("suggest-reasons", first = first, next = next))?;
+    Some(t!(
+        "suggest-write-it-as",
+        number = cleaned,
+        reasons = reasons,
+    ))
 }
 
 /// `1500,50` or `1.500,50` (a decimal comma, as spreadsheets in many locales write it) as
@@ -128,41 +137,64 @@ pub fn fold(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A format's help in English, whether the format gives it as plain words or from the
+    /// catalogue.
+    fn format_help(name: &str, value: &str) -> Option<String> {
+        trait English {
+            fn english(self) -> String;
+        }
+        impl English for String {
+            fn english(self) -> String {
+                self
+            }
+        }
+        impl English for Text {
+            fn english(self) -> String {
+                self.render(crate::i18n::Lang::En)
+            }
+        }
+        crate::formats::help(name, value).map(English::english)
+    }
+
     #[test]
     fn dates_are_rewritten_in_the_required_form() {
         assert_eq!(
-            crate::formats::help("date", "2023-12-01 00:00:00").as_deref(),
+            format_help("date", "2023-12-01 00:00:00").as_deref(),
             Some("leave out the time: write 2023-12-01")
         );
         assert_ne!(
-            crate::formats::help("date", "1991-07-1899").as_deref(),
+            format_help("date", "1991-07-1899").as_deref(),
             Some("leave out the time: write 1991-07-18")
         );
         assert_eq!(
-            crate::formats::help("date", "31/10/2025").as_deref(),
+            format_help("date", "31/10/2025").as_deref(),
             Some("this is a UK (day-first) date; write it as 2025-10-31")
         );
         assert_eq!(
-            crate::formats::help("uk-date", "2025-04-29").as_deref(),
+            format_help("uk-date", "2025-04-29").as_deref(),
             Some("this is an ISO date; write it as 29/04/2025")
         );
         assert_eq!(
-            crate::formats::help("uk-date", "9/4/2025").as_deref(),
+            format_help("uk-date", "9/4/2025").as_deref(),
             Some("write it exactly as 09/04/2025")
         );
         assert_eq!(
-            crate::formats::help("date", "2025-02-30").as_deref(),
+            format_help("date", "2025-02-30").as_deref(),
             Some("this date does not exist: month 2 has no day 30")
         );
         assert_eq!(
-            crate::formats::help("date", "2025-13-01").as_deref(),
+            format_help("date", "2025-13-01").as_deref(),
             Some("there is no month 13")
         );
     }
 
     #[test]
     fn decimal_commas_become_full_stops() {
-        let help = |v: &str| number_help(v).unwrap_or_default();
+        let help = |v: &str| {
+            number_help(v)
+                .map(|text| text.english())
+                .unwrap_or_default()
+        };
         assert!(help("1500,50").starts_with("write it as 1500.50 (a full stop"));
         assert!(help("1.500,5").starts_with("write it as 1500.5 "));
         assert!(help("£12,00").starts_with("write it as 12.00 "));
@@ -173,20 +205,21 @@ mod tests {
 
     #[test]
     fn numbers_lose_pounds_and_separators() {
+        let words = |v: &str| number_help(v).map(|text| text.english());
         assert_eq!(
-            number_help("£1,234.56").as_deref(),
+            words("£1,234.56").as_deref(),
             Some("write it as 1234.56 (no £ sign, no thousands separators)")
         );
         assert_eq!(
-            number_help("(120.50)").as_deref(),
+            words("(120.50)").as_deref(),
             Some("write it as -120.50 (a minus sign rather than brackets for credits)")
         );
         assert_eq!(
-            number_help("N/A").as_deref(),
+            words("N/A").as_deref(),
             Some("leave the cell empty where there is no value")
         );
         assert_eq!(
-            number_help("1234.56.00").as_deref(),
+            words("1234.56.00").as_deref(),
             Some("the number has more than one decimal point")
         );
     }
@@ -194,11 +227,11 @@ mod tests {
     #[test]
     fn postcodes_and_codes() {
         assert_eq!(
-            crate::formats::help("uk-postcode", "ex2 4qd").as_deref(),
+            format_help("uk-postcode", "ex2 4qd").as_deref(),
             Some("write it in capitals with one space: EX2 4QD")
         );
         assert_eq!(
-            crate::formats::help("gss-code", "E1000000l").as_deref(),
+            format_help("gss-code", "E1000000l").as_deref(),
             Some("did you mean E10000001?")
         );
     }

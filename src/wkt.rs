@@ -6,6 +6,9 @@
 //! northings, or Web Mercator metres (the pipeline reprojects the last two). Rings must have four
 //! positions or more and end where they start.
 
+use crate::i18n::Text;
+use crate::t;
+
 /// The kinds of geometry a column may hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Want {
@@ -19,7 +22,7 @@ pub enum Want {
 #[derive(Debug, PartialEq)]
 pub struct Problem {
     pub at: usize,
-    pub message: String,
+    pub message: Text,
 }
 
 /// Checks `text` as WKT of the kind wanted.
@@ -36,12 +39,12 @@ pub fn check(text: &str, want: Want) -> Result<(), Problem> {
         if let Some(fixed) = point_from_pair(text) {
             return Err(Problem {
                 at: 0,
-                message: format!("this is a pair of numbers, not WKT: write it as {fixed}"),
+                message: t!("wkt-pair", point = fixed),
             });
         }
         return Err(parser.problem(match want {
-            Want::Area => "this is not WKT: a boundary starts with POLYGON or MULTIPOLYGON",
-            Want::Point => "this is not WKT: a point is written POINT (longitude latitude)",
+            Want::Area => t!("wkt-not-wkt-area"),
+            Want::Point => t!("wkt-not-wkt-point"),
         }));
     }
     let upper = tag.to_ascii_uppercase();
@@ -52,42 +55,41 @@ pub fn check(text: &str, want: Want) -> Result<(), Problem> {
         ("POINT", Want::Area) => {
             return Err(Problem {
                 at: tag_start,
-                message: "a POINT is not a boundary: give the POLYGON or MULTIPOLYGON, or put the point in the point column".into(),
+                message: t!("wkt-point-not-boundary"),
             })
         }
         ("POLYGON" | "MULTIPOLYGON", Want::Point) => {
             return Err(Problem {
                 at: tag_start,
-                message: "this column holds a POINT, not a boundary".into(),
+                message: t!("wkt-boundary-not-point"),
             })
         }
-        (
-            "LINESTRING" | "MULTILINESTRING" | "MULTIPOINT" | "GEOMETRYCOLLECTION",
-            _,
-        ) => {
+        ("LINESTRING" | "MULTILINESTRING" | "MULTIPOINT" | "GEOMETRYCOLLECTION", _) => {
             return Err(Problem {
                 at: tag_start,
-                message: format!("{upper} is not accepted here: give a {}", want.names()),
+                message: t!(
+                    "wkt-not-accepted",
+                    kind = upper.as_str(),
+                    want = want.names()
+                ),
             })
         }
         _ => {
             return Err(Problem {
                 at: tag_start,
-                message: format!("`{tag}` is not a WKT geometry type; expected {}", want.names()),
+                message: t!("wkt-not-a-type", kind = tag, want = want.names()),
             })
         }
     }
     parser.skip_space();
     if parser.pos < parser.bytes.len() {
-        return Err(parser.problem("unexpected text after the end of the geometry"));
+        return Err(parser.problem(t!("wkt-trailing-text")));
     }
     if let Some((x, y)) = parser.first {
         if !plausible(x, y) {
             return Err(Problem {
                 at: tag_start,
-                message: format!(
-                    "the first position ({x} {y}) is neither longitude/latitude, OSGB36 eastings/northings nor Web Mercator metres"
-                ),
+                message: t!("wkt-implausible", x = x.to_string(), y = y.to_string(),),
             });
         }
     }
@@ -95,10 +97,10 @@ pub fn check(text: &str, want: Want) -> Result<(), Problem> {
 }
 
 impl Want {
-    fn names(self) -> &'static str {
+    fn names(self) -> Text {
         match self {
-            Want::Area => "POLYGON or MULTIPOLYGON",
-            Want::Point => "POINT",
+            Want::Area => t!("wkt-want-area"),
+            Want::Point => t!("wkt-want-point"),
         }
     }
 }
@@ -139,7 +141,7 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn problem(&self, message: &str) -> Problem {
+    fn problem(&self, problem: Text) -> Problem {
         Problem {
             at: self.pos,
             message: match self.bytes.get(self.pos) {
@@ -148,10 +150,23 @@ impl Parser<'_> {
                         .chars()
                         .next()
                         .unwrap_or('?');
-                    format!("{message} (found `{shown}` at character {})", self.pos + 1)
+                    t!(
+                        "wkt-problem-found",
+                        problem = problem,
+                        found = shown.to_string(),
+                        at = (self.pos + 1) as i64,
+                    )
                 }
-                None => format!("{message} (the text ends at character {})", self.pos),
-                _ => format!("{message} (at character {})", self.pos + 1),
+                None => t!(
+                    "wkt-problem-text-ends",
+                    problem = problem,
+                    at = self.pos as i64
+                ),
+                _ => t!(
+                    "wkt-problem-at",
+                    problem = problem,
+                    at = (self.pos + 1) as i64
+                ),
             },
         }
     }
@@ -178,18 +193,19 @@ impl Parser<'_> {
         std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("")
     }
 
-    fn expect(&mut self, byte: u8, what: &str) -> Result<(), Problem> {
+    /// The byte expected next; `what` words the problem, should it be missing.
+    fn expect(&mut self, byte: u8, what: fn() -> Text) -> Result<(), Problem> {
         self.skip_space();
         if self.bytes.get(self.pos) == Some(&byte) {
             self.pos += 1;
             Ok(())
         } else {
-            Err(self.problem(what))
+            Err(self.problem(what()))
         }
     }
 
     /// After an opening bracket's content: `,` (true: another follows) or `)` (false: done).
-    fn next_or_close(&mut self, what: &str) -> Result<bool, Problem> {
+    fn next_or_close(&mut self, what: fn() -> Text) -> Result<bool, Problem> {
         self.skip_space();
         match self.bytes.get(self.pos) {
             Some(b',') => {
@@ -200,7 +216,7 @@ impl Parser<'_> {
                 self.pos += 1;
                 Ok(false)
             }
-            _ => Err(self.problem(what)),
+            _ => Err(self.problem(what())),
         }
     }
 
@@ -230,7 +246,7 @@ impl Parser<'_> {
             Ok(n) if n.is_finite() => Ok(n),
             _ => {
                 self.pos = start;
-                Err(self.problem("expected a coordinate (a number)"))
+                Err(self.problem(t!("wkt-expected-number")))
             }
         }
     }
@@ -254,38 +270,39 @@ impl Parser<'_> {
     }
 
     fn point_body(&mut self) -> Result<(), Problem> {
-        self.expect(b'(', "expected `(` after POINT")?;
+        self.expect(b'(', || t!("wkt-expected-point-open"))?;
         self.position()?;
-        self.expect(b')', "expected `)` after the point's coordinates")
+        self.expect(b')', || t!("wkt-expected-point-close"))
     }
 
     fn ring(&mut self) -> Result<(), Problem> {
         let start = self.pos;
-        self.expect(b'(', "expected `(` to open a ring of positions")?;
+        self.expect(b'(', || t!("wkt-expected-ring-open"))?;
         let first = self.position()?;
         let mut last = first;
         let mut count = 1;
-        while self.next_or_close("expected `,` between positions or `)` to close the ring")? {
+        while self.next_or_close(|| t!("wkt-expected-ring-next"))? {
             last = self.position()?;
             count += 1;
         }
         if count < 4 {
             return Err(Problem {
                 at: start,
-                message: format!(
-                    "the ring starting at character {} has {count} positions; a ring needs at least 4",
-                    start + 1
+                message: t!(
+                    "wkt-ring-too-short",
+                    at = (start + 1) as i64,
+                    count = count as i64,
                 ),
             });
         }
         if first != last {
             return Err(Problem {
                 at: start,
-                message: format!(
-                    "the ring starting at character {} is not closed: its last position must repeat its first ({} {})",
-                    start + 1,
-                    first.0,
-                    first.1
+                message: t!(
+                    "wkt-ring-not-closed",
+                    at = (start + 1) as i64,
+                    x = first.0.to_string(),
+                    y = first.1.to_string(),
                 ),
             });
         }
@@ -293,19 +310,19 @@ impl Parser<'_> {
     }
 
     fn polygon(&mut self) -> Result<(), Problem> {
-        self.expect(b'(', "expected `(` to open the polygon")?;
+        self.expect(b'(', || t!("wkt-expected-polygon-open"))?;
         self.skip_space();
         self.ring()?;
-        while self.next_or_close("expected `,` between rings or `)` to close the polygon")? {
+        while self.next_or_close(|| t!("wkt-expected-polygon-next"))? {
             self.ring()?;
         }
         Ok(())
     }
 
     fn multipolygon(&mut self) -> Result<(), Problem> {
-        self.expect(b'(', "expected `(` to open the list of polygons")?;
+        self.expect(b'(', || t!("wkt-expected-list-open"))?;
         self.polygon()?;
-        while self.next_or_close("expected `,` between polygons or `)` to close the list")? {
+        while self.next_or_close(|| t!("wkt-expected-list-next"))? {
             self.polygon()?;
         }
         Ok(())
@@ -449,28 +466,56 @@ mod tests {
     #[test]
     fn says_what_is_wrong_and_where() {
         let p = check("((((-1.140&&&&&", Want::Area).unwrap_err();
-        assert!(p.message.contains("not WKT"), "{}", p.message);
+        assert!(
+            p.message.english().contains("not WKT"),
+            "{}",
+            p.message.english()
+        );
         let p = check(
             "POLYGON ((-1.1 52.9, -1.2 52.9, -1.2 53.0, -1.3 52.9))",
             Want::Area,
         )
         .unwrap_err();
-        assert!(p.message.contains("not closed"), "{}", p.message);
+        assert!(
+            p.message.english().contains("not closed"),
+            "{}",
+            p.message.english()
+        );
         let p = check("POLYGON ((-1.1 52.9, -1.2 52.9, -1.1 52.9))", Want::Area).unwrap_err();
-        assert!(p.message.contains("3 positions"), "{}", p.message);
+        assert!(
+            p.message.english().contains("3 positions"),
+            "{}",
+            p.message.english()
+        );
         let p = check("POLYGON ((-1.1 52.9, -1.2 52.9, -1.2 53.", Want::Area).unwrap_err();
-        assert!(p.message.contains("text ends"), "{}", p.message);
+        assert!(
+            p.message.english().contains("text ends"),
+            "{}",
+            p.message.english()
+        );
         let p = check("POINT (-0.68 52.76)", Want::Area).unwrap_err();
-        assert!(p.message.contains("not a boundary"), "{}", p.message);
+        assert!(
+            p.message.english().contains("not a boundary"),
+            "{}",
+            p.message.english()
+        );
         let p = check("POINT (-240300864 5153246044)", Want::Point).unwrap_err();
-        assert!(p.message.contains("neither"), "{}", p.message);
+        assert!(
+            p.message.english().contains("neither"),
+            "{}",
+            p.message.english()
+        );
         let p = check("52.678768, -2.168987", Want::Point).unwrap_err();
         assert!(
-            p.message.ends_with("POINT (-2.168987 52.678768)"),
+            p.message.english().ends_with("POINT (-2.168987 52.678768)"),
             "{}",
-            p.message
+            p.message.english()
         );
         let p = check("POINT (1 2) x", Want::Point).unwrap_err();
-        assert!(p.message.contains("after the end"), "{}", p.message);
+        assert!(
+            p.message.english().contains("after the end"),
+            "{}",
+            p.message.english()
+        );
     }
 }

@@ -1,9 +1,11 @@
 //! Per-cell checks compiled from the row schema, run on the raw cell text. Nothing here allocates
 //! unless a value fails.
 
-use crate::compile::{convert, ColumnCheck, CompiledTable, Typed};
+use crate::compile::{convert, ColumnCheck, CompiledTable, Kind, Typed};
 use crate::finding::{Code, Finding};
+use crate::i18n::{Text, TextArg};
 use crate::suggest::{closest, number_help};
+use crate::t;
 use std::fmt::Write as _;
 
 /// Where a cell is, for the findings it may produce.
@@ -60,8 +62,8 @@ pub(super) fn quote(value: &str) -> String {
 }
 
 /// What surrounds the value in `raw` ("spaces", "a line break", "a tab"...), for the whitespace
-/// message.
-fn whitespace_kind(raw: &str) -> &'static str {
+/// message, and whether it is one thing ("a tab": "remove it") rather than several ("remove them").
+fn whitespace_kind(raw: &str) -> (Text, bool) {
     let leading = &raw[..raw.len() - raw.trim_start().len()];
     let trailing = &raw[raw.trim_end().len()..];
     let only = |set: &[char]| {
@@ -71,17 +73,17 @@ fn whitespace_kind(raw: &str) -> &'static str {
             .all(|c| set.contains(&c))
     };
     if only(&[' ']) {
-        "spaces"
+        (t!("cell-whitespace-spaces"), false)
     } else if only(&['\n', '\r']) {
-        "a line break"
+        (t!("cell-whitespace-line-break"), true)
     } else if only(&['\t']) {
-        "a tab"
+        (t!("cell-whitespace-tab"), true)
     } else if only(&['\u{a0}', ' ']) {
-        "non-breaking spaces"
+        (t!("cell-whitespace-non-breaking"), false)
     } else if only(&[' ', '\n', '\r', '\t']) {
-        "spaces and line breaks"
+        (t!("cell-whitespace-spaces-line-breaks"), false)
     } else {
-        "invisible characters"
+        (t!("cell-whitespace-invisible"), false)
     }
 }
 
@@ -136,28 +138,31 @@ fn tolerated(failure: Failure, trimmed: &str, column: &ColumnCheck) -> Failure {
     let Some(tolerance) = column.tolerate.iter().find(|t| t.accepts(trimmed)) else {
         return failure;
     };
-    let asked = column
-        .text
-        .format
-        .map_or("the form the standard asks for", |f| f.description);
+    // A format's description is the formats table's; without a format, conform's own words.
+    let asked = match column.text.format {
+        Some(format) => TextArg::from(format.description),
+        None => TextArg::from(t!("cell-tolerated-asked")),
+    };
+    let message = t!(
+        "cell-tolerated",
+        value = quote(trimmed),
+        column = &column.name,
+        phrase = &tolerance.phrase,
+        asked = asked,
+    );
+    // The reason (the standard's words), then the rewrite the format's help offers, if it offers
+    // one.
+    let help = match failure.help.as_ref().and_then(Help::rewrite) {
+        Some(rewrite) => Help::Text(t!(
+            "cell-tolerated-help",
+            why = &tolerance.why,
+            rewrite = rewrite,
+        )),
+        None => Help::Plain(tolerance.why.clone()),
+    };
     Failure {
-        message: format!(
-            "{} in `{}` is {}, not {asked}",
-            quote(trimmed),
-            column.name,
-            tolerance.phrase
-        ),
-        // The reason, then the rewrite the format's help offers, if it offers one.
-        help: Some(
-            match failure
-                .help
-                .as_deref()
-                .and_then(|h| h.find("write ").map(|at| &h[at..]))
-            {
-                Some(rewrite) => format!("{}: {rewrite}", tolerance.why),
-                None => tolerance.why.clone(),
-            },
-        ),
+        message,
+        help: Some(help),
         severity: Some(tolerance.severity),
         ..failure
     }
@@ -210,11 +215,15 @@ fn explain(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Fail
 #[cold]
 #[inline(never)]
 fn place(failure: Failure, raw: &str, column: &ColumnCheck, at: CellAt) -> Finding {
-    let mut finding = Finding::new(failure.code, failure.message)
+    let mut finding = Finding::text(failure.code, failure.message)
         .at_row(at.row, at.line)
         .in_column(Some(at.file_column), &column.name)
-        .with_value(raw)
-        .with_help(failure.help);
+        .with_value(raw);
+    finding = match failure.help {
+        Some(Help::Text(help)) => finding.with_help_text(Some(help)),
+        Some(Help::Plain(help)) => finding.with_help(Some(help)),
+        None => finding,
+    };
     if let Some(keyword) = failure.keyword {
         finding = finding.with_schema_path(keyword_path(column, keyword));
     }
@@ -228,15 +237,52 @@ fn place(failure: Failure, raw: &str, column: &ColumnCheck, at: CellAt) -> Findi
 /// it (placed under the column's property).
 struct Failure {
     code: Code,
-    message: String,
-    help: Option<String>,
+    message: Text,
+    help: Option<Help>,
     keyword: Option<&'static str>,
     /// Set for a tolerated form; otherwise the code's severity.
     severity: Option<crate::finding::Severity>,
 }
 
+/// The help of a failure: conform's words from the catalogue, or words that are not conform's (a
+/// column's description, a tolerance's reason, written by the standard's authors).
+enum Help {
+    Text(Text),
+    Plain(String),
+}
+
+impl From<Text> for Help {
+    fn from(text: Text) -> Help {
+        Help::Text(text)
+    }
+}
+
+/// A format's help that is still plain words.
+impl From<String> for Help {
+    fn from(words: String) -> Help {
+        Help::Plain(words)
+    }
+}
+
+impl Help {
+    /// The rewrite a help offers (from its "write ..." on, in English), for a tolerated form: the
+    /// whole help, in the reader's language, where it is nothing but the rewrite.
+    fn rewrite(&self) -> Option<TextArg> {
+        match self {
+            Help::Text(text) => {
+                let english = text.english();
+                match english.find("write ")? {
+                    0 => Some(TextArg::from(text.clone())),
+                    at => Some(TextArg::from(&english[at..])),
+                }
+            }
+            Help::Plain(words) => words.find("write ").map(|at| TextArg::from(&words[at..])),
+        }
+    }
+}
+
 impl Failure {
-    fn new(code: Code, message: String, help: Option<String>, keyword: &'static str) -> Failure {
+    fn new(code: Code, message: Text, help: Option<Help>, keyword: &'static str) -> Failure {
         Failure {
             code,
             message,
@@ -260,17 +306,18 @@ fn keyword_path(column: &ColumnCheck, keyword: &str) -> String {
 
 #[cold]
 fn required_failure(column: &ColumnCheck) -> Failure {
+    let help = match &column.help.example {
+        Some(example) => t!(
+            "cell-required-help-example",
+            column = &column.name,
+            example = example,
+        ),
+        None => t!("cell-required-help", column = &column.name),
+    };
     Failure::new(
         Code::Required,
-        format!(
-            "`{}` is empty, but the standard requires a value in every row",
-            column.name
-        ),
-        Some(format!(
-            "fill in `{}`{}",
-            column.name,
-            column_example(column)
-        )),
+        t!("cell-required", column = &column.name),
+        Some(Help::Text(help)),
         "required",
     )
 }
@@ -278,19 +325,26 @@ fn required_failure(column: &ColumnCheck) -> Failure {
 #[cold]
 fn whitespace_failure(raw: &str, trimmed: &str, column: &ColumnCheck) -> Failure {
     let side = match (raw.starts_with(trimmed), raw.ends_with(trimmed)) {
-        (true, false) => "at the end",
-        (false, true) => "at the start",
-        _ => "at the start and end",
+        (true, false) => t!("cell-whitespace-at-end"),
+        (false, true) => t!("cell-whitespace-at-start"),
+        _ => t!("cell-whitespace-at-both"),
     };
-    let kind = whitespace_kind(raw);
+    let (kind, one) = whitespace_kind(raw);
+    let help = if one {
+        t!("cell-whitespace-help-it", value = quote(trimmed))
+    } else {
+        t!("cell-whitespace-help-them", value = quote(trimmed))
+    };
     Failure {
         code: Code::Whitespace,
-        message: format!("{} in `{}` has {kind} {side}", quote(raw), column.name),
-        help: Some(format!(
-            "remove {}: {}",
-            if kind.starts_with('a') { "it" } else { "them" },
-            quote(trimmed)
-        )),
+        message: t!(
+            "cell-whitespace",
+            value = quote(raw),
+            column = &column.name,
+            kind = kind,
+            side = side,
+        ),
+        help: Some(Help::Text(help)),
         keyword: None,
         severity: None,
     }
@@ -298,20 +352,46 @@ fn whitespace_failure(raw: &str, trimmed: &str, column: &ColumnCheck) -> Failure
 
 #[cold]
 fn type_failure(trimmed: &str, column: &ColumnCheck) -> Failure {
-    let expected = column
-        .kinds
-        .iter()
-        .map(|k| k.describe())
-        .collect::<Vec<_>>()
-        .join(" or ");
-    let help = number_help(trimmed)
-        .or_else(|| Some(format!("write {expected}{}", column_example(column))));
+    let expected = || {
+        column
+            .kinds
+            .iter()
+            .map(|&kind| kind_text(kind))
+            .reduce(|first, second| t!("cell-kind-or", first = first, second = second))
+            // A column always has a type; text, should it have none.
+            .unwrap_or_else(|| kind_text(Kind::String))
+    };
+    let help = number_help(trimmed).unwrap_or_else(|| match &column.help.example {
+        Some(example) => t!(
+            "cell-type-help-example",
+            expected = expected(),
+            example = example,
+        ),
+        None => t!("cell-type-help", expected = expected()),
+    });
     Failure::new(
         Code::Type,
-        format!("{} in `{}` is not {expected}", quote(trimmed), column.name),
-        help,
+        t!(
+            "cell-type",
+            value = quote(trimmed),
+            column = &column.name,
+            expected = expected(),
+        ),
+        Some(Help::Text(help)),
         "type",
     )
+}
+
+/// A JSON type, as the messages name it ("a whole number").
+fn kind_text(kind: Kind) -> Text {
+    match kind {
+        Kind::String => t!("cell-kind-string"),
+        Kind::Integer => t!("cell-kind-integer"),
+        Kind::Number => t!("cell-kind-number"),
+        Kind::Boolean => t!("cell-kind-boolean"),
+        Kind::Object => t!("cell-kind-object"),
+        Kind::Array => t!("cell-kind-array"),
+    }
 }
 
 /// A cell's codes that are not in the column's code list, as a `codelist` (or `foreign-key`)
@@ -328,68 +408,96 @@ fn codelist_failure(trimmed: &str, column: &ColumnCheck) -> Option<Failure> {
     };
     let miss = misses.first()?;
     let listed = check.separator.is_some();
-    let what = if listed && misses.len() > 1 {
-        format!(
-            "{} in `{}` hold {} codes that are not",
-            quote(trimmed),
-            column.name,
-            misses.len()
-        )
-    } else if listed && *miss != trimmed {
-        format!(
-            "{} in `{}` holds {}, which is not",
-            quote(trimmed),
-            column.name,
-            quote(miss)
-        )
-    } else {
-        format!("{} in `{}` is not", quote(trimmed), column.name)
-    };
+    let (value, column_name, id) = (quote(trimmed), &column.name, &list.id);
+    let count = misses.len() as i64;
     let (code, message) = match (check.is_foreign_key, listed) {
         (true, true) => (
             Code::ForeignKey,
-            format!(
-                "{what} in the code list `{}`, so they refer to nothing",
-                list.id
-            ),
+            if misses.len() > 1 {
+                t!(
+                    "cell-foreign-key-many",
+                    value = value,
+                    column = column_name,
+                    count = count,
+                    list = id,
+                )
+            } else if *miss != trimmed {
+                t!(
+                    "cell-foreign-key-one-of",
+                    value = value,
+                    column = column_name,
+                    code = quote(miss),
+                    list = id,
+                )
+            } else {
+                t!(
+                    "cell-foreign-key-listed",
+                    value = value,
+                    column = column_name,
+                    list = id,
+                )
+            },
         ),
         (true, false) => (
             Code::ForeignKey,
-            format!(
-                "{} in `{}` refers to nothing: it is not in the code list `{}`",
-                quote(trimmed),
-                column.name,
-                list.id
+            t!(
+                "cell-foreign-key",
+                value = value,
+                column = column_name,
+                list = id,
             ),
         ),
         (false, _) => (
             Code::Codelist,
-            format!("{what} in the code list `{}`", list.id),
+            if listed && misses.len() > 1 {
+                t!(
+                    "cell-codelist-many",
+                    value = value,
+                    column = column_name,
+                    count = count,
+                    list = id,
+                )
+            } else if listed && *miss != trimmed {
+                t!(
+                    "cell-codelist-one-of",
+                    value = value,
+                    column = column_name,
+                    code = quote(miss),
+                    list = id,
+                )
+            } else {
+                t!(
+                    "cell-codelist",
+                    value = value,
+                    column = column_name,
+                    list = id
+                )
+            },
         ),
     };
     Some(Failure {
         code,
         message,
-        help: Some(codelist_help(miss, list)),
+        help: Some(Help::Text(codelist_help(miss, list))),
         keyword: None,
         severity: None,
     })
 }
 
 /// "did you mean", the codes of a short list, or where to look the code up.
-fn codelist_help(miss: &str, list: &crate::standard::CodeList) -> String {
+fn codelist_help(miss: &str, list: &crate::standard::CodeList) -> Text {
     if let Some(guess) = closest(miss, list.codes.iter().map(|c| &**c)) {
-        return format!("did you mean `{guess}`?");
+        return t!("cell-did-you-mean", guess = guess);
     }
     if list.codes.len() <= 12 {
         let mut codes: Vec<&str> = list.codes.iter().map(|c| &**c).collect();
         codes.sort_unstable();
         let codes: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
-        return format!("use one of: {}", codes.join(", "));
+        return t!("cell-use-one-of", values = codes.join(", "));
     }
-    format!(
-        "look the code up in {}",
-        list.title.as_deref().unwrap_or(&list.id)
+    t!(
+        "cell-codelist-look-up",
+        list = list.title.as_deref().unwrap_or(&list.id),
     )
 }
 
@@ -414,15 +522,6 @@ fn convert_for<'a>(trimmed: &'a str, column: &ColumnCheck) -> Option<Typed<'a>> 
     convert(trimmed, &column.kinds)
 }
 
-/// ", e.g. X" from the column's examples, or nothing.
-fn column_example(column: &ColumnCheck) -> String {
-    column
-        .help
-        .example
-        .as_ref()
-        .map_or_else(String::new, |e| format!(", e.g. {e}"))
-}
-
 /// The schema keywords on a converted value, in a fixed order; the first that fails is reported.
 fn schema_checks(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Failure> {
     let text = match typed {
@@ -442,8 +541,13 @@ fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
         if !(format.check)(text) {
             return Some(Failure::new(
                 Code::Format,
-                format!("{} in `{name}` is not {}", quote(text), format.description),
-                (format.help)(text),
+                t!(
+                    "cell-format",
+                    value = quote(text),
+                    column = name,
+                    format = format.description,
+                ),
+                (format.help)(text).map(Help::from),
                 "format",
             ));
         }
@@ -452,20 +556,25 @@ fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
     (!pattern.is_match(text)).then(|| {
         // Words first; the pattern itself only as detail at the end of the help.
         let message = match &column.help.pattern_in_words {
-            Some(words) => format!("{} in `{name}` is not {words}", quote(text)),
-            None => format!(
-                "{} in `{name}` is not in the form the standard sets for this column",
-                quote(text)
+            // The pattern in words is the standard's.
+            Some(words) => t!(
+                "cell-pattern-words",
+                value = quote(text),
+                column = name,
+                words = words,
             ),
+            None => t!("cell-pattern", value = quote(text), column = name),
         };
-        let advice =
-            super::pattern_help::repair(text, pattern).or_else(|| column.help.description.clone());
-        let detail = format!("the standard's pattern is `{}`", pattern.as_str());
+        // conform's repair, or else the column's description (the standard's words).
+        let advice = super::pattern_help::repair(text, pattern)
+            .map(TextArg::from)
+            .or_else(|| column.help.description.as_ref().map(TextArg::from));
+        let detail = t!("cell-pattern-detail", pattern = pattern.as_str());
         let help = match advice {
-            Some(advice) => format!("{advice} ({detail})"),
+            Some(advice) => t!("cell-pattern-help", advice = advice, detail = detail),
             None => detail,
         };
-        Failure::new(Code::Pattern, message, Some(help), "pattern")
+        Failure::new(Code::Pattern, message, Some(Help::Text(help)), "pattern")
     })
 }
 
@@ -475,23 +584,23 @@ fn allowed_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Opt
         if !allowed_value(typed, allowed) {
             let values = &allowed.values;
             let help = match closest(trimmed, allowed.text.iter().map(String::as_str)) {
-                Some(guess) => format!("did you mean `{guess}`?"),
+                Some(guess) => t!("cell-did-you-mean", guess = guess),
                 None if values.len() <= 12 => {
                     let shown: Vec<String> =
                         values.iter().map(|v| format!("`{}`", plain(v))).collect();
-                    format!("use one of: {}", shown.join(", "))
+                    t!("cell-use-one-of", values = shown.join(", "))
                 }
-                None => "`conform standards show` lists the allowed values".into(),
+                None => t!("cell-enum-help-long"),
             };
             return Some(Failure::new(
                 Code::Enum,
-                format!(
-                    "{} in `{}` is not one of the {} allowed values",
-                    quote(trimmed),
-                    column.name,
-                    values.len()
+                t!(
+                    "cell-enum",
+                    value = quote(trimmed),
+                    column = &column.name,
+                    count = values.len() as i64,
                 ),
-                Some(help),
+                Some(Help::Text(help)),
                 "enum",
             ));
         }
@@ -500,11 +609,11 @@ fn allowed_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Opt
     (!typed.equals(constant)).then(|| {
         Failure::new(
             Code::Schema,
-            format!(
-                "{} in `{}` must be exactly `{}` (keyword const)",
-                quote(trimmed),
-                column.name,
-                plain(constant)
+            t!(
+                "cell-const",
+                value = quote(trimmed),
+                column = &column.name,
+                constant = plain(constant),
             ),
             None,
             "const",
@@ -576,21 +685,50 @@ fn length_fits(text: &str, column: &ColumnCheck) -> bool {
 /// `minimum` / `exclusiveMinimum`, then `maximum` / `exclusiveMaximum`.
 fn bound_failure(trimmed: &str, typed: Typed<'_>, column: &ColumnCheck) -> Option<Failure> {
     let (below, bound) = broken_bound(typed, column)?;
-    let (size, what, keyword) = match (below, bound.exclusive) {
-        (true, true) => ("too small", "more than", "exclusiveMinimum"),
-        (true, false) => ("too small", "at least", "minimum"),
-        (false, true) => ("too large", "less than", "exclusiveMaximum"),
-        (false, false) => ("too large", "at most", "maximum"),
+    let (value, name, limit) = (quote(trimmed), &column.name, bound.limit.to_string());
+    let (message, keyword) = match (below, bound.exclusive) {
+        (true, true) => (
+            t!(
+                "cell-range-more-than",
+                value = value,
+                column = name,
+                limit = limit
+            ),
+            "exclusiveMinimum",
+        ),
+        (true, false) => (
+            t!(
+                "cell-range-at-least",
+                value = value,
+                column = name,
+                limit = limit
+            ),
+            "minimum",
+        ),
+        (false, true) => (
+            t!(
+                "cell-range-less-than",
+                value = value,
+                column = name,
+                limit = limit
+            ),
+            "exclusiveMaximum",
+        ),
+        (false, false) => (
+            t!(
+                "cell-range-at-most",
+                value = value,
+                column = name,
+                limit = limit
+            ),
+            "maximum",
+        ),
     };
+    // The column's description, in the standard's words.
     Some(Failure::new(
         Code::Range,
-        format!(
-            "{} in `{}` is {size}: it must be {what} {}",
-            quote(trimmed),
-            column.name,
-            bound.limit
-        ),
-        column.help.description.clone(),
+        message,
+        column.help.description.clone().map(Help::Plain),
         keyword,
     ))
 }
@@ -606,7 +744,12 @@ fn length_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
     if let Some(min) = min_length.filter(|min| length < *min) {
         return Some(Failure::new(
             Code::Length,
-            format!("`{name}` has {length} characters; at least {min} are needed"),
+            t!(
+                "cell-length-min",
+                column = name,
+                length = length as i64,
+                min = min as i64,
+            ),
             None,
             "minLength",
         ));
@@ -614,8 +757,13 @@ fn length_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
     let max = max_length.filter(|max| length > *max)?;
     Some(Failure::new(
         Code::Length,
-        format!("`{name}` has {length} characters; at most {max} are allowed"),
-        Some(format!("shorten it to {max} characters or fewer")),
+        t!(
+            "cell-length-max",
+            column = name,
+            length = length as i64,
+            max = max as i64,
+        ),
+        Some(Help::Text(t!("cell-length-max-help", max = max as i64))),
         "maxLength",
     ))
 }
@@ -636,11 +784,13 @@ mod tests {
     fn messages_show_invisible_characters() {
         assert_eq!(quote("Hine Hall\n"), "`Hine Hall\\n`");
         assert_eq!(quote("a\tb"), "`a\\tb`");
-        assert_eq!(whitespace_kind("x\r\n"), "a line break");
-        assert_eq!(whitespace_kind("  x"), "spaces");
-        assert_eq!(whitespace_kind("\tx"), "a tab");
-        assert_eq!(whitespace_kind(" x\n"), "spaces and line breaks");
-        assert_eq!(whitespace_kind("\u{c}x"), "invisible characters");
+        let kind = |raw: &str| whitespace_kind(raw).0.english();
+        assert_eq!(kind("x\r\n"), "a line break");
+        assert_eq!(kind("  x"), "spaces");
+        assert_eq!(kind("\tx"), "a tab");
+        assert_eq!(kind(" x\n"), "spaces and line breaks");
+        assert_eq!(kind("\u{c}x"), "invisible characters");
+        assert!(whitespace_kind("\tx").1 && !whitespace_kind("  x").1);
         assert_eq!(quote("\u{c}SitePlanURL"), "`\\u{000C}SitePlanURL`");
         assert!(quote(&"x".repeat(100)).ends_with("…`"));
     }

@@ -7,8 +7,10 @@ use csv::StringRecord;
 
 use super::cells::quote;
 use crate::finding::{Code, Finding, Severity};
+use crate::i18n::Text;
 use crate::standard::{HeaderMatch, Table};
 use crate::suggest::{closest, fold};
+use crate::t;
 
 /// How the file's columns line up with the standard's.
 pub struct HeaderPlan {
@@ -169,51 +171,52 @@ impl Matching {
         if how == How::Alias && first_by_alias && names[first] != *name {
             // Two names the standard knows for one column (`Directorate` and `Service Area` for
             // `Department`): two levels of the same thing, not a mistake. The first is checked.
-            let mut note = Finding::new(
+            let mut note = Finding::text(
                 Code::UnknownColumn,
-                format!(
-                    "column {} is another known name of the standard's `{}`, which column {} (`{}`) already supplies; it is not checked",
-                    quote(name),
-                    column.name,
-                    first + 1,
-                    names[first]
+                t!(
+                    "header-another-known-name",
+                    column = quote(name),
+                    standard = &column.name,
+                    first = (first + 1) as i64,
+                    first_name = &names[first]
                 ),
             )
             .at_line(self.line)
             .in_column(Some(file_index), name)
             .with_value(name)
-            .with_help(Some(format!(
-                "nothing to fix; if `{name}` is the better `{}`, put it before `{}`",
-                column.name, names[first]
+            .with_help_text(Some(t!(
+                "header-another-known-name-help",
+                name = name,
+                standard = &column.name,
+                first_name = &names[first]
             )));
             note.severity = Severity::Info;
             self.findings.push(note);
             return;
         }
         let message = if names[first] == *name {
-            format!(
-                "the header names {} twice (columns {} and {})",
-                quote(name),
-                first + 1,
-                file_index + 1
+            t!(
+                "header-named-twice",
+                column = quote(name),
+                first = (first + 1) as i64,
+                second = (file_index + 1) as i64
             )
         } else {
-            format!(
-                "both `{}` (column {}) and `{name}` (column {}) are read as the standard's `{}`",
-                names[first],
-                first + 1,
-                file_index + 1,
-                column.name
+            t!(
+                "header-both-read-as",
+                first_name = &names[first],
+                first = (first + 1) as i64,
+                name = name,
+                second = (file_index + 1) as i64,
+                standard = &column.name
             )
         };
         self.findings.push(
-            Finding::new(Code::DuplicateHeader, message)
+            Finding::text(Code::DuplicateHeader, message)
                 .at_line(self.line)
                 .in_column(Some(file_index), name)
                 .with_value(name)
-                .with_help(Some(
-                    "rename or remove one of them: only the first is checked".into(),
-                )),
+                .with_help_text(Some(t!("header-only-first-checked-help"))),
         );
     }
 
@@ -223,16 +226,13 @@ impl Matching {
         for (file_index, name) in names.iter().enumerate() {
             if name.trim().is_empty() {
                 self.findings.push(
-                    Finding::new(
+                    Finding::text(
                         Code::BlankHeader,
-                        format!("column {} has no name in the header", file_index + 1),
+                        t!("header-blank", number = (file_index + 1) as i64),
                     )
                     .at_line(self.line)
                     .in_column(Some(file_index), name)
-                    .with_help(Some(
-                        "type the column's name from the standard, or delete the column if it is empty"
-                            .into(),
-                    )),
+                    .with_help_text(Some(t!("header-blank-help"))),
                 );
                 continue;
             }
@@ -243,36 +243,37 @@ impl Matching {
                 Some((standard_index, how @ (How::Normalised | How::Alias))) => {
                     let column = &table.columns[standard_index];
                     let why = if how == How::Alias {
-                        "a known alternative name"
+                        t!("header-why-alias")
                     } else {
-                        "ignoring case and spacing"
+                        t!("header-why-normalised")
                     };
                     self.findings.push(
-                        Finding::new(
+                        Finding::text(
                             Code::HeaderMismatch,
-                            format!(
-                                "column {} is read as the standard's `{}` ({why})",
-                                quote(name),
-                                column.name
+                            t!(
+                                "header-read-as",
+                                column = quote(name),
+                                standard = &column.name,
+                                why = why
                             ),
                         )
                         .at_line(self.line)
                         .in_column(Some(file_index), &column.name)
                         .with_value(name)
-                        .with_help(Some(format!("rename the header to `{}`", column.name))),
+                        .with_help_text(Some(t!("header-read-as-help", standard = &column.name))),
                     );
                 }
                 Some(_) => {}
                 None if !seen_unknown.insert(name) => {
                     self.findings.push(
-                        Finding::new(
+                        Finding::text(
                             Code::DuplicateHeader,
-                            format!("the header names {} more than once", quote(name)),
+                            t!("header-named-more-than-once", column = quote(name)),
                         )
                         .at_line(self.line)
                         .in_column(Some(file_index), name)
                         .with_value(name)
-                        .with_help(Some("rename or remove one of them".into())),
+                        .with_help_text(Some(t!("header-rename-or-remove-help"))),
                     );
                 }
                 None => {
@@ -311,26 +312,24 @@ impl Matching {
                 optional_absent.push(&column.name);
                 continue;
             }
-            let aliases = if column.aliases.is_empty() {
-                String::new()
+            let help = if column.aliases.is_empty() {
+                t!("header-missing-help", column = &column.name)
             } else {
                 let listed: Vec<String> = column.aliases.iter().map(|a| format!("`{a}`")).collect();
-                format!(" (also accepted: {})", listed.join(", "))
+                t!(
+                    "header-missing-help-aliases",
+                    column = &column.name,
+                    aliases = listed.join(", ")
+                )
             };
             self.findings.push(
-                Finding::new(
+                Finding::text(
                     Code::MissingColumn,
-                    format!(
-                        "the file has no `{}` column, which the standard requires",
-                        column.name
-                    ),
+                    t!("header-missing", column = &column.name),
                 )
                 .at_line(self.line)
                 .in_column(None, &column.name)
-                .with_help(Some(format!(
-                    "add a column headed `{}`{aliases}",
-                    column.name
-                ))),
+                .with_help_text(Some(help)),
             );
         }
         if optional_absent.is_empty() {
@@ -338,17 +337,16 @@ impl Matching {
         }
         // One note for all the optional columns: they are information, not problems.
         let listed: Vec<String> = optional_absent.iter().map(|n| format!("`{n}`")).collect();
-        let mut finding = Finding::new(
+        let mut finding = Finding::text(
             Code::MissingColumn,
-            format!(
-                "the file leaves out {} optional column{} of the standard: {}",
-                optional_absent.len(),
-                if optional_absent.len() == 1 { "" } else { "s" },
-                listed.join(", ")
+            t!(
+                "header-optional-absent",
+                count = optional_absent.len() as i64,
+                columns = listed.join(", ")
             ),
         )
         .at_line(self.line)
-        .with_help(Some("nothing to fix; add them if you hold the data".into()));
+        .with_help_text(Some(t!("header-optional-absent-help")));
         finding.severity = Severity::Info;
         self.findings.push(finding);
     }
@@ -365,16 +363,16 @@ impl Matching {
         }
         let shown: Vec<String> = names.iter().take(5).map(|n| format!("`{n}`")).collect();
         self.findings.push(
-            Finding::new(
+            Finding::text(
                 Code::MissingColumn,
-                format!(
-                    "none of the table's {} columns is in the file (its header starts {}), so nothing was checked",
-                    table.columns.len(),
-                    shown.join(", ")
+                t!(
+                    "header-nothing-matched",
+                    columns = table.columns.len() as i64,
+                    start = shown.join(", ")
                 ),
             )
             .at_line(self.line)
-            .with_help(Some("check that this is the right standard and table, or that the header row is the first row".into())),
+            .with_help_text(Some(t!("header-nothing-matched-help"))),
         );
     }
 
@@ -392,36 +390,34 @@ impl Matching {
         let (file_index, standard_index) = pair[1];
         let column = &table.columns[standard_index];
         self.findings.push(
-            Finding::new(
+            Finding::text(
                 Code::ColumnOrder,
-                format!(
-                    "`{}` comes after `{}`, but the standard puts it before",
-                    column.name, table.columns[pair[0].1].name
+                t!(
+                    "header-order",
+                    column = &column.name,
+                    previous = &table.columns[pair[0].1].name
                 ),
             )
             .at_line(self.line)
             .in_column(Some(file_index), &column.name)
-            .with_help(Some(
-                "put the columns in the standard's order (`conform standards show` lists it)"
-                    .into(),
-            )),
+            .with_help_text(Some(t!("header-order-help"))),
         );
     }
 }
 
 fn unknown_column(file_index: usize, name: &Arc<str>, guess: Option<&str>, line: u64) -> Finding {
-    let help = match guess {
-        Some(guess) => format!("did you mean `{guess}`? If so, rename the header exactly"),
-        None => "the standard does not define this column; it is not checked".into(),
+    let help: Text = match guess {
+        Some(guess) => t!("header-unknown-guess-help", guess = guess),
+        None => t!("header-unknown-help"),
     };
-    Finding::new(
+    Finding::text(
         Code::UnknownColumn,
-        format!("column {} is not part of the standard", quote(name)),
+        t!("header-unknown", column = quote(name)),
     )
     .at_line(line)
     .in_column(Some(file_index), name)
     .with_value(name)
-    .with_help(Some(help))
+    .with_help_text(Some(help))
 }
 
 /// A header cell as a column name: cut short when it is longer than any real name (a file

@@ -17,6 +17,7 @@ use super::cells::is_missing;
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding};
 use crate::standard::Table;
+use crate::t;
 
 /// One key: which file columns make it, and how it is reported.
 struct KeySpec {
@@ -406,12 +407,9 @@ impl<'p> KeyChecks<'p> {
             }
         }
         if *overflowed {
-            found.push(Finding::new(
+            found.push(Finding::text(
                 Code::Unchecked,
-                format!(
-                    "uniqueness was checked in the first {} rows only",
-                    crate::finding::thousands(u64::from(u32::MAX))
-                ),
+                t!("key-checked-first-rows-only", rows = u64::from(u32::MAX)),
             ));
         }
         if groups.is_empty() {
@@ -458,15 +456,13 @@ impl<'p> KeyChecks<'p> {
 
 fn missing_part(spec: &KeySpec, part: usize, row: u64, line: u64) -> Finding {
     let name = &spec.parts[part].0;
-    Finding::new(
+    Finding::text(
         Code::PrimaryKey,
-        format!("`{name}` is empty, but it is part of the primary key"),
+        t!("key-primary-part-empty", column = name),
     )
     .at_row(row, line)
     .in_column(Some(spec.parts[part].1), name)
-    .with_help(Some(
-        "every row needs a key value that identifies it".into(),
-    ))
+    .with_help_text(Some(t!("key-primary-part-empty-help")))
 }
 
 /// The finding for a value of `spec` in `row` that first appeared at `earlier` (row, line).
@@ -474,29 +470,34 @@ fn duplicate(spec: &KeySpec, text: &str, row: u64, line: u64, earlier: (u64, u64
     let first = &spec.parts[0];
     let shown = text.replace('\u{1f}', ", ");
     let what = if spec.parts.len() == 1 {
-        format!("`{shown}` in `{}`", first.0)
+        t!("key-value-in-column", value = &shown, column = &first.0)
     } else {
         let names: Vec<&str> = spec.parts.iter().map(|(n, _)| &**n).collect();
-        format!("the combination ({}) = ({shown})", names.join(", "))
+        t!(
+            "key-combination",
+            columns = names.join(", "),
+            values = &shown
+        )
     };
     let kind = match (spec.code, spec.parts.len()) {
-        (Code::PrimaryKey, _) => "the primary key must be unique",
-        (_, 1) => "values in this column must be unique",
-        _ => "this combination must be unique",
+        (Code::PrimaryKey, _) => t!("key-primary-must-be-unique"),
+        (_, 1) => t!("key-column-must-be-unique"),
+        _ => t!("key-combination-must-be-unique"),
     };
-    Finding::new(
+    Finding::text(
         spec.code,
-        format!(
-            "{what} repeats: it first appeared in row {} (line {}); {kind}",
-            earlier.0, earlier.1
+        t!(
+            "key-repeats",
+            what = what,
+            first_row = earlier.0 as i64,
+            first_line = earlier.1 as i64,
+            kind = kind
         ),
     )
     .at_row(row, line)
     .in_column(Some(first.1), &first.0)
     .with_value(&shown)
-    .with_help(Some(
-        "give each row its own value, or remove the duplicate row".into(),
-    ))
+    .with_help_text(Some(t!("key-repeats-help")))
 }
 
 #[cfg(test)]

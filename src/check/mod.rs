@@ -19,13 +19,13 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use crate::compile::CompiledTable;
-use crate::t;
 use crate::finding::{Code, Finding, Severity};
 use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect, FaultKind, Record};
 use crate::read::detect::Kind;
 use crate::read::table::{Locator, RowBatch};
 use crate::read::{self, Input, OpenError};
 use crate::standard::Table;
+use crate::t;
 pub use cells::CellAt;
 use header::plan_at;
 pub use header::{columns_for, plan as plan_header, HeaderPlan, How as MatchedBy};
@@ -208,7 +208,11 @@ fn check_record(
         out.push(
             Finding::text(
                 Code::ExtraCell,
-                t!("check-extra-cell", cells = cells as i64, columns = plan.width as i64),
+                t!(
+                    "check-extra-cell",
+                    cells = cells as i64,
+                    columns = plan.width as i64
+                ),
             )
             .at_row(row, line)
             .in_column(Some(plan.width), &name)
@@ -791,7 +795,11 @@ fn check_once(
         report.findings.push(
             Finding::text(
                 Code::ParseError,
-                t!("check-header-too-wide", cells = header.len(), max = MAX_COLUMNS),
+                t!(
+                    "check-header-too-wide",
+                    cells = header.len(),
+                    max = MAX_COLUMNS
+                ),
             )
             .at_line(header_line)
             .with_help_text(Some(t!("check-header-too-wide-help"))),

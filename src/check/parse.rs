@@ -3,64 +3,72 @@
 //! when they cannot be trusted.
 
 use crate::finding::{Code, Finding};
+use crate::i18n::Text;
 use crate::read::csv::{Fault, FaultKind, MAX_RECORD_BYTES};
+use crate::t;
 
 /// The finding for `fault`, on data row `row`; `checked` says whether the row's cells were
 /// still checked (they line up with the header).
 pub fn fault_finding(fault: &Fault, row: u64, checked: bool) -> Finding {
-    let line = fault.line;
+    let line = fault.line as i64;
     let (message, help) = match &fault.kind {
         FaultKind::TextAfterQuote { excerpt } if checked => (
-            format!(
-                "a quoted cell on line {line} has text after its closing quote (`{excerpt}`): the cell was read with that quote left out"
-            ),
-            "write a quote inside a quoted cell twice (\"\"), as in \"Tree Order 18/01\"\". Done\"",
+            t!("parse-text-after-quote", line = line, excerpt = &**excerpt),
+            t!("parse-quote-twice-help"),
         ),
         FaultKind::TextAfterQuote { excerpt } => (
-            format!(
-                "a quoted cell on line {line} has text after its closing quote (`{excerpt}`), which shifts the row's cells out of line with the header: its cells were not checked"
+            t!(
+                "parse-text-after-quote-unchecked",
+                line = line,
+                excerpt = &**excerpt
             ),
-            "write a quote inside a quoted cell twice (\"\"), as in \"Tree Order 18/01\"\". Done\"",
+            t!("parse-quote-twice-help"),
         ),
         FaultKind::Unclosed => (
-            format!(
-                "a quote opens a cell on line {line} but nothing closes it: this row was read up to the end of line {line} and its cells were not checked"
-            ),
-            "close the quote at the end of the cell, or write a quote inside a cell twice (\"\")",
+            t!("parse-unclosed-quote", line = line),
+            t!("parse-close-quote-help"),
         ),
-        FaultKind::TooLong { bytes, in_quotes: true } => (
-            format!(
-                "a quote opens a cell on line {line} and is not closed within {limit}: the {size} from there to the end of the file were not read",
+        FaultKind::TooLong {
+            bytes,
+            in_quotes: true,
+        } => (
+            t!(
+                "parse-quote-too-long",
+                line = line,
                 limit = size_in_words(MAX_RECORD_BYTES as u64),
-                size = size_in_words(*bytes),
+                size = size_in_words(*bytes)
             ),
-            "close the quote at the end of the cell, or write a quote inside a cell twice (\"\")",
+            t!("parse-close-quote-help"),
         ),
-        FaultKind::TooLong { bytes, in_quotes: false } => (
-            format!(
-                "the row starting on line {line} is {size} long, over conform's limit of {limit} for one row, and was not read",
-                limit = size_in_words(MAX_RECORD_BYTES as u64),
+        FaultKind::TooLong {
+            bytes,
+            in_quotes: false,
+        } => (
+            t!(
+                "parse-row-too-long",
+                line = line,
                 size = size_in_words(*bytes),
+                limit = size_in_words(MAX_RECORD_BYTES as u64)
             ),
-            "check that the file is CSV with line ends between its rows; a row this long is usually a file with no line ends or a cell holding a whole document",
+            t!("parse-row-too-long-help"),
         ),
     };
-    let mut finding = Finding::new(Code::ParseError, message)
-        .at_row(row, line)
-        .with_help(Some(help.into()));
+    let mut finding = Finding::text(Code::ParseError, message)
+        .at_row(row, fault.line)
+        .with_help_text(Some(help));
     finding.character = Some(fault.character);
     finding
 }
 
 /// `16 MiB`, `200.0 MB`: a byte count as a person reads it.
-fn size_in_words(bytes: u64) -> String {
+fn size_in_words(bytes: u64) -> Text {
     const MIB: u64 = 1 << 20;
     if bytes >= MIB && bytes.is_multiple_of(MIB) {
-        format!("{} MiB", bytes / MIB)
+        t!("parse-size-mib", size = (bytes / MIB) as i64)
     } else if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1e6)
+        t!("parse-size-mb", size = format!("{:.1}", bytes as f64 / 1e6))
     } else {
-        format!("{bytes} bytes")
+        t!("parse-size-bytes", size = bytes as i64)
     }
 }
 
@@ -70,8 +78,8 @@ mod tests {
 
     #[test]
     fn sizes_read_as_words() {
-        assert_eq!(size_in_words(16 << 20), "16 MiB");
-        assert_eq!(size_in_words(200_000_000), "200.0 MB");
-        assert_eq!(size_in_words(12), "12 bytes");
+        assert_eq!(size_in_words(16 << 20).english(), "16 MiB");
+        assert_eq!(size_in_words(200_000_000).english(), "200.0 MB");
+        assert_eq!(size_in_words(12).english(), "12 bytes");
     }
 }

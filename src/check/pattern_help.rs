@@ -3,43 +3,45 @@
 //! found by trying the repair and seeing whether the pattern then takes the value.
 
 use crate::compile::Pattern;
+use crate::i18n::Text;
+use crate::t;
 
 /// The repair that makes `value` match `pattern`, said as help; `None` when no usual slip explains
 /// the failure.
-pub fn repair(value: &str, pattern: &Pattern) -> Option<String> {
+pub fn repair(value: &str, pattern: &Pattern) -> Option<Text> {
     if let Some((fixed, separator)) = without_spaces_at_separators(value) {
         if pattern.is_match(&fixed) {
-            return Some(format!(
-                "remove the spaces beside `{separator}`: write {}",
-                shown(&fixed)
+            return Some(t!(
+                "pattern-spaces-beside-separator",
+                separator = separator.to_string(),
+                value = shown(&fixed),
             ));
         }
     }
     if let Some((places, rounded)) = rounded_to_fit(value, pattern) {
-        return Some(format!(
-            "it has {places} decimal places, more than the standard allows: write {rounded}"
+        return Some(t!(
+            "pattern-decimal-places",
+            places = places as i64,
+            value = rounded,
         ));
     }
     let lower = value.to_lowercase();
     if lower != value && pattern.is_match(&lower) {
-        return Some(format!("write it in lower case: {}", shown(&lower)));
+        return Some(t!("pattern-lower-case", value = shown(&lower)));
     }
     let upper = value.to_uppercase();
     if upper != value && pattern.is_match(&upper) {
-        return Some(format!("write it in capitals: {}", shown(&upper)));
+        return Some(t!("pattern-capitals", value = shown(&upper)));
     }
     if value.starts_with("www.") {
         let fixed = format!("https://{value}");
         if pattern.is_match(&fixed) {
-            return Some(format!(
-                "a web address starts with https:// (or http://): write {}",
-                shown(&fixed)
-            ));
+            return Some(t!("pattern-web-address", value = shown(&fixed)));
         }
     }
     let joined: String = value.split_whitespace().collect();
     if joined != value && pattern.is_match(&joined) {
-        return Some(format!("remove the spaces: write {}", shown(&joined)));
+        return Some(t!("pattern-remove-spaces", value = shown(&joined)));
     }
     None
 }
@@ -124,7 +126,7 @@ mod tests {
     use super::*;
 
     fn help(value: &str, pattern: &str) -> Option<String> {
-        repair(value, &Pattern::new(pattern).expect("compiles"))
+        repair(value, &Pattern::new(pattern).expect("compiles")).map(|text| text.english())
     }
 
     #[test]

@@ -2,13 +2,28 @@
 
 use crate::compile::CompiledRule;
 use crate::coordinates::{place, Kind, Placement, Reading};
-use crate::finding::Severity;
+use crate::finding::{Code, Finding, Severity};
+use crate::i18n::Text;
+use crate::t;
 
 /// A point rule's verdict on one row: message, help, and a severity when it is not the rule's.
 pub struct Said {
-    pub message: String,
-    pub help: String,
+    pub message: Text,
+    /// conform's help; `None` where the rule's own help (the standard's words) is given instead.
+    pub help: Option<Text>,
     pub severity: Option<Severity>,
+}
+
+impl Said {
+    /// The rule's finding with these words, at this severity or the rule's (not yet placed).
+    pub fn finding(self, rule: &CompiledRule) -> Finding {
+        let finding = Finding::text(Code::Rule, self.message);
+        let finding = match self.help {
+            Some(help) => finding.with_help_text(Some(help)),
+            None => finding.with_help(rule.help.clone()),
+        };
+        finding.with_severity(self.severity.unwrap_or(rule.severity))
+    }
 }
 
 /// Judges the cells `(x, y)` (their text, and their values) of the columns `names`; `None` when
@@ -21,29 +36,31 @@ pub fn judge(
     rule: &CompiledRule,
 ) -> Option<Said> {
     let pair = format!("`{x_name}` {x_text}, `{y_name}` {y_text}");
+    // The rule's message is the standard's words; its help, where it has one, is said instead of
+    // conform's.
+    let help = |default: Text| rule.help.is_none().then_some(default);
     match place(x, y, within) {
         Placement::Inside => None,
-        Placement::Converted { from, lon, lat } => Some(converted(&pair, from, (lon, lat), (x_name, y_name), (x_text, y_text))),
+        Placement::Converted { from, lon, lat } => Some(converted(
+            pair,
+            from,
+            (lon, lat),
+            (x_name, y_name),
+            (x_text, y_text),
+        )),
         Placement::Outside(kind) => Some(Said {
-            message: format!(
-                "{}: {pair}, read as {} either way round, is outside it",
-                rule.message,
-                kind.describe()
+            message: t!(
+                "point-outside",
+                message = &rule.message,
+                pair = pair,
+                kind = kind.describe(),
             ),
-            help: rule.help.clone().unwrap_or_else(|| {
-                "check the coordinates against a map; a sign left off a longitude west of Greenwich puts a point in the sea".into()
-            }),
+            help: help(t!("point-outside-help")),
             severity: None,
         }),
         Placement::Unknown => Some(Said {
-            message: format!(
-                "{}: {pair} are neither longitude and latitude, nor British National Grid eastings and northings, nor Web Mercator metres",
-                rule.message
-            ),
-            help: rule
-                .help
-                .clone()
-                .unwrap_or_else(|| "give the point as longitude and latitude".into()),
+            message: t!("point-unknown", message = &rule.message, pair = pair),
+            help: help(t!("point-unknown-help")),
             severity: None,
         }),
     }
@@ -52,35 +69,48 @@ pub fn judge(
 /// A point that is readable and in the area, but not written as the standard asks: a warning
 /// that says what it is and gives the longitude and latitude to write.
 fn converted(
-    pair: &str,
+    pair: String,
     from: Reading,
     (lon, lat): (f64, f64),
     (x_name, y_name): (&str, &str),
     (x_text, y_text): (&str, &str),
 ) -> Said {
-    let asked = "the longitude and latitude (WGS84) the standard asks for";
     let message = match (from.kind, from.swapped) {
-        (Kind::Degrees, _) => format!(
-            "{pair} look swapped: the point is in the area only as latitude {x_text}, longitude {y_text}"
-        ),
-        (kind, false) => format!("{pair} are {}, not {asked}", kind.describe()),
-        (kind, true) => format!(
-            "{pair} are {} the wrong way round, not {asked}",
-            kind.describe()
+        (Kind::Degrees, _) => t!("point-swapped", pair = pair, x = x_text, y = y_text),
+        (kind, false) => t!("point-converted", pair = pair, kind = kind.describe()),
+        (kind, true) => t!(
+            "point-converted-swapped",
+            pair = pair,
+            kind = kind.describe()
         ),
     };
+    let (lon, lat) = (format!("{lon:.6}"), format!("{lat:.6}"));
     let help = match from.kind {
-        Kind::Degrees => format!(
-            "put the longitude ({y_text}) in `{x_name}` and the latitude ({x_text}) in `{y_name}`; the planning.data.gov.uk pipeline swaps them back, with a warning"
+        Kind::Degrees => t!(
+            "point-swapped-help",
+            x = x_text,
+            y = y_text,
+            x_column = x_name,
+            y_column = y_name,
         ),
-        kind => format!(
-            "write `{x_name}` {lon:.6}, `{y_name}` {lat:.6} (converted by conform{}); the planning.data.gov.uk pipeline converts them itself, with a warning",
-            if kind == Kind::EastingNorthing { ", to within about 100 metres" } else { "" }
+        Kind::EastingNorthing => t!(
+            "point-converted-grid-help",
+            x_column = x_name,
+            y_column = y_name,
+            lon = lon,
+            lat = lat,
+        ),
+        Kind::Mercator => t!(
+            "point-converted-help",
+            x_column = x_name,
+            y_column = y_name,
+            lon = lon,
+            lat = lat,
         ),
     };
     Said {
         message,
-        help,
+        help: Some(help),
         severity: Some(Severity::Warning),
     }
 }

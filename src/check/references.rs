@@ -18,6 +18,7 @@ use crate::finding::{Code, Finding, Severity};
 use crate::read::csv::{ChunkReader, ChunkRecords};
 use crate::read::{self, OpenError};
 use crate::standard::{ForeignKey, Standard, Table};
+use crate::t;
 
 /// One checked file, with the table it was checked against.
 pub struct Checked<'a> {
@@ -173,27 +174,27 @@ fn dangling(
         .iter()
         .map(|c| format!("`{c}`"))
         .collect();
-    Finding::new(
+    Finding::text(
         Code::ForeignKey,
-        format!(
-            "`{shown_value}` in {shown} refers to nothing: no row of the `{}` table ({}) has it in {}",
-            fk.table,
-            paths.join(", "),
-            target_columns.join(", ")
+        t!(
+            "ref-refers-to-nothing",
+            value = &shown_value,
+            columns = shown,
+            table = &fk.table,
+            files = paths.join(", "),
+            target_columns = target_columns.join(", ")
         ),
     )
     .at_row(row, line)
     .in_column(Some(file_column), column)
     .with_value(&shown_value)
-    .with_help(Some(match guess {
-        Some(g) => format!(
-            "did you mean `{g}`? Otherwise add the missing row to the `{}` file",
-            fk.table
+    .with_help_text(Some(match guess {
+        Some(g) => t!(
+            "ref-refers-to-nothing-guess-help",
+            guess = g,
+            table = &fk.table
         ),
-        None => format!(
-            "add a row with this reference to the `{}` file, or correct the reference",
-            fk.table
-        ),
+        None => t!("ref-refers-to-nothing-help", table = &fk.table),
     }))
 }
 
@@ -236,18 +237,15 @@ pub fn check_references(
                 targets.insert(key.clone(), read);
             }
             let Some((set, paths)) = &targets[&key] else {
-                let mut note = Finding::new(
+                let mut note = Finding::text(
                     Code::ForeignKey,
-                    format!(
-                        "values in {shown} refer to the `{}` table, but no file of that table was checked with this one, so they were not looked up",
-                        fk.table
-                    ),
+                    t!("ref-not-looked-up", columns = &shown, table = &fk.table),
                 )
-                .with_help(Some(format!(
-                    "check the files together: conform check --standard {} FILE-OF-{} {}",
-                    standard.id,
-                    fk.table.to_uppercase(),
-                    files[n].report.path
+                .with_help_text(Some(t!(
+                    "ref-not-looked-up-help",
+                    standard = &standard.id,
+                    table = fk.table.to_uppercase(),
+                    path = &files[n].report.path
                 )));
                 note.severity = Severity::Info;
                 let note = note.in_column(Some(file_column), &column_names[0]);

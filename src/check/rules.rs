@@ -12,6 +12,7 @@ use crate::finding::{Code, Finding};
 use crate::formats::date;
 use crate::json_pointer;
 use crate::schema::{self, FailureKind};
+use crate::t;
 
 /// The row as the JSON object the row schema describes: missing cells absent, other cells
 /// converted to the column's type (kept as text where they do not convert).
@@ -117,27 +118,45 @@ pub fn validate_row(
             .and_then(|name| table.columns.iter().position(|c| &*c.name == name));
         let required = matches!(failure.kind, FailureKind::Required(_));
         let mut finding = match (code, &column_name) {
-            (Code::Schema, Some(name)) if required => {
-                Finding::new(
-                    code,
-                    format!(
-                        "`{name}` must have a value in this row: the standard's `{}` rule requires it (at {schema_path})",
-                        rule_keyword.unwrap_or("schema")
-                    ),
-                )
-                .with_help(Some(format!("fill in `{name}`, or check the values that make it required")))
-            }
-            (Code::Required, Some(name)) => Finding::new(
+            (Code::Schema, Some(name)) if required => Finding::text(
                 code,
-                format!("`{name}` must have a value in this row: a rule of the standard requires it (at {schema_path})"),
+                t!(
+                    "rule-required-by-keyword",
+                    column = name,
+                    keyword = rule_keyword.unwrap_or("schema"),
+                    path = &schema_path
+                ),
             )
-            .with_help(Some(format!("fill in `{name}`, or check the values that make it required"))),
+            .with_help_text(Some(t!("rule-required-help", column = name))),
+            (Code::Required, Some(name)) => Finding::text(
+                code,
+                t!("rule-required", column = name, path = &schema_path),
+            )
+            .with_help_text(Some(t!("rule-required-help", column = name))),
             (_, Some(name)) => {
                 let value = &*failure.instance;
-                let shown = value.as_str().map_or_else(|| value.to_string(), String::from);
-                Finding::new(code, format!("`{shown}` in `{name}` breaks the rule at {schema_path}: {}", failure.message))
+                let shown = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), String::from);
+                Finding::text(
+                    code,
+                    t!(
+                        "rule-cell-breaks-rule",
+                        value = shown,
+                        column = name,
+                        path = &schema_path,
+                        reason = &failure.message
+                    ),
+                )
             }
-            (_, None) => Finding::new(code, format!("this row breaks the rule at {schema_path}: {}", failure.message)),
+            (_, None) => Finding::text(
+                code,
+                t!(
+                    "rule-row-breaks-rule",
+                    path = &schema_path,
+                    reason = &failure.message
+                ),
+            ),
         };
         finding.row = Some(row);
         finding.line = Some(line);
@@ -190,7 +209,7 @@ pub fn check_rules(
             if absent_from_file(rule, standard_to_file) {
                 continue;
             }
-            let message = match &rule.test {
+            let finding = match &rule.test {
                 CompiledTest::Schema(validator) => {
                     if !filled {
                         if let Value::Object(map) = scratch {
@@ -207,7 +226,8 @@ pub fn check_rules(
                     if validator.is_valid(scratch) {
                         continue;
                     }
-                    rule.message.clone()
+                    // The rule's own words, as the standard's authors wrote them.
+                    Finding::new(Code::Rule, rule.message.clone())
                 }
                 CompiledTest::Cells(test) => {
                     let cell = |i: usize| {
@@ -221,7 +241,7 @@ pub fn check_rules(
                     if test.holds(&cell) {
                         continue;
                     }
-                    rule.message.clone()
+                    Finding::new(Code::Rule, rule.message.clone())
                 }
                 CompiledTest::Compare { left, op, right } => {
                     let cell = |i: usize| {
@@ -232,9 +252,15 @@ pub fn check_rules(
                         continue;
                     };
                     match compare(a, b) {
-                        Some(ordering) if !op.holds(ordering) => {
-                            format!("{}: `{a}` against `{b}`", rule.message)
-                        }
+                        Some(ordering) if !op.holds(ordering) => Finding::text(
+                            Code::Rule,
+                            t!(
+                                "rule-compared",
+                                message = &rule.message,
+                                left = a,
+                                right = b
+                            ),
+                        ),
                         _ => continue,
                     }
                 }
@@ -256,9 +282,7 @@ pub fn check_rules(
                         continue;
                     };
                     out.push(place_rule(
-                        Finding::new(Code::Rule, said.message)
-                            .with_help(Some(said.help))
-                            .with_severity(said.severity.unwrap_or(rule.severity)),
+                        said.finding(rule),
                         rule,
                         (record, table, standard_to_file),
                         row,
@@ -268,7 +292,7 @@ pub fn check_rules(
                 }
             };
             out.push(place_rule(
-                Finding::new(Code::Rule, message)
+                finding
                     .with_help(rule.help.clone())
                     .with_severity(rule.severity),
                 rule,
@@ -360,11 +384,13 @@ pub fn rules_without_columns(
                 .map(|i| format!("`{}`", table.columns[*i].name))
                 .collect::<Vec<_>>()
                 .join(", ");
-            Finding::new(
+            Finding::text(
                 Code::Rule,
-                format!(
-                    "the file has none of the columns {names}, so every row breaks the rule `{}` (“{}”)",
-                    rule.id, rule.message
+                t!(
+                    "rule-columns-absent",
+                    columns = names,
+                    rule = &rule.id,
+                    message = &rule.message
                 ),
             )
             .with_help(rule.help.clone())

@@ -17,6 +17,7 @@ use crate::read::detect::{self, Kind};
 use crate::read::table::{self as table_reader, TableSource};
 use crate::read::Input;
 use crate::standard::Table;
+use crate::t;
 
 /// What the input is: `--input-format`, else its content (after gzip), with its name as a hint.
 pub(crate) fn kind_of(input: &Input, options: &Options) -> std::io::Result<Kind> {
@@ -56,27 +57,24 @@ pub(super) fn check_table(
     if let (Some(named), false) = (named, matches!(kind, Kind::Other(_))) {
         if named != kind && !(named.is_spreadsheet() && kind.is_spreadsheet()) {
             report.findings.push(
-                Finding::new(
+                Finding::text(
                     Code::Input,
-                    format!(
-                        "the file's name says {}, but its content is {}: it was read as {}",
-                        named.name(),
-                        kind.name(),
-                        kind.name()
+                    t!(
+                        "table-name-says-other-format",
+                        named = named.name(),
+                        kind = kind.name()
                     ),
                 )
-                .with_help(Some("rename the file to match its content".into())),
+                .with_help_text(Some(t!("table-name-says-other-format-help"))),
             );
         }
     }
     let source = match kind {
-        Kind::Other(what) => Err(Finding::new(
+        Kind::Other(what) => Err(Finding::text(
             Code::EncodingError,
-            format!("this file is not a table conform reads: it is {what}"),
+            t!("table-not-a-table", what = what),
         )
-        .with_help(Some(
-            "export the data as CSV (UTF-8), a spreadsheet or JSON".into(),
-        ))),
+        .with_help_text(Some(t!("table-not-a-table-help")))),
         _ => table_reader::open(input, kind, options.sheet.as_deref())?,
     };
     let source = match source {
@@ -128,9 +126,8 @@ fn check_source(
     let header = StringRecord::from(source.header);
     if is_blank(header.iter()) {
         report.findings.push(
-            Finding::new(Code::EmptyFile, "the table has no columns").with_help(Some(
-                "export the data again, with the header row the standard defines".into(),
-            )),
+            Finding::text(Code::EmptyFile, t!("table-no-columns"))
+                .with_help_text(Some(t!("table-no-columns-help"))),
         );
         settle(&mut report.findings, compiled, options);
         return Ok(());
@@ -230,16 +227,14 @@ pub(super) fn cell_error(
         .get(column)
         .cloned()
         .unwrap_or_else(|| Arc::from(""));
-    Finding::new(
+    Finding::text(
         Code::CellError,
-        format!("the cell in `{name}` holds the formula error {error}, not a value"),
+        t!("table-formula-error", column = &name, error = error),
     )
     .at_row(row, line)
     .in_column(Some(column), &name)
     .with_value(error)
-    .with_help(Some(
-        "fix the formula (or paste the values in as values) and export again".into(),
-    ))
+    .with_help_text(Some(t!("table-formula-error-help")))
 }
 
 /// The header as CSV text, kept as row 0 so that header findings show the header.

@@ -86,6 +86,7 @@ fn request(args: &CheckArgs) -> Result<Request, Fatal> {
             })?),
             None => None,
         },
+        lang: super::parse_lang(args.lang.as_deref())?,
     })
 }
 
@@ -104,6 +105,7 @@ pub(super) fn check_command(args: &CheckArgs) -> Result<i32, Fatal> {
         width: if to_terminal { terminal_width() } else { 100 },
         quiet: args.quiet,
         github_summary: github_summary(),
+        lang: request.lang,
     };
     let mut output = Output::open(args.output.as_deref())
         .map_err(|e| Fatal(format!("error: cannot write the report: {e}")))?;

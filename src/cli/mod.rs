@@ -68,6 +68,9 @@ pub enum Command {
     Explain {
         /// The code, e.g. `type` or `missing-column`; without it, every code is listed.
         code: Option<String>,
+        /// `en` or `cy` (Welsh) [default: from LC_ALL, LC_MESSAGES or LANG, else English].
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
 }
 
@@ -189,6 +192,10 @@ pub struct CheckArgs {
     /// No progress bar (one is shown on a terminal for files over 8 MB, never in CI or pipes).
     #[arg(long)]
     pub no_progress: bool,
+    /// The language of the findings and of the human and Markdown reports: `en` or `cy`
+    /// (Welsh) [default: from LC_ALL, LC_MESSAGES or LANG, else English].
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[cfg(feature = "serve")]
@@ -325,7 +332,13 @@ impl From<RunError> for Fatal {
 /// Runs conform with these arguments and returns the exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Explain { code } => explain_command(code.as_deref()),
+        Command::Explain { code, lang } => match parse_lang(lang.as_deref()) {
+            Ok(lang) => explain_command(code.as_deref(), lang),
+            Err(Fatal(message)) => {
+                eprintln!("{message}");
+                2
+            }
+        },
         Command::Completions { shell } => {
             let mut text = Vec::new();
             clap_complete::generate(
@@ -380,7 +393,6 @@ pub fn run(cli: Cli) -> i32 {
 
 #[cfg(feature = "serve")]
 fn serve_command(args: &ServeArgs) -> Result<i32, Fatal> {
-    use conform::i18n::Lang;
     use conform::serve;
     let max_upload = serve::parse_size(&args.max_upload).ok_or_else(|| {
         Fatal(format!(
@@ -388,12 +400,7 @@ fn serve_command(args: &ServeArgs) -> Result<i32, Fatal> {
             args.max_upload
         ))
     })?;
-    let lang = match &args.lang {
-        Some(text) => {
-            Lang::parse(text).ok_or_else(|| Fatal(format!("error: --lang {text}: use en or cy")))?
-        }
-        None => Lang::from_env(),
-    };
+    let lang = parse_lang(args.lang.as_deref())?;
     let defaults = serve::Options::default();
     let options = serve::Options {
         bind: args.bind,
@@ -524,4 +531,13 @@ fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
         out.extend_from_slice(body.as_bytes());
     }
     man.render_version_section(out)
+}
+
+/// `--lang`: `en`, `cy` or a locale such as `cy_GB`; without it, the environment's language.
+pub(crate) fn parse_lang(text: Option<&str>) -> Result<conform::i18n::Lang, Fatal> {
+    match text {
+        Some(text) => conform::i18n::Lang::parse(text)
+            .ok_or_else(|| Fatal(format!("error: --lang {text}: use en or cy (Welsh)"))),
+        None => Ok(conform::i18n::Lang::from_env()),
+    }
 }

@@ -88,11 +88,11 @@ pub(super) fn lint_command(spec: &str) -> i32 {
     write_stdout(&out, if lint.errors.is_empty() { 0 } else { 1 })
 }
 
-pub(super) fn explain_command(code: Option<&str>) -> i32 {
+pub(super) fn explain_command(code: Option<&str>, lang: conform::i18n::Lang) -> i32 {
     match code {
-        None => write_stdout(&explain::listing(), 0),
+        None => write_stdout(&explain::listing(lang), 0),
         Some(name) => match Code::parse(name) {
-            Some(code) => write_stdout(&explain::render(code), 0),
+            Some(code) => write_stdout(&explain::render(code, lang), 0),
             None => {
                 let guess = conform::suggest::closest(name, Code::ALL.iter().map(|c| c.as_str()));
                 let hint = guess

@@ -41,13 +41,13 @@ fn no_help(_: &str) -> Option<String> {
 fn wkt_area_help(value: &str) -> Option<String> {
     crate::wkt::check(value, crate::wkt::Want::Area)
         .err()
-        .map(|p| p.message)
+        .map(|p| p.message.english())
 }
 
 fn wkt_point_help(value: &str) -> Option<String> {
     crate::wkt::check(value, crate::wkt::Want::Point)
         .err()
-        .map(|p| p.message)
+        .map(|p| p.message.english())
 }
 
 macro_rules! value_formats {

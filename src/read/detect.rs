@@ -3,6 +3,14 @@
 
 use std::path::Path;
 
+use crate::i18n::Text;
+use crate::t;
+
+/// What [`Kind::Other`] content is, as its name reports give it.
+const PDF: &str = "a PDF document";
+const ZSTD: &str = "zstd-compressed data";
+const IMAGE: &str = "an image";
+
 /// The formats conform reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -68,6 +76,17 @@ impl Kind {
     pub fn is_spreadsheet(self) -> bool {
         matches!(self, Kind::Xlsx | Kind::Xlsb | Kind::Xls | Kind::Ods)
     }
+
+    /// For content conform does not read ([`Kind::Other`]), what it is in words for a finding
+    /// (`a PDF document`); `None` for the formats conform reads.
+    pub fn other_text(self) -> Option<Text> {
+        match self {
+            Kind::Other(PDF) => Some(t!("read-binary-pdf")),
+            Kind::Other(ZSTD) => Some(t!("read-detect-zstd")),
+            Kind::Other(IMAGE) => Some(t!("read-detect-image")),
+            _ => None,
+        }
+    }
 }
 
 /// The kind a file's name suggests (after `.gz` is taken off), if any.
@@ -107,13 +126,13 @@ pub fn by_content(head: &[u8], name_says: Option<Kind>) -> Kind {
         return Kind::Arrow;
     }
     if head.starts_with(b"%PDF") {
-        return Kind::Other("a PDF document");
+        return Kind::Other(PDF);
     }
     if head.starts_with(&[0x28, 0xB5, 0x2F, 0xFD]) {
-        return Kind::Other("zstd-compressed data");
+        return Kind::Other(ZSTD);
     }
     if head.starts_with(&[0x89, b'P', b'N', b'G']) || head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Kind::Other("an image");
+        return Kind::Other(IMAGE);
     }
     json_kind(head).unwrap_or(Kind::Text)
 }

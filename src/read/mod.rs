@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::finding::{Code, Finding};
+use crate::i18n::Text;
+use crate::t;
 pub use decode::Utf8Stream;
 
 /// What reading a frame's bytes says: a frame is columns, not a file (its reader takes the
@@ -279,6 +281,16 @@ impl std::fmt::Display for TooLarge {
 
 impl std::error::Error for TooLarge {}
 
+/// What a [`TooLarge`] error inside `error` says (`it unpacks to more than 1024 MB`), in words
+/// for a finding.
+pub fn too_large_text(error: &io::Error) -> Text {
+    let limit = error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<TooLarge>())
+        .map_or(0, |large| large.0);
+    t!("read-too-large", megabytes = (limit >> 20) as i64)
+}
+
 struct SharedBytes(std::sync::Arc<Vec<u8>>);
 
 impl AsRef<[u8]> for SharedBytes {
@@ -473,20 +485,20 @@ fn position(
 }
 
 /// What the first bytes say the file really is, when it is not text.
-fn sniff_binary(head: &[u8]) -> Option<&'static str> {
+fn sniff_binary(head: &[u8]) -> Option<Text> {
     if head.starts_with(b"PK\x03\x04") {
-        Some("a zip archive (an .xlsx or .ods spreadsheet saved with a .csv name?)")
+        Some(t!("read-binary-zip"))
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("an old-style Excel workbook (.xls)")
+        Some(t!("read-binary-xls"))
     } else if head.starts_with(b"%PDF") {
-        Some("a PDF document")
+        Some(t!("read-binary-pdf"))
     } else {
         None
     }
 }
 
-fn not_text(message: String, help: &str, line: Option<u64>) -> OpenError {
-    let mut finding = Finding::new(Code::EncodingError, message).with_help(Some(help.to_string()));
+fn not_text(message: Text, help: Text, line: Option<u64>) -> OpenError {
+    let mut finding = Finding::text(Code::EncodingError, message).with_help_text(Some(help));
     finding.line = line;
     OpenError::NotText(Box::new(finding))
 }
@@ -524,28 +536,24 @@ fn open_with(
     }
     if let Some(what) = sniff_binary(head) {
         return Err(not_text(
-            format!("this file is not CSV text: it is {what}"),
-            "open it in the program that made it and export it as CSV UTF-8",
+            t!("read-not-csv", what = what),
+            t!("read-not-csv-help"),
             None,
         ));
     }
     // UTF-16, told by its byte order mark or, without one, by its zero bytes.
     let utf16 = if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         let encoding = if head[0] == 0xFF { UTF_16LE } else { UTF_16BE };
-        Some((encoding, true, "it starts with a byte order mark"))
+        Some((encoding, true, t!("read-utf16-bom")))
     } else {
-        utf16_without_bom(head).map(|encoding| {
-            (encoding, false, "without a byte order mark: every other byte is zero, as in English text written in UTF-16")
-        })
+        utf16_without_bom(head).map(|encoding| (encoding, false, t!("read-utf16-no-bom")))
     };
     if let Some((encoding, bom, told_by)) = utf16 {
-        let finding = Finding::new(
+        let finding = Finding::text(
             Code::Encoding,
-            format!("the file is {} ({told_by}), not UTF-8", encoding.name()),
+            t!("read-utf16", encoding = encoding.name(), told_by = told_by),
         )
-        .with_help(Some(
-            "it was read as UTF-16; save it again as \"CSV UTF-8 (Comma delimited)\" so that other tools can read it".into(),
-        ));
+        .with_help_text(Some(t!("read-utf16-help")));
         return Ok(Opened {
             stream: Utf8Stream::decoding(input.open_raw()?, encoding),
             encoding: TextEncoding { encoding, bom },
@@ -571,11 +579,12 @@ fn open_with(
     let scan = scan(input.open_raw()?)?;
     if let Some(nul) = scan.first_nul {
         return Err(not_text(
-            format!(
-                "line {}, column {} holds a NUL byte (0x00): this is binary data, not CSV text",
-                nul.line, nul.column
+            t!(
+                "read-nul-byte",
+                line = nul.line as i64,
+                column = nul.column as i64
             ),
-            "export the data again as CSV UTF-8; if it is UTF-16 text without a byte order mark, pass --encoding utf-16le",
+            t!("read-nul-byte-help"),
             Some(nul.line),
         ));
     }
@@ -584,11 +593,13 @@ fn open_with(
     };
     if let Some(undefined) = scan.first_undefined_1252 {
         return Err(not_text(
-            format!(
-                "line {}, column {}: byte 0x{:02X} is not valid UTF-8, and Windows-1252 does not define it either",
-                undefined.line, undefined.column, undefined.byte
+            t!(
+                "read-undefined-byte",
+                line = undefined.line as i64,
+                column = undefined.column as i64,
+                byte = format!("{:02X}", undefined.byte)
             ),
-            "the file may be damaged or in another encoding; export it again as CSV UTF-8, or name its encoding with --encoding",
+            t!("read-undefined-byte-help"),
             Some(undefined.line),
         ));
     }
@@ -596,16 +607,17 @@ fn open_with(
         .decode_without_bom_handling(&[invalid.byte])
         .0
         .into_owned();
-    let mut finding = Finding::new(
+    let mut finding = Finding::text(
         Code::Encoding,
-        format!(
-            "the file is not UTF-8: line {}, column {} has byte 0x{:02X}, which is `{character}` in Windows-1252",
-            invalid.line, invalid.column, invalid.byte
+        t!(
+            "read-windows-1252",
+            line = invalid.line as i64,
+            column = invalid.column as i64,
+            byte = format!("{:02X}", invalid.byte),
+            character = &character
         ),
     )
-    .with_help(Some(
-        "the file was read as Windows-1252 (what Excel writes for \"CSV\" on Windows); save it as \"CSV UTF-8 (Comma delimited)\" instead".into(),
-    ))
+    .with_help_text(Some(t!("read-windows-1252-help")))
     .with_value(&character);
     finding.line = Some(invalid.line);
     finding.character = Some(invalid.column);

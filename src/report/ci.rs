@@ -459,6 +459,7 @@ pub struct GithubReporter<'w> {
     out: Box<dyn std::io::Write + 'w>,
     summary: Option<std::path::PathBuf>,
     max_examples: usize,
+    lang: crate::i18n::Lang,
 }
 
 impl<'w> GithubReporter<'w> {
@@ -467,6 +468,7 @@ impl<'w> GithubReporter<'w> {
             out,
             summary: options.github_summary.clone(),
             max_examples: options.max_examples,
+            lang: options.lang,
         }
     }
 }
@@ -494,7 +496,7 @@ impl super::Reporter for GithubReporter<'_> {
             })?;
         std::io::Write::write_all(
             &mut file,
-            super::markdown::render(run, self.max_examples).as_bytes(),
+            super::markdown::render(run, self.max_examples, self.lang).as_bytes(),
         )
     }
 }

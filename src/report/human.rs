@@ -10,9 +10,11 @@ use miette::{
 };
 
 use super::snippet::{cell_span, place, records, window};
-use super::{groups, plural, rows_range, thousands, Group, RunReport};
+use super::{groups, rows_range, thousands, Group, RunReport};
 use crate::check::FileReport;
 use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::t;
 
 /// How the human report is drawn.
 #[derive(Clone, Copy, Debug)]
@@ -21,6 +23,7 @@ pub struct Style {
     pub width: usize,
     pub max_examples: usize,
     pub quiet: bool,
+    pub lang: Lang,
 }
 
 /// The text of one record as it appears in the file, with its first line number.
@@ -52,6 +55,7 @@ struct FindingDiagnostic<'a> {
     finding: &'a Finding,
     snippet: Option<Snippet>,
     span: Option<(usize, usize)>,
+    lang: Lang,
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -96,8 +100,10 @@ impl Diagnostic for FindingDiagnostic<'_> {
         let (start, end) = self.span?;
         let label = match (&self.finding.column, self.finding.row) {
             (Some(column), _) => column.name.to_string(),
-            (None, Some(row)) if self.finding.character.is_none() => format!("row {row}"),
-            (None, _) => "here".to_string(),
+            (None, Some(row)) if self.finding.character.is_none() => {
+                t!("report-label-row", row = row as i64).render(self.lang)
+            }
+            (None, _) => t!("report-label-here").render(self.lang),
         };
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
             Some(label),
@@ -107,19 +113,26 @@ impl Diagnostic for FindingDiagnostic<'_> {
 }
 
 /// The summary table of one file: a line a (code, column) group, with its count.
-fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>]) {
-    let _ = writeln!(out, "\nSummary for {}:", file.path);
+fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>], lang: Lang) {
+    let _ = writeln!(
+        out,
+        "\n{}",
+        t!("report-summary-for", path = file.path.as_str()).render(lang)
+    );
     // A finding about the header, a whole row or the file has no one column to group under.
     let label = |group: &Group| -> String {
         let first = group.findings[0];
         let fallback = if first.row.is_none() && first.line == Some(file.header_line) {
-            "(header)"
+            t!("report-place-header")
         } else if first.row.is_some() {
-            "(whole row)"
+            t!("report-place-row")
         } else {
-            "(file)"
+            t!("report-place-file")
         };
-        group.column.unwrap_or(fallback).chars().take(40).collect()
+        match group.column {
+            Some(column) => column.chars().take(40).collect(),
+            None => fallback.render(lang),
+        }
     };
     let width = groups
         .iter()
@@ -127,17 +140,26 @@ fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>]) {
         .max()
         .unwrap_or(6)
         .max(6);
+    let headings = [
+        t!("report-heading-severity").render(lang),
+        t!("report-heading-code").render(lang),
+        t!("report-heading-column").render(lang),
+        t!("report-heading-count").render(lang),
+    ];
+    // The columns fit their headings, which are longer in Welsh.
+    let severity_width = headings[0].chars().count().max(9);
+    let width = width.max(headings[2].chars().count());
     let _ = writeln!(
         out,
-        "  {:<9} {:<17} {:<width$} {:>9}",
-        "severity", "code", "column", "count"
+        "  {:<severity_width$} {:<17} {:<width$} {:>9}",
+        headings[0], headings[1], headings[2], headings[3]
     );
     for group in groups {
         let severity = group.findings[0].severity;
         let column = label(group);
         let _ = writeln!(
             out,
-            "  {:<9} {:<17} {:<width$} {:>9}",
+            "  {:<severity_width$} {:<17} {:<width$} {:>9}",
             severity.as_str(),
             group.code.as_str(),
             column,
@@ -202,7 +224,7 @@ fn snippet(
 }
 
 /// `--quiet`: a failing file in one line, with its counts by code; a passing file not at all.
-fn render_file_quietly(out: &mut String, run: &RunReport, file: &FileReport) {
+fn render_file_quietly(out: &mut String, run: &RunReport, file: &FileReport, lang: Lang) {
     if run.file_passes(file) {
         return;
     }
@@ -224,20 +246,33 @@ fn render_file_quietly(out: &mut String, run: &RunReport, file: &FileReport) {
         .iter()
         .map(|(code, count)| format!("{code} {}", thousands(*count as u64)))
         .collect();
-    let _ = writeln!(
-        out,
-        "✗ {}: {}, {}{} ({})",
-        file.path,
-        plural(file.errors(), "error", "errors"),
-        plural(file.count(Severity::Warning), "warning", "warnings"),
-        if file.partial { ", stopped early" } else { "" },
-        codes.join(", ")
+    let counts = t!(
+        "report-counts",
+        errors = file.errors(),
+        warnings = file.count(Severity::Warning)
     );
+    let line = if file.partial {
+        t!(
+            "report-quiet-line-partial",
+            path = file.path.as_str(),
+            counts = counts,
+            codes = codes.join(", ")
+        )
+    } else {
+        t!(
+            "report-quiet-line",
+            path = file.path.as_str(),
+            counts = counts,
+            codes = codes.join(", ")
+        )
+    };
+    let _ = writeln!(out, "✗ {}", line.render(lang));
 }
 
 fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Style) {
+    let lang = style.lang;
     if style.quiet {
-        render_file_quietly(out, run, file);
+        render_file_quietly(out, run, file, lang);
         return;
     }
     let handler = GraphicalReportHandler::new_themed(if style.color {
@@ -272,24 +307,25 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     let encoding = match (&file.encoding_label, &file.locator) {
         (Some(label), _) => label.clone(),
         (None, crate::read::table::Locator::Sheet { name, .. }) => {
-            format!("{}, sheet `{name}`", file.format)
+            t!("report-format-sheet", format = file.format, sheet = name).render(lang)
         }
         (None, _) => file.format.to_string(),
     };
-    let _ = writeln!(
-        out,
-        "{}: {}, {}, {encoding}, table `{}`",
-        file.path,
-        plural(file.rows as usize, "row", "rows"),
-        plural(file.header.len(), "column", "columns"),
-        file.table
+    let heading = t!(
+        "report-file-heading",
+        path = file.path.as_str(),
+        rows = file.rows,
+        columns = file.header.len(),
+        encoding = encoding,
+        table = file.table.as_str()
     );
+    let _ = writeln!(out, "{}", heading.render(lang));
     if !style.quiet {
         for group in &groups {
             let whole = group.is_whole_column(file.rows) && !file.partial;
             for finding in group.findings.iter().take(examples(group)) {
                 let said;
-                let finding = match group.whole_column_message().filter(|_| whole) {
+                let finding = match group.whole_column_message(lang).filter(|_| whole) {
                     Some(message) => {
                         said = Finding {
                             message,
@@ -311,6 +347,7 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
                     finding,
                     snippet,
                     span,
+                    lang,
                 };
                 let mut rendered = String::new();
                 if handler.render_report(&mut rendered, &diagnostic).is_ok() {
@@ -322,41 +359,39 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
             if rest > 0 && style.max_examples > 0 && !whole {
                 let column = group
                     .column
-                    .map(|c| format!(" in `{c}`"))
+                    .map(|c| format!(" {}", t!("report-in-column", column = c).render(lang)))
                     .unwrap_or_default();
                 let sheet = matches!(file.locator, crate::read::table::Locator::Sheet { .. });
-                let range =
-                    rows_range(&group.findings[style.max_examples..], sheet).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "  … and {} more `{}` findings{column}{range}\n",
-                    thousands(rest as u64),
-                    group.code
-                );
+                let range = rows_range(&group.findings[style.max_examples..], sheet, lang)
+                    .unwrap_or_default();
+                let more = t!("report-more", count = rest, code = group.code.as_str());
+                let _ = writeln!(out, "  … {}{column}{range}\n", more.render(lang));
             }
         }
     }
     if !groups.is_empty() {
-        write_summary(out, file, &groups);
+        write_summary(out, file, &groups, lang);
     }
     if file.partial {
-        let _ = writeln!(
-            out,
-            "  (stopped early: --max-findings, a limit for the whole run, was reached; counts cover the rows read so far)"
-        );
+        let _ = writeln!(out, "  ({})", t!("report-stopped-early").render(lang));
     }
     let verdict = if run.file_passes(file) {
-        "✓ conforms"
+        t!(
+            "report-file-conforms",
+            errors = file.errors(),
+            warnings = file.count(Severity::Warning),
+            notes = file.count(Severity::Info)
+        )
     } else {
-        "✗ does not conform"
+        t!(
+            "report-file-fails",
+            errors = file.errors(),
+            warnings = file.count(Severity::Warning),
+            notes = file.count(Severity::Info)
+        )
     };
-    let _ = writeln!(
-        out,
-        "{verdict}: {}, {}, {}\n",
-        plural(file.errors(), "error", "errors"),
-        plural(file.count(Severity::Warning), "warning", "warnings"),
-        plural(file.count(Severity::Info), "note", "notes")
-    );
+    let mark = if run.file_passes(file) { "✓" } else { "✗" };
+    let _ = writeln!(out, "{mark} {}\n", verdict.render(lang));
 }
 
 /// Renders the whole run.
@@ -368,19 +403,21 @@ pub fn render(run: &RunReport, style: Style) -> String {
     for file in &run.files {
         render_file(&mut out, run, file, style);
     }
+    let lang = style.lang;
     if !style.quiet && run.files.iter().any(|f| !f.findings.is_empty()) {
-        let _ = writeln!(
-            out,
-            "`conform explain CODE` says what any code above means and how to fix it."
-        );
+        let _ = writeln!(out, "{}", t!("report-explain-hint").render(lang));
     }
+    let counts = t!(
+        "report-counts",
+        errors = run.total(Severity::Error),
+        warnings = run.total(Severity::Warning)
+    );
     let _ = writeln!(
         out,
-        "{} {} ({}, {})",
+        "{} {} ({})",
         if run.passes() { "✓" } else { "✗" },
-        run.verdict(str::to_string),
-        plural(run.total(Severity::Error), "error", "errors"),
-        plural(run.total(Severity::Warning), "warning", "warnings"),
+        run.verdict(str::to_string, lang),
+        counts.render(lang),
     );
     out
 }

@@ -2,32 +2,35 @@
 
 use std::fmt::Write as _;
 
-use super::{groups, plural, thousands, RunReport};
+use super::{groups, thousands, RunReport};
 use crate::finding::Severity;
+use crate::i18n::Lang;
+use crate::t;
 
 /// Escapes text for a Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-pub fn render(run: &RunReport, max_examples: usize) -> String {
+pub fn render(run: &RunReport, max_examples: usize, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## conform: {}\n", cell(&run.title()));
     let _ = writeln!(
         out,
         "{} **{}**",
         if run.passes() { "✅" } else { "❌" },
-        run.verdict(|s| format!("`{s}`"))
+        run.verdict(|s| format!("`{s}`"), lang)
     );
+    let counts = t!(
+        "report-counts",
+        errors = run.total(Severity::Error),
+        warnings = run.total(Severity::Warning)
+    );
+    let _ = writeln!(out, "\n{}.\n", counts.render(lang));
     let _ = writeln!(
         out,
-        "\n{}, {}.\n",
-        plural(run.total(Severity::Error), "error", "errors"),
-        plural(run.total(Severity::Warning), "warning", "warnings")
-    );
-    let _ = writeln!(
-        out,
-        "| file | rows | errors | warnings | verdict |\n|---|---:|---:|---:|---|"
+        "| {} |\n|---|---:|---:|---:|---|",
+        t!("report-md-files-heading").render(lang)
     );
     for file in &run.files {
         let _ = writeln!(
@@ -38,9 +41,9 @@ pub fn render(run: &RunReport, max_examples: usize) -> String {
             thousands(file.errors() as u64),
             thousands(file.count(Severity::Warning) as u64),
             if run.file_passes(file) {
-                "✅ conforms"
+                format!("✅ {}", t!("report-md-conforms").render(lang))
             } else {
-                "❌ does not conform"
+                format!("❌ {}", t!("report-md-fails").render(lang))
             }
         );
     }
@@ -55,15 +58,19 @@ pub fn render(run: &RunReport, max_examples: usize) -> String {
         let _ = writeln!(out, "\n### `{}`\n", cell(&file.path));
         let _ = writeln!(
             out,
-            "| severity | code | column | count | first example |\n|---|---|---|---:|---|"
+            "| {} |\n|---|---|---|---:|---|",
+            t!("report-md-groups-heading").render(lang)
         );
         for group in &groups {
             let first = group.findings[0];
             let place = match (first.row, first.line) {
-                (Some(row), Some(line)) => format!("row {row}, line {line}: "),
+                (Some(row), Some(line)) => format!(
+                    "{}: ",
+                    t!("report-md-place", row = row as i64, line = line as i64).render(lang)
+                ),
                 _ => String::new(),
             };
-            let message = match group.whole_column_message() {
+            let message = match group.whole_column_message(lang) {
                 Some(said) if group.is_whole_column(file.rows) && !file.partial => said,
                 _ => first.message.clone(),
             };
@@ -86,12 +93,12 @@ pub fn render(run: &RunReport, max_examples: usize) -> String {
             .take(max_examples)
             .collect();
         if !shown.is_empty() {
-            let _ = writeln!(out, "\n**How to fix**\n");
+            let _ = writeln!(out, "\n**{}**\n", t!("report-md-how-to-fix").render(lang));
             for group in shown {
                 let help = group.findings[0]
                     .help
                     .clone()
-                    .unwrap_or_else(|| group.code.doc().fix.to_string());
+                    .unwrap_or_else(|| lang.get(&format!("fix-{}", group.code.as_str())));
                 let _ = writeln!(out, "- `{}`: {}", group.code, cell(&help));
             }
         }

@@ -15,6 +15,8 @@ use std::path::PathBuf;
 
 use crate::check::FileReport;
 use crate::finding::{Code, Finding, Severity};
+use crate::i18n::Lang;
+use crate::t;
 
 /// Receives a run as it happens, in the spirit of ripgrep's `Sink`: `begin` once, `file` as each
 /// file's report is complete (in report order), `finish` with the whole run. Formats that stream
@@ -78,6 +80,9 @@ pub struct ReportOptions {
     pub quiet: bool,
     /// Where the github format appends its Markdown summary (`$GITHUB_STEP_SUMMARY`).
     pub github_summary: Option<PathBuf>,
+    /// The language of the human and Markdown reports' own words (the findings are localised
+    /// by the run). The machine formats keep English field names and framing.
+    pub lang: Lang,
 }
 
 impl Default for ReportOptions {
@@ -88,6 +93,7 @@ impl Default for ReportOptions {
             width: 100,
             quiet: false,
             github_summary: None,
+            lang: Lang::En,
         }
     }
 }
@@ -115,6 +121,7 @@ pub fn reporter<'w>(
     options: &ReportOptions,
 ) -> Box<dyn Reporter + 'w> {
     let max_examples = options.max_examples;
+    let lang = options.lang;
     match format {
         #[cfg(feature = "cli")]
         Format::Human => {
@@ -123,19 +130,22 @@ pub fn reporter<'w>(
                 width: options.width,
                 max_examples,
                 quiet: options.quiet,
+                lang,
             };
             Document::text(out, move |run| human::render(run, style))
         }
         // Without the command line's terminal rendering, the human format is the Markdown one.
         #[cfg(not(feature = "cli"))]
-        Format::Human => Document::text(out, move |run| markdown::render(run, max_examples)),
+        Format::Human => Document::text(out, move |run| markdown::render(run, max_examples, lang)),
         Format::Json => Document::boxed(out, json::write),
         Format::Jsonl => Box::new(flat::JsonlReporter { out }),
         Format::Csv => Box::new(flat::CsvReporter { out }),
         Format::Sarif => Document::boxed(out, ci::write_sarif),
         Format::Junit => Document::text(out, move |run| ci::junit(run, max_examples)),
         Format::Github => Box::new(ci::GithubReporter::new(out, options)),
-        Format::Markdown => Document::text(out, move |run| markdown::render(run, max_examples)),
+        Format::Markdown => {
+            Document::text(out, move |run| markdown::render(run, max_examples, lang))
+        }
     }
 }
 
@@ -226,13 +236,20 @@ impl RunReport {
         }
     }
 
-    /// "spend-over-500 2015.1", or "their standards" when files follow different ones.
+    /// "spend-over-500 2015.1", or "their standards" when files follow different ones (for the
+    /// machine formats, which are in English).
     pub fn standard_label(&self) -> String {
+        self.single_label()
+            .unwrap_or_else(|| t!("report-their-standards").english())
+    }
+
+    /// "spend-over-500 2015.1", or `None` when files follow different ones.
+    fn single_label(&self) -> Option<String> {
         match self.single_standard() {
             // A standard without a version of its own (a bare schema) is named alone.
-            Some(s) if s.version.is_empty() || s.version == "0" => s.id.clone(),
-            Some(s) => format!("{} {}", s.id, s.version),
-            None => "their standards".into(),
+            Some(s) if s.version.is_empty() || s.version == "0" => Some(s.id.clone()),
+            Some(s) => Some(format!("{} {}", s.id, s.version)),
+            None => None,
         }
     }
 
@@ -251,26 +268,27 @@ impl RunReport {
 
     /// The verdict in words: "2 files conform to X" or "1 of 2 files does not conform to X",
     /// with the standard's label written by `standard`.
-    pub fn verdict(&self, standard: impl Fn(&str) -> String) -> String {
+    pub fn verdict(&self, standard: impl Fn(&str) -> String, lang: Lang) -> String {
         if self.unreadable > 0 {
             // Nothing can be said of files that were not read.
-            let unread = plural(self.unreadable, "file", "files");
-            let them = if self.unreadable == 1 { "it" } else { "them" };
-            return format!("{unread} could not be read, so nothing can be said of {them} (the reasons are on standard error)");
+            return t!("report-verdict-unreadable", files = self.unreadable).render(lang);
         }
         let failed = self.files.iter().filter(|f| !self.file_passes(f)).count();
-        let files = plural(self.files.len(), "file", "files");
-        let standard = standard(&self.standard_label());
+        let standard = match self.single_label() {
+            Some(label) => standard(&label),
+            None => t!("report-their-standards").render(lang),
+        };
+        let files = self.files.len();
         if failed == 0 {
-            let verb = if self.files.len() == 1 {
-                "conforms"
-            } else {
-                "conform"
-            };
-            format!("{files} {verb} to {standard}")
+            t!("report-verdict-conform", files = files, standard = standard).render(lang)
         } else {
-            let verb = if failed == 1 { "does" } else { "do" };
-            format!("{failed} of {files} {verb} not conform to {standard}")
+            t!(
+                "report-verdict-fail",
+                failed = failed,
+                files = files,
+                standard = standard
+            )
+            .render(lang)
         }
     }
 
@@ -299,14 +317,18 @@ impl Group<'_> {
     }
 
     /// "every value in `Transaction date` (1,405 rows) is like this one: …", for a whole column.
-    pub fn whole_column_message(&self) -> Option<String> {
+    pub fn whole_column_message(&self, lang: Lang) -> Option<String> {
         let column = self.column?;
         let first = self.findings.first()?;
-        Some(format!(
-            "every value in `{column}` ({} rows) is like this one: {}",
-            thousands(self.findings.len() as u64),
-            first.message
-        ))
+        Some(
+            t!(
+                "report-whole-column",
+                column = column,
+                rows = self.findings.len(),
+                message = first.message.as_str()
+            )
+            .render(lang),
+        )
     }
 }
 
@@ -333,18 +355,20 @@ pub(crate) fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
 #[cfg(feature = "cli")]
 /// " in rows 12–40": data rows, or for a worksheet the sheet's own row numbers, as a person
 /// looking at the sheet sees them.
-pub(crate) fn rows_range(findings: &[&Finding], sheet_rows: bool) -> Option<String> {
+pub(crate) fn rows_range(findings: &[&Finding], sheet_rows: bool, lang: Lang) -> Option<String> {
     let rows: Vec<u64> = findings
         .iter()
         .filter_map(|f| if sheet_rows { f.row.and(f.line) } else { f.row })
         .collect();
-    let (first, last) = (rows.iter().min()?, rows.iter().max()?);
-    let what = if sheet_rows { "sheet row" } else { "row" };
-    Some(if first == last {
-        format!(" in {what} {}", thousands(*first))
-    } else {
-        format!(" in {what}s {}–{}", thousands(*first), thousands(*last))
-    })
+    let (first, last) = (*rows.iter().min()?, *rows.iter().max()?);
+    let text = match (sheet_rows, first == last) {
+        (false, true) => t!("report-in-row", row = first),
+        (false, false) => t!("report-in-rows", first = first, last = last),
+        (true, true) => t!("report-in-sheet-row", row = first),
+        (true, false) => t!("report-in-sheet-rows", first = first, last = last),
+    };
+    // Said after other words, so it starts with their space.
+    Some(format!(" {}", text.render(lang)))
 }
 
 pub use crate::finding::thousands;

@@ -65,6 +65,8 @@ pub struct Request {
     /// The input format, instead of telling it from the content (needed for standard input in
     /// formats other than CSV only when its content is ambiguous).
     pub input_format: Option<crate::read::detect::Kind>,
+    /// The language of the findings' messages and help.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Default for Request {
@@ -85,6 +87,7 @@ impl Default for Request {
             also_written: Vec::new(),
             sheet: None,
             input_format: None,
+            lang: crate::i18n::Lang::En,
         }
     }
 }
@@ -204,7 +207,12 @@ pub fn run(
         note_standard(&mut run.standards, group);
         let checked =
             pool.install(|| check_group(group, &options, watcher, &mut unreadable, &mut budget))?;
-        for file in checked {
+        for mut file in checked {
+            if request.lang != crate::i18n::Lang::En {
+                file.findings
+                    .iter_mut()
+                    .for_each(|f| f.localize(request.lang));
+            }
             reporter.file(&file).map_err(write_error)?;
             run.files.push(file);
         }

@@ -75,10 +75,19 @@ pub fn check(state: &State, upload: Result<Upload, Refused>, query: &[(String, S
             "no file: send it as the multipart form field `file`, or as the request body",
         );
     };
+    // The reports' words in English unless asked for (`lang=cy`), as `conform check --lang`.
+    let lang = match field("lang") {
+        None => crate::i18n::Lang::En,
+        Some(text) => match crate::i18n::Lang::parse(&text) {
+            Some(lang) => lang,
+            None => return http::json_error(400, &format!("lang={text}: use en or cy")),
+        },
+    };
     let request = Request {
         inputs: vec![file],
         standard,
         table: field("table"),
+        lang,
         ..Request::default()
     };
     let answered = checking::check(&state.gate, request, vec![format], move |mut checked| {

@@ -118,7 +118,10 @@ pub fn check<T: Send + 'static>(
     // stays taken until the check and its page really end.
     std::thread::spawn(move || {
         let _permit = permit;
-        let options = report_options();
+        let options = ReportOptions {
+            lang: request.lang,
+            ..report_options()
+        };
         let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); formats.len()];
         let outcome = {
             let reporters = formats

@@ -87,7 +87,7 @@ fn layout(lang: Lang, title: &str, main: &str, here: &str) -> String {
     )
 }
 
-/// Text the checker wrote in English (findings' messages, notes, standards' titles), marked as
+/// Text in English whatever the page's language (how the standard was chosen, standards' titles), marked as
 /// English on a Welsh page so that a screen reader speaks it as English.
 fn english(lang: Lang, text: &str) -> String {
     match lang {
@@ -308,6 +308,8 @@ pub fn check(state: &State, upload: Result<Upload, Refused>, lang: Lang) -> Answ
         inputs: vec![file],
         standard,
         max_findings: Some(PAGE_MAX_FINDINGS),
+        // The findings in the page's language; the downloads are `conform check --lang`'s.
+        lang,
         ..crate::run::Request::default()
     };
     let formats = vec![Format::Json, Format::Csv, Format::Markdown];
@@ -602,14 +604,14 @@ fn group_section(lang: Lang, report: &Value, group: &Group<'_>, number: usize) -
             r##"<tr class="govuk-table__row"><td class="govuk-table__cell">{}</td><td class="govuk-table__cell"><code>{}</code></td><td class="govuk-table__cell">{}{}</td></tr>"##,
             escape(&place),
             escape(value),
-            english(lang, message),
+            escape(message),
             if help.is_empty() {
                 String::new()
             } else {
                 format!(
                     r##"<br><span class="conform-help">{}: {}</span>"##,
                     escape(&lang.get("fix-prefix")),
-                    english(lang, help)
+                    escape(help)
                 )
             }
         ));

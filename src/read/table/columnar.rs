@@ -11,7 +11,8 @@ use polars_io::prelude::*;
 use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
 use crate::finding::Finding;
 use crate::read::detect::Kind;
-use crate::read::{Input, TooLarge};
+use crate::read::{too_large_text, Input, TooLarge};
+use crate::t;
 
 /// How a column's text is mended after polars writes it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -35,8 +36,9 @@ pub fn open(input: &Input, kind: Kind) -> io::Result<Result<TableSource, Finding
     let bytes = match input.read_all(MAX_DOCUMENT_BYTES) {
         Ok(bytes) => Arc::new(bytes),
         Err(e) if e.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) => {
-            return Ok(Err(unreadable(format!(
-                "the file is too large to read whole: {e}"
+            return Ok(Err(unreadable(t!(
+                "read-columnar-too-large",
+                reason = too_large_text(&e)
             ))));
         }
         Err(e) => return Err(e),
@@ -49,15 +51,21 @@ pub fn open(input: &Input, kind: Kind) -> io::Result<Result<TableSource, Finding
 }
 
 fn cannot_read(kind: Kind, e: impl std::fmt::Display) -> Box<Finding> {
-    Box::new(unreadable(format!(
-        "the {} file cannot be read: {e}",
-        kind.name()
+    Box::new(unreadable(t!(
+        "read-columnar-unreadable",
+        format = kind.name(),
+        error = e.to_string()
     )))
 }
 
-fn too_many(what: String) -> Box<Finding> {
-    Box::new(unreadable(format!(
-        "{what}, more than conform reads at once ({MAX_CELLS_AT_ONCE} cells)"
+/// A row group (counted from 1) of more cells than are read at once.
+fn too_many(group: usize, rows: usize, columns: usize) -> Box<Finding> {
+    Box::new(unreadable(t!(
+        "read-columnar-row-group-too-large",
+        group = group as i64,
+        rows = rows as i64,
+        columns = columns as i64,
+        max = MAX_CELLS_AT_ONCE as i64
     )))
 }
 
@@ -211,10 +219,7 @@ impl RowGroups {
         };
         let columns = self.metadata.schema().fields().len().max(1);
         if rows.saturating_mul(columns) > MAX_CELLS_AT_ONCE {
-            return Err(too_many(format!(
-                "row group {} holds {rows} rows of {columns} columns",
-                self.next + 1
-            )));
+            return Err(too_many(self.next + 1, rows, columns));
         }
         let mut reader = ParquetReader::new(Cursor::new(self.bytes.as_slice()));
         reader.set_metadata(self.metadata.clone());
@@ -268,10 +273,11 @@ fn batches(
             _ => Mend::None,
         };
         let text = column.cast(&DataType::String).map_err(|e| {
-            Box::new(unreadable(format!(
-                "column `{}` has the type {}, which conform cannot read as values: {e}",
-                column.name(),
-                column.dtype()
+            Box::new(unreadable(t!(
+                "read-columnar-column-type",
+                column = column.name().to_string(),
+                dtype = column.dtype().to_string(),
+                error = e.to_string()
             )))
         })?;
         texts.push(text);
@@ -279,9 +285,12 @@ fn batches(
     }
     let mut iterators = Vec::with_capacity(texts.len());
     for text in &texts {
-        let strings = text
-            .str()
-            .map_err(|e| Box::new(unreadable(format!("a column cannot be read as text: {e}"))))?;
+        let strings = text.str().map_err(|e| {
+            Box::new(unreadable(t!(
+                "read-columnar-not-text",
+                error = e.to_string()
+            )))
+        })?;
         iterators.push(strings.iter());
     }
     let mut batcher = Batcher::new();

@@ -16,7 +16,9 @@ use serde_json::{Map, Value};
 
 use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
 use crate::finding::{Code, Finding};
-use crate::read::{Input, TooLarge};
+use crate::i18n::Text;
+use crate::read::{too_large_text, Input, TooLarge};
+use crate::t;
 
 /// Most distinct top-level keys read as columns (a spreadsheet's width): rows each with keys of
 /// their own would otherwise make a table of rows × keys cells.
@@ -26,18 +28,16 @@ fn read(input: &Input) -> io::Result<Result<Vec<u8>, Finding>> {
     match input.read_all(MAX_DOCUMENT_BYTES) {
         Ok(bytes) => Ok(Ok(bytes)),
         Err(e) if e.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) => Ok(Err(unreadable(
-            format!("the JSON is too large to read: {e}"),
+            t!("read-json-too-large", reason = too_large_text(&e)),
         ))),
         Err(e) => Err(e),
     }
 }
 
-fn syntax_error(e: &serde_json::Error) -> Finding {
-    let mut finding = Finding::new(
-        Code::ParseError,
-        format!("the JSON is malformed at line {}, column {}: {e}", e.line(), e.column()),
-    )
-    .with_help(Some("fix the JSON there (a missing comma or bracket, a stray quote); a JSON validator shows the same place".into()));
+/// A finding at the place of a JSON syntax error, saying `message`.
+fn syntax_error(e: &serde_json::Error, message: Text) -> Finding {
+    let mut finding = Finding::text(Code::ParseError, message)
+        .with_help_text(Some(t!("read-json-malformed-help")));
     finding.line = Some(e.line() as u64);
     finding.character = Some(e.column() as u64);
     finding
@@ -62,12 +62,20 @@ pub fn open(input: &Input) -> io::Result<Result<TableSource, Finding>> {
         if e.line() > 1 && first_line_is_an_object(text) {
             return open_lines(input);
         }
-        return Ok(Err(syntax_error(&e)));
+        return Ok(Err(syntax_error(
+            &e,
+            t!(
+                "read-json-malformed",
+                line = e.line() as i64,
+                column = e.column() as i64,
+                error = e.to_string()
+            ),
+        )));
     }
     let Some(found) = find_rows(text) else {
-        return Ok(Err(Finding::new(
+        return Ok(Err(Finding::text(
             Code::EmptyFile,
-            "the JSON holds no table: conform reads an array of objects, an object with one array of objects (such as {\"grants\": [...]}), or a GeoJSON FeatureCollection",
+            t!("read-json-no-table"),
         )));
     };
     let elements = located(text, &found.elements, bom);
@@ -140,16 +148,19 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
                 });
             }
             Ok(_) => problems.push(
-                Finding::new(
+                Finding::text(
                     Code::ParseError,
-                    format!("line {line_number} is not a JSON object"),
+                    t!("read-jsonl-not-object", line = line_number as i64),
                 )
                 .at_line(line_number),
             ),
             Err(e) => {
-                let mut finding = syntax_error(&e).at_line(line_number);
-                finding.message = format!("line {line_number} is not valid JSON: {e}");
-                problems.push(finding);
+                let message = t!(
+                    "read-jsonl-invalid",
+                    line = line_number as i64,
+                    error = e.to_string()
+                );
+                problems.push(syntax_error(&e, message).at_line(line_number));
             }
         }
     }
@@ -467,9 +478,13 @@ fn table_with(
 ) -> TableSource {
     let mut notes = Vec::new();
     if columns.dropped > 0 {
-        notes.push(Finding::new(
+        notes.push(Finding::text(
             Code::Input,
-            format!("the rows have more than {MAX_KEYS} different keys: {} keys beyond them were not read", columns.dropped),
+            t!(
+                "read-json-too-many-keys",
+                max = MAX_KEYS as i64,
+                dropped = columns.dropped as i64
+            ),
         ));
     }
     let rows = Rows {
@@ -535,11 +550,11 @@ impl Iterator for Rows {
             if let Err(e) = read {
                 let row = batch.len() as u64 + 1;
                 let message = if e.to_string().contains("recursion limit") {
-                    "this row nests objects and arrays more than 128 levels deep, deeper than conform reads: its values were not read".to_string()
+                    t!("read-json-too-deep")
                 } else {
-                    format!("this row cannot be read, so its values were not checked: {e}")
+                    t!("read-json-row-unreadable", error = e.to_string())
                 };
-                let mut finding = Finding::new(Code::ParseError, message).at_line(element.line);
+                let mut finding = Finding::text(Code::ParseError, message).at_line(element.line);
                 finding.row = Some(row);
                 batch.findings.push(finding);
                 cells.iter_mut().for_each(|c| *c = Cow::Borrowed(""));

@@ -16,6 +16,8 @@ use super::csv::Record;
 use super::detect::Kind;
 use super::Input;
 use crate::finding::Finding;
+use crate::i18n::{Text, TextArg};
+use crate::t;
 
 /// Rows of one table, as text cells without a copy per cell: one text buffer and cell bounds.
 #[derive(Default)]
@@ -236,30 +238,44 @@ pub fn open(
             guarded("Parquet and Arrow reader", || columnar::open(input, kind))
                 .unwrap_or_else(|message| Ok(Err(unreadable(message))))
         }
-        _ => Ok(Err(unreadable(format!(
-            "conform cannot read {} files yet",
-            kind.name()
+        _ => Ok(Err(unreadable(t!(
+            "read-table-unsupported",
+            format = kind.name()
         )))),
     }
 }
 
 /// Runs a reader of the field on a file: should it panic on a malformed file (it is not our code),
 /// the panic becomes a message, so that the file is reported as damaged and the run goes on.
-pub(crate) fn guarded<T>(reader: &str, read: impl FnOnce() -> T) -> Result<T, String> {
+pub(crate) fn guarded<T>(reader: &str, read: impl FnOnce() -> T) -> Result<T, Text> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).map_err(|payload| {
         let detail = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        format!(
-            "the {reader} failed on this file, which is damaged or not what it seems ({detail})"
+        t!(
+            "read-reader-failed",
+            reader = reader_text(reader),
+            detail = detail
         )
     })
 }
 
-fn unreadable(message: String) -> Finding {
-    Finding::new(crate::finding::Code::ParseError, message)
+/// A reader's name in words for a finding (`spreadsheet reader`); a name this file does not
+/// know is shown as it is.
+fn reader_text(reader: &str) -> TextArg {
+    match reader {
+        "spreadsheet reader" => t!("read-reader-spreadsheet").into(),
+        "Parquet and Arrow reader" => t!("read-reader-parquet-arrow").into(),
+        "Arrow reader" => t!("read-reader-arrow").into(),
+        "Parquet reader" => t!("read-reader-parquet").into(),
+        other => other.into(),
+    }
+}
+
+fn unreadable(message: Text) -> Finding {
+    Finding::text(crate::finding::Code::ParseError, message)
 }
 
 #[cfg(test)]

@@ -10,8 +10,10 @@ use calamine::{Data, DataRef, Reader, SheetType};
 
 use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
 use crate::finding::{Code, Finding};
+use crate::i18n::{Text, TextArg};
 use crate::read::detect::Kind;
-use crate::read::{Input, TooLarge};
+use crate::read::{too_large_text, Input, TooLarge};
+use crate::t;
 
 /// One non-empty cell as read: text, a typed date (written `YYYY-MM-DD`), or a formula error.
 enum Cell {
@@ -47,7 +49,7 @@ struct Grid {
 }
 
 impl Grid {
-    fn add(&mut self, row: u32, column: u32, cell: Cell) -> Result<(), String> {
+    fn add(&mut self, row: u32, column: u32, cell: Cell) -> Result<(), TextArg> {
         let (kind, text) = match &cell {
             Cell::Text(text) => (CellKind::Text, text.as_str()),
             Cell::Date(text) => (CellKind::Date, text.as_str()),
@@ -59,7 +61,7 @@ impl Grid {
         let start = self.text.len();
         self.text.push_str(text);
         let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(self.text.len())) else {
-            return Err("the sheet holds more than 4 GB of text".into());
+            return Err(t!("read-sheet-over-4gb").into());
         };
         self.rows.entry(row).or_default().push(Kept {
             column,
@@ -99,8 +101,9 @@ pub fn open(
     let bytes = match input.read_all(MAX_DOCUMENT_BYTES) {
         Ok(bytes) => bytes,
         Err(e) if e.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) => {
-            return Ok(Err(unreadable(format!(
-                "the workbook is too large to read: {e}"
+            return Ok(Err(unreadable(t!(
+                "read-workbook-too-large",
+                reason = too_large_text(&e)
             ))));
         }
         Err(e) => return Err(e),
@@ -110,8 +113,9 @@ pub fn open(
         _ => check_unpacked_size(Cursor::new(&bytes)),
     };
     if let Err(problem) = sized {
-        let help = "open the workbook in Excel or LibreOffice and save it again, as .xlsx or as CSV UTF-8; if it will not open, ask whoever exported it for a new copy";
-        return Ok(Err(unreadable(problem).with_help(Some(help.into()))));
+        return Ok(Err(
+            unreadable(problem).with_help_text(Some(t!("read-workbook-damaged-help")))
+        ));
     }
     let wanted = match (wanted, input) {
         (Some(sheet), _) => Some(sheet.to_string()),
@@ -120,14 +124,17 @@ pub fn open(
     };
     let mut book = match Book::open(kind, bytes) {
         Ok(book) => book,
-        Err(e) => return Ok(Err(unreadable(format!("the workbook cannot be read: {e}")))),
+        Err(e) => return Ok(Err(unreadable(t!("read-workbook-unreadable", error = e)))),
     };
     // A sheet asked for by name or number that the workbook lacks is the user's mistake, not the
     // file's: the run stops and says which sheets there are.
     if let Some(sheet) = &wanted {
         let names = book.sheet_names();
         if let Err(message) = find_sheet(&names, sheet) {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, message));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                message.english(),
+            ));
         }
     }
     Ok(book.table(wanted.as_deref()).map_err(|f| *f))
@@ -135,9 +142,9 @@ pub fn open(
 
 /// A zip bomb is refused before anything is unpacked: the sizes its directory declares bound
 /// what the zip reader will give out.
-pub(crate) fn check_unpacked_size<R: Read + Seek>(reader: R) -> Result<(), String> {
+pub(crate) fn check_unpacked_size<R: Read + Seek>(reader: R) -> Result<(), Text> {
     let archive = zip::ZipArchive::new(reader)
-        .map_err(|e| format!("the workbook is not a valid zip archive: {e}"))?;
+        .map_err(|e| t!("read-workbook-not-zip", error = e.to_string()))?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         if let Ok(entry) = archive.by_index_data(i) {
@@ -145,10 +152,10 @@ pub(crate) fn check_unpacked_size<R: Read + Seek>(reader: R) -> Result<(), Strin
         }
     }
     if total > 4 * MAX_DOCUMENT_BYTES {
-        return Err(format!(
-            "the workbook unpacks to {} MB, more than conform reads ({} MB): it may be a zip bomb",
-            total >> 20,
-            (4 * MAX_DOCUMENT_BYTES) >> 20
+        return Err(t!(
+            "read-workbook-zip-bomb",
+            megabytes = (total >> 20) as i64,
+            limit = ((4 * MAX_DOCUMENT_BYTES) >> 20) as i64
         ));
     }
     Ok(())
@@ -204,16 +211,16 @@ impl Book {
 
     /// The non-empty cells of a sheet. xlsx and xlsb are read cell by cell, so a sheet that
     /// claims a huge area costs only the cells it has.
-    fn grid(&mut self, name: &str) -> Result<Grid, String> {
+    fn grid(&mut self, name: &str) -> Result<Grid, TextArg> {
         let mut grid = Grid::default();
         let mut count = 0usize;
-        let mut add = |row: u32, column: u32, cell: Cell| -> Result<(), String> {
+        let mut add = |row: u32, column: u32, cell: Cell| -> Result<(), TextArg> {
             if row >= MAX_ROWS || column >= MAX_COLUMNS {
                 return Ok(());
             }
             count += 1;
             if count > MAX_CELLS {
-                return Err(format!("the sheet has more than {MAX_CELLS} cells"));
+                return Err(t!("read-sheet-too-many-cells", max = MAX_CELLS as i64).into());
             }
             grid.add(row, column, cell)
         };
@@ -241,53 +248,57 @@ impl Book {
         let names = self.sheet_names();
         let chosen: Vec<String> = match wanted {
             Some(wanted) => vec![find_sheet(&names, wanted)
-                .map_err(|message| Box::new(Finding::new(Code::EmptyFile, message)))?],
+                .map_err(|message| Box::new(Finding::text(Code::EmptyFile, message)))?],
             None => names.iter().take(MAX_SHEETS_SEARCHED).cloned().collect(),
         };
         let mut notes = Vec::new();
         for (n, name) in chosen.iter().enumerate() {
             let grid = self
                 .grid(name)
-                .map_err(|e| unreadable(format!("sheet `{name}` cannot be read: {e}")))?;
+                .map_err(|e| unreadable(t!("read-sheet-unreadable", sheet = name, reason = e)))?;
             let Some(header_row) = find_header(&grid) else {
                 if wanted.is_some() {
-                    return Err(Box::new(Finding::new(Code::EmptyFile, format!("sheet `{name}` has no header row: no row near the top holds two or more column names"))
-                        .with_help(Some("put the column names in one row above the data".into()))));
+                    return Err(Box::new(
+                        Finding::text(Code::EmptyFile, t!("read-sheet-no-header", sheet = name))
+                            .with_help_text(Some(t!("read-sheet-no-header-help"))),
+                    ));
                 }
                 continue;
             };
             if names.len() > 1 && wanted.is_none() {
-                let skipped = if n > 0 {
-                    format!(
-                        " (sheets before it hold no table: {})",
-                        names[..n]
-                            .iter()
-                            .map(|s| format!("`{s}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                let sheets = names.len() as i64;
+                notes.push(note(if n > 0 {
+                    let skipped = names[..n]
+                        .iter()
+                        .map(|s| format!("`{s}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    t!(
+                        "read-sheet-chosen-after",
+                        sheets = sheets,
+                        sheet = name,
+                        skipped = skipped
                     )
                 } else {
-                    String::new()
-                };
-                notes.push(note(format!(
-                    "the workbook has {} sheets; checked `{name}`, the first that holds a table{skipped}; pass --sheet to choose another",
-                    names.len()
-                )));
+                    t!("read-sheet-chosen", sheets = sheets, sheet = name)
+                }));
             }
             return Ok(build(name, grid, header_row, notes));
         }
-        Err(Box::new(Finding::new(Code::EmptyFile, "no sheet of the workbook holds a table: no row near the top of any sheet has two or more column names")
-            .with_help(Some("put the column names in one row above the data, or pass --sheet".into()))))
+        Err(Box::new(
+            Finding::text(Code::EmptyFile, t!("read-workbook-no-table"))
+                .with_help_text(Some(t!("read-workbook-no-table-help"))),
+        ))
     }
 }
 
-fn note(message: String) -> Finding {
-    Finding::new(Code::Input, message)
+fn note(message: Text) -> Finding {
+    Finding::text(Code::Input, message)
 }
 
 /// A sheet by name (exactly, then ignoring case and surrounding spaces) or by number from 1;
 /// otherwise what to write instead.
-fn find_sheet(names: &[String], wanted: &str) -> Result<String, String> {
+fn find_sheet(names: &[String], wanted: &str) -> Result<String, Text> {
     let loosely = |n: &&String| n.trim().eq_ignore_ascii_case(wanted.trim());
     if let Some(found) = names
         .iter()
@@ -300,26 +311,32 @@ fn find_sheet(names: &[String], wanted: &str) -> Result<String, String> {
     if let Ok(number) = wanted.trim().parse::<usize>() {
         return match number.checked_sub(1).and_then(|i| names.get(i)) {
             Some(found) => Ok(found.clone()),
-            None => Err(format!(
-                "--sheet {wanted}: the workbook has {} sheets: {}",
-                names.len(),
-                listed.join(", ")
+            None => Err(t!(
+                "read-sheet-number-missing",
+                wanted = wanted,
+                count = names.len() as i64,
+                sheets = listed.join(", ")
             )),
         };
     }
-    let guess = crate::suggest::closest(wanted, names.iter().map(String::as_str))
-        .map(|g| format!(" Did you mean `{g}`?"))
-        .unwrap_or_default();
-    Err(format!(
-        "--sheet {wanted}: the workbook has no such sheet.{guess} Its sheets are: {}",
-        listed.join(", ")
-    ))
+    let sheets = listed.join(", ");
+    Err(
+        match crate::suggest::closest(wanted, names.iter().map(String::as_str)) {
+            Some(guess) => t!(
+                "read-sheet-missing-guess",
+                wanted = wanted,
+                guess = guess,
+                sheets = sheets
+            ),
+            None => t!("read-sheet-missing", wanted = wanted, sheets = sheets),
+        },
+    )
 }
 
 fn add_range(
     range: &calamine::Range<Data>,
-    add: &mut impl FnMut(u32, u32, Cell) -> Result<(), String>,
-) -> Result<(), String> {
+    add: &mut impl FnMut(u32, u32, Cell) -> Result<(), TextArg>,
+) -> Result<(), TextArg> {
     let Some((top, left)) = range.start() else {
         return Ok(());
     };
@@ -457,16 +474,16 @@ fn build(name: &str, mut grid: Grid, header_row: u32, mut notes: Vec<Finding>) -
     }
     let above = grid.rows.range(..header_row).count();
     if above > 0 {
-        let mut finding = note(format!(
-            "{} above the header (a title block) {} skipped; the header is row {}",
-            if above == 1 {
-                "1 row".to_string()
-            } else {
-                format!("{above} rows")
-            },
-            if above == 1 { "was" } else { "were" },
-            header_row + 1
-        ));
+        let header_number = i64::from(header_row) + 1;
+        let mut finding = note(if above == 1 {
+            t!("read-sheet-title-skipped-one", header = header_number)
+        } else {
+            t!(
+                "read-sheet-title-skipped",
+                rows = above as i64,
+                header = header_number
+            )
+        });
         finding.line = Some(u64::from(header_row) + 1);
         notes.push(finding);
     }

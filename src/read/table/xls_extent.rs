@@ -7,6 +7,9 @@
 
 use std::io::{Cursor, Read};
 
+use crate::i18n::Text;
+use crate::t;
+
 /// The most cells conform lets calamine lay out for one workbook: a full .xls sheet (65,536 rows
 /// by 256 columns) is 16.8 million, and each takes 32 to 40 bytes.
 const MAX_GRID_CELLS: u64 = 25_000_000;
@@ -14,7 +17,7 @@ const MAX_GRID_CELLS: u64 = 25_000_000;
 /// Refuses a workbook whose container is damaged or whose sheets would be laid out larger than
 /// [`MAX_GRID_CELLS`]. A workbook stream this walk cannot follow is let through: calamine then
 /// reports what is wrong with it.
-pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
+pub(super) fn check(bytes: &[u8]) -> Result<(), Text> {
     let Some(stream) = workbook_stream(bytes)? else {
         return Ok(());
     };
@@ -28,9 +31,9 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
         };
         total = total.saturating_add(sheet_cells(sheet));
         if total > MAX_GRID_CELLS {
-            return Err(format!(
-                "the workbook's sheets claim more than {} million cells between their first and last, more than an .xls file can hold: it is damaged or was not written by a spreadsheet program",
-                MAX_GRID_CELLS / 1_000_000
+            return Err(t!(
+                "read-xls-too-many-cells",
+                millions = (MAX_GRID_CELLS / 1_000_000) as i64
             ));
         }
     }
@@ -40,9 +43,9 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
 /// The Workbook stream of the compound file (named `Book` by Excel 5). A container whose
 /// sector chains the cfb crate cannot follow is refused here: calamine follows a chain that
 /// loops back on itself for ever, growing its buffer until the machine runs out of memory.
-fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Text> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| format!("the .xls file is damaged: its container cannot be read ({e})"))?;
+        .map_err(|e| t!("read-xls-damaged", error = e.to_string()))?;
     let Some(name) = ["/Workbook", "/Book"]
         .into_iter()
         .find(|name| file.is_stream(name))
