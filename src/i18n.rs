@@ -189,6 +189,14 @@ impl Text {
         self.render(Lang::En)
     }
 
+    /// The argument `name`, when it is words of their own (a phrase the message puts in).
+    pub fn arg_text(&self, name: &str) -> Option<&Text> {
+        self.args.iter().find_map(|(n, value)| match value {
+            TextArg::Text(text) if *n == name => Some(&**text),
+            _ => None,
+        })
+    }
+
     /// Each argument's name, for the catalogue test.
     pub fn arg_names(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.args.iter().map(|(name, _)| *name)

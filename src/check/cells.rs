@@ -138,9 +138,10 @@ fn tolerated(failure: Failure, trimmed: &str, column: &ColumnCheck) -> Failure {
     let Some(tolerance) = column.tolerate.iter().find(|t| t.accepts(trimmed)) else {
         return failure;
     };
-    // A format's description is the formats table's; without a format, conform's own words.
+    // A format's description is the formats table's (from the catalogue); without a format,
+    // conform's own words.
     let asked = match column.text.format {
-        Some(format) => TextArg::from(format.description),
+        Some(format) => TextArg::from(crate::formats::describe_text(format.name)),
         None => TextArg::from(t!("cell-tolerated-asked")),
     };
     let message = t!(
@@ -257,13 +258,6 @@ impl From<Text> for Help {
     }
 }
 
-/// A format's help that is still plain words.
-impl From<String> for Help {
-    fn from(words: String) -> Help {
-        Help::Plain(words)
-    }
-}
-
 impl Help {
     /// The rewrite a help offers (from its "write ..." on, in English), for a tolerated form: the
     /// whole help, in the reader's language, where it is nothing but the rewrite.
@@ -273,7 +267,11 @@ impl Help {
                 let english = text.english();
                 match english.find("write ")? {
                     0 => Some(TextArg::from(text.clone())),
-                    at => Some(TextArg::from(&english[at..])),
+                    // The rewrite in the reader's language where the help names it apart.
+                    at => Some(text.arg_text("rewrite").map_or_else(
+                        || TextArg::from(&english[at..]),
+                        |r| TextArg::from(r.clone()),
+                    )),
                 }
             }
             Help::Plain(words) => words.find("write ").map(|at| TextArg::from(&words[at..])),
@@ -545,7 +543,7 @@ fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
                     "cell-format",
                     value = quote(text),
                     column = name,
-                    format = format.description,
+                    format = crate::formats::describe_text(format.name),
                 ),
                 (format.help)(text).map(Help::from),
                 "format",

@@ -2,6 +2,8 @@
 //! the UK's dd/mm/yyyy), the format checks built on it, and the fixes offered for dates that fail.
 
 use super::{digits, number};
+use crate::i18n::Text;
+use crate::t;
 
 /// A date to the precision it is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,16 +166,16 @@ enum Form {
 }
 
 impl Form {
-    fn name(self) -> &'static str {
+    fn name(self) -> Text {
         match self {
-            Form::Iso => "an ISO date",
-            Form::YearFirst => "a year-first date",
-            Form::NoSeparators => "a date without separators",
-            Form::DayFirst => "a UK (day-first) date",
-            Form::TwoDigitYear => "a date with a two-digit year",
-            Form::MonthInWords => "a date with the month in words",
-            Form::MonthFirst => "a US (month-first) date",
-            Form::ExcelSerial => "an Excel date serial number",
+            Form::Iso => t!("format-date-form-iso"),
+            Form::YearFirst => t!("format-date-form-year-first"),
+            Form::NoSeparators => t!("format-date-form-no-separators"),
+            Form::DayFirst => t!("format-date-form-day-first"),
+            Form::TwoDigitYear => t!("format-date-form-two-digit-year"),
+            Form::MonthInWords => t!("format-date-form-month-in-words"),
+            Form::MonthFirst => t!("format-date-form-month-first"),
+            Form::ExcelSerial => t!("format-date-form-excel-serial"),
         }
     }
 }
@@ -325,37 +327,49 @@ pub fn read_calendar_date(value: &str) -> Option<(u32, u32, u32)> {
     ))
 }
 
-/// What a written date is and how to write it in the form asked (`target` writes the date).
-fn rewrite(value: &str, asked: Form, target: impl Fn(u32, u32, u32) -> String) -> Option<String> {
+/// What a written date is and how to write it in the form asked (`target` writes the date). Where
+/// the help says what the date is before the rewrite, the rewrite is its `rewrite` argument.
+fn rewrite(value: &str, asked: Form, target: impl Fn(u32, u32, u32) -> String) -> Option<Text> {
     let written = read_written(value)?;
     let fixed = target(written.year, written.month, written.day);
     if written.time {
-        return Some(format!("leave out the time: write {fixed}"));
+        return Some(t!(
+            "format-date-help-time",
+            rewrite = t!("format-date-help-write", fixed = fixed),
+        ));
     }
+    let write_it_as = |fixed: String| t!("format-date-help-write-as", fixed = fixed);
     Some(match written.form {
-        form if form == asked => format!("write it exactly as {fixed}"),
-        Form::TwoDigitYear => format!(
-            "write the year in full: {fixed} (if {} is {})",
-            value
+        form if form == asked => t!("format-date-help-exact", fixed = fixed),
+        Form::TwoDigitYear => t!(
+            "format-date-help-full-year",
+            fixed = fixed,
+            short = value
                 .rsplit(['/', '-', '.', ' '])
                 .next()
                 .unwrap_or_default(),
-            written.year
+            year = i64::from(written.year),
         ),
-        Form::MonthFirst => format!(
-            "this looks like {}: write it as {fixed}",
-            Form::MonthFirst.name()
+        Form::MonthFirst => t!(
+            "format-date-help-looks-like",
+            form = Form::MonthFirst.name(),
+            rewrite = write_it_as(fixed),
         ),
-        Form::ExcelSerial => format!(
-            "this is {} (a date cell saved as a number): write it as {fixed}",
-            Form::ExcelSerial.name()
+        Form::ExcelSerial => t!(
+            "format-date-help-excel",
+            form = Form::ExcelSerial.name(),
+            rewrite = write_it_as(fixed),
         ),
-        form => format!("this is {}; write it as {fixed}", form.name()),
+        form => t!(
+            "format-date-help-form",
+            form = form.name(),
+            rewrite = write_it_as(fixed),
+        ),
     })
 }
 
 /// Explains a date that has the right shape but does not exist (month 13, 30 February).
-fn date_problem(value: &str, iso: bool) -> Option<String> {
+fn date_problem(value: &str, iso: bool) -> Option<Text> {
     let numbers: Vec<u32> = value
         .split(['/', '-'])
         .map(|p| p.parse().ok())
@@ -365,29 +379,31 @@ fn date_problem(value: &str, iso: bool) -> Option<String> {
     };
     let day = if iso { *b } else { *a };
     if !(1..=12).contains(month) {
-        return Some(format!("there is no month {month}"));
+        return Some(t!("format-date-help-no-month", month = i64::from(*month)));
     }
-    Some(format!(
-        "this date does not exist: month {month} has no day {day}"
+    Some(t!(
+        "format-date-help-no-day",
+        month = i64::from(*month),
+        day = i64::from(day),
     ))
 }
 
 /// Help for a value that is not an ISO date (`date`, `date-or-date-time`).
-pub fn iso_date_help(value: &str) -> Option<String> {
+pub fn iso_date_help(value: &str) -> Option<Text> {
     rewrite(value, Form::Iso, |y, m, d| format!("{y:04}-{m:02}-{d:02}"))
         .or_else(|| date_problem(value, true))
 }
 
 /// Help for a value that is not a partial ISO date.
-pub fn partial_date_help(value: &str) -> Option<String> {
+pub fn partial_date_help(value: &str) -> Option<Text> {
     if value.len() == 7 && value.as_bytes()[4] == b'-' {
-        return Some("a year and month is written YYYY-MM with a month from 01 to 12".into());
+        return Some(t!("format-date-help-year-month"));
     }
     iso_date_help(value)
 }
 
 /// Help for a value that is not a UK date.
-pub fn uk_date_help(value: &str) -> Option<String> {
+pub fn uk_date_help(value: &str) -> Option<Text> {
     rewrite(value, Form::DayFirst, |y, m, d| {
         format!("{d:02}/{m:02}/{y:04}")
     })
@@ -400,8 +416,8 @@ mod tests {
 
     #[test]
     fn every_common_form_of_a_date_gets_its_rewrite() {
-        let uk = |v: &str| uk_date_help(v).unwrap_or_default();
-        let iso = |v: &str| iso_date_help(v).unwrap_or_default();
+        let uk = |v: &str| uk_date_help(v).map(|t| t.english()).unwrap_or_default();
+        let iso = |v: &str| iso_date_help(v).map(|t| t.english()).unwrap_or_default();
         assert_eq!(
             uk("2018-09-03 00:00:00"),
             "leave out the time: write 03/09/2018"

@@ -2,6 +2,8 @@
 //! numbers, org-id.guide identifiers; each with the fix offered when a value fails.
 
 use super::digits;
+use crate::i18n::Text;
+use crate::t;
 
 /// UK postcode in its published form: upper case with one space, letters restricted as BS7666 v2.0
 /// (Cabinet Office `PostCodeType`) restricts them; `GIR 0AA` is allowed.
@@ -106,7 +108,7 @@ pub fn is_org_id(s: &str) -> bool {
 }
 
 /// Help for a value that is not a postcode: the same in capitals with one space, when that is one.
-pub fn postcode_help(value: &str) -> Option<String> {
+pub fn postcode_help(value: &str) -> Option<Text> {
     let compact: String = value
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -119,39 +121,43 @@ pub fn postcode_help(value: &str) -> Option<String> {
             &compact[compact.len() - 3..]
         );
         if is_uk_postcode(&fixed) && fixed != value {
-            return Some(format!("write it in capitals with one space: {fixed}"));
+            return Some(t!("format-postcode-help-capitals", fixed = fixed));
         }
     }
-    Some("a postcode is an outward code, one space and an inward code of a digit and two letters (e.g. EX2 4QD)".into())
+    Some(t!("format-postcode-help"))
 }
 
 /// Help for a value that is not a GSS code: the code it seems to be with letters read as digits.
-pub fn gss_help(value: &str) -> Option<String> {
+pub fn gss_help(value: &str) -> Option<Text> {
     let upper = value.trim().to_uppercase().replace(['l', 'L'], "1");
     let upper = upper.replace('O', "0");
     if upper != value && is_gss_code(&upper) {
-        return Some(format!("did you mean {upper}?"));
+        return Some(t!("format-gss-help-did-you-mean", code = upper));
     }
-    Some(format!(
-        "a GSS code is 9 characters; this value has {}",
-        value.chars().count()
+    // Shown plainly, as before: `1234`, not `1,234`.
+    Some(t!(
+        "format-gss-help-length",
+        characters = value.chars().count() as i64,
     ))
 }
 
 /// Help for a UPRN or USRN a spreadsheet wrote in scientific notation.
-pub fn property_number_help(value: &str) -> Option<String> {
-    (value.contains(['E', 'e']) && value.contains('+')).then(|| {
-        "a spreadsheet turned the number into scientific notation, losing digits: format the column as text and export again".into()
-    })
+pub fn property_number_help(value: &str) -> Option<Text> {
+    (value.contains(['E', 'e']) && value.contains('+'))
+        .then(|| t!("format-property-number-help-scientific"))
 }
 
 /// Help for a company number that lost its leading zeros.
-pub fn company_number_help(value: &str) -> Option<String> {
+pub fn company_number_help(value: &str) -> Option<Text> {
     let digits = value.trim();
     (!digits.is_empty() && digits.len() < 8 && digits.bytes().all(|b| b.is_ascii_digit())).then(
         || {
-            format!(
-                "spreadsheets drop leading zeros: write it as {digits:0>8} and format the column as text"
+            t!(
+                "format-company-number-help-zeros",
+                rewrite = t!(
+                    "format-company-number-help-write",
+                    number = format!("{digits:0>8}"),
+                ),
             )
         },
     )

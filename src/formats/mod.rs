@@ -16,47 +16,64 @@ pub use ids::{
 };
 pub use web::{is_email, is_geojson, is_json_array, is_json_object, is_uri, is_uuid};
 
+use crate::i18n::Text;
+use crate::t;
+
 /// A format check: true when the text is in the format.
 pub type FormatCheck = fn(&str) -> bool;
 
-/// The fix offered for a value that is not in the format, when one can be guessed.
-pub type FormatHelp = fn(&str) -> Option<String>;
+/// The fix offered for a value that is not in the format, when one can be guessed: conform's words,
+/// from the catalogue. Where the help leads up to a rewrite ("this is a UK date; write it as
+/// 2025-05-12"), the rewrite is its nested `rewrite` argument, from "write" on.
+pub type FormatHelp = fn(&str) -> Option<Text>;
 
 /// One value format.
 pub struct ValueFormat {
     /// The name a schema's `format` uses.
     pub name: &'static str,
     pub check: FormatCheck,
-    /// What the format expects, in plain English, for messages.
+    /// What the format expects, in plain English: for the standards' documentation pages and
+    /// `describe`. Findings say it from the catalogue ([`describe_text`]), whose English is this.
     pub description: &'static str,
+    /// The catalogue message of the description: `format-` and the name.
+    pub message: &'static str,
     pub help: FormatHelp,
     /// A value in the format, for `standards template --example`.
     pub example: &'static str,
 }
 
-fn no_help(_: &str) -> Option<String> {
+impl ValueFormat {
+    /// What the format expects, as findings say it (in the report's language).
+    pub fn text(&self) -> Text {
+        Text::new(self.message, Vec::new())
+    }
+}
+
+fn no_help(_: &str) -> Option<Text> {
     None
 }
 
-fn wkt_area_help(value: &str) -> Option<String> {
+fn wkt_area_help(value: &str) -> Option<Text> {
     crate::wkt::check(value, crate::wkt::Want::Area)
         .err()
-        .map(|p| p.message.english())
+        .map(|p| p.message)
 }
 
-fn wkt_point_help(value: &str) -> Option<String> {
+fn wkt_point_help(value: &str) -> Option<Text> {
     crate::wkt::check(value, crate::wkt::Want::Point)
         .err()
-        .map(|p| p.message.english())
+        .map(|p| p.message)
 }
 
 macro_rules! value_formats {
-    ($( $name:literal => $check:expr, $help:expr, $description:literal, $example:literal; )*) => {
+    ($( $name:literal => $check:expr, $help:expr, $message:literal,
+        $description:literal, $example:literal; )*) => {
         /// Every format conform knows.
         pub const FORMATS: &[ValueFormat] = &[ $( ValueFormat {
             name: $name,
             check: $check,
             description: $description,
+            message: $message,
             help: $help,
             example: $example,
         }, )* ];
@@ -64,47 +81,47 @@ macro_rules! value_formats {
 }
 
 value_formats! {
-    "date" => is_iso_date, date::iso_date_help,
+    "date" => is_iso_date, date::iso_date_help, "format-date",
         "an ISO 8601 date written YYYY-MM-DD (e.g. 2025-10-31)", "2025-10-31";
-    "partial-date" => is_partial_date, date::partial_date_help,
+    "partial-date" => is_partial_date, date::partial_date_help, "format-partial-date",
         "an ISO 8601 date YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known (e.g. 2025-10-31)", "2025-10-31";
-    "date-or-date-time" => is_date_or_date_time, date::iso_date_help,
+    "date-or-date-time" => is_date_or_date_time, date::iso_date_help, "format-date-or-date-time",
         "an ISO 8601 date YYYY-MM-DD, or a date and time (e.g. 2025-10-31 or 2025-10-31T14:30:00Z)", "2025-10-31";
-    "wkt-multipolygon" => crate::wkt::is_area, wkt_area_help,
+    "wkt-multipolygon" => crate::wkt::is_area, wkt_area_help, "format-wkt-multipolygon",
         "a boundary in WKT: POLYGON or MULTIPOLYGON (e.g. MULTIPOLYGON (((-0.1 51.5, ...))))", "MULTIPOLYGON (((-0.1 51.5, -0.09 51.5, -0.09 51.51, -0.1 51.5)))";
-    "wkt-point" => crate::wkt::is_point, wkt_point_help,
+    "wkt-point" => crate::wkt::is_point, wkt_point_help, "format-wkt-point",
         "a point in WKT: POINT (longitude latitude) (e.g. POINT (-0.681152 52.762892))", "POINT (-0.681152 52.762892)";
-    "date-time" => is_date_time, no_help,
+    "date-time" => is_date_time, no_help, "format-date-time",
         "an ISO 8601 date and time (e.g. 2025-10-31T14:30:00Z)", "2025-10-31T14:30:00Z";
-    "time" => is_time, no_help,
+    "time" => is_time, no_help, "format-time",
         "a time written hh:mm:ss (e.g. 14:30:00)", "14:30:00";
-    "email" => is_email, no_help,
+    "email" => is_email, no_help, "format-email",
         "an email address (e.g. data@council.gov.uk)", "data@council.gov.uk";
-    "uri" => is_uri, web::uri_help,
+    "uri" => is_uri, web::uri_help, "format-uri",
         "a full web address starting with a scheme (e.g. https://www.example.gov.uk/page)", "https://www.example.gov.uk/page";
-    "uuid" => is_uuid, no_help,
+    "uuid" => is_uuid, no_help, "format-uuid",
         "a UUID (e.g. 123e4567-e89b-12d3-a456-426614174000)", "123e4567-e89b-12d3-a456-426614174000";
-    "uk-date" => is_uk_date, date::uk_date_help,
+    "uk-date" => is_uk_date, date::uk_date_help, "format-uk-date",
         "a UK date written dd/mm/yyyy (e.g. 31/10/2025)", "31/10/2025";
-    "uk-postcode" => is_uk_postcode, ids::postcode_help,
+    "uk-postcode" => is_uk_postcode, ids::postcode_help, "format-uk-postcode",
         "a UK postcode in capitals with one space (e.g. EX2 4QD)", "EX2 4QD";
-    "gss-code" => is_gss_code, ids::gss_help,
+    "gss-code" => is_gss_code, ids::gss_help, "format-gss-code",
         "an ONS GSS code: a letter and 8 digits (e.g. E10000008)", "E10000008";
-    "uprn" => is_uprn, ids::property_number_help,
+    "uprn" => is_uprn, ids::property_number_help, "format-uprn",
         "a UPRN: a number of 1 to 12 digits (e.g. 100023336956)", "100023336956";
-    "usrn" => is_usrn, ids::property_number_help,
+    "usrn" => is_usrn, ids::property_number_help, "format-usrn",
         "a USRN: a number of 1 to 8 digits (e.g. 21000123)", "21000123";
-    "company-number" => is_company_number, ids::company_number_help,
+    "company-number" => is_company_number, ids::company_number_help, "format-company-number",
         "a Companies House number: 8 digits, or 2 letters and 6 digits (e.g. 09506232, SC123456)", "09506232";
-    "charity-number" => is_charity_number, no_help,
+    "charity-number" => is_charity_number, no_help, "format-charity-number",
         "a charity number: 6 or 7 digits in England and Wales, SC and 6 digits in Scotland (e.g. 1090095, SC042386)", "1090095";
-    "org-id" => is_org_id, no_help,
+    "org-id" => is_org_id, no_help, "format-org-id",
         "an org-id.guide identifier: a list prefix and an id (e.g. GB-COH-09506232)", "GB-COH-09506232";
-    "json-object" => is_json_object, no_help,
+    "json-object" => is_json_object, no_help, "format-json-object",
         "a JSON object (e.g. {\"name\": \"Old Town\"})", "{\"name\": \"Old Town\"}";
-    "json-array" => is_json_array, no_help,
+    "json-array" => is_json_array, no_help, "format-json-array",
         "a JSON array (e.g. [\"a\", \"b\"])", "[\"a\", \"b\"]";
-    "geojson" => is_geojson, no_help,
+    "geojson" => is_geojson, no_help, "format-geojson",
         "a GeoJSON object (e.g. {\"type\": \"Point\", \"coordinates\": [-0.1, 51.5]})", "{\"type\": \"Point\", \"coordinates\": [-0.1, 51.5]}";
 }
 
@@ -112,13 +129,18 @@ pub fn lookup(name: &str) -> Option<&'static ValueFormat> {
     FORMATS.iter().find(|f| f.name == name)
 }
 
-/// A plain-English description of what a format expects, for messages.
+/// A plain-English description of what a format expects, for documentation.
 pub fn describe(name: &str) -> &'static str {
     lookup(name).map_or("the required format", |f| f.description)
 }
 
+/// What a format expects, as findings say it: [`describe`] from the catalogue.
+pub fn describe_text(name: &str) -> Text {
+    lookup(name).map_or_else(|| t!("format-required"), ValueFormat::text)
+}
+
 /// Help for a value that is not in the named format.
-pub fn help(name: &str, value: &str) -> Option<String> {
+pub fn help(name: &str, value: &str) -> Option<Text> {
     lookup(name).and_then(|f| (f.help)(value))
 }
 
@@ -228,5 +250,26 @@ mod tests {
             assert!(format.description.len() > 10, "{}", format.name);
             assert_eq!(describe(format.name), format.description);
         }
+    }
+
+    #[test]
+    fn the_catalogue_describes_each_format_in_the_same_english() {
+        // One source for the English words: the catalogue may not drift from the table, which
+        // the documentation pages and `describe` use.
+        use crate::i18n::Lang;
+        for format in FORMATS {
+            assert_eq!(format.message, format!("format-{}", format.name));
+            assert_eq!(describe_text(format.name).english(), format.description);
+            assert_eq!(Lang::En.get(format.message), format.description);
+            let welsh = describe_text(format.name).render(Lang::Cy);
+            assert!(
+                !welsh.starts_with('[') && welsh != format.description,
+                "{welsh}"
+            );
+        }
+        assert_eq!(
+            describe_text("no-such-format").english(),
+            describe("no-such-format")
+        );
     }
 }

@@ -1,5 +1,8 @@
 //! Web formats: email addresses, URIs and UUIDs.
 
+use crate::i18n::Text;
+use crate::t;
+
 /// A practical email check: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
@@ -46,13 +49,14 @@ pub fn is_uuid(s: &str) -> bool {
 }
 
 /// Help for a value that is not a URI.
-pub fn uri_help(value: &str) -> Option<String> {
+pub fn uri_help(value: &str) -> Option<Text> {
     if value.contains("://") && value.trim().contains(char::is_whitespace) {
-        return Some(
-            "a web address cannot contain spaces: remove them, or write each as %20".into(),
-        );
+        return Some(t!(
+            "format-uri-help-spaces",
+            rewrite = t!("format-uri-help-write-each"),
+        ));
     }
-    Some("write the whole address, starting with https://".into())
+    Some(t!("format-uri-help-whole"))
 }
 
 /// A JSON object in a cell (Table Schema's `object` type).
