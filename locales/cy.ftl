@@ -122,6 +122,8 @@ place-line = llinell { $line }
 # en: the whole file
 place-file = y ffeil gyfan
 
+# en: The first { $listed } problems are listed here. { $more } more were counted (they are in the totals above) but not listed: fix these, check the file again, or use the conform command line with a higher --max-findings.
+not-listed = Rhestrir y { $listed } problem cyntaf yma. Cyfrifwyd { $more } arall (maen nhw yn y cyfansymiau uchod) ond nid ydynt wedi'u rhestru: cywirwch y rhain, gwiriwch y ffeil eto, neu defnyddiwch linell orchymyn conform gyda --max-findings uwch.
 # en: The rows with problems
 rows-heading = Y rhesi sydd â phroblemau
 # en: The first rows with a problem, as the file holds them. Cells with a problem are marked with ⚠ and a red border.
@@ -375,16 +377,16 @@ report-heading-count = nifer
 report-counts = { $errors } gwall, { $warnings } rhybudd
 # en: { $path }: { $counts } ({ $codes })
 report-quiet-line = { $path }: { $counts } ({ $codes })
-# en: { $path }: { $counts }, stopped early ({ $codes })
-report-quiet-line-partial = { $path }: { $counts }, wedi stopio'n gynnar ({ $codes })
 # en: { $format }, sheet `{ $sheet }`
 report-format-sheet = { $format }, dalen `{ $sheet }`
 # en: { $path }: 1 row / { $rows } rows, 1 column / { $columns } columns, { $encoding }, table `{ $table }`
 report-file-heading = { $path }: { $rows } rhes, { $columns } colofn, { $encoding }, tabl `{ $table }`
 # en: and { $count } more `{ $code }` findings
 report-more = a { $count } canfyddiad `{ $code }` arall
-# en: stopped early: --max-findings, a limit for the whole run, was reached; counts cover the rows read so far
-report-stopped-early = wedi stopio'n gynnar: cyrhaeddwyd --max-findings, terfyn ar gyfer y rhediad cyfan; mae'r cyfrifon yn cwmpasu'r rhesi a ddarllenwyd hyd yma
+# en: only the first { $listed } findings are listed (--max-findings, a limit for the whole run); the { $beyond } after them are counted above but not listed
+report-not-listed = dim ond y { $listed } canfyddiad cyntaf a restrir (--max-findings, terfyn ar gyfer y rhediad cyfan); mae'r { $beyond } ar eu hôl wedi'u cyfrif uchod ond heb eu rhestru
+# en: (counted beyond --max-findings, not listed)
+report-md-not-listed = (wedi'u cyfrif y tu hwnt i --max-findings, heb eu rhestru)
 # en: conforms: { $errors } errors, { $warnings } warnings, { $notes } notes
 report-file-conforms = yn cydymffurfio: { $errors } gwall, { $warnings } rhybudd, { $notes } nodyn
 # en: does not conform: { $errors } errors, { $warnings } warnings, { $notes } notes
@@ -1138,3 +1140,115 @@ read-columnar-row-group-too-large = mae grŵp rhesi { $group } yn dal { $rows } 
 read-columnar-column-type = mae gan golofn `{ $column }` y math { $dtype }, na all conform ei ddarllen fel gwerthoedd: { $error }
 # en: a column cannot be read as text: { $error }
 read-columnar-not-text = nid oes modd darllen colofn fel testun: { $error }
+
+
+# src/formats/mod.rs: what each value format expects, as findings say it.
+# en: the required format
+format-required = y fformat gofynnol
+# en: an ISO 8601 date written YYYY-MM-DD (e.g. 2025-10-31)
+format-date = dyddiad ISO 8601 wedi'i ysgrifennu YYYY-MM-DD (e.e. 2025-10-31)
+# en: an ISO 8601 date YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known (e.g. 2025-10-31)
+format-partial-date = dyddiad ISO 8601 YYYY-MM-DD, neu YYYY-MM neu YYYY lle mai dim ond y mis neu'r flwyddyn sy'n hysbys (e.e. 2025-10-31)
+# en: an ISO 8601 date YYYY-MM-DD, or a date and time (e.g. 2025-10-31 or 2025-10-31T14:30:00Z)
+format-date-or-date-time = dyddiad ISO 8601 YYYY-MM-DD, neu ddyddiad ac amser (e.e. 2025-10-31 neu 2025-10-31T14:30:00Z)
+# en: a boundary in WKT: POLYGON or MULTIPOLYGON (e.g. MULTIPOLYGON (((-0.1 51.5, ...))))
+format-wkt-multipolygon = ffin mewn WKT: POLYGON neu MULTIPOLYGON (e.e. MULTIPOLYGON (((-0.1 51.5, ...))))
+# en: a point in WKT: POINT (longitude latitude) (e.g. POINT (-0.681152 52.762892))
+format-wkt-point = pwynt mewn WKT: POINT (hydred lledred) (e.e. POINT (-0.681152 52.762892))
+# en: an ISO 8601 date and time (e.g. 2025-10-31T14:30:00Z)
+format-date-time = dyddiad ac amser ISO 8601 (e.e. 2025-10-31T14:30:00Z)
+# en: a time written hh:mm:ss (e.g. 14:30:00)
+format-time = amser wedi'i ysgrifennu hh:mm:ss (e.e. 14:30:00)
+# en: an email address (e.g. data@council.gov.uk)
+format-email = cyfeiriad e-bost (e.e. data@council.gov.uk)
+# en: a full web address starting with a scheme (e.g. https://www.example.gov.uk/page)
+format-uri = cyfeiriad gwe llawn sy'n dechrau gyda chynllun (e.e. https://www.example.gov.uk/page)
+# en: a UUID (e.g. 123e4567-e89b-12d3-a456-426614174000)
+format-uuid = UUID (e.e. 123e4567-e89b-12d3-a456-426614174000)
+# en: a UK date written dd/mm/yyyy (e.g. 31/10/2025)
+format-uk-date = dyddiad DU wedi'i ysgrifennu dd/mm/yyyy (e.e. 31/10/2025)
+# en: a UK postcode in capitals with one space (e.g. EX2 4QD)
+format-uk-postcode = cod post yn y DU mewn priflythrennau gydag un bwlch (e.e. EX2 4QD)
+# en: an ONS GSS code: a letter and 8 digits (e.g. E10000008)
+format-gss-code = cod GSS yr ONS: llythyren ac 8 digid (e.e. E10000008)
+# en: a UPRN: a number of 1 to 12 digits (e.g. 100023336956)
+format-uprn = UPRN: rhif o 1 i 12 digid (e.e. 100023336956)
+# en: a USRN: a number of 1 to 8 digits (e.g. 21000123)
+format-usrn = USRN: rhif o 1 i 8 digid (e.e. 21000123)
+# en: a Companies House number: 8 digits, or 2 letters and 6 digits (e.g. 09506232, SC123456)
+format-company-number = rhif Tŷ'r Cwmnïau: 8 digid, neu 2 lythyren a 6 digid (e.e. 09506232, SC123456)
+# en: a charity number: 6 or 7 digits in England and Wales, SC and 6 digits in Scotland (e.g. 1090095, SC042386)
+format-charity-number = rhif elusen: 6 neu 7 digid yng Nghymru a Lloegr, SC a 6 digid yn yr Alban (e.e. 1090095, SC042386)
+# en: an org-id.guide identifier: a list prefix and an id (e.g. GB-COH-09506232)
+format-org-id = dynodydd org-id.guide: rhagddodiad rhestr a dynodydd (e.e. GB-COH-09506232)
+# en: a JSON object (e.g. {"{"}"name": "Old Town"{"}"})
+format-json-object = gwrthrych JSON (e.e. {"{"}"name": "Old Town"{"}"})
+# en: a JSON array (e.g. ["a", "b"])
+format-json-array = arae JSON (e.e. ["a", "b"])
+# en: a GeoJSON object (e.g. {"{"}"type": "Point", "coordinates": [-0.1, 51.5]{"}"})
+format-geojson = gwrthrych GeoJSON (e.e. {"{"}"type": "Point", "coordinates": [-0.1, 51.5]{"}"})
+
+# src/formats/date.rs: the forms dates are written in, and how to write one in the form asked.
+# en: an ISO date
+format-date-form-iso = dyddiad ISO
+# en: a year-first date
+format-date-form-year-first = dyddiad â'r flwyddyn yn gyntaf
+# en: a date without separators
+format-date-form-no-separators = dyddiad heb wahanyddion
+# en: a UK (day-first) date
+format-date-form-day-first = dyddiad DU (y diwrnod yn gyntaf)
+# en: a date with a two-digit year
+format-date-form-two-digit-year = dyddiad â blwyddyn dau ddigid
+# en: a date with the month in words
+format-date-form-month-in-words = dyddiad â'r mis mewn geiriau
+# en: a US (month-first) date
+format-date-form-month-first = dyddiad UDA (y mis yn gyntaf)
+# en: an Excel date serial number
+format-date-form-excel-serial = rhif cyfresol dyddiad Excel
+# en: leave out the time: { $rewrite }
+format-date-help-time = hepgorwch yr amser: { $rewrite }
+# en: write { $fixed }
+format-date-help-write = ysgrifennwch { $fixed }
+# en: write it as { $fixed }
+format-date-help-write-as = ysgrifennwch ef fel { $fixed }
+# en: write it exactly as { $fixed }
+format-date-help-exact = ysgrifennwch ef yn union fel { $fixed }
+# en: write the year in full: { $fixed } (if { $short } is { $year })
+format-date-help-full-year = ysgrifennwch y flwyddyn yn llawn: { $fixed } (os mai { $year } yw { $short })
+# en: this looks like { $form }: { $rewrite }
+format-date-help-looks-like = mae hwn yn edrych fel { $form }: { $rewrite }
+# en: this is { $form } (a date cell saved as a number): { $rewrite }
+format-date-help-excel = { $form } yw hwn (cell dyddiad a gadwyd fel rhif): { $rewrite }
+# en: this is { $form }; { $rewrite }
+format-date-help-form = { $form } yw hwn; { $rewrite }
+# en: there is no month { $month }
+format-date-help-no-month = nid oes mis { $month }
+# en: this date does not exist: month { $month } has no day { $day }
+format-date-help-no-day = nid yw'r dyddiad hwn yn bodoli: nid oes diwrnod { $day } ym mis { $month }
+# en: a year and month is written YYYY-MM with a month from 01 to 12
+format-date-help-year-month = ysgrifennir blwyddyn a mis fel YYYY-MM, gyda mis o 01 i 12
+
+# src/formats/ids.rs: the fixes offered for identifiers.
+# en: write it in capitals with one space: { $fixed }
+format-postcode-help-capitals = ysgrifennwch ef mewn priflythrennau gydag un bwlch: { $fixed }
+# en: a postcode is an outward code, one space and an inward code of a digit and two letters (e.g. EX2 4QD)
+format-postcode-help = mae cod post yn god allanol, un bwlch a chod mewnol o ddigid a dwy lythyren (e.e. EX2 4QD)
+# en: did you mean { $code }?
+format-gss-help-did-you-mean = ai { $code } oeddech chi'n ei olygu?
+# en: a GSS code is 9 characters; this value has { $characters }
+format-gss-help-length = mae cod GSS yn 9 nod; mae gan y gwerth hwn { $characters }
+# en: a spreadsheet turned the number into scientific notation, losing digits: format the column as text and export again
+format-property-number-help-scientific = trodd taenlen y rhif yn nodiant gwyddonol, gan golli digidau: fformatiwch y golofn fel testun ac allforiwch eto
+# en: spreadsheets drop leading zeros: { $rewrite }
+format-company-number-help-zeros = mae taenlenni'n gollwng y seroau ar y dechrau: { $rewrite }
+# en: write it as { $number } and format the column as text
+format-company-number-help-write = ysgrifennwch ef fel { $number } a fformatiwch y golofn fel testun
+
+# src/formats/web.rs: the fixes offered for web addresses.
+# en: a web address cannot contain spaces: remove them, or { $rewrite }
+format-uri-help-spaces = ni all cyfeiriad gwe gynnwys bylchau: tynnwch nhw, neu { $rewrite }
+# en: write each as %20
+format-uri-help-write-each = ysgrifennwch bob un fel %20
+# en: write the whole address, starting with https://
+format-uri-help-whole = ysgrifennwch y cyfeiriad cyfan, gan ddechrau gyda https://
+

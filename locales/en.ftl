@@ -73,6 +73,7 @@ place-row-line = row { $row } (line { $line })
 place-line = line { $line }
 place-file = the whole file
 
+not-listed = The first { $listed } problems are listed here. { $more } more were counted (they are in the totals above) but not listed: fix these, check the file again, or use the conform command line with a higher --max-findings.
 rows-heading = The rows with problems
 rows-explain = The first rows with a problem, as the file holds them. Cells with a problem are marked with ⚠ and a red border.
 column-line = Line
@@ -224,7 +225,6 @@ report-counts = { $errors ->
    *[other] { $warnings } warnings
   }
 report-quiet-line = { $path }: { $counts } ({ $codes })
-report-quiet-line-partial = { $path }: { $counts }, stopped early ({ $codes })
 report-format-sheet = { $format }, sheet `{ $sheet }`
 report-file-heading = { $path }: { $rows ->
     [one] 1 row
@@ -234,7 +234,8 @@ report-file-heading = { $path }: { $rows ->
    *[other] { $columns } columns
   }, { $encoding }, table `{ $table }`
 report-more = and { $count } more `{ $code }` findings
-report-stopped-early = stopped early: --max-findings, a limit for the whole run, was reached; counts cover the rows read so far
+report-not-listed = only the first { $listed } findings are listed (--max-findings, a limit for the whole run); the { $beyond } after them are counted above but not listed
+report-md-not-listed = (counted beyond --max-findings, not listed)
 report-file-conforms = conforms: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -666,3 +667,63 @@ read-columnar-unreadable = the { $format } file cannot be read: { $error }
 read-columnar-row-group-too-large = row group { $group } holds { $rows } rows of { $columns } columns, more than conform reads at once ({ $max } cells)
 read-columnar-column-type = column `{ $column }` has the type { $dtype }, which conform cannot read as values: { $error }
 read-columnar-not-text = a column cannot be read as text: { $error }
+
+
+# src/formats/mod.rs: what each value format expects, as findings say it.
+format-required = the required format
+format-date = an ISO 8601 date written YYYY-MM-DD (e.g. 2025-10-31)
+format-partial-date = an ISO 8601 date YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known (e.g. 2025-10-31)
+format-date-or-date-time = an ISO 8601 date YYYY-MM-DD, or a date and time (e.g. 2025-10-31 or 2025-10-31T14:30:00Z)
+format-wkt-multipolygon = a boundary in WKT: POLYGON or MULTIPOLYGON (e.g. MULTIPOLYGON (((-0.1 51.5, ...))))
+format-wkt-point = a point in WKT: POINT (longitude latitude) (e.g. POINT (-0.681152 52.762892))
+format-date-time = an ISO 8601 date and time (e.g. 2025-10-31T14:30:00Z)
+format-time = a time written hh:mm:ss (e.g. 14:30:00)
+format-email = an email address (e.g. data@council.gov.uk)
+format-uri = a full web address starting with a scheme (e.g. https://www.example.gov.uk/page)
+format-uuid = a UUID (e.g. 123e4567-e89b-12d3-a456-426614174000)
+format-uk-date = a UK date written dd/mm/yyyy (e.g. 31/10/2025)
+format-uk-postcode = a UK postcode in capitals with one space (e.g. EX2 4QD)
+format-gss-code = an ONS GSS code: a letter and 8 digits (e.g. E10000008)
+format-uprn = a UPRN: a number of 1 to 12 digits (e.g. 100023336956)
+format-usrn = a USRN: a number of 1 to 8 digits (e.g. 21000123)
+format-company-number = a Companies House number: 8 digits, or 2 letters and 6 digits (e.g. 09506232, SC123456)
+format-charity-number = a charity number: 6 or 7 digits in England and Wales, SC and 6 digits in Scotland (e.g. 1090095, SC042386)
+format-org-id = an org-id.guide identifier: a list prefix and an id (e.g. GB-COH-09506232)
+format-json-object = a JSON object (e.g. {"{"}"name": "Old Town"{"}"})
+format-json-array = a JSON array (e.g. ["a", "b"])
+format-geojson = a GeoJSON object (e.g. {"{"}"type": "Point", "coordinates": [-0.1, 51.5]{"}"})
+
+# src/formats/date.rs: the forms dates are written in, and how to write one in the form asked.
+format-date-form-iso = an ISO date
+format-date-form-year-first = a year-first date
+format-date-form-no-separators = a date without separators
+format-date-form-day-first = a UK (day-first) date
+format-date-form-two-digit-year = a date with a two-digit year
+format-date-form-month-in-words = a date with the month in words
+format-date-form-month-first = a US (month-first) date
+format-date-form-excel-serial = an Excel date serial number
+format-date-help-time = leave out the time: { $rewrite }
+format-date-help-write = write { $fixed }
+format-date-help-write-as = write it as { $fixed }
+format-date-help-exact = write it exactly as { $fixed }
+format-date-help-full-year = write the year in full: { $fixed } (if { $short } is { $year })
+format-date-help-looks-like = this looks like { $form }: { $rewrite }
+format-date-help-excel = this is { $form } (a date cell saved as a number): { $rewrite }
+format-date-help-form = this is { $form }; { $rewrite }
+format-date-help-no-month = there is no month { $month }
+format-date-help-no-day = this date does not exist: month { $month } has no day { $day }
+format-date-help-year-month = a year and month is written YYYY-MM with a month from 01 to 12
+
+# src/formats/ids.rs: the fixes offered for identifiers.
+format-postcode-help-capitals = write it in capitals with one space: { $fixed }
+format-postcode-help = a postcode is an outward code, one space and an inward code of a digit and two letters (e.g. EX2 4QD)
+format-gss-help-did-you-mean = did you mean { $code }?
+format-gss-help-length = a GSS code is 9 characters; this value has { $characters }
+format-property-number-help-scientific = a spreadsheet turned the number into scientific notation, losing digits: format the column as text and export again
+format-company-number-help-zeros = spreadsheets drop leading zeros: { $rewrite }
+format-company-number-help-write = write it as { $number } and format the column as text
+
+# src/formats/web.rs: the fixes offered for web addresses.
+format-uri-help-spaces = a web address cannot contain spaces: remove them, or { $rewrite }
+format-uri-help-write-each = write each as %20
+format-uri-help-whole = write the whole address, starting with https://

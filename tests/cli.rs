@@ -110,27 +110,11 @@ fn ignore_drops_a_code() {
     assert!(!out.contains("\"code\": \"type\""));
 }
 
+/// Findings beyond `--max-findings` are counted, not kept: the report lists the first ones and
+/// its counts and verdict are those of the whole file.
 #[test]
-fn max_findings_stops_early_and_says_so() {
-    let (code, out, _) = run(&[
-        "check",
-        "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv",
-        "-s",
-        "spend-over-500",
-        "--max-findings",
-        "5",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 1);
-    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(report["files"][0]["partial"], true);
-    assert_eq!(
-        report["files"][0]["findings"].as_array().map(Vec::len),
-        Some(5)
-    );
-    // 0 lifts the limit; the default (a million a file) is far above this file's 163.
-    for limit in [&["--max-findings", "0"][..], &[]] {
+fn max_findings_lists_the_first_and_counts_the_rest() {
+    let check = |limit: &[&str]| {
         let mut args = vec![
             "check",
             "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv",
@@ -140,13 +124,28 @@ fn max_findings_stops_early_and_says_so() {
             "json",
         ];
         args.extend_from_slice(limit);
-        let (_, out, _) = run(&args);
+        let (code, out, _) = run(&args);
         let report: serde_json::Value = serde_json::from_str(&out).expect("json");
-        assert_eq!(report["files"][0]["partial"], false);
+        (code, report)
+    };
+    let (code, report) = check(&["--max-findings", "5"]);
+    assert_eq!(code, 1);
+    let file = &report["files"][0];
+    assert_eq!(file["partial"], true);
+    assert_eq!(file["findings"].as_array().map(Vec::len), Some(5));
+    assert_eq!(file["not_listed"], 158);
+    // 0 lifts the limit; the default (a million a file) is far above this file's 163.
+    for limit in [&["--max-findings", "0"][..], &[]] {
+        let (whole_code, whole) = check(limit);
+        assert_eq!(whole_code, code);
+        assert_eq!(whole["files"][0]["partial"], false);
+        assert_eq!(whole["files"][0]["not_listed"], 0);
         assert_eq!(
-            report["files"][0]["findings"].as_array().map(Vec::len),
+            whole["files"][0]["findings"].as_array().map(Vec::len),
             Some(163)
         );
+        assert_eq!(whole["files"][0]["counts"], file["counts"]);
+        assert_eq!(whole["summary"], report["summary"]);
     }
 }
 
@@ -363,4 +362,35 @@ fn camel_case_names_match_spaced_columns_and_aliases() {
     assert!(report["summary"]["by_code"]
         .get("missing-column")
         .is_some_and(|n| n == 1));
+}
+
+/// `--lang cy` and `LANG=cy_GB…` give Welsh findings and reports; English is the default, and
+/// an unknown language is a usage error.
+#[test]
+fn the_language_is_chosen_by_flag_or_environment() {
+    let file = "fixtures/checks/codelist.csv";
+    let standard = "fixtures/checks/standard.json";
+    let (code, english, _) = run(&["check", file, "--standard", standard]);
+    assert_eq!(code, 1);
+    assert!(english.contains("is not in the code list `councils`"), "{english}");
+    let (code, welsh, _) = run(&["check", file, "--standard", standard, "--lang", "cy"]);
+    assert_eq!(code, 1);
+    assert!(welsh.contains("nid yw `E09000099` yn `Council` yn y rhestr godau"), "{welsh}");
+    assert!(welsh.contains("Crynodeb ar gyfer"), "{welsh}");
+    let from_env = common::conform()
+        .args(["check", file, "--standard", standard])
+        .env("LANG", "cy_GB.UTF-8")
+        .output()
+        .expect("runs");
+    assert_eq!(String::from_utf8_lossy(&from_env.stdout), welsh);
+    let (code, _, err) = run(&["check", file, "--standard", standard, "--lang", "fr"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--lang fr: use en or cy"), "{err}");
+
+    let (code, explained, _) = run(&["explain", "type", "--lang", "cy"]);
+    assert_eq!(code, 0);
+    assert!(explained.starts_with("type [error yn ddiofyn]"), "{explained}");
+    assert!(explained.contains("Beth mae'n ei olygu"), "{explained}");
+    let (_, english, _) = run(&["explain", "type"]);
+    assert!(english.contains("What it means"), "{english}");
 }

@@ -411,8 +411,10 @@ fn diagnostics_on_a_minified_standard_show_a_window_of_its_one_line() {
     }
 }
 
+/// A file's findings beyond `--max-findings` still decide its verdict: its errors fail it, and
+/// warnings alone do not.
 #[test]
-fn a_result_cut_short_by_max_findings_never_passes() {
+fn findings_beyond_max_findings_still_decide_the_verdict() {
     let dir = scratch("partial");
     let header: Vec<String> = (0..10).map(|i| format!("Unknown {i}")).collect();
     std::fs::write(dir.join("header.csv"), header.join(",") + "\n").expect("write");
@@ -433,6 +435,30 @@ fn a_result_cut_short_by_max_findings_never_passes() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(report["files"][0]["partial"], true, "{report}");
     assert_eq!(report["valid"], false);
+    assert!(report["summary"]["errors"].as_u64() > Some(1), "{report}");
+
+    // Whitespace warnings in every row, far past the limit: counted, and the file conforms.
+    let mut rows = String::from("Amount\n");
+    for n in 0..500 {
+        rows.push_str(&format!(" {n}\n"));
+    }
+    std::fs::write(dir.join("warnings.csv"), rows).expect("write");
+    std::fs::write(
+        dir.join("amount.json"),
+        r#"{"fields": [{"name": "Amount", "type": "integer"}]}"#,
+    )
+    .expect("write");
+    let output = common::conform()
+        .args(["check", "-s"])
+        .arg(dir.join("amount.json"))
+        .args(["--format", "json", "--max-findings", "3"])
+        .arg(dir.join("warnings.csv"))
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert_eq!(report["summary"]["warnings"], 500, "{report}");
+    assert_eq!(report["files"][0]["not_listed"], 497, "{report}");
 }
 
 /// `--max-findings` is one budget for the whole run: a folder of broken files cannot multiply
@@ -460,4 +486,8 @@ fn max_findings_is_one_budget_for_the_run() {
         })
         .collect();
     assert_eq!(kept, [(6, false), (2, true)], "{report}");
+    // The second file's counts are whole: the same file, the same counts.
+    let files = report["files"].as_array().expect("files");
+    assert_eq!(files[0]["counts"], files[1]["counts"], "{report}");
+    assert_eq!(files[1]["not_listed"], 4, "{report}");
 }

@@ -183,10 +183,14 @@ impl Reply {
 /// What `conform check FILE --format FORMAT` writes, run in the file's folder (so that the
 /// report names it as the server does: by its bare name).
 fn cli_report(file: &Path, standard: &str, format: &str) -> (i32, Vec<u8>) {
+    cli_report_in(file, standard, format, "en")
+}
+
+fn cli_report_in(file: &Path, standard: &str, format: &str, lang: &str) -> (i32, Vec<u8>) {
     let output = Command::new(env!("CARGO_BIN_EXE_conform"))
         .args(["check"])
         .arg(file.file_name().expect("a name"))
-        .args(["--standard", standard, "--format", format])
+        .args(["--standard", standard, "--format", format, "--lang", lang])
         .current_dir(file.parent().expect("a folder"))
         .env_remove("GITHUB_STEP_SUMMARY")
         .output()
@@ -242,6 +246,22 @@ fn the_api_answers_what_the_command_line_writes_in_every_format() {
             cli_report(file, standard, "json").1,
             "{name} raw"
         );
+        // `lang=cy` answers what `conform check --lang cy` writes.
+        for format in ["json", "markdown"] {
+            let reply = server.request(
+                "POST",
+                &format!("/api/v1/check?standard={standard}&format={format}&name={name}&lang=cy"),
+                &[],
+                &bytes,
+            );
+            let (_, welsh) = cli_report_in(file, standard, format, "cy");
+            assert!(reply.body == welsh, "{name} {format} in Welsh");
+            assert!(
+                reply.text().contains("nid yw'n cydymffurfio") || reply.text().contains("nid yw `"),
+                "{}",
+                reply.text()
+            );
+        }
     }
 }
 

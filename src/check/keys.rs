@@ -364,22 +364,24 @@ impl<'p> KeyChecks<'p> {
     /// Sorts the entries: duplicates of short values become findings, and rows whose
     /// fingerprints match are returned to be read again (then `confirmed`), for the keys whose
     /// code `wanted` says is reported. With a `limit` of findings, a group keeps its first
-    /// `limit + 2` rows: enough for more findings than the limit, so the result still says it is
-    /// partial, without holding the values of every row that repeats one key.
+    /// `limit + 2` rows, without holding the values of every row that repeats one key: the rows
+    /// after those are returned as counts (a finding like theirs, and how many), to be counted
+    /// beyond the limit as repeats of the same fingerprint.
     pub fn finish(
         &mut self,
         wanted: impl Fn(Code) -> bool,
         limit: Option<usize>,
-    ) -> (Vec<Finding>, Option<Pending>) {
+    ) -> (Vec<Finding>, Option<Pending>, Vec<(Finding, u64)>) {
         let Stage::Collecting {
             entries,
             lines,
             overflowed,
         } = &mut self.stage
         else {
-            return (Vec::new(), None);
+            return (Vec::new(), None, Vec::new());
         };
         let mut found = Vec::new();
+        let mut counted = Vec::new();
         let mut groups: Vec<(usize, Vec<u32>)> = Vec::new();
         for (key, set) in entries.iter_mut().enumerate() {
             let spec = &self.plan.keys[key];
@@ -394,6 +396,13 @@ impl<'p> KeyChecks<'p> {
                     if wanted(spec.code) {
                         let kept = limit.map_or(run.len(), |limit| run.len().min(limit + 2));
                         groups.push((key, run[..kept].iter().map(|e| row_of(*e)).collect()));
+                        if kept < run.len() {
+                            let (name, index) = &spec.parts[0];
+                            let like = Finding::new(spec.code, String::new())
+                                .at_row(u64::from(row_of(run[kept])), 0)
+                                .in_column(Some(*index), name);
+                            counted.push((like, (run.len() - kept) as u64));
+                        }
                     }
                     continue;
                 };
@@ -413,7 +422,7 @@ impl<'p> KeyChecks<'p> {
             ));
         }
         if groups.is_empty() {
-            return (found, None);
+            return (found, None, counted);
         }
         let mut wanted = vec![Vec::new(); self.plan.keys.len()];
         for (key, rows) in &groups {
@@ -423,7 +432,7 @@ impl<'p> KeyChecks<'p> {
             rows.sort_unstable();
             rows.dedup();
         }
-        (found, Some(Pending { groups, wanted }))
+        (found, Some(Pending { groups, wanted }), counted)
     }
 
     /// After the second reading: the duplicates among rows whose fingerprints matched, their

@@ -19,7 +19,7 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use crate::compile::CompiledTable;
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Beyond, Code, Finding, Severity};
 use crate::read::csv::{Chunk, ChunkReader, ChunkRecords, Dialect, FaultKind, Record};
 use crate::read::detect::Kind;
 use crate::read::table::{Locator, RowBatch};
@@ -107,9 +107,10 @@ pub struct FileReport {
     /// The standard's version (set by whoever knows it; `check_file` is given the id only).
     pub standard_version: String,
     pub table: String,
+    /// The findings kept, in report order: the first `--max-findings` of the run.
     pub findings: Vec<Finding>,
-    /// True when `--max-findings` stopped the check early.
-    pub partial: bool,
+    /// The findings after those, counted and not kept.
+    pub beyond: Beyond,
     /// True when only the first rows were read (`Options::max_rows`) and the file had more, or
     /// may have.
     pub sampled: bool,
@@ -125,11 +126,23 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Findings of `severity`, kept or counted beyond `--max-findings`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
             .filter(|f| f.severity == severity)
             .count()
+            + self.beyond.count(severity) as usize
+    }
+
+    /// Whether findings were counted beyond `--max-findings` and are not listed.
+    pub fn partial(&self) -> bool {
+        !self.beyond.is_empty()
+    }
+
+    /// Every finding, kept or counted.
+    pub fn total_findings(&self) -> u64 {
+        self.findings.len() as u64 + self.beyond.total()
     }
 
     pub fn errors(&self) -> usize {
@@ -397,7 +410,8 @@ struct Merger<'a, 'p> {
 }
 
 impl Merger<'_, '_> {
-    /// Merges checked chunks in order; returns whether to stop (`--max-findings` reached).
+    /// Merges checked chunks in order; returns whether to stop (a second look at key values has
+    /// seen every row it wanted).
     fn merge(&mut self, results: Vec<std::io::Result<ChunkResult>>) -> std::io::Result<bool> {
         for result in results {
             let mut result = result?;
@@ -445,15 +459,11 @@ impl Merger<'_, '_> {
                     None => report.profile = Some(profile),
                 }
             }
-            if self.keys.confirmed_all(report.rows) {
-                return Ok(true);
+            if let Some(max) = self.options.max_findings {
+                // Past the limit, findings are counted, not kept: the check goes on to the end.
+                report.beyond.keep_first(&mut report.findings, max);
             }
-            if self
-                .options
-                .max_findings
-                .is_some_and(|max| report.findings.len() >= max)
-            {
-                report.partial = true;
+            if self.keys.confirmed_all(report.rows) {
                 return Ok(true);
             }
         }
@@ -848,7 +858,7 @@ fn check_once(
 }
 
 /// The key findings once a file is read: duplicates of short values at once, those of
-/// fingerprints after `second_look` has read the rows again (not for a result already partial).
+/// fingerprints after `second_look` has read the rows again.
 /// On the second look itself, its findings replace the report's.
 fn key_findings(
     keys: &mut keys::KeyChecks<'_>,
@@ -861,10 +871,17 @@ fn key_findings(
         report.findings = keys.confirmed();
         return Ok(Vec::new());
     }
-    // A second reading only for codes that are reported; for a partial result too, as its
-    // duplicates of short values are (it stops after the last row it looks for).
+    // A second reading only for codes that are reported (it stops after the last row it looks
+    // for).
     let wanted = |code| !options.ignore.contains(&code) && compiled.severity.get(code).is_some();
-    let (mut found, pending) = keys.finish(wanted, options.max_findings);
+    let (mut found, pending, counted) = keys.finish(wanted, options.max_findings);
+    for (like, count) in counted {
+        let mut like = vec![like];
+        settle(&mut like, compiled, options);
+        if let Some(like) = like.first() {
+            report.beyond.add(like, count - 1);
+        }
+    }
     if let Some(pending) = pending {
         found.extend(second_look(pending)?.findings);
     }
@@ -899,19 +916,14 @@ fn finish(
     compiled: &CompiledTable,
     options: &Options,
 ) {
-    if !report.partial && !report.sampled {
+    if !report.sampled {
         tail.extend(row_count_findings(report.rows, table));
     }
     settle(&mut tail, compiled, options);
     report.findings.append(&mut tail);
     report.findings.sort_by_key(Finding::sort_key);
-    // Findings beyond the limit make the result partial, and a partial result never passes.
-    if let Some(max) = options
-        .max_findings
-        .filter(|max| report.findings.len() > *max)
-    {
-        report.findings.truncate(max);
-        report.partial = true;
+    if let Some(max) = options.max_findings {
+        report.beyond.keep_first(&mut report.findings, max);
     }
 }
 
@@ -943,7 +955,7 @@ impl FileReport {
             standard_version: String::new(),
             table: table.name.clone(),
             findings: Vec::new(),
-            partial: false,
+            beyond: Beyond::default(),
             sampled: false,
             profile: None,
             locator: Locator::Lines,

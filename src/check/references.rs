@@ -207,9 +207,6 @@ pub fn check_references(
     // The referenced values, read once per (table, columns).
     let mut targets: HashMap<(String, Vec<String>), Option<Target>> = HashMap::new();
     for n in 0..files.len() {
-        if files[n].report.partial {
-            continue;
-        }
         let table = files[n].table;
         let mut found = Vec::new();
         for fk in &table.foreign_keys {
@@ -274,10 +271,9 @@ pub fn check_references(
         file.report.findings.append(&mut found);
         file.report.findings.sort_by_key(Finding::sort_key);
         if let Some(max) = options.max_findings {
-            if file.report.findings.len() > max {
-                file.report.findings.truncate(max);
-                file.report.partial = true;
-            }
+            file.report
+                .beyond
+                .keep_first(&mut file.report.findings, max);
         }
     }
     Ok(())

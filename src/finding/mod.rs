@@ -220,6 +220,70 @@ impl Finding {
     }
 }
 
+/// Findings beyond `--max-findings`: counted by the group a report shows them in (code,
+/// severity, and column for a finding on a row), not kept, so that a report's counts and verdict
+/// cover the whole file while its memory stays bounded (a group keeps its first finding, as the
+/// example a report can show for a group it lists nothing of).
+#[derive(Clone, Debug, Default)]
+pub struct Beyond {
+    groups: std::collections::BTreeMap<GroupKey, (u64, Box<Finding>)>,
+}
+
+/// A report's group: code, severity, and the column of a finding on a row.
+type GroupKey = (Code, Severity, Option<Arc<str>>);
+
+impl Beyond {
+    /// Counts `finding` (and `more` like it) instead of keeping it.
+    pub fn add(&mut self, finding: &Finding, more: u64) {
+        let column = finding
+            .row
+            .and(finding.column.as_ref())
+            .map(|c| Arc::clone(&c.name));
+        self.groups
+            .entry((finding.code, finding.severity, column))
+            .or_insert_with(|| (0, Box::new(finding.clone())))
+            .0 += 1 + more;
+    }
+
+    /// Counts every finding of `findings` after the first `keep`, and removes them.
+    pub fn keep_first(&mut self, findings: &mut Vec<Finding>, keep: usize) {
+        if findings.len() > keep {
+            for finding in &findings[keep..] {
+                self.add(finding, 0);
+            }
+            findings.truncate(keep);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    pub fn total(&self) -> u64 {
+        self.groups.values().map(|(n, _)| n).sum()
+    }
+
+    pub fn count(&self, severity: Severity) -> u64 {
+        self.groups
+            .iter()
+            .filter(|((_, s, _), _)| *s == severity)
+            .map(|(_, (n, _))| n)
+            .sum()
+    }
+
+    /// Each group: its count and its first finding, in code order.
+    pub fn groups(&self) -> impl Iterator<Item = (u64, &Finding)> + '_ {
+        self.groups.values().map(|(n, first)| (*n, &**first))
+    }
+
+    /// Writes the groups' first findings again in `lang`.
+    pub fn localize(&mut self, lang: Lang) {
+        for (_, first) in self.groups.values_mut() {
+            first.localize(lang);
+        }
+    }
+}
+
 /// Severities a standard or the command line sets per code; `None` switches a code off.
 #[derive(Clone, Debug)]
 pub struct SeverityTable {

@@ -170,7 +170,8 @@ struct Results<'a> {
 impl Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(Some(self.run.total_findings()))?;
+        let mut seq = serializer
+            .serialize_seq(Some(self.run.files.iter().map(|f| f.findings.len()).sum()))?;
         for file in &self.run.files {
             let records = cell_records(file);
             let delimiter = file.delimiter.unwrap_or(b',');
@@ -300,7 +301,7 @@ pub fn junit(run: &RunReport, max_examples: usize) -> String {
     let mut suites = String::new();
     let (mut total_tests, mut total_failures) = (0, 0);
     for file in &run.files {
-        let groups = groups(&file.findings);
+        let groups = groups(file);
         let mut cases = String::new();
         let mut failures = 0;
         let fails = |severity: Severity| {
@@ -318,13 +319,14 @@ pub fn junit(run: &RunReport, max_examples: usize) -> String {
                     let _ = writeln!(detail, "  help: {help}");
                 }
             }
-            let rest = group.findings.len().saturating_sub(max_examples);
+            let shown = group.findings.len().min(max_examples) as u64;
+            let rest = group.count().saturating_sub(shown);
             if rest > 0 {
                 let _ = writeln!(detail, "... and {rest} more");
             }
             let summary = format!(
                 "{} ({})",
-                plural(group.findings.len(), "finding", "findings"),
+                plural(group.count() as usize, "finding", "findings"),
                 group.severity
             );
             let _ = write!(
@@ -339,7 +341,10 @@ pub fn junit(run: &RunReport, max_examples: usize) -> String {
                     cases,
                     "\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    ",
                     group.code,
-                    xml(&format!("{summary}: {}", group.findings[0].message)),
+                    xml(&match group.first() {
+                        Some(first) => format!("{summary}: {}", first.message),
+                        None => summary.clone(),
+                    }),
                     xml(&detail)
                 );
             } else {
@@ -397,7 +402,7 @@ pub fn github(file: &FileReport) -> String {
         Severity::Info => "notice",
     };
     let mut out = String::new();
-    let groups = groups(&file.findings);
+    let groups = groups(file);
     let mut shown = vec![0usize; groups.len()];
     let records = cell_records(file);
     let delimiter = file.delimiter.unwrap_or(b',');
@@ -435,8 +440,8 @@ pub fn github(file: &FileReport) -> String {
             escape_data(&message)
         );
     }
-    for group in groups.iter().filter(|g| g.findings.len() > PER_GROUP) {
-        let rest = group.findings.len() - PER_GROUP;
+    for group in groups.iter().filter(|g| g.count() > PER_GROUP as u64) {
+        let rest = group.count() - group.findings.len().min(PER_GROUP) as u64;
         let column = group.column.map(|c| format!(" in {c}")).unwrap_or_default();
         let _ = writeln!(
             out,

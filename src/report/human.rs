@@ -121,7 +121,13 @@ fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>], lang
     );
     // A finding about the header, a whole row or the file has no one column to group under.
     let label = |group: &Group| -> String {
-        let first = group.findings[0];
+        let Some(first) = group.first() else {
+            // Only counted beyond --max-findings: its column, or the file.
+            return match group.column {
+                Some(column) => column.chars().take(40).collect(),
+                None => t!("report-place-file").render(lang),
+            };
+        };
         let fallback = if first.row.is_none() && first.line == Some(file.header_line) {
             t!("report-place-header")
         } else if first.row.is_some() {
@@ -155,7 +161,7 @@ fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>], lang
         headings[0], headings[1], headings[2], headings[3]
     );
     for group in groups {
-        let severity = group.findings[0].severity;
+        let severity = group.severity;
         let column = label(group);
         let _ = writeln!(
             out,
@@ -163,7 +169,7 @@ fn write_summary(out: &mut String, file: &FileReport, groups: &[Group<'_>], lang
             severity.as_str(),
             group.code.as_str(),
             column,
-            thousands(group.findings.len() as u64)
+            thousands(group.count())
         );
     }
 }
@@ -228,48 +234,40 @@ fn render_file_quietly(out: &mut String, run: &RunReport, file: &FileReport, lan
     if run.file_passes(file) {
         return;
     }
-    let mut by_code: Vec<(&str, usize)> = Vec::new();
-    for finding in file
-        .findings
-        .iter()
-        .filter(|f| f.severity != Severity::Info)
+    let mut by_code: Vec<(&str, u64)> = Vec::new();
+    let listed = file.findings.iter().map(|f| (f.code, f.severity, 1));
+    let counted = file
+        .beyond
+        .groups()
+        .map(|(n, first)| (first.code, first.severity, n));
+    for (code, _, n) in listed
+        .chain(counted)
+        .filter(|(_, severity, _)| *severity != Severity::Info)
     {
-        match by_code
-            .iter_mut()
-            .find(|(code, _)| *code == finding.code.as_str())
-        {
-            Some((_, count)) => *count += 1,
-            None => by_code.push((finding.code.as_str(), 1)),
+        match by_code.iter_mut().find(|(c, _)| *c == code.as_str()) {
+            Some((_, count)) => *count += n,
+            None => by_code.push((code.as_str(), n)),
         }
     }
     let codes: Vec<String> = by_code
         .iter()
-        .map(|(code, count)| format!("{code} {}", thousands(*count as u64)))
+        .map(|(code, count)| format!("{code} {}", thousands(*count)))
         .collect();
     let counts = t!(
         "report-counts",
         errors = file.errors(),
         warnings = file.count(Severity::Warning)
     );
-    let line = if file.partial {
-        t!(
-            "report-quiet-line-partial",
-            path = file.path.as_str(),
-            counts = counts,
-            codes = codes.join(", ")
-        )
-    } else {
-        t!(
-            "report-quiet-line",
-            path = file.path.as_str(),
-            counts = counts,
-            codes = codes.join(", ")
-        )
-    };
+    let line = t!(
+        "report-quiet-line",
+        path = file.path.as_str(),
+        counts = counts,
+        codes = codes.join(", ")
+    );
     let _ = writeln!(out, "✗ {}", line.render(lang));
 }
 
-fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Style) {
+fn render_file<'a>(out: &mut String, run: &RunReport, file: &'a FileReport, style: Style) {
     let lang = style.lang;
     if style.quiet {
         render_file_quietly(out, run, file, lang);
@@ -283,19 +281,25 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     .with_width(style.width)
     .without_primary_span_start()
     .with_links(false);
-    let groups = groups(&file.findings);
+    let groups = groups(file);
     // A whole column failing the same way is said once, with one example.
     let examples = |g: &crate::report::Group<'_>| {
-        if g.is_whole_column(file.rows) && !file.partial {
+        if g.is_whole_column(file.rows) {
             style.max_examples.min(1)
         } else {
             style.max_examples
         }
     };
-    let shown: Vec<&Finding> = groups
-        .iter()
-        .flat_map(|g| g.findings.iter().take(examples(g)).copied())
-        .collect();
+    // A group only counted beyond --max-findings shows the first of them.
+    let listed = |g: &Group<'a>| -> Vec<&'a Finding> {
+        g.findings
+            .iter()
+            .copied()
+            .chain(g.example)
+            .take(examples(g))
+            .collect()
+    };
+    let shown: Vec<&Finding> = groups.iter().flat_map(listed).collect();
     let lines: BTreeSet<u64> = shown.iter().filter_map(|f| file.snippet_key(f)).collect();
     let texts = if style.quiet {
         Default::default()
@@ -322,8 +326,9 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     let _ = writeln!(out, "{}", heading.render(lang));
     if !style.quiet {
         for group in &groups {
-            let whole = group.is_whole_column(file.rows) && !file.partial;
-            for finding in group.findings.iter().take(examples(group)) {
+            let whole = group.is_whole_column(file.rows);
+            let examples = listed(group);
+            for finding in &examples {
                 let said;
                 let finding = match group.whole_column_message(lang).filter(|_| whole) {
                     Some(message) => {
@@ -354,7 +359,7 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
                     out.push_str(&rendered);
                 }
             }
-            let rest = group.findings.len().saturating_sub(style.max_examples);
+            let rest = group.count().saturating_sub(examples.len() as u64);
             // With no examples asked for, the summary's counts say it; a whole column said so.
             if rest > 0 && style.max_examples > 0 && !whole {
                 let column = group
@@ -362,8 +367,8 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
                     .map(|c| format!(" {}", t!("report-in-column", column = c).render(lang)))
                     .unwrap_or_default();
                 let sheet = matches!(file.locator, crate::read::table::Locator::Sheet { .. });
-                let range = rows_range(&group.findings[style.max_examples..], sheet, lang)
-                    .unwrap_or_default();
+                let listed = group.findings.get(style.max_examples..).unwrap_or(&[]);
+                let range = rows_range(listed, sheet, lang).unwrap_or_default();
                 let more = t!("report-more", count = rest, code = group.code.as_str());
                 let _ = writeln!(out, "  … {}{column}{range}\n", more.render(lang));
             }
@@ -372,8 +377,13 @@ fn render_file(out: &mut String, run: &RunReport, file: &FileReport, style: Styl
     if !groups.is_empty() {
         write_summary(out, file, &groups, lang);
     }
-    if file.partial {
-        let _ = writeln!(out, "  ({})", t!("report-stopped-early").render(lang));
+    if file.partial() {
+        let note = t!(
+            "report-not-listed",
+            listed = file.findings.len(),
+            beyond = file.beyond.total()
+        );
+        let _ = writeln!(out, "  ({})", note.render(lang));
     }
     let verdict = if run.file_passes(file) {
         t!(

@@ -61,7 +61,10 @@ struct File<'a> {
     columns: usize,
     table: &'a str,
     valid: bool,
+    /// Findings were counted beyond `--max-findings` and are not listed (the counts are whole).
     partial: bool,
+    /// How many.
+    not_listed: u64,
     counts: Counts,
     findings: Findings<'a>,
 }
@@ -129,15 +132,21 @@ struct JsonFinding<'a> {
     location: Option<String>,
 }
 
-fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
+/// A file's counts, of the findings listed and those counted beyond `--max-findings`.
+fn counts(file: &FileReport) -> Counts {
     let mut counts = Counts::default();
-    for finding in findings {
-        match finding.severity {
-            Severity::Error => counts.errors += 1,
-            Severity::Warning => counts.warnings += 1,
-            Severity::Info => counts.infos += 1,
+    let listed = file.findings.iter().map(|f| (f.code, f.severity, 1));
+    let counted = file
+        .beyond
+        .groups()
+        .map(|(n, first)| (first.code, first.severity, n as usize));
+    for (code, severity, n) in listed.chain(counted) {
+        match severity {
+            Severity::Error => counts.errors += n,
+            Severity::Warning => counts.warnings += n,
+            Severity::Info => counts.infos += n,
         }
-        *counts.by_code.entry(finding.code.as_str()).or_default() += 1;
+        *counts.by_code.entry(code.as_str()).or_default() += n;
     }
     counts
 }
@@ -166,19 +175,23 @@ pub fn write(run: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<(
             columns: file.header.len(),
             table: &file.table,
             valid: run.file_passes(file),
-            partial: file.partial,
-            counts: counts(file.findings.iter()),
+            partial: file.partial(),
+            not_listed: file.beyond.total(),
+            counts: counts(file),
             findings: Findings { file },
         })
         .collect();
     let codes = run
         .files
         .iter()
-        .flat_map(|f| f.findings.iter())
-        .map(|f| {
-            let doc = f.code.doc();
+        .flat_map(|f| {
+            let counted = f.beyond.groups().map(|(_, first)| first.code);
+            f.findings.iter().map(|f| f.code).chain(counted)
+        })
+        .map(|code| {
+            let doc = code.doc();
             (
-                f.code.as_str(),
+                code.as_str(),
                 CodeDoc {
                     title: doc.title,
                     fix: doc.fix,
@@ -199,7 +212,19 @@ pub fn write(run: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<(
             note: s.matched_note.as_deref(),
         }),
         valid: run.passes(),
-        summary: counts(run.files.iter().flat_map(|f| f.findings.iter())),
+        summary: run
+            .files
+            .iter()
+            .map(counts)
+            .fold(Counts::default(), |mut all, file| {
+                all.errors += file.errors;
+                all.warnings += file.warnings;
+                all.infos += file.infos;
+                for (code, n) in file.by_code {
+                    *all.by_code.entry(code).or_default() += n;
+                }
+                all
+            }),
         codes,
         files,
     };

@@ -48,13 +48,9 @@ pub fn render(run: &RunReport, max_examples: usize, lang: Lang) -> String {
         );
     }
     for file in run.files.iter().filter(|f| !f.findings.is_empty()) {
-        let mut groups = groups(&file.findings);
+        let mut groups = groups(file);
         // The worst and most frequent first.
-        groups.sort_by(|a, b| {
-            b.severity
-                .cmp(&a.severity)
-                .then(b.findings.len().cmp(&a.findings.len()))
-        });
+        groups.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.count().cmp(&a.count())));
         let _ = writeln!(out, "\n### `{}`\n", cell(&file.path));
         let _ = writeln!(
             out,
@@ -62,17 +58,18 @@ pub fn render(run: &RunReport, max_examples: usize, lang: Lang) -> String {
             t!("report-md-groups-heading").render(lang)
         );
         for group in &groups {
-            let first = group.findings[0];
-            let place = match (first.row, first.line) {
-                (Some(row), Some(line)) => format!(
+            let first = group.first();
+            let place = match first.map(|f| (f.row, f.line)) {
+                Some((Some(row), Some(line))) => format!(
                     "{}: ",
                     t!("report-md-place", row = row as i64, line = line as i64).render(lang)
                 ),
                 _ => String::new(),
             };
-            let message = match group.whole_column_message(lang) {
-                Some(said) if group.is_whole_column(file.rows) && !file.partial => said,
-                _ => first.message.clone(),
+            let message = match (group.whole_column_message(lang), first) {
+                (Some(said), _) if group.is_whole_column(file.rows) => said,
+                (_, Some(first)) => first.message.clone(),
+                (_, None) => t!("report-md-not-listed").render(lang),
             };
             let _ = writeln!(
                 out,
@@ -82,7 +79,7 @@ pub fn render(run: &RunReport, max_examples: usize, lang: Lang) -> String {
                 super::ci::CODES_DOC,
                 group.code,
                 cell(group.column.unwrap_or("-")),
-                thousands(group.findings.len() as u64),
+                thousands(group.count()),
                 cell(&place),
                 cell(&message)
             );
@@ -95,9 +92,9 @@ pub fn render(run: &RunReport, max_examples: usize, lang: Lang) -> String {
         if !shown.is_empty() {
             let _ = writeln!(out, "\n**{}**\n", t!("report-md-how-to-fix").render(lang));
             for group in shown {
-                let help = group.findings[0]
-                    .help
-                    .clone()
+                let help = group
+                    .first()
+                    .and_then(|f| f.help.clone())
                     .unwrap_or_else(|| lang.get(&format!("fix-{}", group.code.as_str())));
                 let _ = writeln!(out, "- `{}`: {}", group.code, cell(&help));
             }

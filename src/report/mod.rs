@@ -212,7 +212,7 @@ impl RunReport {
     /// Whether a file passes: no errors (and no warnings under `--strict`). A check cut short by
     /// `--max-findings` cannot vouch for the rows it did not read, so it does not pass.
     pub fn file_passes(&self, file: &FileReport) -> bool {
-        !file.partial && file.errors() == 0 && !(self.strict && file.count(Severity::Warning) > 0)
+        file.errors() == 0 && !(self.strict && file.count(Severity::Warning) > 0)
     }
 
     pub fn passes(&self) -> bool {
@@ -296,35 +296,53 @@ impl RunReport {
         self.files.iter().map(|f| f.count(severity)).sum()
     }
 
-    pub fn total_findings(&self) -> usize {
-        self.files.iter().map(|f| f.findings.len()).sum()
+    /// Findings of the run, listed or counted beyond `--max-findings`.
+    pub fn total_findings(&self) -> u64 {
+        self.files.iter().map(FileReport::total_findings).sum()
     }
 }
 
-/// One (code, column) group: its findings in report order.
+/// One (code, column) group: its findings in report order, and how many more were counted
+/// beyond `--max-findings` (a group may have only those).
 pub(crate) struct Group<'a> {
     pub code: Code,
     pub severity: Severity,
     pub column: Option<&'a str>,
     pub findings: Vec<&'a Finding>,
+    pub beyond: u64,
+    /// For a group with nothing listed, the first of its counted findings.
+    pub example: Option<&'a Finding>,
 }
 
 impl Group<'_> {
+    /// Its first finding, listed or (for a group only counted) kept as its example.
+    pub fn first(&self) -> Option<&Finding> {
+        self.findings.first().copied().or(self.example)
+    }
+
+    /// Its findings, listed or counted.
+    pub fn count(&self) -> u64 {
+        self.findings.len() as u64 + self.beyond
+    }
+
     /// Whether every row of a file has this finding in this column (every `Organisation code` an
     /// ODC URI, every date ISO): then the human and Markdown reports say it once, at the column.
     pub fn is_whole_column(&self, rows: u64) -> bool {
-        self.column.is_some() && self.findings.len() >= 3 && self.findings.len() as u64 == rows
+        self.column.is_some()
+            && !self.findings.is_empty()
+            && self.count() >= 3
+            && self.count() == rows
     }
 
     /// "every value in `Transaction date` (1,405 rows) is like this one: …", for a whole column.
     pub fn whole_column_message(&self, lang: Lang) -> Option<String> {
         let column = self.column?;
-        let first = self.findings.first()?;
+        let first = self.first()?;
         Some(
             t!(
                 "report-whole-column",
                 column = column,
-                rows = self.findings.len(),
+                rows = self.count(),
                 message = first.message.as_str()
             )
             .render(lang),
@@ -332,9 +350,11 @@ impl Group<'_> {
     }
 }
 
-pub(crate) fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
+/// A file's findings by (code, severity, column), in the order first found, with the counts of
+/// those beyond `--max-findings` (groups with only those come last, in code order).
+pub(crate) fn groups(file: &FileReport) -> Vec<Group<'_>> {
     let mut groups: Vec<Group> = Vec::new();
-    for finding in findings {
+    for finding in &file.findings {
         // Header and file findings group by code (and severity) alone: each names its own column.
         let column = finding.row.and(finding.column.as_ref()).map(|c| &*c.name);
         match groups.iter_mut().find(|g| {
@@ -346,6 +366,25 @@ pub(crate) fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
                 severity: finding.severity,
                 column,
                 findings: vec![finding],
+                beyond: 0,
+                example: None,
+            }),
+        }
+    }
+    for (count, first) in file.beyond.groups() {
+        let column = first.row.and(first.column.as_ref()).map(|c| &*c.name);
+        match groups
+            .iter_mut()
+            .find(|g| g.code == first.code && g.severity == first.severity && g.column == column)
+        {
+            Some(group) => group.beyond += count,
+            None => groups.push(Group {
+                code: first.code,
+                severity: first.severity,
+                column,
+                findings: Vec::new(),
+                beyond: count,
+                example: Some(first),
             }),
         }
     }

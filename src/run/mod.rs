@@ -212,6 +212,7 @@ pub fn run(
                 file.findings
                     .iter_mut()
                     .for_each(|f| f.localize(request.lang));
+                file.beyond.localize(request.lang);
             }
             reporter.file(&file).map_err(write_error)?;
             run.files.push(file);

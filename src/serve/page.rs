@@ -489,6 +489,20 @@ fn result(lang: Lang, name: &str, input: &crate::read::Input, checked: &Checked)
             escape(&lang.get("problems-heading"))
         ));
     }
+    let not_listed = file.and_then(|f| f["not_listed"].as_i64()).unwrap_or(0);
+    if not_listed > 0 {
+        // The totals above count every problem; the groups below list the first ones.
+        main.push_str(&format!(
+            r##"<div class="govuk-inset-text">{}</div>"##,
+            escape(&lang.text(
+                "not-listed",
+                &[
+                    ("listed", Arg::Number(findings.len() as i64)),
+                    ("more", Arg::Number(not_listed)),
+                ]
+            ))
+        ));
+    }
     for (i, group) in groups.iter().enumerate() {
         main.push_str(&group_section(lang, &report, group, i + 1));
     }

@@ -199,7 +199,8 @@ pub struct TableSurvey {
     pub errors: u64,
     pub warnings: u64,
     pub errors_by_code: BTreeMap<String, u64>,
-    /// More findings than a survey keeps a table: the counts are lower bounds.
+    /// More findings than a survey keeps a table: those after the limit are counted (the counts
+    /// are exact), but their rows are not known, so rows without errors is an upper bound.
     pub partial: bool,
     pub completeness: Vec<FieldCompleteness>,
     pub dates: Vec<DateCoverage>,
@@ -265,7 +266,7 @@ pub fn describe(
         errors: 0,
         warnings: 0,
         errors_by_code: BTreeMap::new(),
-        partial: report.partial,
+        partial: report.partial(),
         completeness: Vec::new(),
         dates: date_coverage(&header, &profile),
         identifiers: Vec::new(),
@@ -510,6 +511,28 @@ fn count_findings(survey: &mut TableSurvey, report: &FileReport, renames: &[(Str
                 } else {
                     report.rows
                 };
+            }
+            Severity::Info => {}
+        }
+    }
+    for (count, first) in report.beyond.groups() {
+        let code = first.code;
+        let column = first
+            .row
+            .and(first.column.as_ref())
+            .map(|c| c.name.to_string());
+        match first.severity {
+            Severity::Warning => survey.warnings += count,
+            Severity::Error => {
+                survey.errors += count;
+                *survey
+                    .errors_by_code
+                    .entry(code.as_str().to_string())
+                    .or_default() += count;
+                if let Some(group) = groups.get_mut(&(code, column)) {
+                    group.findings += count;
+                    group.rows += count;
+                }
             }
             Severity::Info => {}
         }

@@ -187,9 +187,8 @@ fn conformance_line(table: &TableSurvey) -> Option<String> {
             .map(|(code, n)| format!("{code} {}", thousands(*n)))
             .collect();
         line.push_str(&format!(
-            "; {}{} ({})",
+            "; {} ({})",
             plural(table.errors, "error", "errors"),
-            if table.partial { " at least" } else { "" },
             codes.join(", ")
         ));
     }

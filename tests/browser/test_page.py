@@ -114,6 +114,9 @@ def test_the_page_switches_to_welsh(page, server):
     expect(page.locator(".govuk-panel__title")).to_have_text("Nid yw'r ffeil yn cydymffurfio")
     expect(page.locator(".govuk-error-summary__title")).to_have_text("Mae problem")
     expect(page.locator("main")).to_contain_text("Nid yw'r gwerth yn y fformat gofynnol")
+    # The findings themselves, and their fixes, are in Welsh too.
+    expect(page.locator("main")).to_contain_text("nid rhif yw `£1,496.00` yn `Net amount`")
+    expect(page.locator("main")).to_contain_text("ysgrifennwch ef fel 1496.00")
     page.screenshot(path=str(SHOTS / "result-csv-cy.png"), full_page=True)
     # And back.
     page.click("text=English")

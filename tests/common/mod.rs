@@ -1,5 +1,5 @@
 //! The one way integration tests start conform: the built binary, with the environment that
-//! changes its output (colour, width, CI summaries) cleared.
+//! changes its output (colour, width, CI summaries, the language) cleared.
 
 #![allow(dead_code)]
 
@@ -11,7 +11,11 @@ pub fn conform() -> Command {
     cmd.env_remove("NO_COLOR")
         .env_remove("COLUMNS")
         .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("CI");
+        .env_remove("CI")
+        // `LANG=cy_GB` would make the reports Welsh.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     cmd
 }
 
