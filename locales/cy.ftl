@@ -1252,3 +1252,21 @@ format-uri-help-write-each = ysgrifennwch bob un fel %20
 # en: write the whole address, starting with https://
 format-uri-help-whole = ysgrifennwch y cyfeiriad cyfan, gan ddechrau gyda https://
 
+
+# run/plan.rs: how a standard was chosen from the file's header.
+# en: no standard given: matched { $standard } (table { $table }, { $matched } of its { $described } columns){ $how_sure }
+plan-matched = ni roddwyd safon: cyfatebwyd { $standard } (tabl { $table }, { $matched } o'i { $described } colofn){ $how_sure }
+# en: ; pass --standard to choose another
+plan-sure = ; rhowch --standard i ddewis un arall
+# en: , fairly sure (the next best is { $other }); pass --standard to choose another
+plan-fairly-sure = , gweddol sicr (yr ail orau yw { $other }); rhowch --standard i ddewis un arall
+# en: , but { $other } fits almost as well: pass --standard { $standard } or --standard { $other } to be sure
+plan-unsure = , ond mae { $other } yn cyd-fynd bron cystal: rhowch --standard { $standard } neu --standard { $other } i fod yn sicr
+# en: ; its header fits { $other } almost as well, but the values of { $rows } fit { $standard } better ({ $mine } values in its forms, against { $theirs }); pass --standard to choose another
+plan-decided-by-values = ; mae ei phennawd yn cyd-fynd â { $other } bron cystal, ond mae gwerthoedd { $rows } yn cyd-fynd â { $standard } yn well ({ $mine } gwerth yn ei ffurfiau, yn erbyn { $theirs }); rhowch --standard i ddewis un arall
+# en: its { $rows } rows
+plan-its-rows = ei { $rows } rhes
+# en: its first { $rows } rows
+plan-its-first-rows = ei { $rows } rhes gyntaf
+# en: { $fit } of { $tested }
+plan-values-fit = { $fit } o { $tested }

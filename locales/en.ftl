@@ -727,3 +727,13 @@ format-company-number-help-write = write it as { $number } and format the column
 format-uri-help-spaces = a web address cannot contain spaces: remove them, or { $rewrite }
 format-uri-help-write-each = write each as %20
 format-uri-help-whole = write the whole address, starting with https://
+
+# run/plan.rs: how a standard was chosen from the file's header.
+plan-matched = no standard given: matched { $standard } (table { $table }, { $matched } of its { $described } columns){ $how_sure }
+plan-sure = ; pass --standard to choose another
+plan-fairly-sure = , fairly sure (the next best is { $other }); pass --standard to choose another
+plan-unsure = , but { $other } fits almost as well: pass --standard { $standard } or --standard { $other } to be sure
+plan-decided-by-values = ; its header fits { $other } almost as well, but the values of { $rows } fit { $standard } better ({ $mine } values in its forms, against { $theirs }); pass --standard to choose another
+plan-its-rows = its { $rows } rows
+plan-its-first-rows = its first { $rows } rows
+plan-values-fit = { $fit } of { $tested }

@@ -372,10 +372,16 @@ fn the_language_is_chosen_by_flag_or_environment() {
     let standard = "fixtures/checks/standard.json";
     let (code, english, _) = run(&["check", file, "--standard", standard]);
     assert_eq!(code, 1);
-    assert!(english.contains("is not in the code list `councils`"), "{english}");
+    assert!(
+        english.contains("is not in the code list `councils`"),
+        "{english}"
+    );
     let (code, welsh, _) = run(&["check", file, "--standard", standard, "--lang", "cy"]);
     assert_eq!(code, 1);
-    assert!(welsh.contains("nid yw `E09000099` yn `Council` yn y rhestr godau"), "{welsh}");
+    assert!(
+        welsh.contains("nid yw `E09000099` yn `Council` yn y rhestr godau"),
+        "{welsh}"
+    );
     assert!(welsh.contains("Crynodeb ar gyfer"), "{welsh}");
     let from_env = common::conform()
         .args(["check", file, "--standard", standard])
@@ -389,7 +395,10 @@ fn the_language_is_chosen_by_flag_or_environment() {
 
     let (code, explained, _) = run(&["explain", "type", "--lang", "cy"]);
     assert_eq!(code, 0);
-    assert!(explained.starts_with("type [error yn ddiofyn]"), "{explained}");
+    assert!(
+        explained.starts_with("type [error yn ddiofyn]"),
+        "{explained}"
+    );
     assert!(explained.contains("Beth mae'n ei olygu"), "{explained}");
     let (_, english, _) = run(&["explain", "type"]);
     assert!(english.contains("What it means"), "{english}");

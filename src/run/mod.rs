@@ -204,7 +204,7 @@ pub fn run(
     let mut unreadable = Vec::new();
     let mut budget = request.max_findings;
     for group in &groups {
-        note_standard(&mut run.standards, group);
+        note_standard(&mut run.standards, group, request.lang);
         let checked =
             pool.install(|| check_group(group, &options, watcher, &mut unreadable, &mut budget))?;
         for mut file in checked {
@@ -269,7 +269,7 @@ fn threads(asked: Option<usize>, watcher: &dyn Watcher) -> usize {
 }
 
 /// Lists a group's standard in the run, once.
-fn note_standard(standards: &mut Vec<StandardInfo>, group: &plan::Group) {
+fn note_standard(standards: &mut Vec<StandardInfo>, group: &plan::Group, lang: crate::i18n::Lang) {
     let standard = &group.standard;
     if !standards
         .iter()
@@ -279,7 +279,7 @@ fn note_standard(standards: &mut Vec<StandardInfo>, group: &plan::Group) {
             id: standard.id.clone(),
             version: standard.version.clone(),
             title: standard.title.clone(),
-            matched_note: group.matched_note.clone(),
+            matched_note: group.matched_note.as_ref().map(|note| note.render(lang)),
         });
     }
 }

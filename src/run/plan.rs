@@ -2,6 +2,7 @@
 //! every file; else a file in one of the configuration's datasets takes that dataset's standard;
 //! else the built-in standard whose columns the header fits best.
 
+use crate::t;
 use std::path::Path;
 
 use super::{detect, Request, RunError};
@@ -18,7 +19,7 @@ pub struct Group {
     pub severity: Vec<(Code, Option<Severity>)>,
     pub inputs: Vec<Input>,
     /// Set when conform chose the standard from the header.
-    pub matched_note: Option<String>,
+    pub matched_note: Option<crate::i18n::Text>,
     /// The table of each input, where the plan already knows it (a Data Package's resources).
     pub input_tables: Vec<String>,
 }
@@ -351,7 +352,10 @@ pub fn builtins() -> Result<Vec<Standard>, RunError> {
 
 /// The built-in standard whose table the first file's header fits best, with a note saying which
 /// table, how many of its columns, and how sure the choice is.
-fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, String), RunError> {
+fn choose_standard(
+    inputs: &[Input],
+    options: &Options,
+) -> Result<(Standard, crate::i18n::Text), RunError> {
     let first = inputs.first();
     let header = first.and_then(|i| header_of(i, options)).ok_or_else(|| {
         RunError::message(format!(
@@ -373,34 +377,50 @@ fn choose_standard(inputs: &[Input], options: &Options) -> Result<(Standard, Str
 }
 
 /// "no standard given: matched spend-over-500 (table …, 14 of its 15 columns)", and how sure.
-fn matched_note(ranking: &Ranking, standards: &[Standard]) -> String {
+fn matched_note(ranking: &Ranking, standards: &[Standard]) -> crate::i18n::Text {
     let id = |n: usize| standards[ranking.candidates[n].0].id.as_str();
     let (s, t) = ranking.candidates[ranking.best];
     let standard = &standards[s];
     let score = ranking.scores[ranking.best];
     let other = ranking.runner_up.map(id).unwrap_or_default();
     let how_sure = match (ranking.by_values, ranking.sureness) {
-        (Some(decided), _) => format!(
-            "; its header fits {} almost as well, but the values of its {}{} rows fit {} better ({} values in its forms, against {}); pass --standard to choose another",
-            id(decided.other),
-            if decided.whole { "" } else { "first " },
-            crate::finding::thousands(decided.rows),
-            standard.id,
-            decided.mine,
-            decided.theirs,
-        ),
-        (None, "sure") => "; pass --standard to choose another".to_string(),
-        (None, "fairly sure") => format!(
-            ", fairly sure (the next best is {other}); pass --standard to choose another"
-        ),
-        (None, _) => format!(
-            ", but {other} fits almost as well: pass --standard {} or --standard {other} to be sure",
-            standard.id
+        (Some(decided), _) => {
+            let rows = if decided.whole {
+                t!("plan-its-rows", rows = decided.rows)
+            } else {
+                t!("plan-its-first-rows", rows = decided.rows)
+            };
+            let fit = |fit: detect::ValueFit| {
+                t!(
+                    "plan-values-fit",
+                    fit = fit.tested.saturating_sub(fit.failed),
+                    tested = fit.tested
+                )
+            };
+            t!(
+                "plan-decided-by-values",
+                other = id(decided.other),
+                rows = rows,
+                standard = standard.id.as_str(),
+                mine = fit(decided.mine),
+                theirs = fit(decided.theirs)
+            )
+        }
+        (None, "sure") => t!("plan-sure"),
+        (None, "fairly sure") => t!("plan-fairly-sure", other = other),
+        (None, _) => t!(
+            "plan-unsure",
+            other = other,
+            standard = standard.id.as_str()
         ),
     };
-    format!(
-        "no standard given: matched {} (table {}, {} of its {} columns){how_sure}",
-        standard.id, standard.tables[t].name, score.matched, score.described,
+    t!(
+        "plan-matched",
+        standard = standard.id.as_str(),
+        table = standard.tables[t].name.as_str(),
+        matched = score.matched as i64,
+        described = score.described as i64,
+        how_sure = how_sure
     )
 }
 

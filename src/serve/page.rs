@@ -87,8 +87,12 @@ fn layout(lang: Lang, title: &str, main: &str, here: &str) -> String {
     )
 }
 
-/// Text in English whatever the page's language (how the standard was chosen, standards' titles), marked as
-/// English on a Welsh page so that a screen reader speaks it as English.
+/// Where a standard's title goes in a message, before it is put in marked as English (a
+/// character of the private use area, which no catalogue message holds).
+const TITLE_MARK: &str = "\u{E000}";
+
+/// Text in English whatever the page's language (standards' titles), marked as English on a
+/// Welsh page so that a screen reader speaks it as English.
 fn english(lang: Lang, text: &str) -> String {
     match lang {
         Lang::En => escape(text),
@@ -457,20 +461,22 @@ fn result(lang: Lang, name: &str, input: &crate::read::Input, checked: &Checked)
 "##,
         verdict = escape(&verdict),
         file = escape(name),
+        // The standard's title is its publisher's, in English: marked so on a Welsh page.
         standard = escape(&lang.text(
             "verdict-standard",
             &[
-                ("standard", Arg::Text(standard_title)),
+                ("standard", Arg::Text(TITLE_MARK)),
                 ("id", Arg::Text(standard_id))
             ]
-        )),
+        ))
+        .replace(TITLE_MARK, &english(lang, standard_title)),
         counts = escape(&counts),
     ));
     if let Some(note) = report["standard"]["note"].as_str() {
         main.push_str(&format!(
             r##"<div class="govuk-inset-text"><p class="govuk-body"><strong>{}</strong> {}</p></div>"##,
             escape(&lang.get("chosen-standard")),
-            english(lang, note)
+            escape(note)
         ));
     }
     for (path, reason) in &checked.unreadable {
