@@ -6,11 +6,14 @@
 //! Checks build a [`Text`] (a message id and its arguments, with the [`t!`](crate::t) macro); a
 //! finding keeps it, so that a report can be written in either language after the check.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 /// A language the page speaks.
@@ -83,6 +86,27 @@ impl Lang {
         BUNDLES[self as usize].get_or_init(|| build(self))
     }
 
+    /// The messages that are only text and values, each as its pieces, compiled once.
+    fn compiled(self) -> &'static Compiled {
+        static COMPILED: [OnceLock<Compiled>; 2] = [OnceLock::new(), OnceLock::new()];
+        COMPILED[self as usize].get_or_init(|| {
+            let bundle = self.bundle();
+            let mut compiled = Compiled::default();
+            for id in message_ids(self.source()) {
+                let Some(message) = bundle.get_message(&id) else {
+                    continue;
+                };
+                let Some(pattern) = message.value() else {
+                    continue;
+                };
+                if let Some(pieces) = pieces_of(pattern) {
+                    compiled.insert(id, pieces);
+                }
+            }
+            compiled
+        })
+    }
+
     /// The message `id`, with `args` put in.
     pub fn text(self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         let bundle = self.bundle();
@@ -115,6 +139,34 @@ impl Lang {
     }
 }
 
+/// Each message of text and values, by id: looked up once a finding (foldhash rather than
+/// SipHash, as for the code lists).
+type Compiled = HashMap<String, Vec<Piece>, foldhash::fast::FixedState>;
+
+/// A piece of a compiled message: its text, or the value named.
+#[derive(Debug)]
+enum Piece {
+    Text(&'static str),
+    Value(&'static str),
+}
+
+/// The pieces of a message made only of text and values; `None` for one that selects (plurals)
+/// or uses anything else Fluent offers, which the resolver writes.
+fn pieces_of(pattern: &'static ast::Pattern<&'static str>) -> Option<Vec<Piece>> {
+    pattern
+        .elements
+        .iter()
+        .map(|element| match element {
+            ast::PatternElement::TextElement { value } => Some(Piece::Text(value)),
+            ast::PatternElement::Placeable {
+                expression:
+                    ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+            } => Some(Piece::Value(id.name)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A value put into a message.
 #[derive(Clone, Copy, Debug)]
 pub enum Arg<'a> {
@@ -133,8 +185,10 @@ pub struct Text {
 /// A value put into a [`Text`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum TextArg {
-    /// Shown as it is: a value from the file, a column name.
-    Str(Box<str>),
+    /// Shown as it is: a value from the file.
+    Str(String),
+    /// Shown as it is, shared with the check: a column's name.
+    Shared(Arc<str>),
     /// A number shown plainly (a line, a year): `12345`.
     Number(i64),
     /// A count, shown with thousands separated: `12,345`.
@@ -144,8 +198,11 @@ pub enum TextArg {
 }
 
 impl Text {
-    pub fn new(id: &'static str, args: Vec<(&'static str, TextArg)>) -> Text {
-        Text { id, args }
+    pub fn new<const N: usize>(id: &'static str, args: [(&'static str, TextArg); N]) -> Text {
+        Text {
+            id,
+            args: Vec::from(args),
+        }
     }
 
     pub fn id(&self) -> &'static str {
@@ -154,6 +211,76 @@ impl Text {
 
     /// The words in `lang`.
     pub fn render(&self, lang: Lang) -> String {
+        // Sized exactly, once: findings keep these strings.
+        let mut out = String::with_capacity(self.written_len(lang).unwrap_or(0));
+        self.render_into(lang, &mut out);
+        out
+    }
+
+    /// How long the words are in `lang`, for a message of text and values.
+    fn written_len(&self, lang: Lang) -> Option<usize> {
+        let pieces = lang.compiled().get(self.id)?;
+        let mut len = 0;
+        for piece in pieces {
+            len += match piece {
+                Piece::Text(text) => text.len(),
+                Piece::Value(name) => match self.args.iter().find(|(n, _)| n == name) {
+                    Some((_, TextArg::Str(text))) => text.len(),
+                    Some((_, TextArg::Shared(text))) => text.len(),
+                    Some((_, TextArg::Number(n))) => {
+                        n.unsigned_abs().checked_ilog10().unwrap_or(0) as usize
+                            + 1
+                            + usize::from(*n < 0)
+                    }
+                    Some((_, TextArg::Count(n))) => {
+                        let digits = n.checked_ilog10().unwrap_or(0) as usize + 1;
+                        digits + (digits - 1) / 3
+                    }
+                    Some((_, TextArg::Text(text))) => text.written_len(lang)?,
+                    None => name.len() + 3,
+                },
+            };
+        }
+        Some(len)
+    }
+
+    /// Whether the English words start with `prefix`, without writing them where the message's
+    /// text says so.
+    pub fn starts_with_in_english(&self, prefix: &str) -> bool {
+        match Lang::En.compiled().get(self.id).and_then(|p| p.first()) {
+            Some(Piece::Text(text)) if text.len() >= prefix.len() => text.starts_with(prefix),
+            _ => self.english().starts_with(prefix),
+        }
+    }
+
+    /// Appends the words in `lang` to `out`: a message of text and values directly (findings
+    /// are written one by one, by the hundred thousand), any other through Fluent's resolver.
+    fn render_into(&self, lang: Lang, out: &mut String) {
+        let Some(pieces) = lang.compiled().get(self.id) else {
+            out.push_str(&self.render_with_fluent(lang));
+            return;
+        };
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Value(name) => match self.args.iter().find(|(n, _)| n == name) {
+                    Some((_, TextArg::Str(text))) => out.push_str(text),
+                    Some((_, TextArg::Shared(text))) => out.push_str(text),
+                    Some((_, TextArg::Number(n))) => {
+                        let _ = write!(out, "{n}");
+                    }
+                    Some((_, TextArg::Count(n))) => out.push_str(&crate::finding::thousands(*n)),
+                    Some((_, TextArg::Text(text))) => text.render_into(lang, out),
+                    // As Fluent writes a value it was not given.
+                    None => {
+                        let _ = write!(out, "{{${name}}}");
+                    }
+                },
+            }
+        }
+    }
+
+    fn render_with_fluent(&self, lang: Lang) -> String {
         let bundle = lang.bundle();
         let Some(pattern) = bundle.get_message(self.id).and_then(|m| m.value()) else {
             // The catalogue test checks every id the code uses; a person can still report this.
@@ -162,7 +289,8 @@ impl Text {
         let mut args = FluentArgs::with_capacity(self.args.len());
         for (name, value) in &self.args {
             let value = match value {
-                TextArg::Str(text) => FluentValue::from(&**text),
+                TextArg::Str(text) => FluentValue::from(text.as_str()),
+                TextArg::Shared(text) => FluentValue::from(&**text),
                 TextArg::Number(n) => FluentValue::Number(FluentNumber::new(
                     *n as f64,
                     FluentNumberOptions {
@@ -210,17 +338,17 @@ impl From<&str> for TextArg {
 }
 impl From<String> for TextArg {
     fn from(text: String) -> TextArg {
-        TextArg::Str(text.into())
+        TextArg::Str(text)
     }
 }
 impl From<&String> for TextArg {
     fn from(text: &String) -> TextArg {
-        TextArg::Str(text.as_str().into())
+        TextArg::Str(text.clone())
     }
 }
 impl From<&std::sync::Arc<str>> for TextArg {
     fn from(text: &std::sync::Arc<str>) -> TextArg {
-        TextArg::Str((**text).into())
+        TextArg::Shared(Arc::clone(text))
     }
 }
 impl From<Text> for TextArg {
@@ -253,7 +381,7 @@ macro_rules! t {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::i18n::Text::new(
             $id,
-            vec![$((stringify!($name), $crate::i18n::TextArg::from($value))),*],
+            [$((stringify!($name), $crate::i18n::TextArg::from($value))),*],
         )
     };
 }
@@ -496,6 +624,48 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn compiled_messages_write_what_fluent_writes() {
+        let mut compiled = 0;
+        for lang in Lang::ALL {
+            for id in lang.ids() {
+                let Some((id, _)) = lang.compiled().get_key_value(id.as_str()) else {
+                    continue;
+                };
+                compiled += 1;
+                let id: &'static str = Box::leak(id.clone().into_boxed_str());
+                // Every kind of value, and one left out.
+                let mut args = Vec::new();
+                let mut names = variables(lang, id);
+                names.sort();
+                names.dedup();
+                for (n, name) in names.into_iter().enumerate().skip(1) {
+                    let name: &'static str = Box::leak(name.into_boxed_str());
+                    args.push((
+                        name,
+                        match n % 4 {
+                            0 => TextArg::Str(format!("`{name}` {{x}}")),
+                            1 => TextArg::Number(12345),
+                            2 => TextArg::Count(1234567),
+                            _ => TextArg::Text(Box::new(crate::t!("report-place-header"))),
+                        },
+                    ));
+                }
+                let text = Text {
+                    id,
+                    args: args.into_iter().collect(),
+                };
+                assert_eq!(text.render(lang), text.render_with_fluent(lang), "{id}");
+                assert_eq!(
+                    text.written_len(lang),
+                    Some(text.render(lang).len()),
+                    "{id}"
+                );
+            }
+        }
+        assert!(compiled > 300, "{compiled} messages compiled");
     }
 
     #[test]

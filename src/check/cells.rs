@@ -263,17 +263,17 @@ impl Help {
     /// whole help, in the reader's language, where it is nothing but the rewrite.
     fn rewrite(&self) -> Option<TextArg> {
         match self {
-            Help::Text(text) => {
-                let english = text.english();
-                match english.find("write ")? {
-                    0 => Some(TextArg::from(text.clone())),
-                    // The rewrite in the reader's language where the help names it apart.
-                    at => Some(text.arg_text("rewrite").map_or_else(
-                        || TextArg::from(&english[at..]),
-                        |r| TextArg::from(r.clone()),
-                    )),
+            // The rewrite in the reader's language where the help names it apart, or is it.
+            Help::Text(text) => match text.arg_text("rewrite") {
+                Some(rewrite) => Some(TextArg::from(rewrite.clone())),
+                None if text.starts_with_in_english("write ") => Some(TextArg::from(text.clone())),
+                None => {
+                    let english = text.english();
+                    english
+                        .find("write ")
+                        .map(|at| TextArg::from(&english[at..]))
                 }
-            }
+            },
             Help::Plain(words) => words.find("write ").map(|at| TextArg::from(&words[at..])),
         }
     }

@@ -611,7 +611,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].row, Some(9));
         assert!(found[0]
-            .message
+            .message_in(crate::i18n::Lang::En)
             .contains("first appeared in row 2 (line 10)"));
     }
 

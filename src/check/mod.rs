@@ -72,6 +72,8 @@ pub struct Options {
     pub profile_shapes: bool,
     /// Read only the first this many rows (a sample); the report says so.
     pub max_rows: Option<u64>,
+    /// The language the findings' messages and help are written in.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Default for Options {
@@ -88,6 +90,7 @@ impl Default for Options {
             profile: false,
             profile_shapes: false,
             max_rows: None,
+            lang: crate::i18n::Lang::En,
         }
     }
 }
@@ -138,6 +141,14 @@ impl FileReport {
     /// Whether findings were counted beyond `--max-findings` and are not listed.
     pub fn partial(&self) -> bool {
         !self.beyond.is_empty()
+    }
+
+    /// Writes every finding kept (and each counted group's example) in `lang`.
+    pub fn render(&mut self, lang: crate::i18n::Lang) {
+        for finding in &mut self.findings {
+            finding.render(lang);
+        }
+        self.beyond.render(lang);
     }
 
     /// Every finding, kept or counted.
@@ -407,6 +418,8 @@ struct Merger<'a, 'p> {
     input_bytes: Option<u64>,
     bytes_seen: u64,
     reserved: bool,
+    /// The workers' sign that findings are only counted from now on.
+    full: &'a std::sync::atomic::AtomicBool,
 }
 
 impl Merger<'_, '_> {
@@ -451,6 +464,7 @@ impl Merger<'_, '_> {
                     report.snippets.insert(row + first_row - 1, text);
                 }
             }
+            let kept_before = report.findings.len();
             report.findings.append(&mut result.findings);
             report.sampled |= result.cut;
             if let Some(profile) = result.profile {
@@ -462,6 +476,13 @@ impl Merger<'_, '_> {
             if let Some(max) = self.options.max_findings {
                 // Past the limit, findings are counted, not kept: the check goes on to the end.
                 report.beyond.keep_first(&mut report.findings, max);
+                if report.findings.len() >= max {
+                    self.full.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            // Only the findings kept are written out (most already were, by the workers).
+            for finding in report.findings.iter_mut().skip(kept_before) {
+                finding.render(self.options.lang);
             }
             if self.keys.confirmed_all(report.rows) {
                 return Ok(true);
@@ -485,6 +506,11 @@ struct Worker<'a> {
     profile: bool,
     /// With the forms of the values.
     profile_shapes: bool,
+    /// The language findings are written in.
+    lang: crate::i18n::Lang,
+    /// Set once `--max-findings` findings are kept: the findings of later chunks are only
+    /// counted, so they are not written out.
+    full: std::sync::atomic::AtomicBool,
 }
 
 /// Work for the checking threads: a chunk of text to parse, or rows a table reader made.
@@ -504,10 +530,17 @@ impl Worker<'_> {
         parser: &mut csv_core::Reader,
         cap: u64,
     ) -> std::io::Result<ChunkResult> {
-        match batch {
-            Batch::Text(chunk) => self.run_text(chunk, parser, cap),
-            Batch::Rows(rows) => Ok(self.run_rows(rows, cap)),
+        let mut result = match batch {
+            Batch::Text(chunk) => self.run_text(chunk, parser, cap)?,
+            Batch::Rows(rows) => self.run_rows(rows, cap),
+        };
+        // Written here, on the checking threads, while there is room for them in the report.
+        if !self.full.load(std::sync::atomic::Ordering::Relaxed) {
+            for finding in &mut result.findings {
+                finding.render(self.lang);
+            }
         }
+        Ok(result)
     }
 
     fn result(&self, bytes: usize) -> ChunkResult {
@@ -682,6 +715,19 @@ pub fn check_file(
     compiled: &CompiledTable,
     options: &Options,
 ) -> std::io::Result<FileReport> {
+    let mut report = check_any(input, standard_id, table, compiled, options)?;
+    report.render(options.lang);
+    Ok(report)
+}
+
+/// [`check_file`], with the findings it keeps still to be written out.
+fn check_any(
+    input: &Input,
+    standard_id: &str,
+    table: &Table,
+    compiled: &CompiledTable,
+    options: &Options,
+) -> std::io::Result<FileReport> {
     let kind = match kind_of(input, options) {
         Ok(kind) => kind,
         Err(e) if input.is_compressed() => {
@@ -830,6 +876,8 @@ fn check_once(
         keys_only: key_checks.is_confirming(),
         profile: options.profile,
         profile_shapes: options.profile_shapes,
+        lang: options.lang,
+        full: Default::default(),
     };
     let mut last_line = header_line;
     check_chunks(
@@ -1061,6 +1109,7 @@ fn check_chunks(
             input_bytes,
             bytes_seen: 0,
             reserved: false,
+            full: &worker.full,
         };
         let failure = pipeline(chunk_rx.into_iter(), batch, &mut merger, |pending, cap| {
             pending

@@ -275,6 +275,7 @@ pub fn check_references(
                 .beyond
                 .keep_first(&mut file.report.findings, max);
         }
+        file.report.render(options.lang);
     }
     Ok(())
 }

@@ -170,6 +170,8 @@ fn check_source(
         keys_only: key_checks.is_confirming(),
         profile: options.profile,
         profile_shapes: options.profile_shapes,
+        lang: options.lang,
+        full: Default::default(),
     };
     let mut last_line = source.header_line;
     let mut merger = Merger {
@@ -181,6 +183,7 @@ fn check_source(
         input_bytes: None,
         bytes_seen: 0,
         reserved: false,
+        full: &worker.full,
     };
     let batch = 2 * rayon::current_num_threads().max(1);
     // One thread reads (a Parquet row group at a time) while the pool checks what it has read.

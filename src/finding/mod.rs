@@ -93,8 +93,9 @@ pub struct Finding {
     /// The 1-based character on `line` a finding points at when it is about a place rather than a
     /// cell (the first byte that is not UTF-8).
     pub character: Option<u64>,
-    /// The catalogue messages `message` and `help` were rendered from, so that a report can be
-    /// written in another language ([`Finding::localize`]). `None` for words that are not
+    /// The catalogue messages behind `message` and `help`, until [`Finding::render`] writes them
+    /// in the report's language (a check renders the findings it keeps; those counted beyond
+    /// `--max-findings` are never written out). `None` once rendered, and for words that are not
     /// conform's own (a rule's message written by a standard's authors).
     pub words: Option<Box<Words>>,
 }
@@ -123,9 +124,10 @@ impl Finding {
         }
     }
 
-    /// A finding whose message comes from the catalogue (written in English until localised).
+    /// A finding whose message comes from the catalogue: written when the check renders the
+    /// findings it keeps, in the report's language.
     pub fn text(code: Code, message: Text) -> Finding {
-        let mut finding = Finding::new(code, message.english());
+        let mut finding = Finding::new(code, String::new());
         finding.words = Some(Box::new(Words {
             message: Some(message),
             help: None,
@@ -135,14 +137,15 @@ impl Finding {
 
     /// The help from the catalogue (replacing any help set before).
     pub fn with_help_text(mut self, help: Option<Text>) -> Finding {
-        self.help = help.as_ref().map(Text::english);
+        self.help = None;
         self.words.get_or_insert_with(Default::default).help = help;
         self
     }
 
-    /// Writes the message and help again in `lang`, where they came from the catalogue.
-    pub fn localize(&mut self, lang: Lang) {
-        let Some(words) = &self.words else {
+    /// Writes the message and help from the catalogue in `lang` (once: the catalogue messages
+    /// are dropped).
+    pub fn render(&mut self, lang: Lang) {
+        let Some(words) = self.words.take() else {
             return;
         };
         if let Some(message) = &words.message {
@@ -150,6 +153,14 @@ impl Finding {
         }
         if let Some(help) = &words.help {
             self.help = Some(help.render(lang));
+        }
+    }
+
+    /// The message in `lang`, whether or not the finding is rendered yet.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match self.words.as_ref().and_then(|w| w.message.as_ref()) {
+            Some(message) => message.render(lang),
+            None => self.message.clone(),
         }
     }
 
@@ -276,10 +287,10 @@ impl Beyond {
         self.groups.values().map(|(n, first)| (*n, &**first))
     }
 
-    /// Writes the groups' first findings again in `lang`.
-    pub fn localize(&mut self, lang: Lang) {
+    /// Writes the groups' first findings in `lang`.
+    pub fn render(&mut self, lang: Lang) {
         for (_, first) in self.groups.values_mut() {
-            first.localize(lang);
+            first.render(lang);
         }
     }
 }

@@ -45,7 +45,7 @@ pub struct ValueFormat {
 impl ValueFormat {
     /// What the format expects, as findings say it (in the report's language).
     pub fn text(&self) -> Text {
-        Text::new(self.message, Vec::new())
+        Text::new(self.message, [])
     }
 }
 

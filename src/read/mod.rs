@@ -718,7 +718,8 @@ mod tests {
     #[test]
     fn windows_1252_is_read_and_reported_at_the_byte() {
         let opened = open_bytes(b"a,b\nx,y\nok,\xA3500\n").ok().expect("opens");
-        let finding = opened.finding.clone().expect("an encoding finding");
+        let mut finding = opened.finding.clone().expect("an encoding finding");
+        finding.render(crate::i18n::Lang::En);
         assert_eq!(finding.code, Code::Encoding);
         assert_eq!(finding.line, Some(3));
         assert!(finding.message.contains("column 4"), "{}", finding.message);

@@ -175,6 +175,7 @@ pub fn run(
         delimiter: request.delimiter,
         sheet: request.sheet.clone(),
         input_format: request.input_format,
+        lang: request.lang,
         ..Options::default()
     };
     let config = load_config(&request.config)?;
@@ -207,13 +208,7 @@ pub fn run(
         note_standard(&mut run.standards, group, request.lang);
         let checked =
             pool.install(|| check_group(group, &options, watcher, &mut unreadable, &mut budget))?;
-        for mut file in checked {
-            if request.lang != crate::i18n::Lang::En {
-                file.findings
-                    .iter_mut()
-                    .for_each(|f| f.localize(request.lang));
-                file.beyond.localize(request.lang);
-            }
+        for file in checked {
             reporter.file(&file).map_err(write_error)?;
             run.files.push(file);
         }

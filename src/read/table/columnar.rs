@@ -153,7 +153,9 @@ impl Iterator for FrameSlices {
     fn next(&mut self) -> Option<Self::Item> {
         while self.pending.is_empty() {
             if let Err(finding) = self.write_next()? {
-                return Some(Err(io::Error::other(finding.message)));
+                return Some(Err(io::Error::other(
+                    finding.message_in(crate::i18n::Lang::En),
+                )));
             }
         }
         self.pending.pop_front().map(Ok)
@@ -245,7 +247,11 @@ impl Iterator for RowGroups {
             match read {
                 Ok(Some(_)) => {}
                 Ok(None) => return None,
-                Err(finding) => return Some(Err(io::Error::other(finding.message))),
+                Err(finding) => {
+                    return Some(Err(io::Error::other(
+                        finding.message_in(crate::i18n::Lang::En),
+                    )))
+                }
             }
         }
         self.pending.pop_front().map(Ok)
