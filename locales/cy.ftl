@@ -405,6 +405,8 @@ report-md-groups-heading = difrifoldeb | cod | colofn | nifer | enghraifft gynta
 report-md-place = rhes { $row }, llinell { $line }
 # en: How to fix
 report-md-how-to-fix = Sut i gywiro
+# en: help
+report-help-label = cymorth
 
 ## conform explain
 # en: { $severity } by default
@@ -749,18 +751,20 @@ cell-length-max = mae gan `{ $column }` { $length } nod; caniateir { $max } ar y
 cell-length-max-help = byrhewch ef i { $max } nod neu lai
 
 # src/check/pattern_help.rs: the usual slips behind a value that breaks a pattern.
-# en: remove the spaces beside `{ $separator }`: write { $value }
-pattern-spaces-beside-separator = tynnwch y bylchau wrth ymyl `{ $separator }`: ysgrifennwch { $value }
-# en: it has { $places } decimal places, more than the standard allows: write { $value }
-pattern-decimal-places = mae ganddo { $places } lle degol, mwy nag y mae'r safon yn ei ganiatáu: ysgrifennwch { $value }
+# en: remove the spaces beside `{ $separator }`: { $rewrite }
+pattern-spaces-beside-separator = tynnwch y bylchau wrth ymyl `{ $separator }`: { $rewrite }
+# en: it has { $places } decimal places, more than the standard allows: { $rewrite }
+pattern-decimal-places = mae ganddo { $places } lle degol, mwy nag y mae'r safon yn ei ganiatáu: { $rewrite }
+# en: write { $value }
+pattern-write = ysgrifennwch { $value }
 # en: write it in lower case: { $value }
 pattern-lower-case = ysgrifennwch ef mewn llythrennau bach: { $value }
 # en: write it in capitals: { $value }
 pattern-capitals = ysgrifennwch ef mewn priflythrennau: { $value }
-# en: a web address starts with https:// (or http://): write { $value }
-pattern-web-address = mae cyfeiriad gwe yn dechrau gyda https:// (neu http://): ysgrifennwch { $value }
-# en: remove the spaces: write { $value }
-pattern-remove-spaces = tynnwch y bylchau: ysgrifennwch { $value }
+# en: a web address starts with https:// (or http://): { $rewrite }
+pattern-web-address = mae cyfeiriad gwe yn dechrau gyda https:// (neu http://): { $rewrite }
+# en: remove the spaces: { $rewrite }
+pattern-remove-spaces = tynnwch y bylchau: { $rewrite }
 
 # src/check/point.rs: a point rule's two number columns.
 # en: { $message }: { $pair }, read as { $kind } either way round, is outside it
@@ -936,6 +940,8 @@ key-column-must-be-unique = rhaid i'r gwerthoedd yn y golofn hon fod yn unigryw
 key-combination-must-be-unique = rhaid i'r cyfuniad hwn fod yn unigryw
 # en: { $what } repeats: it first appeared in row { $first_row } (line { $first_line }); { $kind }
 key-repeats = ailadroddir { $what }: ymddangosodd gyntaf yn rhes { $first_row } (llinell { $first_line }); { $kind }
+# en: this row repeats a value of `{ $column }` that an earlier row has (counted beyond --max-findings, not compared in full)
+key-repeats-counted = mae'r rhes hon yn ailadrodd gwerth yn `{ $column }` sydd gan res gynharach (wedi'i gyfrif y tu hwnt i --max-findings, heb ei gymharu'n llawn)
 # en: give each row its own value, or remove the duplicate row
 key-repeats-help = rhowch ei werth ei hun i bob rhes, neu dilëwch y rhes ddyblyg
 

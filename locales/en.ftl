@@ -263,6 +263,7 @@ report-md-fails = does not conform
 report-md-groups-heading = severity | code | column | count | first example
 report-md-place = row { $row }, line { $line }
 report-md-how-to-fix = How to fix
+report-help-label = help
 
 ## conform explain
 explain-by-default = { $severity } by default
@@ -455,12 +456,13 @@ cell-length-max = `{ $column }` has { $length } characters; at most { $max } are
 cell-length-max-help = shorten it to { $max } characters or fewer
 
 # src/check/pattern_help.rs: the usual slips behind a value that breaks a pattern.
-pattern-spaces-beside-separator = remove the spaces beside `{ $separator }`: write { $value }
-pattern-decimal-places = it has { $places } decimal places, more than the standard allows: write { $value }
+pattern-spaces-beside-separator = remove the spaces beside `{ $separator }`: { $rewrite }
+pattern-decimal-places = it has { $places } decimal places, more than the standard allows: { $rewrite }
+pattern-write = write { $value }
 pattern-lower-case = write it in lower case: { $value }
 pattern-capitals = write it in capitals: { $value }
-pattern-web-address = a web address starts with https:// (or http://): write { $value }
-pattern-remove-spaces = remove the spaces: write { $value }
+pattern-web-address = a web address starts with https:// (or http://): { $rewrite }
+pattern-remove-spaces = remove the spaces: { $rewrite }
 
 # src/check/point.rs: a point rule's two number columns.
 point-outside = { $message }: { $pair }, read as { $kind } either way round, is outside it
@@ -555,6 +557,7 @@ key-primary-must-be-unique = the primary key must be unique
 key-column-must-be-unique = values in this column must be unique
 key-combination-must-be-unique = this combination must be unique
 key-repeats = { $what } repeats: it first appeared in row { $first_row } (line { $first_line }); { $kind }
+key-repeats-counted = this row repeats a value of `{ $column }` that an earlier row has (counted beyond --max-findings, not compared in full)
 key-repeats-help = give each row its own value, or remove the duplicate row
 
 # src/check/references.rs

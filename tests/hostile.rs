@@ -491,3 +491,74 @@ fn max_findings_is_one_budget_for_the_run() {
     assert_eq!(files[0]["counts"], files[1]["counts"], "{report}");
     assert_eq!(files[1]["not_listed"], 4, "{report}");
 }
+
+/// The references between a standard's tables are checked after its files, and what they find
+/// is listed only as far as the run's budget goes: the rest is counted, and the counts are those
+/// of an unlimited run.
+#[test]
+fn references_list_no_more_than_the_run_has_left() {
+    let run = |limit: &str| {
+        let output = common::conform()
+            .args(["check", "fixtures/open-referral-uk/invalid", "-s", "open-referral-uk"])
+            .args(["--format", "json", "--max-findings", limit])
+            .output()
+            .expect("runs");
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+        report
+    };
+    let whole = run("0");
+    for limit in ["1", "5", "8", "10"] {
+        let report = run(limit);
+        let listed: usize = report["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .map(|f| f["findings"].as_array().map_or(0, Vec::len))
+            .sum();
+        let limit: usize = limit.parse().expect("a number");
+        assert_eq!(listed, limit.min(11), "--max-findings {limit}: {report}");
+        assert_eq!(report["summary"], whole["summary"], "--max-findings {limit}");
+        assert_eq!(report["valid"], whole["valid"]);
+    }
+}
+
+/// A long key value repeated past the rows read again is counted, and a group of them that is
+/// only counted still shows a real example, in every report that shows examples.
+#[test]
+fn repeated_long_keys_past_the_limit_are_counted_with_an_example() {
+    let dir = scratch("long-keys");
+    std::fs::write(
+        dir.join("keys.json"),
+        r#"{"fields": [{"name": "Id", "type": "string"}, {"name": "Name", "type": "string"}],
+            "primaryKey": ["Id"]}"#,
+    )
+    .expect("standard");
+    let mut csv = String::from("Id,Name\nid1,a,extra\nid2,b,extra\n");
+    for n in 3..=40 {
+        csv.push_str(&format!("ORGANISATION-0001-GRANT,n{n}\n"));
+    }
+    std::fs::write(dir.join("items.csv"), &csv).expect("csv");
+    let report = |format: &str| {
+        let output = common::conform()
+            .current_dir(&dir)
+            .args(["check", "items.csv", "-s", "keys.json", "--max-findings", "2"])
+            .args(["--format", format])
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let json: serde_json::Value = serde_json::from_str(&report("json")).expect("json");
+    assert_eq!(json["summary"]["by_code"]["primary-key"], 37, "{json}");
+    assert_eq!(json["files"][0]["not_listed"], 37, "{json}");
+    let markdown = report("markdown");
+    let line = markdown
+        .lines()
+        .find(|l| l.contains("[`primary-key`]"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(line.contains("| 37 |"), "{markdown}");
+    assert!(line.contains("repeat"), "{markdown}");
+    let human = report("human");
+    assert!(human.contains("… and 36 more `primary-key` findings"), "{human}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

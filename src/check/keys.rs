@@ -398,9 +398,12 @@ impl<'p> KeyChecks<'p> {
                         groups.push((key, run[..kept].iter().map(|e| row_of(*e)).collect()));
                         if kept < run.len() {
                             let (name, index) = &spec.parts[0];
-                            let like = Finding::new(spec.code, String::new())
-                                .at_row(u64::from(row_of(run[kept])), 0)
-                                .in_column(Some(*index), name);
+                            let row = u64::from(row_of(run[kept]));
+                            let like =
+                                Finding::text(spec.code, t!("key-repeats-counted", column = name))
+                                    .at_row(row, lines.line(row))
+                                    .in_column(Some(*index), name)
+                                    .with_help_text(Some(t!("key-repeats-help")));
                             counted.push((like, (run.len() - kept) as u64));
                         }
                     }

@@ -114,6 +114,9 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// The findings after those, counted and not kept.
     pub beyond: Beyond,
+    /// Repeated key fingerprints to count in `beyond` when the check finishes: a finding like
+    /// theirs, and how many.
+    counted_keys: Vec<(Finding, u64)>,
     /// True when only the first rows were read (`Options::max_rows`) and the file had more, or
     /// may have.
     pub sampled: bool,
@@ -465,6 +468,14 @@ impl Merger<'_, '_> {
                 }
             }
             let kept_before = report.findings.len();
+            if self
+                .options
+                .max_findings
+                .is_some_and(|max| kept_before + result.findings.len() > max)
+            {
+                // The limit falls in this chunk: the findings kept are the first in report order.
+                result.findings.sort_by_key(Finding::sort_key);
+            }
             report.findings.append(&mut result.findings);
             report.sampled |= result.cut;
             if let Some(profile) = result.profile {
@@ -923,13 +934,9 @@ fn key_findings(
     // for).
     let wanted = |code| !options.ignore.contains(&code) && compiled.severity.get(code).is_some();
     let (mut found, pending, counted) = keys.finish(wanted, options.max_findings);
-    for (like, count) in counted {
-        let mut like = vec![like];
-        settle(&mut like, compiled, options);
-        if let Some(like) = like.first() {
-            report.beyond.add(like, count - 1);
-        }
-    }
+    // Repeats of a fingerprint past the rows read again: counted once the findings kept are
+    // known (so that a group's example is a repeat confirmed in full where there is one).
+    report.counted_keys = counted;
     if let Some(pending) = pending {
         found.extend(second_look(pending)?.findings);
     }
@@ -973,6 +980,13 @@ fn finish(
     if let Some(max) = options.max_findings {
         report.beyond.keep_first(&mut report.findings, max);
     }
+    for (like, count) in std::mem::take(&mut report.counted_keys) {
+        let mut like = vec![like];
+        settle(&mut like, compiled, options);
+        if let Some(like) = like.first() {
+            report.beyond.add(like, count - 1);
+        }
+    }
 }
 
 /// The validator of the whole row schema, when every row is to be evaluated by it.
@@ -1004,6 +1018,7 @@ impl FileReport {
             table: table.name.clone(),
             findings: Vec::new(),
             beyond: Beyond::default(),
+            counted_keys: Vec::new(),
             sampled: false,
             profile: None,
             locator: Locator::Lines,

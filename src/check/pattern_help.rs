@@ -14,7 +14,7 @@ pub fn repair(value: &str, pattern: &Pattern) -> Option<Text> {
             return Some(t!(
                 "pattern-spaces-beside-separator",
                 separator = separator.to_string(),
-                value = shown(&fixed),
+                rewrite = t!("pattern-write", value = shown(&fixed)),
             ));
         }
     }
@@ -22,7 +22,7 @@ pub fn repair(value: &str, pattern: &Pattern) -> Option<Text> {
         return Some(t!(
             "pattern-decimal-places",
             places = places as i64,
-            value = rounded,
+            rewrite = t!("pattern-write", value = rounded),
         ));
     }
     let lower = value.to_lowercase();
@@ -36,12 +36,18 @@ pub fn repair(value: &str, pattern: &Pattern) -> Option<Text> {
     if value.starts_with("www.") {
         let fixed = format!("https://{value}");
         if pattern.is_match(&fixed) {
-            return Some(t!("pattern-web-address", value = shown(&fixed)));
+            return Some(t!(
+                "pattern-web-address",
+                rewrite = t!("pattern-write", value = shown(&fixed))
+            ));
         }
     }
     let joined: String = value.split_whitespace().collect();
     if joined != value && pattern.is_match(&joined) {
-        return Some(t!("pattern-remove-spaces", value = shown(&joined)));
+        return Some(t!(
+            "pattern-remove-spaces",
+            rewrite = t!("pattern-write", value = shown(&joined))
+        ));
     }
     None
 }

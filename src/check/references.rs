@@ -159,13 +159,13 @@ fn dangling(
     value: &str,
     shown: &str,
     (row, line, file_column, column): (u64, u64, usize, &Arc<str>),
-    fk: &ForeignKey,
+    (fk, listed): (&ForeignKey, bool),
     set: &HashSet<String>,
     paths: &[String],
 ) -> Finding {
     let shown_value = value.replace(JOIN, ", ");
     // Suggestions compare against every key: affordable for small tables only.
-    let guess = (set.len() <= 10_000)
+    let guess = (listed && set.len() <= 10_000)
         .then(|| crate::suggest::closest(value, set.iter().map(String::as_str)))
         .flatten()
         .map(|g| g.replace(JOIN, ", "));
@@ -198,11 +198,13 @@ fn dangling(
     }))
 }
 
-/// Checks every foreign key between the tables of `files` (all of one standard).
+/// Checks every foreign key between the tables of `files` (all of one standard). `budget` is
+/// what is left of the run's `--max-findings`: the findings after it are counted, not listed.
 pub fn check_references(
     standard: &Standard,
     files: &mut [Checked<'_>],
     options: &Options,
+    budget: &mut Option<usize>,
 ) -> std::io::Result<()> {
     // The referenced values, read once per (table, columns).
     let mut targets: HashMap<(String, Vec<String>), Option<Target>> = HashMap::new();
@@ -258,7 +260,9 @@ pub fn check_references(
                 &mut |row, line, value| {
                     if !set.contains(value) {
                         let place = (row, line, file_column, column);
-                        found.push(dangling(value, &shown, place, fk, set, paths));
+                        // A suggestion is looked for only where the finding can be listed.
+                        let listed = budget.is_none_or(|left| found.len() < left);
+                        found.push(dangling(value, &shown, place, (fk, listed), set, paths));
                     }
                 },
             )?;
@@ -268,12 +272,14 @@ pub fn check_references(
         }
         let file = &mut files[n];
         settle(&mut found, file.compiled, options);
+        let before = file.report.findings.len();
         file.report.findings.append(&mut found);
         file.report.findings.sort_by_key(Finding::sort_key);
-        if let Some(max) = options.max_findings {
+        if let Some(left) = budget.as_mut() {
             file.report
                 .beyond
-                .keep_first(&mut file.report.findings, max);
+                .keep_first(&mut file.report.findings, before + *left);
+            *left -= file.report.findings.len().saturating_sub(before);
         }
         file.report.render(options.lang);
     }

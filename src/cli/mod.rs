@@ -159,7 +159,7 @@ pub struct CheckArgs {
     /// Examples shown per (code, column) group in the human report; the rest are counted.
     #[arg(long, default_value_t = 3)]
     pub max_examples: usize,
-    /// Stop after this many findings in the whole run; the report says it is partial. The
+    /// List at most this many findings in the whole run; those after it are counted, not listed. The
     /// default keeps memory bounded however broken the files are; 0 means no limit.
     #[arg(long, default_value_t = DEFAULT_MAX_FINDINGS)]
     pub max_findings: usize,

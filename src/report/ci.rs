@@ -440,7 +440,10 @@ pub fn github(file: &FileReport) -> String {
             escape_data(&message)
         );
     }
-    for group in groups.iter().filter(|g| g.count() > PER_GROUP as u64) {
+    for group in groups
+        .iter()
+        .filter(|g| g.count() > g.findings.len().min(PER_GROUP) as u64)
+    {
         let rest = group.count() - group.findings.len().min(PER_GROUP) as u64;
         let column = group.column.map(|c| format!(" in {c}")).unwrap_or_default();
         let _ = writeln!(

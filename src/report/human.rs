@@ -356,6 +356,9 @@ fn render_file<'a>(out: &mut String, run: &RunReport, file: &'a FileReport, styl
                 };
                 let mut rendered = String::new();
                 if handler.render_report(&mut rendered, &diagnostic).is_ok() {
+                    if lang != Lang::En {
+                        rendered = relabel_help(&rendered, &t!("report-help-label").render(lang));
+                    }
                     out.push_str(&rendered);
                 }
             }
@@ -367,8 +370,12 @@ fn render_file<'a>(out: &mut String, run: &RunReport, file: &'a FileReport, styl
                     .map(|c| format!(" {}", t!("report-in-column", column = c).render(lang)))
                     .unwrap_or_default();
                 let sheet = matches!(file.locator, crate::read::table::Locator::Sheet { .. });
+                // The rows of the rest are known only when they are all listed.
                 let listed = group.findings.get(style.max_examples..).unwrap_or(&[]);
-                let range = rows_range(listed, sheet, lang).unwrap_or_default();
+                let range = match group.beyond {
+                    0 => rows_range(listed, sheet, lang).unwrap_or_default(),
+                    _ => String::new(),
+                };
                 let more = t!("report-more", count = rest, code = group.code.as_str());
                 let _ = writeln!(out, "  … {}{column}{range}\n", more.render(lang));
             }
@@ -404,6 +411,46 @@ fn render_file<'a>(out: &mut String, run: &RunReport, file: &'a FileReport, styl
     let _ = writeln!(out, "{mark} {}\n", verdict.render(lang));
 }
 
+/// miette's own English label before a help line (`  help: `, coloured or not), in the report's
+/// language.
+fn relabel_help(rendered: &str, label: &str) -> String {
+    let mut out = String::with_capacity(rendered.len() + 16);
+    let mut done = false;
+    for line in rendered.split_inclusive('\n') {
+        // The line as shown: without the colour's escape sequences.
+        let shown: String = strip_escapes(line);
+        match line.find("help:") {
+            Some(at) if !done && shown.trim_start().starts_with("help:") => {
+                out.push_str(&line[..at]);
+                out.push_str(label);
+                out.push(':');
+                out.push_str(&line[at + "help:".len()..]);
+                done = true;
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Text without its terminal escape sequences (`ESC [ ... m`).
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Renders the whole run.
 pub fn render(run: &RunReport, style: Style) -> String {
     let mut out = String::new();
@@ -414,7 +461,7 @@ pub fn render(run: &RunReport, style: Style) -> String {
         render_file(&mut out, run, file, style);
     }
     let lang = style.lang;
-    if !style.quiet && run.files.iter().any(|f| !f.findings.is_empty()) {
+    if !style.quiet && run.files.iter().any(|f| f.total_findings() > 0) {
         let _ = writeln!(out, "{}", t!("report-explain-hint").render(lang));
     }
     let counts = t!(
@@ -430,4 +477,21 @@ pub fn render(run: &RunReport, style: Style) -> String {
         counts.render(lang),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_help_label_is_relabelled_with_or_without_colour() {
+        let plain = "  × bad\n  help: fix it\n";
+        assert_eq!(
+            super::relabel_help(plain, "cymorth"),
+            "  × bad\n  cymorth: fix it\n"
+        );
+        let coloured = "  × bad\n  \u{1b}[36mhelp:\u{1b}[0m fix it\n";
+        assert_eq!(
+            super::relabel_help(coloured, "cymorth"),
+            "  × bad\n  \u{1b}[36mcymorth:\u{1b}[0m fix it\n"
+        );
+    }
 }

@@ -47,7 +47,7 @@ pub fn render(run: &RunReport, max_examples: usize, lang: Lang) -> String {
             }
         );
     }
-    for file in run.files.iter().filter(|f| !f.findings.is_empty()) {
+    for file in run.files.iter().filter(|f| f.total_findings() > 0) {
         let mut groups = groups(file);
         // The worst and most frequent first.
         groups.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.count().cmp(&a.count())));

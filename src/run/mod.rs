@@ -325,7 +325,7 @@ fn check_group(
         }
     }
     if standard.tables.iter().any(|t| !t.foreign_keys.is_empty()) {
-        check_references(standard, &compiled, &mut checked, options)?;
+        check_references(standard, &compiled, &mut checked, options, budget)?;
     }
     Ok(checked.into_iter().map(|(_, file)| file).collect())
 }
@@ -359,6 +359,7 @@ fn check_references(
     compiled: &[Option<CompiledTable>],
     checked: &mut [(usize, check::FileReport)],
     options: &Options,
+    budget: &mut Option<usize>,
 ) -> Result<(), RunError> {
     let mut together: Vec<check::Checked<'_>> = checked
         .iter_mut()
@@ -370,7 +371,7 @@ fn check_references(
             })
         })
         .collect();
-    check::check_references(standard, &mut together, options)
+    check::check_references(standard, &mut together, options, budget)
         .map_err(|e| RunError::message(format!("cannot read a file again for its keys: {e}")))
 }
 

@@ -517,10 +517,8 @@ fn count_findings(survey: &mut TableSurvey, report: &FileReport, renames: &[(Str
     }
     for (count, first) in report.beyond.groups() {
         let code = first.code;
-        let column = first
-            .row
-            .and(first.column.as_ref())
-            .map(|c| c.name.to_string());
+        // Keyed as the findings listed are.
+        let column = first.column.as_ref().map(|c| c.name.to_string());
         match first.severity {
             Severity::Warning => survey.warnings += count,
             Severity::Error => {
@@ -529,10 +527,21 @@ fn count_findings(survey: &mut TableSurvey, report: &FileReport, renames: &[(Str
                     .errors_by_code
                     .entry(code.as_str().to_string())
                     .or_default() += count;
-                if let Some(group) = groups.get_mut(&(code, column)) {
-                    group.findings += count;
-                    group.rows += count;
-                }
+                let group = groups
+                    .entry((code, column.clone()))
+                    .or_insert_with(|| ErrorGroup {
+                        code,
+                        column,
+                        rows: 0,
+                        findings: 0,
+                        help: first.help.clone().unwrap_or_else(|| first.message.clone()),
+                    });
+                group.findings += count;
+                group.rows += if first.row.is_some() {
+                    count
+                } else {
+                    report.rows
+                };
             }
             Severity::Info => {}
         }
