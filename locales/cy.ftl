@@ -30,7 +30,7 @@ home-lede = Dewiswch y ffeil rydych ar fin ei chyhoeddi neu ei rhannu, a'r safon
 # en: Upload a file
 file-label = Llwytho ffeil i fyny
 # en: CSV or TSV, Excel (.xlsx, .xls, .xlsb), OpenDocument (.ods), JSON, JSON Lines, GeoJSON, Parquet or Arrow, up to { $limit }. A zipped or gzipped file is fine.
-file-hint = CSV neu TSV, Excel (.xlsx, .xls, .xlsb), OpenDocument (.ods), JSON, JSON Lines, GeoJSON, Parquet neu Arrow, hyd at { $limit }. Mae ffeil wedi'i sipio neu ei gzipio yn iawn.
+file-hint = CSV neu TSV, Excel (.xlsx, .xls, .xlsb), OpenDocument (.ods), JSON, JSON Lines, GeoJSON, Parquet neu Arrow, hyd at { $limit }. Mae ffeil wedi'i chywasgu â zip neu gzip yn iawn hefyd.
 # en: Standard
 standard-label = Safon
 # en: If you are not sure, conform can work it out from the file's columns and will say which standard it chose.
@@ -61,7 +61,7 @@ error-too-large = Mae'r ffeil yn fwy nag y mae'r gweinydd hwn yn ei dderbyn ({ $
 # en: The upload could not be read: { $detail }
 error-form = Nid oedd modd darllen y ffeil a lwythwyd i fyny: { $detail }
 # en: The upload stopped part way. Choose the file and press Check again.
-error-stalled = Stopiodd y llwytho i fyny hanner ffordd. Dewiswch y ffeil a phwyso Gwirio eto.
+error-stalled = Daeth y llwytho i ben hanner ffordd. Dewiswch y ffeil a phwyswch y botwm Gwirio'r ffeil eto.
 
 # en: The server is busy
 busy-title = Mae'r gweinydd yn brysur
@@ -85,7 +85,7 @@ verdict-unreadable = Nid oedd modd darllen y ffeil
 # en: Standard: { $standard } ({ $id })
 verdict-standard = Safon: { $standard } ({ $id })
 # en: 1 error / N errors, 1 warning / N warnings
-summary-counts = Gwallau: { $errors }, rhybuddion: { $warnings }
+summary-counts = { $errors } gwall, { $warnings } rhybudd
 # en: How the standard was chosen:
 chosen-standard = Sut y dewiswyd y safon:
 
@@ -123,7 +123,7 @@ place-line = llinell { $line }
 place-file = y ffeil gyfan
 
 # en: The first { $listed } problems are listed here. { $more } more were counted (they are in the totals above) but not listed: fix these, check the file again, or use the conform command line with a higher --max-findings.
-not-listed = Rhestrir y { $listed } problem cyntaf yma. Cyfrifwyd { $more } arall (maen nhw yn y cyfansymiau uchod) ond nid ydynt wedi'u rhestru: cywirwch y rhain, gwiriwch y ffeil eto, neu defnyddiwch linell orchymyn conform gyda --max-findings uwch.
+not-listed = Rhestrir y { $listed } problem gyntaf yma. Cyfrifwyd { $more } arall (maent wedi'u cynnwys yn y cyfansymiau uchod) ond nid ydynt wedi'u rhestru: cywirwch y rhain, gwiriwch y ffeil eto, neu defnyddiwch linell orchymyn conform gyda gwerth uwch i --max-findings.
 # en: The rows with problems
 rows-heading = Y rhesi sydd â phroblemau
 # en: The first rows with a problem, as the file holds them. Cells with a problem are marked with ⚠ and a red border.
@@ -143,7 +143,7 @@ download-template = Templed gwag o'r tabl { $table } (CSV)
 # en: Standards
 standards-heading = Safonau
 # en: The standards conform knows. Each page lists the columns, what each must hold, and the rules between them.
-standards-lede = Y safonau y mae conform yn eu hadnabod. Mae pob tudalen yn rhestru'r colofnau, beth mae'n rhaid i bob un ei gynnwys, a'r rheolau rhyngddynt.
+standards-lede = Y safonau y mae conform yn eu hadnabod. Mae pob tudalen yn rhestru'r colofnau, beth y mae'n rhaid i bob un ei gynnwys, a'r rheolau rhyngddynt.
 # en: Built-in standards
 standards-caption = Safonau adeiledig
 # en: Standard
@@ -164,13 +164,13 @@ code-encoding-error = Beitiau na all unrhyw amgodiad a gefnogir eu darllen
 # en: How the file was read
 code-input = Sut y darllenwyd y ffeil
 # en: The CSV is malformed
-code-parse-error = Mae'r CSV wedi'i ffurfio'n wael
+code-parse-error = Mae'r CSV wedi'i gamffurfio
 # en: No header or no data
 code-empty-file = Dim pennawd neu ddim data
 # en: A spreadsheet cell holds a formula error
-code-cell-error = Mae gwall fformiwla mewn cell taenlen
+code-cell-error = Mae cell mewn taenlen yn cynnwys gwall fformiwla
 # en: A header cell is empty
-code-blank-header = Mae cell pennawd yn wag
+code-blank-header = Mae cell bennawd yn wag
 # en: Two columns share a name
 code-duplicate-header = Mae gan ddwy golofn yr un enw
 # en: A column of the standard is absent
@@ -190,7 +190,7 @@ code-missing-cell = Mae gan res lai o gelloedd na'r pennawd
 # en: A required value is missing
 code-required = Mae gwerth gofynnol ar goll
 # en: Not a valid number, integer or true/false value
-code-type = Nid yw'n rhif, cyfanrif na gwerth gwir/gau dilys
+code-type = Nid yw'n rhif, yn gyfanrif nac yn werth gwir/gau dilys
 # en: Value is not in the required format
 code-format = Nid yw'r gwerth yn y fformat gofynnol
 # en: Value does not match the column's pattern
@@ -210,11 +210,11 @@ code-schema = Methodd un o reolau sgema'r rhes
 # en: Value repeats in a unique column
 code-unique = Mae gwerth yn cael ei ailadrodd mewn colofn unigryw
 # en: Primary key repeats or is missing
-code-primary-key = Mae'r brif allwedd yn cael ei hailadrodd neu ar goll
+code-primary-key = Mae'r brif allwedd wedi'i hailadrodd neu ar goll
 # en: Value not found in the referenced table or code list
 code-foreign-key = Heb ddod o hyd i'r gwerth yn y tabl neu'r rhestr godau y cyfeirir ati
 # en: Too few or too many rows
-code-row-count = Gormod neu rhy ychydig o resi
+code-row-count = Rhy ychydig neu ormod o resi
 # en: A rule of the standard that conform cannot check
 code-unchecked = Rheol yn y safon na all conform ei gwirio
 # en: A cross-field rule failed
@@ -222,13 +222,13 @@ code-rule = Methodd rheol rhwng meysydd
 
 # How to fix each.
 # en: Save the file again choosing "CSV UTF-8 (Comma delimited)" in Excel, or convert it with `iconv -f WINDOWS-1252 -t UTF-8`.
-fix-encoding = Cadwch y ffeil eto gan ddewis "CSV UTF-8 (Comma delimited)" yn Excel, neu ei throsi gyda `iconv -f WINDOWS-1252 -t UTF-8`.
+fix-encoding = Cadwch y ffeil eto gan ddewis "CSV UTF-8 (Comma delimited)" yn Excel, neu troswch hi gyda `iconv -f WINDOWS-1252 -t UTF-8`.
 # en: Open the file in the program that made it and export it again as CSV UTF-8. If it is an Excel workbook, save it as CSV first.
-fix-encoding-error = Agorwch y ffeil yn y rhaglen a'i gwnaeth a'i hallforio eto fel CSV UTF-8. Os yw'n llyfr gwaith Excel, cadwch hi fel CSV yn gyntaf.
+fix-encoding-error = Agorwch y ffeil yn y rhaglen a'i gwnaeth, ac allforiwch hi eto fel CSV UTF-8. Os yw'n llyfr gwaith Excel, cadwch hi fel CSV yn gyntaf.
 # en: Nothing, if the note describes the data you meant. Otherwise pass --sheet, remove the title rows, or rename the file to match its content.
-fix-input = Dim byd, os yw'r nodyn yn disgrifio'r data roeddech yn ei olygu. Fel arall rhowch --sheet, tynnwch y rhesi teitl, neu ailenwch y ffeil i gyd-fynd â'i chynnwys.
+fix-input = Dim byd, os yw'r nodyn yn disgrifio'r data yr oeddech yn ei olygu. Fel arall, defnyddiwch --sheet, tynnwch y rhesi teitl, neu ailenwch y ffeil i gyd-fynd â'i chynnwys.
 # en: Find the line named and make sure every opening double quote has a closing one. A double quote inside a quoted cell is written twice ("").
-fix-parse-error = Dewch o hyd i'r llinell a enwir a gwnewch yn siŵr bod dyfynnod cau ar gyfer pob dyfynnod agor. Mae dyfynnod dwbl y tu mewn i gell a ddyfynnwyd yn cael ei ysgrifennu ddwywaith ("").
+fix-parse-error = Dewch o hyd i'r llinell a enwir a gwnewch yn siŵr bod dyfynnod dwbl cau ar gyfer pob dyfynnod dwbl agor. Ysgrifennir dyfynnod dwbl y tu mewn i gell mewn dyfynodau ddwywaith ("").
 # en: Export the data again; if there really is nothing to publish, say so where the file is published.
 fix-empty-file = Allforiwch y data eto; os nad oes dim i'w gyhoeddi mewn gwirionedd, dywedwch hynny lle cyhoeddir y ffeil.
 # en: Correct the formula, or copy the column and paste it back as values once every formula gives a value; then export again.
@@ -242,13 +242,13 @@ fix-missing-column = Ychwanegwch y golofn gyda'r enw y mae'r safon yn ei ddefnyd
 # en: If the column is meant to be one of the standard's, rename it exactly; otherwise it can stay (or be removed before publishing).
 fix-unknown-column = Os yw'r golofn i fod yn un o golofnau'r safon, ailenwch hi yn union; fel arall gall aros (neu gael ei thynnu cyn cyhoeddi).
 # en: Rename the header to the standard's exact name.
-fix-header-mismatch = Ailenwch y pennawd i enw union y safon.
+fix-header-mismatch = Ailenwch y pennawd fel ei fod yn union yr un fath â'r enw yn y safon.
 # en: Reorder the columns to match the standard (see `conform standards template`).
 fix-column-order = Aildrefnwch y colofnau i gyd-fynd â'r safon (gweler `conform standards template`).
 # en: Delete the empty rows before exporting.
 fix-blank-row = Dilëwch y rhesi gwag cyn allforio.
 # en: Put double quotes around values that contain commas (`"Smith, J"`), or remove trailing delimiters.
-fix-extra-cell = Rhowch ddyfynodau dwbl o amgylch gwerthoedd sy'n cynnwys atalnodau (`"Smith, J"`), neu tynnwch amffinyddion ar y diwedd.
+fix-extra-cell = Rhowch ddyfynodau dwbl o amgylch gwerthoedd sy'n cynnwys comas (`"Smith, J"`), neu tynnwch yr amffinyddion ar ddiwedd y rhes.
 # en: Add the missing delimiters so that every row has one cell per column, even where the cell is empty.
 fix-missing-cell = Ychwanegwch yr amffinyddion sydd ar goll fel bod gan bob rhes un gell i bob colofn, hyd yn oed lle mae'r gell yn wag.
 # en: Fill in the value. If it is withheld on purpose (e.g. redacted personal data), use the wording the standard gives for that.
@@ -272,7 +272,7 @@ fix-whitespace = Tociwch y bylchau (yn Excel, `=TRIM(A2)`).
 # en: Read the message: it names the rule's keyword and the columns involved.
 fix-schema = Darllenwch y neges: mae'n enwi allweddair y rheol a'r colofnau dan sylw.
 # en: Give each row its own identifier, or remove the duplicate row. The message names the first row with the value.
-fix-unique = Rhowch ei dynodydd ei hun i bob rhes, neu tynnwch y rhes ddyblyg. Mae'r neges yn enwi'r rhes gyntaf sydd â'r gwerth.
+fix-unique = Rhowch i bob rhes ei dynodydd ei hun, neu tynnwch y rhes ddyblyg. Mae'r neges yn enwi'r rhes gyntaf sydd â'r gwerth.
 # en: Fill in the key, or make it unique. The message names the first row with the same key.
 fix-primary-key = Llenwch yr allwedd, neu gwnewch hi'n unigryw. Mae'r neges yn enwi'r rhes gyntaf sydd â'r un allwedd.
 # en: Correct the value, or add the missing row to the referenced table; check all the dataset's files in one run.
@@ -288,7 +288,7 @@ fix-rule = Darllenwch neges y rheol a chywirwch y gwerthoedd y mae'n eu henwi; m
 
 # check/mod.rs: rows, the header and the file as a whole.
 # en: this row has no values
-check-blank-row = does dim gwerthoedd yn y rhes hon
+check-blank-row = nid oes gwerthoedd yn y rhes hon
 # en: delete the empty row
 check-blank-row-help = dilëwch y rhes wag
 # en: this row has { $cells } cells, but the header has { $columns } columns
@@ -320,15 +320,15 @@ check-no-header = mae'r ffeil yn wag: nid oes ganddi res bennawd
 # en: export the data again, with the header row the standard defines
 check-no-header-help = allforiwch y data eto, gyda'r rhes bennawd y mae'r safon yn ei diffinio
 # en: the header has { $cells } cells, more than the { $max } columns a spreadsheet can hold: only the first { $max } are read
-check-header-too-wide = mae gan y pennawd { $cells } cell, mwy na'r { $max } colofn y gall taenlen eu dal: dim ond y { $max } cyntaf a ddarllenir
+check-header-too-wide = mae gan y pennawd { $cells } cell, mwy na'r { $max } colofn y gall taenlen eu dal: dim ond y { $max } colofn gyntaf a ddarllenir
 # en: check the delimiter (--delimiter) and that the file is a table; a header this wide is usually a file read with the wrong delimiter
-check-header-too-wide-help = gwiriwch yr amffinydd (--delimiter) a bod y ffeil yn dabl; fel arfer mae pennawd mor llydan â hyn yn ffeil a ddarllenwyd gyda'r amffinydd anghywir
+check-header-too-wide-help = gwiriwch yr amffinydd (--delimiter) a gwnewch yn siŵr mai tabl yw'r ffeil; fel arfer, mae pennawd mor llydan â hyn yn golygu bod y ffeil wedi'i darllen gyda'r amffinydd anghywir
 # en: the file has a header but no data rows
 check-no-rows = mae gan y ffeil bennawd ond dim rhesi data
 # en: export the data again; the standard expects at least one row
 check-no-rows-help = allforiwch y data eto; mae'r safon yn disgwyl o leiaf un rhes
 # en: the file has { $rows } data rows, but the table needs at least { $min }
-check-too-few-rows = mae gan y ffeil { $rows } rhes ddata, ond mae'r tabl angen o leiaf { $min }
+check-too-few-rows = mae gan y ffeil { $rows } rhes ddata, ond mae angen o leiaf { $min } ar y tabl
 # en: the file has { $rows } data rows, but the table allows at most { $max }
 check-too-many-rows = mae gan y ffeil { $rows } rhes ddata, ond mae'r tabl yn caniatáu { $max } ar y mwyaf
 
@@ -336,7 +336,10 @@ check-too-many-rows = mae gan y ffeil { $rows } rhes ddata, ond mae'r tabl yn ca
 # en: their standards
 report-their-standards = eu safonau
 # en: 1 file could not be read, so nothing can be said of it / { $files } files could not be read, so nothing can be said of them (the reasons are on standard error)
-report-verdict-unreadable = Nid oedd modd darllen { $files } ffeil, felly ni ellir dweud dim amdanynt (mae'r rhesymau ar y gwall safonol)
+report-verdict-unreadable = { $files ->
+    [one] Nid oedd modd darllen 1 ffeil, felly ni ellir dweud dim amdani
+   *[other] Nid oedd modd darllen { $files } ffeil, felly ni ellir dweud dim amdanynt
+  } (mae'r rhesymau ar y ffrwd gwallau safonol, stderr)
 # en: 1 file conforms / { $files } files conform to { $standard }
 report-verdict-conform = Mae { $files } ffeil yn cydymffurfio â { $standard }
 # en: { $failed } of 1 file / { $files } files does / do not conform to { $standard }
@@ -425,7 +428,7 @@ explain-listing = Codau canfyddiadau (`conform explain CODE` am un yn llawn):
 ## conform explain: each code's long texts (the titles and fixes are above).
 
 # en: The file is not UTF-8. conform could read it as Windows-1252 (the encoding Excel uses when it saves "CSV" on Windows) or UTF-16, and checked it that way.
-what-encoding = Nid yw'r ffeil yn UTF-8. Gallai conform ei darllen fel Windows-1252 (yr amgodiad y mae Excel yn ei ddefnyddio wrth gadw "CSV" ar Windows) neu UTF-16, a gwiriodd hi felly.
+what-encoding = Nid yw'r ffeil yn UTF-8. Llwyddodd conform i'w darllen fel Windows-1252 (yr amgodiad y mae Excel yn ei ddefnyddio wrth gadw "CSV" ar Windows) neu UTF-16, a'i gwirio felly.
 # en: Data standards ask for UTF-8. Other tools reading the file as UTF-8 will show characters such as £, é or ’ as garbage, or refuse the file.
 why-encoding = Mae safonau data yn gofyn am UTF-8. Bydd offer eraill sy'n darllen y ffeil fel UTF-8 yn dangos nodau fel £, é neu ’ yn annealladwy, neu'n gwrthod y ffeil.
 # en: Byte 0xA3 on line 12 is `£` in Windows-1252 but is not valid UTF-8.
@@ -446,9 +449,9 @@ why-input = Os darllenodd conform y ddalen anghywir neu'r rhesi anghywir, mae ei
 example-input = Mae gan y llyfr gwaith 5 dalen; gwiriwyd `Data`, y gyntaf sy'n cynnwys tabl.
 
 # en: The file cannot be split into rows and cells reliably, for example because a quoted cell is never closed.
-what-parse-error = Nid oes modd rhannu'r ffeil yn rhesi a chelloedd yn ddibynadwy, er enghraifft oherwydd nad yw cell a ddyfynnwyd byth yn cael ei chau.
+what-parse-error = Nid oes modd rhannu'r ffeil yn rhesi a chelloedd yn ddibynadwy, er enghraifft oherwydd nad yw cell mewn dyfynodau byth yn cael ei chau.
 # en: Every row after the problem may be read wrongly, so the cells checked may not be the cells you meant.
-why-parse-error = Gall pob rhes ar ôl y broblem gael ei darllen yn anghywir, felly efallai nad y celloedd a wiriwyd yw'r celloedd roeddech yn eu golygu.
+why-parse-error = Gall pob rhes ar ôl y broblem gael ei darllen yn anghywir, felly efallai nad y celloedd a wiriwyd yw'r celloedd yr oeddech yn eu golygu.
 # en: Line 40: `"Smith & Sons, 12 High St,500.00` opens a quote that never closes.
 example-parse-error = Llinell 40: mae `"Smith & Sons, 12 High St,500.00` yn agor dyfynnod nad yw byth yn cau.
 
@@ -474,7 +477,7 @@ why-blank-header = Nid oes modd paru colofn heb enw â'r safon, felly nid yw ei 
 example-blank-header = Pennawd `Supplier name,,Net amount`: nid oes enw gan yr ail golofn.
 
 # en: Two header cells name the same column of the standard (exactly, or once spaces, case and aliases are taken into account).
-what-duplicate-header = Mae dwy gell pennawd yn enwi'r un golofn o'r safon (yn union, neu ar ôl ystyried bylchau, maint llythrennau ac enwau amgen).
+what-duplicate-header = Mae dwy gell bennawd yn enwi'r un golofn o'r safon (yn union, neu ar ôl ystyried bylchau, maint llythrennau ac enwau amgen).
 # en: A reader cannot know which of the two holds the real values.
 why-duplicate-header = Ni all darllenydd wybod pa un o'r ddwy sy'n cynnwys y gwerthoedd go iawn.
 # en: Header `Date,Supplier name,Transaction date`: both `Date` and `Transaction date` are read as `Transaction date`.
@@ -492,7 +495,7 @@ what-unknown-column = Mae'r pennawd yn enwi colofn nad yw'n rhan o'r safon, hyd 
 # en: Extra columns are usually harmless, but a misspelt standard column looks like an extra one and its values go unchecked.
 why-unknown-column = Mae colofnau ychwanegol fel arfer yn ddiniwed, ond mae colofn o'r safon wedi'i chamsillafu yn edrych fel colofn ychwanegol, ac nid yw ei gwerthoedd yn cael eu gwirio.
 # en: Header `Suplier name`: did you mean `Supplier name`?
-example-unknown-column = Pennawd `Suplier name`: a oeddech yn golygu `Supplier name`?
+example-unknown-column = Pennawd `Suplier name`: ai `Supplier name` oedd gennych mewn golwg?
 
 # en: A header was matched to a column of the standard only after ignoring case, spacing, underscores or hyphens, or through a known alternative name (alias).
 what-header-mismatch = Cafodd pennawd ei baru â cholofn o'r safon dim ond ar ôl anwybyddu maint llythrennau, bylchau, tanlinellau neu gysylltnodau, neu drwy enw amgen hysbys (alias).
@@ -509,14 +512,14 @@ why-column-order = Mae rhai systemau'n llwytho ffeiliau yn ôl eu safle, nid yn 
 example-column-order = Mae `Net amount` yn dod cyn `Supplier name`, ond mae'r safon yn ei rhoi ar ei hôl.
 
 # en: Every cell in the row is empty (often an empty line, or a row of commas left at the end of a spreadsheet export).
-what-blank-row = Mae pob cell yn y rhes yn wag (yn aml llinell wag, neu res o atalnodau a adawyd ar ddiwedd allforiad taenlen).
+what-blank-row = Mae pob cell yn y rhes yn wag (yn aml llinell wag, neu res o gomas a adawyd ar ddiwedd allforiad taenlen).
 # en: Blank rows are counted as records by some tools and break row counts and totals.
 why-blank-row = Mae rhai offer yn cyfrif rhesi gwag fel cofnodion, ac mae hynny'n difetha nifer y rhesi a'r cyfansymiau.
 # en: Line 238: `,,,,,,,,`.
 example-blank-row = Llinell 238: `,,,,,,,,`.
 
 # en: The row has more cells than there are columns in the header, usually because a value contains the delimiter (a comma) without being quoted.
-what-extra-cell = Mae gan y rhes fwy o gelloedd nag sydd o golofnau yn y pennawd, fel arfer oherwydd bod gwerth yn cynnwys yr amffinydd (atalnod) heb fod mewn dyfynodau.
+what-extra-cell = Mae gan y rhes fwy o gelloedd nag sydd o golofnau yn y pennawd, fel arfer oherwydd bod gwerth yn cynnwys yr amffinydd (coma) heb fod mewn dyfynodau.
 # en: The values after the extra cell are shifted into the wrong columns.
 why-extra-cell = Mae'r gwerthoedd ar ôl y gell ychwanegol yn cael eu symud i'r colofnau anghywir.
 # en: Header has 5 columns; line 9 has 6 cells: `Smith, J` was split in two.
@@ -562,12 +565,12 @@ what-enum = Dim ond gwerthoedd o restr benodol y mae'r golofn yn eu caniatáu, a
 # en: Categories outside the list cannot be grouped or compared with other publishers' data.
 why-enum = Nid oes modd grwpio categorïau sydd y tu allan i'r rhestr na'u cymharu â data cyhoeddwyr eraill.
 # en: `Adult Social care` in `Service division`: did you mean `Adult Social Care`?
-example-enum = `Adult Social care` yn `Service division`: a oeddech yn golygu `Adult Social Care`?
+example-enum = `Adult Social care` yn `Service division`: ai `Adult Social Care` oedd gennych mewn golwg?
 
 # en: The value is below the column's minimum or above its maximum.
 what-range = Mae'r gwerth yn is nag isafswm y golofn neu'n uwch na'i huchafswm.
 # en: Values outside the range are usually typing errors or the wrong unit.
-why-range = Mae gwerthoedd y tu allan i'r amrediad fel arfer yn wallau teipio neu yn yr uned anghywir.
+why-range = Mae gwerthoedd y tu allan i'r amrediad fel arfer yn wallau teipio neu'n defnyddio'r uned anghywir.
 # en: `-5` in `Hectares`, where the minimum is 0.
 example-range = `-5` yn `Hectares`, lle mae'r isafswm yn 0.
 
@@ -714,7 +717,7 @@ cell-foreign-key-many = mae { $value } yn `{ $column }` yn cynnwys { $count } co
 # en: { $value } in `{ $column }` holds { $code }, which is not in the code list `{ $list }`, so they refer to nothing
 cell-foreign-key-one-of = mae { $value } yn `{ $column }` yn cynnwys { $code }, nad yw yn y rhestr godau `{ $list }`, felly nid yw'n cyfeirio at ddim
 # en: did you mean `{ $guess }`?
-cell-did-you-mean = a oeddech yn golygu `{ $guess }`?
+cell-did-you-mean = ai `{ $guess }` oedd gennych mewn golwg?
 # en: use one of: { $values }
 cell-use-one-of = defnyddiwch un o'r rhain: { $values }
 # en: look the code up in { $list }
@@ -768,9 +771,9 @@ pattern-remove-spaces = tynnwch y bylchau: { $rewrite }
 
 # src/check/point.rs: a point rule's two number columns.
 # en: { $message }: { $pair }, read as { $kind } either way round, is outside it
-point-outside = { $message }: mae { $pair }, o'i ddarllen fel { $kind } y naill ffordd neu'r llall, y tu allan iddi
+point-outside = { $message }: mae { $pair }, o'u darllen fel { $kind } y naill ffordd neu'r llall, y tu allan i'r ardal
 # en: check the coordinates against a map; a sign left off a longitude west of Greenwich puts a point in the sea
-point-outside-help = gwiriwch y cyfesurynnau yn erbyn map; mae arwydd a adawyd oddi ar hydred i'r gorllewin o Greenwich yn rhoi pwynt yn y môr
+point-outside-help = gwiriwch y cyfesurynnau yn erbyn map; mae hepgor yr arwydd minws ar hydred i'r gorllewin o Greenwich yn rhoi'r pwynt yn y môr
 # en: { $message }: { $pair } are neither longitude and latitude, nor British National Grid eastings and northings, nor Web Mercator metres
 point-unknown = { $message }: nid yw { $pair } yn hydred a lledred, nac yn ddwyreiniadau a gogleddiadau'r Grid Cenedlaethol Prydeinig, nac yn fetrau Web Mercator
 # en: give the point as longitude and latitude
@@ -814,7 +817,7 @@ wkt-not-wkt-area = nid WKT yw hwn: mae ffin yn dechrau gyda POLYGON neu MULTIPOL
 # en: this is not WKT: a point is written POINT (longitude latitude)
 wkt-not-wkt-point = nid WKT yw hwn: ysgrifennir pwynt fel POINT (hydred lledred)
 # en: a POINT is not a boundary: give the POLYGON or MULTIPOLYGON, or put the point in the point column
-wkt-point-not-boundary = nid ffin yw POINT: rhowch y POLYGON neu'r MULTIPOLYGON, neu rhowch y pwynt yn y golofn pwynt
+wkt-point-not-boundary = nid ffin yw POINT: rhowch y POLYGON neu'r MULTIPOLYGON, neu rhowch y pwynt yng ngholofn y pwynt
 # en: this column holds a POINT, not a boundary
 wkt-boundary-not-point = mae'r golofn hon yn dal POINT, nid ffin
 # en: { $kind } is not accepted here: give a { $want }
@@ -870,13 +873,13 @@ coord-mercator = metrau Web Mercator (EPSG:3857)
 # en: column { $column } is another known name of the standard's `{ $standard }`, which column { $first } (`{ $first_name }`) already supplies; it is not checked
 header-another-known-name = mae colofn { $column } yn enw hysbys arall ar `{ $standard }` y safon, sydd eisoes yn dod o golofn { $first } (`{ $first_name }`); ni chaiff ei gwirio
 # en: nothing to fix; if `{ $name }` is the better `{ $standard }`, put it before `{ $first_name }`
-header-another-known-name-help = dim byd i'w drwsio; os mai `{ $name }` yw'r `{ $standard }` gorau, rhowch hi o flaen `{ $first_name }`
+header-another-known-name-help = dim byd i'w gywiro; os mai `{ $name }` yw'r `{ $standard }` gorau, rhowch hi o flaen `{ $first_name }`
 # en: the header names { $column } twice (columns { $first } and { $second })
 header-named-twice = mae'r pennawd yn enwi { $column } ddwywaith (colofnau { $first } a { $second })
 # en: both `{ $first_name }` (column { $first }) and `{ $name }` (column { $second }) are read as the standard's `{ $standard }`
-header-both-read-as = darllenir `{ $first_name }` (colofn { $first }) a `{ $name }` (colofn { $second }) ill dwy fel `{ $standard }` y safon
+header-both-read-as = darllenir `{ $first_name }` (colofn { $first }) a `{ $name }` (colofn { $second }) ill dau fel `{ $standard }` y safon
 # en: rename or remove one of them: only the first is checked
-header-only-first-checked-help = ailenwch neu dilëwch un ohonynt: dim ond y gyntaf a wirir
+header-only-first-checked-help = ailenwch neu tynnwch un ohonynt: dim ond y gyntaf a wirir
 # en: column { $number } has no name in the header
 header-blank = nid oes enw gan golofn { $number } yn y pennawd
 # en: type the column's name from the standard, or delete the column if it is empty
@@ -884,7 +887,7 @@ header-blank-help = teipiwch enw'r golofn o'r safon, neu dilëwch y golofn os yw
 # en: a known alternative name
 header-why-alias = enw amgen hysbys
 # en: ignoring case and spacing
-header-why-normalised = gan anwybyddu priflythrennau a bylchau
+header-why-normalised = gan anwybyddu maint llythrennau a bylchau
 # en: column { $column } is read as the standard's `{ $standard }` ({ $why })
 header-read-as = darllenir colofn { $column } fel `{ $standard }` y safon ({ $why })
 # en: rename the header to `{ $standard }`
@@ -892,7 +895,7 @@ header-read-as-help = ailenwch y pennawd yn `{ $standard }`
 # en: the header names { $column } more than once
 header-named-more-than-once = mae'r pennawd yn enwi { $column } fwy nag unwaith
 # en: rename or remove one of them
-header-rename-or-remove-help = ailenwch neu dilëwch un ohonynt
+header-rename-or-remove-help = ailenwch neu tynnwch un ohonynt
 # en: the file has no `{ $column }` column, which the standard requires
 header-missing = nid oes gan y ffeil golofn `{ $column }`, y mae'r safon yn ei hangen
 # en: add a column headed `{ $column }`
@@ -901,13 +904,13 @@ header-missing-help = ychwanegwch golofn gyda'r pennawd `{ $column }`
 header-missing-help-aliases = ychwanegwch golofn gyda'r pennawd `{ $column }` (derbynnir hefyd: { $aliases })
 # en: the file leaves out { $count } optional { $count -> [one] column *[other] columns } of the standard: { $columns }
 header-optional-absent = mae'r ffeil yn hepgor { $count ->
-    [one] un golofn ddewisol
-   *[other] { $count } o golofnau dewisol
-  } y safon: { $columns }
+    [one] un o golofnau dewisol y safon
+   *[other] { $count } o golofnau dewisol y safon
+  }: { $columns }
 # en: nothing to fix; add them if you hold the data
-header-optional-absent-help = dim byd i'w drwsio; ychwanegwch nhw os yw'r data gennych
+header-optional-absent-help = dim byd i'w gywiro; ychwanegwch nhw os yw'r data gennych
 # en: none of the table's { $columns } columns is in the file (its header starts { $start }), so nothing was checked
-header-nothing-matched = nid oes yr un o { $columns } colofn y tabl yn y ffeil (mae ei phennawd yn dechrau { $start }), felly ni wiriwyd dim
+header-nothing-matched = nid oes yr un o { $columns } colofn y tabl yn y ffeil (mae ei phennawd yn dechrau gyda { $start }), felly ni wiriwyd dim
 # en: check that this is the right standard and table, or that the header row is the first row
 header-nothing-matched-help = gwiriwch mai dyma'r safon a'r tabl cywir, neu mai'r rhes bennawd yw'r rhes gyntaf
 # en: `{ $column }` comes after `{ $previous }`, but the standard puts it before
@@ -917,7 +920,7 @@ header-order-help = rhowch y colofnau yn nhrefn y safon (mae `conform standards 
 # en: column { $column } is not part of the standard
 header-unknown = nid yw colofn { $column } yn rhan o'r safon
 # en: did you mean `{ $guess }`? If so, rename the header exactly
-header-unknown-guess-help = ai `{ $guess }` oedd dan sylw? Os felly, ailenwch y pennawd yn union
+header-unknown-guess-help = ai `{ $guess }` oedd gennych mewn golwg? Os felly, ailenwch y pennawd yn union
 # en: the standard does not define this column; it is not checked
 header-unknown-help = nid yw'r safon yn diffinio'r golofn hon; ni chaiff ei gwirio
 
@@ -927,7 +930,7 @@ key-checked-first-rows-only = gwiriwyd unigrywiaeth yn y { $rows } rhes gyntaf y
 # en: `{ $column }` is empty, but it is part of the primary key
 key-primary-part-empty = mae `{ $column }` yn wag, ond mae'n rhan o'r brif allwedd
 # en: every row needs a key value that identifies it
-key-primary-part-empty-help = mae angen gwerth allwedd ar bob rhes sy'n ei hadnabod
+key-primary-part-empty-help = mae angen gwerth allwedd ar bob rhes i'w hadnabod
 # en: `{ $value }` in `{ $column }`
 key-value-in-column = `{ $value }` yn `{ $column }`
 # en: the combination ({ $columns }) = ({ $values })
@@ -943,17 +946,17 @@ key-repeats = ailadroddir { $what }: ymddangosodd gyntaf yn rhes { $first_row } 
 # en: this row repeats a value of `{ $column }` that an earlier row has (counted beyond --max-findings, not compared in full)
 key-repeats-counted = mae'r rhes hon yn ailadrodd gwerth yn `{ $column }` sydd gan res gynharach (wedi'i gyfrif y tu hwnt i --max-findings, heb ei gymharu'n llawn)
 # en: give each row its own value, or remove the duplicate row
-key-repeats-help = rhowch ei werth ei hun i bob rhes, neu dilëwch y rhes ddyblyg
+key-repeats-help = rhowch i bob rhes ei gwerth ei hun, neu tynnwch y rhes ddyblyg
 
 # src/check/references.rs
 # en: `{ $value }` in { $columns } refers to nothing: no row of the `{ $table }` table ({ $files }) has it in { $target_columns }
 ref-refers-to-nothing = nid yw `{ $value }` yn { $columns } yn cyfeirio at ddim: nid oes gan yr un rhes o'r tabl `{ $table }` ({ $files }) y gwerth hwn yn { $target_columns }
 # en: did you mean `{ $guess }`? Otherwise add the missing row to the `{ $table }` file
-ref-refers-to-nothing-guess-help = ai `{ $guess }` oedd dan sylw? Fel arall, ychwanegwch y rhes sydd ar goll at y ffeil `{ $table }`
+ref-refers-to-nothing-guess-help = ai `{ $guess }` oedd gennych mewn golwg? Fel arall, ychwanegwch y rhes sydd ar goll at y ffeil `{ $table }`
 # en: add a row with this reference to the `{ $table }` file, or correct the reference
 ref-refers-to-nothing-help = ychwanegwch res gyda'r cyfeiriad hwn at y ffeil `{ $table }`, neu cywirwch y cyfeiriad
 # en: values in { $columns } refer to the `{ $table }` table, but no file of that table was checked with this one, so they were not looked up
-ref-not-looked-up = mae gwerthoedd yn { $columns } yn cyfeirio at y tabl `{ $table }`, ond ni wiriwyd yr un ffeil o'r tabl hwnnw gyda'r un hon, felly ni chawsant eu chwilio
+ref-not-looked-up = mae gwerthoedd yn { $columns } yn cyfeirio at y tabl `{ $table }`, ond ni wiriwyd yr un ffeil o'r tabl hwnnw gyda'r un hon, felly ni chwiliwyd amdanynt
 # en: check the files together: conform check --standard { $standard } FILE-OF-{ $table } { $path }
 ref-not-looked-up-help = gwiriwch y ffeiliau gyda'i gilydd: conform check --standard { $standard } FFEIL-{ $table } { $path }
 
@@ -963,7 +966,7 @@ rule-required-by-keyword = rhaid i `{ $column }` gael gwerth yn y rhes hon: mae 
 # en: `{ $column }` must have a value in this row: a rule of the standard requires it (at { $path })
 rule-required = rhaid i `{ $column }` gael gwerth yn y rhes hon: mae un o reolau'r safon yn ei fynnu (yn { $path })
 # en: fill in `{ $column }`, or check the values that make it required
-rule-required-help = llenwch `{ $column }`, neu gwiriwch y gwerthoedd sy'n ei wneud yn ofynnol
+rule-required-help = llenwch `{ $column }`, neu gwiriwch y gwerthoedd sy'n ei gwneud yn ofynnol
 # en: `{ $value }` in `{ $column }` breaks the rule at { $path }: { $reason }
 rule-cell-breaks-rule = mae `{ $value }` yn `{ $column }` yn torri'r rheol yn { $path }: { $reason }
 # en: this row breaks the rule at { $path }: { $reason }
@@ -989,13 +992,13 @@ table-no-columns-help = allforiwch y data eto, gyda'r rhes bennawd y mae'r safon
 # en: the cell in `{ $column }` holds the formula error { $error }, not a value
 table-formula-error = mae'r gell yn `{ $column }` yn dal y gwall fformiwla { $error }, nid gwerth
 # en: fix the formula (or paste the values in as values) and export again
-table-formula-error-help = trwsiwch y fformiwla (neu gludwch y gwerthoedd i mewn fel gwerthoedd) ac allforiwch eto
+table-formula-error-help = cywirwch y fformiwla (neu gludwch y gwerthoedd i mewn fel gwerthoedd) ac allforiwch eto
 
 # src/check/parse.rs
 # en: a quoted cell on line { $line } has text after its closing quote (`{ $excerpt }`): the cell was read with that quote left out
 parse-text-after-quote = mae gan gell mewn dyfynodau ar linell { $line } destun ar ôl ei dyfynnod cau (`{ $excerpt }`): darllenwyd y gell heb y dyfynnod hwnnw
 # en: a quoted cell on line { $line } has text after its closing quote (`{ $excerpt }`), which shifts the row's cells out of line with the header: its cells were not checked
-parse-text-after-quote-unchecked = mae gan gell mewn dyfynodau ar linell { $line } destun ar ôl ei dyfynnod cau (`{ $excerpt }`), sy'n symud celloedd y rhes allan o linell â'r pennawd: ni wiriwyd ei chelloedd
+parse-text-after-quote-unchecked = mae gan gell mewn dyfynodau ar linell { $line } destun ar ôl ei dyfynnod cau (`{ $excerpt }`), sy'n symud celloedd y rhes fel nad ydynt yn cyd-fynd â'r pennawd: ni wiriwyd ei chelloedd
 # en: write a quote inside a quoted cell twice (""), as in "Tree Order 18/01"". Done"
 parse-quote-twice-help = ysgrifennwch ddyfynnod y tu mewn i gell mewn dyfynodau ddwywaith (""), fel yn "Tree Order 18/01"". Done"
 # en: a quote opens a cell on line { $line } but nothing closes it: this row was read up to the end of line { $line } and its cells were not checked
@@ -1007,7 +1010,7 @@ parse-quote-too-long = mae dyfynnod yn agor cell ar linell { $line } ac nid yw'n
 # en: the row starting on line { $line } is { $size } long, over conform's limit of { $limit } for one row, and was not read
 parse-row-too-long = mae'r rhes sy'n dechrau ar linell { $line } yn { $size } o hyd, dros derfyn conform o { $limit } ar gyfer un rhes, ac ni chafodd ei darllen
 # en: check that the file is CSV with line ends between its rows; a row this long is usually a file with no line ends or a cell holding a whole document
-parse-row-too-long-help = gwiriwch fod y ffeil yn CSV gyda diwedd llinell rhwng ei rhesi; fel arfer mae rhes mor hir â hyn yn ffeil heb ddiwedd llinellau neu'n gell sy'n dal dogfen gyfan
+parse-row-too-long-help = gwiriwch fod y ffeil yn CSV gyda thoriadau llinell rhwng ei rhesi; fel arfer, ffeil heb doriadau llinell yw rhes mor hir â hyn, neu gell sy'n dal dogfen gyfan
 # en: { $size } MiB
 parse-size-mib = { $size } MiB
 # en: { $size } MB
@@ -1027,7 +1030,7 @@ read-binary-pdf = dogfen PDF
 # en: this file is not CSV text: it is { $what }
 read-not-csv = nid testun CSV yw'r ffeil hon: { $what } yw hi
 # en: open it in the program that made it and export it as CSV UTF-8
-read-not-csv-help = agorwch hi yn y rhaglen a'i gwnaeth a'i hallforio fel CSV UTF-8
+read-not-csv-help = agorwch hi yn y rhaglen a'i gwnaeth, ac allforiwch hi fel CSV UTF-8
 # en: it starts with a byte order mark
 read-utf16-bom = mae'n dechrau gyda nod trefn beitiau
 # en: without a byte order mark: every other byte is zero, as in English text written in UTF-16
@@ -1039,7 +1042,7 @@ read-utf16-help = fe'i darllenwyd fel UTF-16; cadwch hi eto fel "CSV UTF-8 (Comm
 # en: line { $line }, column { $column } holds a NUL byte (0x00): this is binary data, not CSV text
 read-nul-byte = mae llinell { $line }, colofn { $column } yn cynnwys beit NUL (0x00): data deuaidd yw hyn, nid testun CSV
 # en: export the data again as CSV UTF-8; if it is UTF-16 text without a byte order mark, pass --encoding utf-16le
-read-nul-byte-help = allforiwch y data eto fel CSV UTF-8; os yw'n destun UTF-16 heb nod trefn beitiau, rhowch --encoding utf-16le
+read-nul-byte-help = allforiwch y data eto fel CSV UTF-8; os yw'n destun UTF-16 heb nod trefn beitiau, defnyddiwch --encoding utf-16le
 # en: line { $line }, column { $column }: byte 0x{ $byte } is not valid UTF-8, and Windows-1252 does not define it either
 read-undefined-byte = llinell { $line }, colofn { $column }: nid yw beit 0x{ $byte } yn UTF-8 dilys, ac nid yw Windows-1252 yn ei ddiffinio chwaith
 # en: the file may be damaged or in another encoding; export it again as CSV UTF-8, or name its encoding with --encoding
@@ -1051,7 +1054,7 @@ read-windows-1252-help = darllenwyd y ffeil fel Windows-1252 (yr hyn y mae Excel
 
 # src/read/detect.rs
 # en: zstd-compressed data
-read-detect-zstd = data wedi'u cywasgu â zstd
+read-detect-zstd = data wedi'i gywasgu â zstd
 # en: an image
 read-detect-image = delwedd
 
@@ -1059,7 +1062,7 @@ read-detect-image = delwedd
 # en: conform cannot read { $format } files yet
 read-table-unsupported = ni all conform ddarllen ffeiliau { $format } eto
 # en: the { $reader } failed on this file, which is damaged or not what it seems ({ $detail })
-read-reader-failed = methodd { $reader } ar y ffeil hon, sydd wedi'i difrodi neu nad yw'r hyn y mae'n ymddangos ({ $detail })
+read-reader-failed = methodd { $reader } ar y ffeil hon, sydd wedi'i difrodi neu nad yw'r hyn y mae'n ymddangos ei bod ({ $detail })
 # en: spreadsheet reader
 read-reader-spreadsheet = y darllenydd taenlenni
 # en: Parquet and Arrow reader
@@ -1075,7 +1078,7 @@ read-sheet-over-4gb = mae'r ddalen yn dal mwy na 4 GB o destun
 # en: the workbook is too large to read: { $reason }
 read-workbook-too-large = mae'r llyfr gwaith yn rhy fawr i'w ddarllen: { $reason }
 # en: open the workbook in Excel or LibreOffice and save it again, as .xlsx or as CSV UTF-8; if it will not open, ask whoever exported it for a new copy
-read-workbook-damaged-help = agorwch y llyfr gwaith yn Excel neu LibreOffice a'i gadw eto, fel .xlsx neu fel CSV UTF-8; os nad yw'n agor, gofynnwch i bwy bynnag a'i hallforiodd am gopi newydd
+read-workbook-damaged-help = agorwch y llyfr gwaith yn Excel neu LibreOffice a'i gadw eto, fel .xlsx neu fel CSV UTF-8; os na fydd yn agor, gofynnwch i bwy bynnag a'i allforiodd am gopi newydd
 # en: the workbook cannot be read: { $error }
 read-workbook-unreadable = nid oes modd darllen y llyfr gwaith: { $error }
 # en: the workbook is not a valid zip archive: { $error }
@@ -1091,13 +1094,13 @@ read-sheet-no-header = nid oes gan ddalen `{ $sheet }` res bennawd: nid oes unrh
 # en: put the column names in one row above the data
 read-sheet-no-header-help = rhowch enwau'r colofnau mewn un rhes uwchben y data
 # en: the workbook has { $sheets } sheets; checked `{ $sheet }`, the first that holds a table; pass --sheet to choose another
-read-sheet-chosen = mae gan y llyfr gwaith { $sheets } dalen; gwiriwyd `{ $sheet }`, y gyntaf sy'n dal tabl; rhowch --sheet i ddewis un arall
+read-sheet-chosen = mae gan y llyfr gwaith { $sheets } dalen; gwiriwyd `{ $sheet }`, y gyntaf sy'n dal tabl; defnyddiwch --sheet i ddewis un arall
 # en: the workbook has { $sheets } sheets; checked `{ $sheet }`, the first that holds a table (sheets before it hold no table: { $skipped }); pass --sheet to choose another
-read-sheet-chosen-after = mae gan y llyfr gwaith { $sheets } dalen; gwiriwyd `{ $sheet }`, y gyntaf sy'n dal tabl (nid oes tabl yn y dalennau o'i blaen: { $skipped }); rhowch --sheet i ddewis un arall
+read-sheet-chosen-after = mae gan y llyfr gwaith { $sheets } dalen; gwiriwyd `{ $sheet }`, y gyntaf sy'n dal tabl (nid oes tabl yn y dalennau o'i blaen: { $skipped }); defnyddiwch --sheet i ddewis un arall
 # en: no sheet of the workbook holds a table: no row near the top of any sheet has two or more column names
 read-workbook-no-table = nid oes tabl yn unrhyw ddalen o'r llyfr gwaith: nid oes gan unrhyw res ger brig unrhyw ddalen ddau enw colofn neu fwy
 # en: put the column names in one row above the data, or pass --sheet
-read-workbook-no-table-help = rhowch enwau'r colofnau mewn un rhes uwchben y data, neu rhowch --sheet
+read-workbook-no-table-help = rhowch enwau'r colofnau mewn un rhes uwchben y data, neu defnyddiwch --sheet
 # en: --sheet { $wanted }: the workbook has { $count } sheets: { $sheets }
 read-sheet-number-missing = --sheet { $wanted }: mae gan y llyfr gwaith { $count } dalen: { $sheets }
 # en: --sheet { $wanted }: the workbook has no such sheet. Its sheets are: { $sheets }
@@ -1111,7 +1114,7 @@ read-sheet-title-skipped = hepgorwyd { $rows } rhes uwchben y pennawd (bloc teit
 
 # src/read/table/xls_extent.rs
 # en: the workbook's sheets claim more than { $millions } million cells between their first and last, more than an .xls file can hold: it is damaged or was not written by a spreadsheet program
-read-xls-too-many-cells = mae dalennau'r llyfr gwaith yn hawlio mwy na { $millions } miliwn o gelloedd rhwng eu cyntaf a'u holaf, mwy nag y gall ffeil .xls ei ddal: mae wedi'i difrodi neu ni chafodd ei ysgrifennu gan raglen daenlen
+read-xls-too-many-cells = mae dalennau'r llyfr gwaith yn hawlio mwy na { $millions } miliwn o gelloedd rhwng eu cell gyntaf a'u cell olaf, mwy nag y gall ffeil .xls ei dal: mae wedi'i ddifrodi neu ni chafodd ei ysgrifennu gan raglen daenlen
 # en: the .xls file is damaged: its container cannot be read ({ $error })
 read-xls-damaged = mae'r ffeil .xls wedi'i difrodi: nid oes modd darllen ei chynhwysydd ({ $error })
 
@@ -1224,7 +1227,7 @@ format-date-help-full-year = ysgrifennwch y flwyddyn yn llawn: { $fixed } (os ma
 # en: this looks like { $form }: { $rewrite }
 format-date-help-looks-like = mae hwn yn edrych fel { $form }: { $rewrite }
 # en: this is { $form } (a date cell saved as a number): { $rewrite }
-format-date-help-excel = { $form } yw hwn (cell dyddiad a gadwyd fel rhif): { $rewrite }
+format-date-help-excel = { $form } yw hwn (dyddiad a gadwyd fel rhif yn y gell): { $rewrite }
 # en: this is { $form }; { $rewrite }
 format-date-help-form = { $form } yw hwn; { $rewrite }
 # en: there is no month { $month }
@@ -1240,7 +1243,7 @@ format-postcode-help-capitals = ysgrifennwch ef mewn priflythrennau gydag un bwl
 # en: a postcode is an outward code, one space and an inward code of a digit and two letters (e.g. EX2 4QD)
 format-postcode-help = mae cod post yn god allanol, un bwlch a chod mewnol o ddigid a dwy lythyren (e.e. EX2 4QD)
 # en: did you mean { $code }?
-format-gss-help-did-you-mean = ai { $code } oeddech chi'n ei olygu?
+format-gss-help-did-you-mean = ai { $code } oedd gennych mewn golwg?
 # en: a GSS code is 9 characters; this value has { $characters }
 format-gss-help-length = mae cod GSS yn 9 nod; mae gan y gwerth hwn { $characters }
 # en: a spreadsheet turned the number into scientific notation, losing digits: format the column as text and export again
@@ -1261,15 +1264,15 @@ format-uri-help-whole = ysgrifennwch y cyfeiriad cyfan, gan ddechrau gyda https:
 
 # run/plan.rs: how a standard was chosen from the file's header.
 # en: no standard given: matched { $standard } (table { $table }, { $matched } of its { $described } columns){ $how_sure }
-plan-matched = ni roddwyd safon: cyfatebwyd { $standard } (tabl { $table }, { $matched } o'i { $described } colofn){ $how_sure }
+plan-matched = ni roddwyd safon: y safon sy'n cyfateb yw { $standard } (tabl { $table }, { $matched } o'i { $described } colofn){ $how_sure }
 # en: ; pass --standard to choose another
-plan-sure = ; rhowch --standard i ddewis un arall
+plan-sure = ; defnyddiwch --standard i ddewis un arall
 # en: , fairly sure (the next best is { $other }); pass --standard to choose another
-plan-fairly-sure = , gweddol sicr (yr ail orau yw { $other }); rhowch --standard i ddewis un arall
+plan-fairly-sure = , yn weddol sicr (yr ail orau yw { $other }); defnyddiwch --standard i ddewis un arall
 # en: , but { $other } fits almost as well: pass --standard { $standard } or --standard { $other } to be sure
-plan-unsure = , ond mae { $other } yn cyd-fynd bron cystal: rhowch --standard { $standard } neu --standard { $other } i fod yn sicr
+plan-unsure = , ond mae { $other } yn cyd-fynd bron cystal: defnyddiwch --standard { $standard } neu --standard { $other } i fod yn sicr
 # en: ; its header fits { $other } almost as well, but the values of { $rows } fit { $standard } better ({ $mine } values in its forms, against { $theirs }); pass --standard to choose another
-plan-decided-by-values = ; mae ei phennawd yn cyd-fynd â { $other } bron cystal, ond mae gwerthoedd { $rows } yn cyd-fynd â { $standard } yn well ({ $mine } gwerth yn ei ffurfiau, yn erbyn { $theirs }); rhowch --standard i ddewis un arall
+plan-decided-by-values = ; mae ei phennawd yn cyd-fynd â { $other } bron cystal, ond mae gwerthoedd { $rows } yn cyd-fynd â { $standard } yn well ({ $mine } gwerth yn ei ffurfiau, yn erbyn { $theirs }); defnyddiwch --standard i ddewis un arall
 # en: its { $rows } rows
 plan-its-rows = ei { $rows } rhes
 # en: its first { $rows } rows
