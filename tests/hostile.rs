@@ -499,7 +499,12 @@ fn max_findings_is_one_budget_for_the_run() {
 fn references_list_no_more_than_the_run_has_left() {
     let run = |limit: &str| {
         let output = common::conform()
-            .args(["check", "fixtures/open-referral-uk/invalid", "-s", "open-referral-uk"])
+            .args([
+                "check",
+                "fixtures/open-referral-uk/invalid",
+                "-s",
+                "open-referral-uk",
+            ])
             .args(["--format", "json", "--max-findings", limit])
             .output()
             .expect("runs");
@@ -517,7 +522,10 @@ fn references_list_no_more_than_the_run_has_left() {
             .sum();
         let limit: usize = limit.parse().expect("a number");
         assert_eq!(listed, limit.min(11), "--max-findings {limit}: {report}");
-        assert_eq!(report["summary"], whole["summary"], "--max-findings {limit}");
+        assert_eq!(
+            report["summary"], whole["summary"],
+            "--max-findings {limit}"
+        );
         assert_eq!(report["valid"], whole["valid"]);
     }
 }
@@ -541,7 +549,14 @@ fn repeated_long_keys_past_the_limit_are_counted_with_an_example() {
     let report = |format: &str| {
         let output = common::conform()
             .current_dir(&dir)
-            .args(["check", "items.csv", "-s", "keys.json", "--max-findings", "2"])
+            .args([
+                "check",
+                "items.csv",
+                "-s",
+                "keys.json",
+                "--max-findings",
+                "2",
+            ])
             .args(["--format", format])
             .output()
             .expect("runs");
@@ -559,6 +574,9 @@ fn repeated_long_keys_past_the_limit_are_counted_with_an_example() {
     assert!(line.contains("| 37 |"), "{markdown}");
     assert!(line.contains("repeat"), "{markdown}");
     let human = report("human");
-    assert!(human.contains("… and 36 more `primary-key` findings"), "{human}");
+    assert!(
+        human.contains("… and 36 more `primary-key` findings"),
+        "{human}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -9,6 +9,7 @@ use std::io;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -113,16 +114,83 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
     let mut elements = Vec::new();
     let mut columns = Columns::default();
     let mut problems = Vec::new();
+    // Lines are taken a block at a time: each line's syntax and keys are learnt in parallel
+    // (reading JSON is most of the work), then taken in order, so the columns and notes are
+    // the same whatever the threads.
+    const BLOCK: usize = 16_384;
+    let mut lines = bytes[bom..].split(|b| *b == b'\n');
+    let mut block: Vec<(usize, usize)> = Vec::with_capacity(BLOCK);
     let mut at = bom;
-    for (n, line) in bytes[bom..].split(|b| *b == b'\n').enumerate() {
-        let (start, end) = (at, at + line.len());
-        at = end + 1;
-        let line_number = n as u64 + 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+    let mut line_number = 0;
+    loop {
+        block.clear();
+        for line in lines.by_ref().take(BLOCK) {
+            block.push((at, at + line.len()));
+            at += line.len() + 1;
         }
-        // Only its syntax and its keys are learnt here, without building it; its values are
-        // read batch by batch.
+        if block.is_empty() {
+            break;
+        }
+        let learnt: Vec<Learnt<'_>> = block
+            .par_iter()
+            .map(|&(start, end)| Learnt::of(&bytes[start..end]))
+            .collect();
+        for (&(start, end), learnt) in block.iter().zip(learnt) {
+            line_number += 1;
+            match learnt {
+                Learnt::Blank => {}
+                // An object whose keys cannot be read (a lone surrogate in one) is still a row:
+                // reading its values then says what is wrong with it.
+                Learnt::Object(keys) => {
+                    keys.into_iter()
+                        .flat_map(|Keys(keys)| keys)
+                        .for_each(|key| columns.add(key));
+                    elements.push(Element {
+                        start,
+                        end,
+                        line: line_number,
+                        column: 1,
+                    });
+                }
+                Learnt::NotObject => problems.push(
+                    Finding::text(
+                        Code::ParseError,
+                        t!("read-jsonl-not-object", line = line_number as i64),
+                    )
+                    .at_line(line_number),
+                ),
+                Learnt::Invalid(e) => {
+                    let message = t!(
+                        "read-jsonl-invalid",
+                        line = line_number as i64,
+                        error = e.to_string()
+                    );
+                    problems.push(syntax_error(&e, message).at_line(line_number));
+                }
+            }
+        }
+    }
+    let mut table = table_with(bytes, elements, RowKind::Line, "jsonl", columns);
+    table.locator = Locator::JsonLines;
+    table.notes.extend(problems);
+    Ok(Ok(table))
+}
+
+/// What a line of JSON Lines is, learnt without building it (its values are read batch by batch).
+enum Learnt<'a> {
+    Blank,
+    /// An object, with its keys when they can be read.
+    Object(Option<Keys<'a>>),
+    /// Valid JSON, but not an object.
+    NotObject,
+    Invalid(serde_json::Error),
+}
+
+impl<'a> Learnt<'a> {
+    fn of(line: &'a [u8]) -> Learnt<'a> {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Learnt::Blank;
+        }
         let object = line.trim_ascii_start().first() == Some(&b'{');
         let keys = if object {
             serde_json::from_slice::<Keys>(line).ok()
@@ -134,40 +202,11 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
             None => serde_json::from_slice::<IgnoredAny>(line),
         };
         match syntax {
-            // An object whose keys cannot be read (a lone surrogate in one) is still a row: reading
-            // its values then says what is wrong with it.
-            Ok(_) if object => {
-                keys.into_iter()
-                    .flat_map(|Keys(keys)| keys)
-                    .for_each(|key| columns.add(key));
-                elements.push(Element {
-                    start,
-                    end,
-                    line: line_number,
-                    column: 1,
-                });
-            }
-            Ok(_) => problems.push(
-                Finding::text(
-                    Code::ParseError,
-                    t!("read-jsonl-not-object", line = line_number as i64),
-                )
-                .at_line(line_number),
-            ),
-            Err(e) => {
-                let message = t!(
-                    "read-jsonl-invalid",
-                    line = line_number as i64,
-                    error = e.to_string()
-                );
-                problems.push(syntax_error(&e, message).at_line(line_number));
-            }
+            Ok(_) if object => Learnt::Object(keys),
+            Ok(_) => Learnt::NotObject,
+            Err(e) => Learnt::Invalid(e),
         }
     }
-    let mut table = table_with(bytes, elements, RowKind::Line, "jsonl", columns);
-    table.locator = Locator::JsonLines;
-    table.notes.extend(problems);
-    Ok(Ok(table))
 }
 
 /// One row's text in the file: its byte range, and the line and character column it starts at.
@@ -445,11 +484,15 @@ fn table_of(
     table_with(bytes, elements, kind, format, columns)
 }
 
+/// A column's number by its key, looked up for every key of every row: foldhash rather than
+/// SipHash, as for the code lists.
+type KeyIndex = HashMap<String, usize, foldhash::fast::FixedState>;
+
 /// The columns of a table: the keys of its rows in the order they first appear.
 #[derive(Default)]
 struct Columns {
     header: Vec<String>,
-    index: HashMap<String, usize>,
+    index: KeyIndex,
     /// Keys beyond MAX_KEYS, not read.
     dropped: usize,
 }
@@ -508,7 +551,7 @@ fn table_with(
 struct Rows {
     bytes: Vec<u8>,
     elements: std::vec::IntoIter<Element>,
-    index: HashMap<String, usize>,
+    index: KeyIndex,
     columns: usize,
     kind: RowKind,
 }
@@ -518,33 +561,15 @@ impl Iterator for Rows {
 
     fn next(&mut self) -> Option<Self::Item> {
         let mut batch = RowBatch::default();
-        let mut cells: Vec<Cow<'_, str>> = Vec::new();
-        for element in self.elements.by_ref() {
+        let elements: Vec<Element> = self.elements.by_ref().take(BATCH_ROWS).collect();
+        // Each row's values are read in parallel (reading JSON is most of the work), then put in
+        // the batch in order.
+        let read: Vec<(Vec<Cow<'_, str>>, serde_json::Result<()>)> = elements
+            .par_iter()
+            .map(|element| self.row(&self.bytes[element.start..element.end]))
+            .collect();
+        for (element, (mut cells, read)) in elements.iter().zip(read) {
             let text = &self.bytes[element.start..element.end];
-            cells.clear();
-            cells.resize(self.columns, Cow::Borrowed(""));
-            let read = match self.kind {
-                RowKind::Feature => serde_json::from_slice(text).map(|f: Value| {
-                    for (key, value) in feature_row(&f) {
-                        if let Some(&at) = self.index.get(&key) {
-                            cells[at] = Cow::Owned(cell_text(value));
-                        }
-                    }
-                }),
-                // Values straight from the text: a string without escapes is a view of it.
-                _ if text.trim_ascii_start().first() == Some(&b'{') => {
-                    serde_json::from_slice::<Members>(text).and_then(|Members(members)| {
-                        members.into_iter().try_for_each(|(key, value)| {
-                            if let Some(&at) = self.index.get(key.as_ref()) {
-                                cells[at] = raw_cell_text(value)?;
-                            }
-                            Ok(())
-                        })
-                    })
-                }
-                // Not an object: an empty row, if it can be read at all.
-                _ => serde_json::from_slice::<Value>(text).map(|_| ()),
-            };
             // The document's syntax was checked whole, but not everything reading a value checks:
             // nesting deeper than 128 levels, text that is not UTF-8, a lone surrogate.
             if let Err(e) = read {
@@ -568,11 +593,38 @@ impl Iterator for Rows {
                 });
             }
             batch.push(element.line, cells.iter().map(|c| c.as_ref()));
-            if batch.len() >= BATCH_ROWS {
-                break;
-            }
         }
         (!batch.is_empty()).then_some(Ok(batch))
+    }
+}
+
+impl Rows {
+    /// One row's cells, by column, from its JSON text.
+    fn row<'t>(&self, text: &'t [u8]) -> (Vec<Cow<'t, str>>, serde_json::Result<()>) {
+        let mut cells = vec![Cow::Borrowed(""); self.columns];
+        let read = match self.kind {
+            RowKind::Feature => serde_json::from_slice(text).map(|f: Value| {
+                for (key, value) in feature_row(&f) {
+                    if let Some(&at) = self.index.get(&key) {
+                        cells[at] = Cow::Owned(cell_text(value));
+                    }
+                }
+            }),
+            // Values straight from the text: a string without escapes is a view of it.
+            _ if text.trim_ascii_start().first() == Some(&b'{') => {
+                serde_json::from_slice::<Members>(text).and_then(|Members(members)| {
+                    members.into_iter().try_for_each(|(key, value)| {
+                        if let Some(&at) = self.index.get(key.as_ref()) {
+                            cells[at] = raw_cell_text(value)?;
+                        }
+                        Ok(())
+                    })
+                })
+            }
+            // Not an object: an empty row, if it can be read at all.
+            _ => serde_json::from_slice::<Value>(text).map(|_| ()),
+        };
+        (cells, read)
     }
 }
 
