@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use polars_core::prelude::*;
 use polars_io::prelude::*;
+use rayon::prelude::*;
 
 use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
 use crate::finding::Finding;
@@ -289,69 +290,56 @@ fn batches(
         texts.push(text);
         mends.push(mend);
     }
-    let mut iterators = Vec::with_capacity(texts.len());
+    let mut strings = Vec::with_capacity(texts.len());
     for text in &texts {
-        let strings = text.str().map_err(|e| {
+        strings.push(text.str().map_err(|e| {
             Box::new(unreadable(t!(
                 "read-columnar-not-text",
                 error = e.to_string()
             )))
-        })?;
-        iterators.push(strings.iter());
+        })?);
     }
-    let mut batcher = Batcher::new();
-    let mut cells: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(texts.len());
-    for row in 0..frame.height() {
-        cells.clear();
-        let batch = batcher.current();
-        let index = batch.len();
-        for (column, (iterator, mend)) in iterators.iter_mut().zip(&mends).enumerate() {
-            let value = iterator.next().flatten();
-            let cell = value.unwrap_or("");
-            cells.push(match mend {
-                Mend::DateTime => std::borrow::Cow::Owned(cell.replacen(' ', "T", 1)),
-                Mend::Float => std::borrow::Cow::Borrowed(cell.strip_suffix(".0").unwrap_or(cell)),
-                Mend::Date => {
-                    if value.is_some() {
-                        batch.typed_dates.push((index, column));
-                    }
-                    std::borrow::Cow::Borrowed(cell)
+    // Each batch of rows is made on its own thread from its slice of the columns (turning the
+    // columns' values into cells is most of the reading), and the batches are kept in order.
+    let height = frame.height();
+    let starts: Vec<usize> = (0..height).step_by(BATCH_ROWS).collect();
+    let batches = starts
+        .par_iter()
+        .map(|&start| {
+            let rows = BATCH_ROWS.min(height - start);
+            let sliced: Vec<StringChunked> = strings
+                .iter()
+                .map(|column| column.slice(start as i64, rows))
+                .collect();
+            let mut iterators: Vec<_> = sliced.iter().map(|column| column.iter()).collect();
+            let mut batch = RowBatch::default();
+            let mut cells: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(iterators.len());
+            for row in 0..rows {
+                cells.clear();
+                for (column, (iterator, mend)) in iterators.iter_mut().zip(&mends).enumerate() {
+                    let value = iterator.next().flatten();
+                    let cell = value.unwrap_or("");
+                    cells.push(match mend {
+                        Mend::DateTime => std::borrow::Cow::Owned(cell.replacen(' ', "T", 1)),
+                        Mend::Float => {
+                            std::borrow::Cow::Borrowed(cell.strip_suffix(".0").unwrap_or(cell))
+                        }
+                        Mend::Date => {
+                            if value.is_some() {
+                                batch.typed_dates.push((row, column));
+                            }
+                            std::borrow::Cow::Borrowed(cell)
+                        }
+                        Mend::None => std::borrow::Cow::Borrowed(cell),
+                    });
                 }
-                Mend::None => std::borrow::Cow::Borrowed(cell),
-            });
-        }
-        batch.push(first_row + row as u64 + 1, cells.iter().map(|c| c.as_ref()));
-    }
-    Ok((header, batcher.finish()))
-}
-
-/// Cuts rows into batches.
-struct Batcher {
-    done: Vec<RowBatch>,
-    current: RowBatch,
-}
-
-impl Batcher {
-    fn new() -> Batcher {
-        Batcher {
-            done: Vec::new(),
-            current: RowBatch::default(),
-        }
-    }
-
-    fn current(&mut self) -> &mut RowBatch {
-        if self.current.len() >= BATCH_ROWS {
-            self.done.push(std::mem::take(&mut self.current));
-        }
-        &mut self.current
-    }
-
-    fn finish(mut self) -> Vec<RowBatch> {
-        if !self.current.is_empty() {
-            self.done.push(self.current);
-        }
-        self.done
-    }
+                let line = first_row + (start + row) as u64 + 1;
+                batch.push(line, cells.iter().map(|c| c.as_ref()));
+            }
+            batch
+        })
+        .collect();
+    Ok((header, batches))
 }
 
 #[cfg(test)]
