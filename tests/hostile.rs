@@ -527,6 +527,26 @@ fn references_list_no_more_than_the_run_has_left() {
             "--max-findings {limit}"
         );
         assert_eq!(report["valid"], whole["valid"]);
+        // A finding listed says what it says in the unlimited run, suggestions included.
+        for (file, whole_file) in report["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .zip(whole["files"].as_array().expect("files"))
+        {
+            for finding in file["findings"].as_array().expect("findings") {
+                let same = whole_file["findings"]
+                    .as_array()
+                    .expect("findings")
+                    .iter()
+                    .find(|f| {
+                        f["code"] == finding["code"]
+                            && f["row"] == finding["row"]
+                            && f["column"] == finding["column"]
+                    });
+                assert_eq!(same, Some(finding), "--max-findings {limit}");
+            }
+        }
     }
 }
 

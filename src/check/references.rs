@@ -159,16 +159,10 @@ fn dangling(
     value: &str,
     shown: &str,
     (row, line, file_column, column): (u64, u64, usize, &Arc<str>),
-    (fk, listed): (&ForeignKey, bool),
-    set: &HashSet<String>,
+    fk: &ForeignKey,
     paths: &[String],
 ) -> Finding {
     let shown_value = value.replace(JOIN, ", ");
-    // Suggestions compare against every key: affordable for small tables only.
-    let guess = (listed && set.len() <= 10_000)
-        .then(|| crate::suggest::closest(value, set.iter().map(String::as_str)))
-        .flatten()
-        .map(|g| g.replace(JOIN, ", "));
     let target_columns: Vec<String> = fk
         .reference_columns
         .iter()
@@ -188,15 +182,11 @@ fn dangling(
     .at_row(row, line)
     .in_column(Some(file_column), column)
     .with_value(&shown_value)
-    .with_help_text(Some(match guess {
-        Some(g) => t!(
-            "ref-refers-to-nothing-guess-help",
-            guess = g,
-            table = &fk.table
-        ),
-        None => t!("ref-refers-to-nothing-help", table = &fk.table),
-    }))
+    .with_help_text(Some(t!("ref-refers-to-nothing-help", table = &fk.table)))
 }
+
+/// Suggestions compare a value with every key of the target: affordable for small tables only.
+const MAX_KEYS_TO_SUGGEST_FROM: usize = 10_000;
 
 /// Checks every foreign key between the tables of `files` (all of one standard). `budget` is
 /// what is left of the run's `--max-findings`: the findings after it are counted, not listed.
@@ -211,6 +201,9 @@ pub fn check_references(
     for n in 0..files.len() {
         let table = files[n].table;
         let mut found = Vec::new();
+        // Each dangling value's place, foreign key and text: a suggestion is looked for once
+        // the findings listed are known (it compares the value with every key of the target).
+        let mut to_suggest: HashMap<(u64, usize), (usize, String)> = HashMap::new();
         for fk in &table.foreign_keys {
             let Some(target) = standard.table(&fk.table) else {
                 continue;
@@ -252,6 +245,8 @@ pub fn check_references(
                 continue;
             };
             let column = &column_names[0];
+            let fk_number = table.foreign_keys.iter().position(|f| std::ptr::eq(f, fk));
+            let suggest = set.len() <= MAX_KEYS_TO_SUGGEST_FROM;
             for_each_key(
                 files[n].report,
                 table,
@@ -260,9 +255,10 @@ pub fn check_references(
                 &mut |row, line, value| {
                     if !set.contains(value) {
                         let place = (row, line, file_column, column);
-                        // A suggestion is looked for only where the finding can be listed.
-                        let listed = budget.is_none_or(|left| found.len() < left);
-                        found.push(dangling(value, &shown, place, (fk, listed), set, paths));
+                        found.push(dangling(value, &shown, place, fk, paths));
+                        if let (true, Some(fk_number)) = (suggest, fk_number) {
+                            to_suggest.insert((row, file_column), (fk_number, value.to_string()));
+                        }
                     }
                 },
             )?;
@@ -280,6 +276,27 @@ pub fn check_references(
                 .beyond
                 .keep_first(&mut file.report.findings, before + *left);
             *left -= file.report.findings.len().saturating_sub(before);
+        }
+        for finding in &mut file.report.findings {
+            let place = (finding.row, finding.column.as_ref().and_then(|c| c.index));
+            let (Code::ForeignKey, (Some(row), Some(column))) = (finding.code, place) else {
+                continue;
+            };
+            let Some((fk_number, value)) = to_suggest.remove(&(row, column)) else {
+                continue;
+            };
+            let fk = &table.foreign_keys[fk_number];
+            let key = (fk.table.clone(), fk.reference_columns.clone());
+            let Some(Some((set, _))) = targets.get(&key) else {
+                continue;
+            };
+            if let Some(guess) = crate::suggest::closest(&value, set.iter().map(String::as_str)) {
+                finding.set_help_text(Some(t!(
+                    "ref-refers-to-nothing-guess-help",
+                    guess = guess.replace(JOIN, ", "),
+                    table = &fk.table
+                )));
+            }
         }
         file.report.render(options.lang);
     }

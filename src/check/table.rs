@@ -185,17 +185,26 @@ fn check_source(
         reserved: false,
         full: &worker.full,
     };
-    let batch = 2 * rayon::current_num_threads().max(1);
+    let threads = rayon::current_num_threads().max(1);
+    let batch = 2 * threads;
     // One thread reads (a Parquet row group at a time) while the pool checks what it has read.
+    // What the reader does in parallel (JSON rows, a row group's batches) runs on a pool of its
+    // own, as many threads as the check's (`--jobs`), so that reading never waits on checking.
+    let readers = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(std::io::Error::other)?;
     let failure = std::thread::scope(|scope| {
         let (batch_tx, batch_rx) = mpsc::sync_channel::<std::io::Result<Batch>>(batch + 2);
         scope.spawn(move || {
-            for item in batches {
-                let failed = item.is_err();
-                if batch_tx.send(item).is_err() || failed {
-                    break;
+            readers.install(|| {
+                for item in batches {
+                    let failed = item.is_err();
+                    if batch_tx.send(item).is_err() || failed {
+                        break;
+                    }
                 }
-            }
+            })
         });
         pipeline(batch_rx.into_iter(), batch, &mut merger, |pending, cap| {
             pending

@@ -137,9 +137,14 @@ impl Finding {
 
     /// The help from the catalogue (replacing any help set before).
     pub fn with_help_text(mut self, help: Option<Text>) -> Finding {
+        self.set_help_text(help);
+        self
+    }
+
+    /// Replaces the help with one from the catalogue, before the finding is written out.
+    pub fn set_help_text(&mut self, help: Option<Text>) {
         self.help = None;
         self.words.get_or_insert_with(Default::default).help = help;
-        self
     }
 
     /// Writes the message and help from the catalogue in `lang` (once: the catalogue messages

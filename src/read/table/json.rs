@@ -117,16 +117,21 @@ pub fn open_lines(input: &Input) -> io::Result<Result<TableSource, Finding>> {
     // Lines are taken a block at a time: each line's syntax and keys are learnt in parallel
     // (reading JSON is most of the work), then taken in order, so the columns and notes are
     // the same whatever the threads.
-    const BLOCK: usize = 16_384;
+    // A block is at most 16,384 lines and 8 MiB (the keys learnt are held a block at a time).
+    const BLOCK_LINES: usize = 16_384;
+    const BLOCK_BYTES: usize = 8 << 20;
     let mut lines = bytes[bom..].split(|b| *b == b'\n');
-    let mut block: Vec<(usize, usize)> = Vec::with_capacity(BLOCK);
+    let mut block: Vec<(usize, usize)> = Vec::with_capacity(BLOCK_LINES);
     let mut at = bom;
     let mut line_number = 0;
     loop {
         block.clear();
-        for line in lines.by_ref().take(BLOCK) {
+        let mut block_bytes = 0;
+        while block.len() < BLOCK_LINES && (block.is_empty() || block_bytes < BLOCK_BYTES) {
+            let Some(line) = lines.next() else { break };
             block.push((at, at + line.len()));
             at += line.len() + 1;
+            block_bytes += line.len();
         }
         if block.is_empty() {
             break;
@@ -563,13 +568,19 @@ impl Iterator for Rows {
         let mut batch = RowBatch::default();
         let elements: Vec<Element> = self.elements.by_ref().take(BATCH_ROWS).collect();
         // Each row's values are read in parallel (reading JSON is most of the work), then put in
-        // the batch in order.
-        let read: Vec<(Vec<Cow<'_, str>>, serde_json::Result<()>)> = elements
+        // the batch in order; a row holds only the cells it has until then.
+        let read: Vec<(FilledCells<'_>, serde_json::Result<()>)> = elements
             .par_iter()
             .map(|element| self.row(&self.bytes[element.start..element.end]))
             .collect();
-        for (element, (mut cells, read)) in elements.iter().zip(read) {
+        let mut cells: Vec<Cow<'_, str>> = Vec::with_capacity(self.columns);
+        for (element, (filled, read)) in elements.iter().zip(read) {
             let text = &self.bytes[element.start..element.end];
+            cells.clear();
+            cells.resize(self.columns, Cow::Borrowed(""));
+            for (at, cell) in filled {
+                cells[at] = cell;
+            }
             // The document's syntax was checked whole, but not everything reading a value checks:
             // nesting deeper than 128 levels, text that is not UTF-8, a lone surrogate.
             if let Err(e) = read {
@@ -598,15 +609,18 @@ impl Iterator for Rows {
     }
 }
 
+/// The cells of a row that have values: (column, text).
+type FilledCells<'t> = Vec<(usize, Cow<'t, str>)>;
+
 impl Rows {
-    /// One row's cells, by column, from its JSON text.
-    fn row<'t>(&self, text: &'t [u8]) -> (Vec<Cow<'t, str>>, serde_json::Result<()>) {
-        let mut cells = vec![Cow::Borrowed(""); self.columns];
+    /// One row's cells that have values (column, text), from its JSON text.
+    fn row<'t>(&self, text: &'t [u8]) -> (FilledCells<'t>, serde_json::Result<()>) {
+        let mut cells = Vec::new();
         let read = match self.kind {
             RowKind::Feature => serde_json::from_slice(text).map(|f: Value| {
                 for (key, value) in feature_row(&f) {
                     if let Some(&at) = self.index.get(&key) {
-                        cells[at] = Cow::Owned(cell_text(value));
+                        cells.push((at, Cow::Owned(cell_text(value))));
                     }
                 }
             }),
@@ -615,7 +629,7 @@ impl Rows {
                 serde_json::from_slice::<Members>(text).and_then(|Members(members)| {
                     members.into_iter().try_for_each(|(key, value)| {
                         if let Some(&at) = self.index.get(key.as_ref()) {
-                            cells[at] = raw_cell_text(value)?;
+                            cells.push((at, raw_cell_text(value)?));
                         }
                         Ok(())
                     })
