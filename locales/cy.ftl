@@ -386,8 +386,8 @@ report-format-sheet = { $format }, dalen `{ $sheet }`
 report-file-heading = { $path }: { $rows } rhes, { $columns } colofn, { $encoding }, tabl `{ $table }`
 # en: and { $count } more `{ $code }` findings
 report-more = a { $count } canfyddiad `{ $code }` arall
-# en: only the first { $listed } findings are listed (--max-findings, a limit for the whole run); the { $beyond } after them are counted above but not listed
-report-not-listed = dim ond y { $listed } canfyddiad cyntaf a restrir (--max-findings, terfyn ar gyfer y rhediad cyfan); mae'r { $beyond } ar eu hôl wedi'u cyfrif uchod ond heb eu rhestru
+# en: { $listed } of this file's findings are listed (--max-findings is a limit for the whole run); the { $beyond } others are counted in the summary above, not listed
+report-not-listed = rhestrir { $listed } o ganfyddiadau'r ffeil hon (mae --max-findings yn derfyn ar gyfer y rhediad cyfan); mae'r { $beyond } arall wedi'u cyfrif yn y crynodeb uchod, heb eu rhestru
 # en: (counted beyond --max-findings, not listed)
 report-md-not-listed = (wedi'u cyfrif y tu hwnt i --max-findings, heb eu rhestru)
 # en: conforms: { $errors } errors, { $warnings } warnings, { $notes } notes

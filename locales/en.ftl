@@ -234,7 +234,7 @@ report-file-heading = { $path }: { $rows ->
    *[other] { $columns } columns
   }, { $encoding }, table `{ $table }`
 report-more = and { $count } more `{ $code }` findings
-report-not-listed = only the first { $listed } findings are listed (--max-findings, a limit for the whole run); the { $beyond } after them are counted above but not listed
+report-not-listed = { $listed } of this file's findings are listed (--max-findings is a limit for the whole run); the { $beyond } others are counted in the summary above, not listed
 report-md-not-listed = (counted beyond --max-findings, not listed)
 report-file-conforms = conforms: { $errors ->
     [one] 1 error
