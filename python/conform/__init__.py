@@ -169,6 +169,7 @@ def _options(
     max_findings: int | None,
     strict: bool,
     jobs: int | None,
+    lang: str | None = None,
 ) -> dict[str, Any]:
     if max_findings is not None and max_findings < 0:
         raise ValueError("max_findings must be 0 or more (0 or None: no limit)")
@@ -179,6 +180,7 @@ def _options(
         "max_findings": max_findings or None,
         "strict": strict,
         "jobs": jobs,
+        "lang": lang,
     }
 
 
@@ -194,6 +196,7 @@ def check(
     max_findings: int | None = DEFAULT_MAX_FINDINGS,
     strict: bool = False,
     jobs: int | None = None,
+    lang: str | None = None,
 ) -> Report:
     """Checks a file, several files or folders, or bytes, against a standard, as
     ``conform check`` does.
@@ -204,14 +207,16 @@ def check(
     whose columns the header matches best. ``table`` picks the table of a standard that has
     several. The other options are the command line's: ``sheet`` (a workbook's sheet, by name
     or number from 1), ``input_format`` (csv, xlsx, json, jsonl, parquet...), ``ignore`` (finding
-    codes left out), ``max_findings`` (findings kept; ``None`` no limit), ``strict`` (warnings
-    fail too), ``jobs`` (threads; one per core by default).
+    codes left out), ``max_findings`` (findings listed in the run; those after it are counted,
+    not listed, so the counts and verdict are whole; ``None`` no limit), ``strict`` (warnings
+    fail too), ``jobs`` (threads; one per core by default), ``lang`` (``"en"``, the default, or
+    ``"cy"``: the language of the findings' messages and help).
 
     Raises :class:`ConformError` when the check cannot be made (a standard that cannot be
     used, a path that does not exist) and ``ValueError`` for an option that is not valid. The
     interpreter lock is released while the check runs.
     """
-    options = _options(standard, table, ignore, max_findings, strict, jobs)
+    options = _options(standard, table, ignore, max_findings, strict, jobs, lang)
     if isinstance(source, (bytes, bytearray, memoryview)):
         ran = _native.check(
             [], data=bytes(source), name=name, sheet=sheet, input_format=input_format, **options
@@ -255,15 +260,17 @@ def check_frame(
     max_findings: int | None = DEFAULT_MAX_FINDINGS,
     strict: bool = False,
     jobs: int | None = None,
+    lang: str | None = None,
 ) -> Report:
     """Checks a polars or pandas DataFrame or a pyarrow Table against a standard.
 
     The frame's columns are handed over through the Arrow C data interface (no copy per cell) and
     checked as an Arrow file is: typed values are read as a CSV cell of the same value would be
     (dates as ISO dates, whole floats without ``.0``, nulls as missing). Findings give ``row``
-    counted from 1 over the frame's rows (``index`` = ``row - 1``) and the column's name.
+    counted from 1 over the frame's rows (``index`` = ``row - 1``) and the column's name. The
+    options are :func:`check`'s.
     """
-    options = _options(standard, table, ignore, max_findings, strict, jobs)
+    options = _options(standard, table, ignore, max_findings, strict, jobs, lang)
     report = Report(*_native.check_stream(_arrow_stream(frame), name=name, **options))
     for file in report.files:
         for finding in file["findings"]:

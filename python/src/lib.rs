@@ -33,6 +33,7 @@ struct Asked {
     max_findings: Option<usize>,
     strict: bool,
     jobs: Option<usize>,
+    lang: conform::i18n::Lang,
 }
 
 impl Asked {
@@ -46,7 +47,14 @@ impl Asked {
         max_findings: Option<usize>,
         strict: bool,
         jobs: Option<usize>,
+        lang: Option<&str>,
     ) -> PyResult<Asked> {
+        let lang = match lang {
+            None => conform::i18n::Lang::En,
+            Some(text) => conform::i18n::Lang::parse(text).ok_or_else(|| {
+                PyValueError::new_err(format!("lang={text:?}: use \"en\" or \"cy\" (Welsh)"))
+            })?,
+        };
         let input_format = input_format
             .map(|name| {
                 Kind::parse(name).ok_or_else(|| {
@@ -75,6 +83,7 @@ impl Asked {
             max_findings: max_findings.filter(|n| *n > 0),
             strict,
             jobs,
+            lang,
         })
     }
 
@@ -92,6 +101,7 @@ impl Asked {
             strict: self.strict,
             sheet: self.sheet,
             input_format: self.input_format,
+            lang: self.lang,
             ..Request::default()
         }
     }
@@ -116,6 +126,7 @@ fn run_request(
     })?;
     let options = ReportOptions {
         max_examples,
+        lang: request.lang,
         ..ReportOptions::default()
     };
     // The check runs without the interpreter lock: other Python threads go on meanwhile.
@@ -144,7 +155,7 @@ fn run_request(
 #[pyfunction]
 #[pyo3(signature = (paths, data=None, name=None, standard=None, table=None, sheet=None,
     input_format=None, ignore=Vec::new(), max_findings=Some(run::DEFAULT_MAX_FINDINGS),
-    strict=false, jobs=None, format="json", max_examples=3))]
+    strict=false, jobs=None, format="json", max_examples=3, lang=None))]
 #[allow(clippy::too_many_arguments)]
 fn check(
     py: Python<'_>,
@@ -161,6 +172,7 @@ fn check(
     jobs: Option<usize>,
     format: &str,
     max_examples: usize,
+    lang: Option<&str>,
 ) -> PyResult<Ran> {
     let asked = Asked::new(
         standard,
@@ -171,6 +183,7 @@ fn check(
         max_findings,
         strict,
         jobs,
+        lang,
     )?;
     let inputs = data
         .map(|bytes| Input::Memory {
@@ -187,7 +200,7 @@ fn check(
 #[pyfunction]
 #[pyo3(signature = (frame, name="<frame>".to_string(), standard=None, table=None,
     ignore=Vec::new(), max_findings=Some(run::DEFAULT_MAX_FINDINGS), strict=false, jobs=None,
-    format="json", max_examples=3))]
+    format="json", max_examples=3, lang=None))]
 #[allow(clippy::too_many_arguments)]
 fn check_stream(
     py: Python<'_>,
@@ -201,6 +214,7 @@ fn check_stream(
     jobs: Option<usize>,
     format: &str,
     max_examples: usize,
+    lang: Option<&str>,
 ) -> PyResult<Ran> {
     let mut asked = Asked::new(
         standard,
@@ -211,6 +225,7 @@ fn check_stream(
         max_findings,
         strict,
         jobs,
+        lang,
     )?;
     asked.input_format = Some(Kind::Arrow);
     let input = Input::Frame {

@@ -102,10 +102,23 @@ def test_options_reach_the_engine():
     assert report.valid
     report = conform.check("fixtures/checks/type.csv", standard=STANDARD, max_findings=1)
     assert len(report.findings) == 1 and not report.valid
+    # The findings after the limit are counted, not listed.
+    assert report.summary["errors"] == 3
     with pytest.raises(ValueError, match="not a finding code"):
         conform.check("fixtures/checks/type.csv", standard=STANDARD, ignore=["typo"])
     with pytest.raises(ValueError, match="input_format"):
         conform.check("fixtures/checks/type.csv", standard=STANDARD, input_format="docx")
+
+
+def test_findings_can_be_in_welsh():
+    path = "fixtures/checks/codelist.csv"
+    code, text = cli("check", path, "--standard", STANDARD, "--format", "json", "--lang", "cy")
+    report = conform.check(path, standard=STANDARD, lang="cy")
+    assert report.to_json() == text
+    assert "yn y rhestr godau" in report.findings[0]["message"]
+    assert "is not in the code list" in conform.check(path, standard=STANDARD).findings[0]["message"]
+    with pytest.raises(ValueError, match="lang"):
+        conform.check(path, standard=STANDARD, lang="fr")
 
 
 def test_a_standard_that_cannot_be_used_raises_with_the_reason():
