@@ -43,6 +43,7 @@ def check(
     max_findings: int | None = ...,
     strict: bool = False,
     jobs: int | None = None,
+    lang: str | None = None,
 ) -> Report: ...
 def check_frame(
     frame: Any,
@@ -54,6 +55,7 @@ def check_frame(
     max_findings: int | None = ...,
     strict: bool = False,
     jobs: int | None = None,
+    lang: str | None = None,
 ) -> Report: ...
 def standards() -> list[dict[str, Any]]: ...
 def standard(spec: _Path) -> dict[str, Any]: ...
