@@ -205,21 +205,25 @@ impl Text {
         }
     }
 
-    pub fn id(&self) -> &'static str {
-        self.id
-    }
-
-    /// The words in `lang`.
+    /// The words in `lang`: a message of text and values written directly, sized exactly
+    /// (findings keep these strings, and are written by the hundred thousand), any other through
+    /// Fluent's resolver.
     pub fn render(&self, lang: Lang) -> String {
-        // Sized exactly, once: findings keep these strings.
-        let mut out = String::with_capacity(self.written_len(lang).unwrap_or(0));
-        self.render_into(lang, &mut out);
+        let Some(pieces) = lang.compiled().get(self.id) else {
+            return self.render_with_fluent(lang);
+        };
+        let mut out = String::with_capacity(self.pieces_len(pieces, lang).unwrap_or(0));
+        self.write_pieces(pieces, lang, &mut out);
         out
     }
 
     /// How long the words are in `lang`, for a message of text and values.
+    #[cfg(test)]
     fn written_len(&self, lang: Lang) -> Option<usize> {
-        let pieces = lang.compiled().get(self.id)?;
+        self.pieces_len(lang.compiled().get(self.id)?, lang)
+    }
+
+    fn pieces_len(&self, pieces: &[Piece], lang: Lang) -> Option<usize> {
         let mut len = 0;
         for piece in pieces {
             len += match piece {
@@ -236,7 +240,9 @@ impl Text {
                         let digits = n.checked_ilog10().unwrap_or(0) as usize + 1;
                         digits + (digits - 1) / 3
                     }
-                    Some((_, TextArg::Text(text))) => text.written_len(lang)?,
+                    Some((_, TextArg::Text(text))) => {
+                        text.pieces_len(lang.compiled().get(text.id)?, lang)?
+                    }
                     None => name.len() + 3,
                 },
             };
@@ -253,13 +259,15 @@ impl Text {
         }
     }
 
-    /// Appends the words in `lang` to `out`: a message of text and values directly (findings
-    /// are written one by one, by the hundred thousand), any other through Fluent's resolver.
+    /// Appends the words in `lang` to `out`.
     fn render_into(&self, lang: Lang, out: &mut String) {
-        let Some(pieces) = lang.compiled().get(self.id) else {
-            out.push_str(&self.render_with_fluent(lang));
-            return;
-        };
+        match lang.compiled().get(self.id) {
+            Some(pieces) => self.write_pieces(pieces, lang, out),
+            None => out.push_str(&self.render_with_fluent(lang)),
+        }
+    }
+
+    fn write_pieces(&self, pieces: &[Piece], lang: Lang, out: &mut String) {
         for piece in pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
@@ -323,11 +331,6 @@ impl Text {
             TextArg::Text(text) if *n == name => Some(&**text),
             _ => None,
         })
-    }
-
-    /// Each argument's name, for the catalogue test.
-    pub fn arg_names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.args.iter().map(|(name, _)| *name)
     }
 }
 
