@@ -24,9 +24,24 @@ struct KeySpec {
     code: Code,
     /// (name, file column) of each part of the key.
     parts: Vec<(Arc<str>, usize)>,
+    /// The standard's columns of the key, in order.
+    columns: Vec<usize>,
     /// Whether a missing part is reported (primary keys whose columns the schema does not already
     /// require); otherwise rows with a missing part are left out of the key.
     report_missing: bool,
+    /// Whether values may not repeat (false for a key only kept for references).
+    unique: bool,
+    /// Whether the entries are kept once the file is read, for the references between tables.
+    kept: bool,
+}
+
+/// The entries of one key of a file, sorted, kept for the references between tables: the value
+/// (or its fingerprint) and row of every row whose key cells are all filled.
+#[derive(Debug)]
+pub struct KeptKey {
+    /// The standard's columns of the key.
+    pub columns: Vec<usize>,
+    pub entries: Vec<u128>,
 }
 
 /// The keys of a table that a file can be checked for (those whose columns are all in the file).
@@ -55,7 +70,13 @@ pub struct KeyValues {
 }
 
 impl KeyPlan {
-    pub fn new(table: &Table, standard_to_file: &[Option<usize>]) -> KeyPlan {
+    /// The keys of `table` a file with these columns can be checked for, and the column sets of
+    /// `compiled.reference_keys` it has, kept for the references between tables.
+    pub fn new(
+        table: &Table,
+        compiled: &CompiledTable,
+        standard_to_file: &[Option<usize>],
+    ) -> KeyPlan {
         let parts_of = |columns: &[usize]| -> Option<Vec<(Arc<str>, usize)>> {
             columns
                 .iter()
@@ -72,7 +93,10 @@ impl KeyPlan {
                 keys.push(KeySpec {
                     code: Code::PrimaryKey,
                     parts,
+                    columns: table.primary_key.clone(),
                     report_missing,
+                    unique: true,
+                    kept: false,
                 });
             }
         }
@@ -82,7 +106,10 @@ impl KeyPlan {
                     keys.push(KeySpec {
                         code: Code::Unique,
                         parts,
+                        columns: vec![i],
                         report_missing: false,
+                        unique: true,
+                        kept: false,
                     });
                 }
             }
@@ -92,7 +119,25 @@ impl KeyPlan {
                 keys.push(KeySpec {
                     code: Code::Unique,
                     parts,
+                    columns: key.clone(),
                     report_missing: false,
+                    unique: true,
+                    kept: false,
+                });
+            }
+        }
+        // A key the references need that is already a unique one keeps that one's entries.
+        for columns in &compiled.reference_keys {
+            if let Some(spec) = keys.iter_mut().find(|k| &k.columns == columns) {
+                spec.kept = true;
+            } else if let Some(parts) = parts_of(columns) {
+                keys.push(KeySpec {
+                    code: Code::ForeignKey,
+                    parts,
+                    columns: columns.clone(),
+                    report_missing: false,
+                    unique: false,
+                    kept: true,
                 });
             }
         }
@@ -172,12 +217,18 @@ fn entry(text: &[u8], row: u32) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
+/// The value part of an entry for `text`, as [`value_bits`] gives it: what the references between
+/// tables compare.
+pub fn value_of(text: &[u8]) -> u128 {
+    value_bits(entry(text, 0))
+}
+
 /// The value part of an entry (its high 96 bits).
-fn value_bits(entry: u128) -> u128 {
+pub fn value_bits(entry: u128) -> u128 {
     entry >> 32
 }
 
-fn row_of(entry: u128) -> u32 {
+pub fn row_of(entry: u128) -> u32 {
     entry as u32
 }
 
@@ -257,6 +308,8 @@ enum Stage {
 pub struct KeyChecks<'p> {
     plan: &'p KeyPlan,
     stage: Stage,
+    /// The kept keys' sorted entries, once the file is read.
+    kept: Vec<KeptKey>,
 }
 
 impl<'p> KeyChecks<'p> {
@@ -268,6 +321,7 @@ impl<'p> KeyChecks<'p> {
                 lines: LineRuns::default(),
                 overflowed: false,
             },
+            kept: Vec::new(),
         }
     }
 
@@ -279,6 +333,7 @@ impl<'p> KeyChecks<'p> {
                 pending,
                 values: HashMap::new(),
             },
+            kept: Vec::new(),
         }
     }
 
@@ -387,7 +442,8 @@ impl<'p> KeyChecks<'p> {
             let spec = &self.plan.keys[key];
             let mut set = std::mem::take(set);
             set.par_sort_unstable();
-            for run in set.chunk_by(|a, b| value_bits(*a) == value_bits(*b)) {
+            let runs = if spec.unique { set.as_slice() } else { &[] };
+            for run in runs.chunk_by(|a, b| value_bits(*a) == value_bits(*b)) {
                 let [first, rest @ ..] = run else { continue };
                 if rest.is_empty() {
                     continue;
@@ -417,8 +473,15 @@ impl<'p> KeyChecks<'p> {
                     found.push(duplicate(spec, &text, row, lines.line(row), earlier));
                 }
             }
+            // Rows past the numbering are not in the set: the references read the file again.
+            if spec.kept && !*overflowed {
+                self.kept.push(KeptKey {
+                    columns: spec.columns.clone(),
+                    entries: set,
+                });
+            }
         }
-        if *overflowed {
+        if *overflowed && self.plan.keys.iter().any(|k| k.unique) {
             found.push(Finding::text(
                 Code::Unchecked,
                 t!("key-checked-first-rows-only", rows = u64::from(u32::MAX)),
@@ -436,6 +499,11 @@ impl<'p> KeyChecks<'p> {
             rows.dedup();
         }
         (found, Some(Pending { groups, wanted }), counted)
+    }
+
+    /// The kept keys' entries, sorted, once `finish` has run (none on a second reading).
+    pub fn take_kept(&mut self) -> Vec<KeptKey> {
+        std::mem::take(&mut self.kept)
     }
 
     /// After the second reading: the duplicates among rows whose fingerprints matched, their
@@ -570,7 +638,10 @@ mod tests {
             keys: vec![KeySpec {
                 code: Code::PrimaryKey,
                 parts: vec![(Arc::from("Id"), 0)],
+                columns: vec![0],
                 report_missing: false,
+                unique: true,
+                kept: false,
             }],
         };
         // As if rows 2, 5 and 9 had matching fingerprints: 2 and 9 hold one value, 5 another.

@@ -117,6 +117,8 @@ pub struct FileReport {
     /// Repeated key fingerprints to count in `beyond` when the check finishes: a finding like
     /// theirs, and how many.
     counted_keys: Vec<(Finding, u64)>,
+    /// The key values kept for the references between tables (taken by them).
+    kept_keys: Vec<keys::KeptKey>,
     /// True when only the first rows were read (`Options::max_rows`) and the file had more, or
     /// may have.
     pub sampled: bool,
@@ -875,7 +877,7 @@ fn check_once(
     }
     let plan = plan_for(&mut report, &header, header_line, table, compiled, options);
     let full_validator = full_validator(table, options)?;
-    let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
+    let key_plan = keys::KeyPlan::new(table, compiled, &plan.standard_to_file);
     let mut key_checks = keys::KeyChecks::for_pass(&key_plan, pass);
     let worker = Worker {
         dialect: chunks.dialect,
@@ -912,6 +914,7 @@ fn check_once(
     })?;
     if !key_checks.is_confirming() {
         finish(&mut report, tail, table, compiled, options);
+        keep_keys(&mut report, &mut key_checks);
     }
     Ok(report)
 }
@@ -989,6 +992,14 @@ fn finish(
     }
 }
 
+/// Hands the key values kept for the references to the report, when every row was read.
+fn keep_keys(report: &mut FileReport, keys: &mut keys::KeyChecks<'_>) {
+    let kept = keys.take_kept();
+    if !report.sampled {
+        report.kept_keys = kept;
+    }
+}
+
 /// The validator of the whole row schema, when every row is to be evaluated by it.
 fn full_validator(
     table: &Table,
@@ -1019,6 +1030,7 @@ impl FileReport {
             findings: Vec::new(),
             beyond: Beyond::default(),
             counted_keys: Vec::new(),
+            kept_keys: Vec::new(),
             sampled: false,
             profile: None,
             locator: Locator::Lines,

@@ -1,6 +1,10 @@
 //! Keys between tables: when the files of several tables of one standard are checked together,
 //! each foreign key's values must appear in the referenced table's file(s). Runs after every file
-//! has been checked, reading only the key columns again, so the single-file path stays untouched.
+//! has been checked. The check keeps the key values the references need, as the sorted 16-byte
+//! entries of the uniqueness checks (the value itself when short, else an 88-bit fingerprint), so
+//! the references compare sorted lists and read a file again only for the text of the values
+//! that refer to nothing. Where a file's values were not kept (more rows than an entry numbers),
+//! its key columns are read again instead.
 
 use std::collections::HashMap;
 
@@ -12,6 +16,7 @@ use std::sync::Arc;
 use csv::StringRecord;
 
 use super::cells::is_missing_value;
+use super::keys::{self, KeptKey};
 use super::{header, settle, FileReport, Options, CHUNK_BYTES};
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding, Severity};
@@ -28,7 +33,45 @@ pub struct Checked<'a> {
 }
 
 /// A referenced table's key values, and the files they came from.
-type Target = (HashSet<String>, Vec<String>);
+struct Target {
+    values: Values,
+    paths: Vec<String>,
+    /// The values as text, to suggest a close one from (read when first wanted).
+    texts: Option<HashSet<String>>,
+}
+
+/// The values of a referenced table's key.
+enum Values {
+    /// The value parts of the entries the check kept, sorted and distinct.
+    Kept(Vec<u128>),
+    /// The values, read from the files again.
+    Read(HashSet<String>),
+}
+
+impl Values {
+    fn contains(&self, value: &str) -> bool {
+        match self {
+            Values::Kept(values) => values
+                .binary_search(&keys::value_of(value.as_bytes()))
+                .is_ok(),
+            Values::Read(set) => set.contains(value),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Values::Kept(values) => values.len(),
+            Values::Read(set) => set.len(),
+        }
+    }
+}
+
+/// The entries a file's check kept for the key of `columns`, if it kept them.
+fn kept_for<'k>(kept: &'k [KeptKey], columns: &[usize]) -> Option<&'k [u128]> {
+    kept.iter()
+        .find(|k| k.columns == columns)
+        .map(|k| k.entries.as_slice())
+}
 
 const JOIN: char = '\u{1f}';
 
@@ -41,14 +84,15 @@ fn key_columns(report: &FileReport, table: &Table, columns: &[usize]) -> Option<
 }
 
 /// Reads a checked file again and hands `each` the row, line and key of every row whose key
-/// cells are all filled (joined by U+001F, in a buffer reused from row to row). Text is read in
-/// the encoding and with the delimiter the check found, without scanning it again.
+/// cells are all filled (joined by U+001F, in a buffer reused from row to row), until `each`
+/// says to stop. Text is read in the encoding and with the delimiter the check found, without
+/// scanning it again.
 fn for_each_key(
     report: &FileReport,
     table: &Table,
     file_columns: &[usize],
     options: &Options,
-    each: &mut dyn FnMut(u64, u64, &str),
+    each: &mut dyn FnMut(u64, u64, &str) -> bool,
 ) -> std::io::Result<()> {
     let input = &report.input;
     let mut key = String::new();
@@ -63,8 +107,8 @@ fn for_each_key(
             for i in 0..batch.len() {
                 let (line, record) = batch.record(i);
                 row += 1;
-                if key_of(&record, file_columns, table, &mut key) {
-                    each(row, line, &key);
+                if key_of(&record, file_columns, table, &mut key) && !each(row, line, &key) {
+                    return Ok(());
                 }
             }
         }
@@ -88,8 +132,8 @@ fn for_each_key(
         let mut records = ChunkRecords::new(&chunk, chunks.dialect, &mut parser)?;
         while let Some((line, record)) = records.next_record() {
             row += 1;
-            if key_of(&record, file_columns, table, &mut key) {
-                each(row, line, &key);
+            if key_of(&record, file_columns, table, &mut key) && !each(row, line, &key) {
+                return Ok(());
             }
         }
     }
@@ -117,41 +161,108 @@ fn key_of(
     true
 }
 
+/// The standard columns of `target` that `fk` refers to; `None` when one is not in it.
+fn target_columns(target: &Table, fk: &ForeignKey) -> Option<Vec<usize>> {
+    fk.reference_columns
+        .iter()
+        .map(|name| target.columns.iter().position(|c| &*c.name == name))
+        .collect()
+}
+
 /// The values of the referenced columns in every file of the target table, with those files'
-/// paths; `None` when no file of that table was checked.
+/// paths; `None` when no file of that table was checked. Taken from the entries the check kept
+/// where every file has them; read again otherwise.
 fn read_target(
     files: &[Checked<'_>],
+    kept: &[Vec<KeptKey>],
     target: &Table,
     fk: &ForeignKey,
     options: &Options,
 ) -> std::io::Result<Option<Target>> {
-    let target_columns: Option<Vec<usize>> = fk
-        .reference_columns
-        .iter()
-        .map(|name| target.columns.iter().position(|c| &*c.name == name))
-        .collect();
-    let mut set: HashSet<String> = HashSet::new();
+    let Some(target_columns) = target_columns(target, fk) else {
+        return Ok(None);
+    };
     let mut paths = Vec::new();
-    if let Some(target_columns) = target_columns {
-        for file in files.iter().filter(|f| f.table.name == fk.table) {
-            let Some(file_columns) = key_columns(file.report, target, &target_columns) else {
-                continue;
-            };
-            for_each_key(
-                file.report,
-                target,
-                &file_columns,
-                options,
-                &mut |_, _, key| {
-                    if !set.contains(key) {
-                        set.insert(key.to_string());
-                    }
-                },
-            )?;
-            paths.push(file.report.path.clone());
+    let mut found = Vec::new();
+    for (n, file) in files.iter().enumerate() {
+        if file.table.name != fk.table {
+            continue;
+        }
+        if key_columns(file.report, target, &target_columns).is_none() {
+            continue;
+        }
+        paths.push(file.report.path.clone());
+        found.push(kept_for(&kept[n], &target_columns));
+    }
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let values = if found.iter().all(Option::is_some) {
+        let mut values: Vec<u128> = found
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| keys::value_bits(*entry))
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        Values::Kept(values)
+    } else {
+        Values::Read(read_texts(files, target, fk, &target_columns, options)?)
+    };
+    Ok(Some(Target {
+        values,
+        paths,
+        texts: None,
+    }))
+}
+
+/// The values of the referenced columns, read from every file of the target table again.
+fn read_texts(
+    files: &[Checked<'_>],
+    target: &Table,
+    fk: &ForeignKey,
+    target_columns: &[usize],
+    options: &Options,
+) -> std::io::Result<HashSet<String>> {
+    let mut set: HashSet<String> = HashSet::new();
+    for file in files.iter().filter(|f| f.table.name == fk.table) {
+        let Some(file_columns) = key_columns(file.report, target, target_columns) else {
+            continue;
+        };
+        for_each_key(
+            file.report,
+            target,
+            &file_columns,
+            options,
+            &mut |_, _, key| {
+                if !set.contains(key) {
+                    set.insert(key.to_string());
+                }
+                true
+            },
+        )?;
+    }
+    Ok(set)
+}
+
+/// The value parts of the `entries` (sorted) that `values` (sorted, distinct) does not hold,
+/// and the last row they are on.
+fn missing_from(entries: &[u128], values: &[u128]) -> (HashSet<u128>, u64) {
+    let mut missing = HashSet::new();
+    let mut last_row = 0;
+    let mut at = 0;
+    for entry in entries {
+        let value = keys::value_bits(*entry);
+        while at < values.len() && values[at] < value {
+            at += 1;
+        }
+        if values.get(at) != Some(&value) {
+            missing.insert(value);
+            last_row = last_row.max(u64::from(keys::row_of(*entry)));
         }
     }
-    Ok((!paths.is_empty()).then_some((set, paths)))
+    (missing, last_row)
 }
 
 /// A reference no row of the target table has: row, line, file column and column name.
@@ -196,7 +307,12 @@ pub fn check_references(
     options: &Options,
     budget: &mut Option<usize>,
 ) -> std::io::Result<()> {
-    // The referenced values, read once per (table, columns).
+    // The entries the check kept, taken from the reports (they are not wanted after this).
+    let kept: Vec<Vec<KeptKey>> = files
+        .iter_mut()
+        .map(|f| std::mem::take(&mut f.report.kept_keys))
+        .collect();
+    // The referenced values, gathered once per (table, columns).
     let mut targets: HashMap<(String, Vec<String>), Option<Target>> = HashMap::new();
     for n in 0..files.len() {
         let table = files[n].table;
@@ -225,10 +341,10 @@ pub fn check_references(
             let file_column = file_columns[0];
             let key = (fk.table.clone(), fk.reference_columns.clone());
             if !targets.contains_key(&key) {
-                let read = read_target(files, target, fk, options)?;
+                let read = read_target(files, &kept, target, fk, options)?;
                 targets.insert(key.clone(), read);
             }
-            let Some((set, paths)) = &targets[&key] else {
+            let Some(Target { values, paths, .. }) = &targets[&key] else {
                 let mut note = Finding::text(
                     Code::ForeignKey,
                     t!("ref-not-looked-up", columns = &shown, table = &fk.table),
@@ -246,20 +362,37 @@ pub fn check_references(
             };
             let column = &column_names[0];
             let fk_number = table.foreign_keys.iter().position(|f| std::ptr::eq(f, fk));
-            let suggest = set.len() <= MAX_KEYS_TO_SUGGEST_FROM;
+            let suggest = values.len() <= MAX_KEYS_TO_SUGGEST_FROM;
+            // With the entries of both sides kept, only values that refer to nothing are read
+            // again (up to the last row one is on); otherwise every row's key is.
+            let (missing, last_row) = match (values, kept_for(&kept[n], &fk.columns)) {
+                (Values::Kept(values), Some(entries)) => {
+                    let (missing, last_row) = missing_from(entries, values);
+                    (Some(missing), last_row)
+                }
+                _ => (None, u64::MAX),
+            };
+            if missing.as_ref().is_some_and(HashSet::is_empty) {
+                continue;
+            }
             for_each_key(
                 files[n].report,
                 table,
                 &file_columns,
                 options,
                 &mut |row, line, value| {
-                    if !set.contains(value) {
+                    let refers_to_nothing = match &missing {
+                        Some(missing) => missing.contains(&keys::value_of(value.as_bytes())),
+                        None => !values.contains(value),
+                    };
+                    if refers_to_nothing {
                         let place = (row, line, file_column, column);
                         found.push(dangling(value, &shown, place, fk, paths));
                         if let (true, Some(fk_number)) = (suggest, fk_number) {
                             to_suggest.insert((row, file_column), (fk_number, value.to_string()));
                         }
                     }
+                    row < last_row
                 },
             )?;
         }
@@ -277,28 +410,47 @@ pub fn check_references(
                 .keep_first(&mut file.report.findings, before + *left);
             *left -= file.report.findings.len().saturating_sub(before);
         }
-        for finding in &mut file.report.findings {
+        // The listed findings a close value is looked for, by their place in the report.
+        let mut wanted: Vec<(usize, usize, String)> = Vec::new();
+        for (at, finding) in file.report.findings.iter().enumerate() {
             let place = (finding.row, finding.column.as_ref().and_then(|c| c.index));
             let (Code::ForeignKey, (Some(row), Some(column))) = (finding.code, place) else {
                 continue;
             };
-            let Some((fk_number, value)) = to_suggest.remove(&(row, column)) else {
-                continue;
-            };
+            if let Some((fk_number, value)) = to_suggest.remove(&(row, column)) {
+                wanted.push((at, fk_number, value));
+            }
+        }
+        for (at, fk_number, value) in wanted {
             let fk = &table.foreign_keys[fk_number];
             let key = (fk.table.clone(), fk.reference_columns.clone());
-            let Some(Some((set, _))) = targets.get(&key) else {
+            let Some(Some(target)) = targets.get_mut(&key) else {
                 continue;
             };
-            if let Some(guess) = crate::suggest::closest(&value, set.iter().map(String::as_str)) {
-                finding.set_help_text(Some(t!(
+            let texts = match &target.values {
+                Values::Read(set) => set,
+                Values::Kept(_) => match &mut target.texts {
+                    Some(texts) => &*texts,
+                    texts @ None => {
+                        let Some(target_table) = standard.table(&fk.table) else {
+                            continue;
+                        };
+                        let Some(columns) = target_columns(target_table, fk) else {
+                            continue;
+                        };
+                        &*texts.insert(read_texts(files, target_table, fk, &columns, options)?)
+                    }
+                },
+            };
+            if let Some(guess) = crate::suggest::closest(&value, texts.iter().map(String::as_str)) {
+                files[n].report.findings[at].set_help_text(Some(t!(
                     "ref-refers-to-nothing-guess-help",
                     guess = guess.replace(JOIN, ", "),
                     table = &fk.table
                 )));
             }
         }
-        file.report.render(options.lang);
+        files[n].report.render(options.lang);
     }
     Ok(())
 }

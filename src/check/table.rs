@@ -158,7 +158,7 @@ fn check_source(
         })
     });
     let full_validator = super::full_validator(table, options)?;
-    let key_plan = keys::KeyPlan::new(table, &plan.standard_to_file);
+    let key_plan = keys::KeyPlan::new(table, compiled, &plan.standard_to_file);
     let mut key_checks = keys::KeyChecks::for_pass(&key_plan, pass);
     let worker = Worker {
         dialect: Dialect { delimiter: b',' },
@@ -222,6 +222,7 @@ fn check_source(
     let tail = super::key_findings(&mut key_checks, report, compiled, options, second_look)?;
     if !key_checks.is_confirming() {
         super::finish(report, tail, table, compiled, options);
+        super::keep_keys(report, &mut key_checks);
     }
     Ok(())
 }

@@ -32,6 +32,40 @@ pub struct CompiledTable {
     /// Which columns the rules' schemas name (by standard column index): only these go into the
     /// row object rules are evaluated on, so that a 400 KB boundary is not copied for nothing.
     pub(crate) rule_columns: Vec<bool>,
+    /// The column sets (standard column indices) whose values the references between tables
+    /// need from a file of this table: its foreign keys' columns, and the columns other tables'
+    /// foreign keys refer to. The check keeps them, so that the references need not read the
+    /// file again. Empty unless the caller checks references ([`CompiledTable::keep_reference_keys`]).
+    pub(crate) reference_keys: Vec<Vec<usize>>,
+}
+
+impl CompiledTable {
+    /// Asks the check of a file of table `t` of `standard` to keep the key values the
+    /// references between the standard's tables will look up (see `reference_keys`).
+    pub fn keep_reference_keys(&mut self, standard: &crate::standard::Standard, t: usize) {
+        let Some(table) = standard.tables.get(t) else {
+            return;
+        };
+        let mut wanted: Vec<Vec<usize>> = table
+            .foreign_keys
+            .iter()
+            .map(|fk| fk.columns.clone())
+            .collect();
+        for fk in standard.tables.iter().flat_map(|t| &t.foreign_keys) {
+            if fk.table != table.name {
+                continue;
+            }
+            let columns: Option<Vec<usize>> = fk
+                .reference_columns
+                .iter()
+                .map(|name| table.columns.iter().position(|c| &*c.name == name))
+                .collect();
+            wanted.extend(columns);
+        }
+        wanted.sort();
+        wanted.dedup();
+        self.reference_keys = wanted;
+    }
 }
 
 /// A cross-field rule ready to run on rows.
@@ -178,6 +212,7 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
         residual: compile_residual(table, residual_properties)?,
         severity: table.severity.clone(),
         rule_columns: rule_columns(table, &rules),
+        reference_keys: Vec::new(),
         rules,
     })
 }

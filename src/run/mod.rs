@@ -348,6 +348,9 @@ fn compile_table(
     group: &plan::Group,
 ) -> Result<CompiledTable, RunError> {
     let mut table_checks = compile::compile(&standard.tables[t])?;
+    if standard.tables.iter().any(|t| !t.foreign_keys.is_empty()) {
+        table_checks.keep_reference_keys(standard, t);
+    }
     for (code, level) in &group.severity {
         table_checks.severity.set(*code, *level);
     }
