@@ -118,6 +118,13 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
 /// Case, spacing, `_` and `-` ignored: the comparison `header.match: normalised` uses.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], written into `out` (cleared first), for callers that fold many values.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
     let mut gap = false;
     for c in text.trim().chars() {
         if c.is_whitespace() || c == '_' || c == '-' {
@@ -128,9 +135,12 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
         }
         gap = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    out
 }
 
 #[cfg(test)]

@@ -47,8 +47,17 @@ pub fn check(text: &str, want: Want) -> Result<(), Problem> {
             Want::Point => t!("wkt-not-wkt-point"),
         }));
     }
-    let upper = tag.to_ascii_uppercase();
-    match (upper.as_str(), want) {
+    // Upper-cased on the stack (the longest type name is 18 letters): no allocation a cell.
+    let mut buffer = [0u8; 18];
+    let upper = match buffer.get_mut(..tag.len()) {
+        Some(letters) => {
+            letters.copy_from_slice(tag.as_bytes());
+            letters.make_ascii_uppercase();
+            std::str::from_utf8(letters).unwrap_or("")
+        }
+        None => "",
+    };
+    match (upper, want) {
         ("POINT", Want::Point) => parser.point_body()?,
         ("POLYGON", Want::Area) => parser.polygon()?,
         ("MULTIPOLYGON", Want::Area) => parser.multipolygon()?,
@@ -67,11 +76,7 @@ pub fn check(text: &str, want: Want) -> Result<(), Problem> {
         ("LINESTRING" | "MULTILINESTRING" | "MULTIPOINT" | "GEOMETRYCOLLECTION", _) => {
             return Err(Problem {
                 at: tag_start,
-                message: t!(
-                    "wkt-not-accepted",
-                    kind = upper.as_str(),
-                    want = want.names()
-                ),
+                message: t!("wkt-not-accepted", kind = upper, want = want.names()),
             })
         }
         _ => {
@@ -224,6 +229,14 @@ impl Parser<'_> {
         self.skip_space();
         let start = self.pos;
         let b = self.bytes;
+        // The common case read in one pass; anything else (an exponent, many digits, a stray
+        // point) goes through the general parser below.
+        if let Some((n, used)) = plain_decimal_prefix(&b[start..]) {
+            if !matches!(b.get(start + used), Some(b'e' | b'E' | b'.' | b'0'..=b'9')) {
+                self.pos = start + used;
+                return Ok(n);
+            }
+        }
         if matches!(b.get(self.pos), Some(b'+' | b'-')) {
             self.pos += 1;
         }
@@ -237,9 +250,6 @@ impl Parser<'_> {
                 ))
         {
             self.pos += 1;
-        }
-        if let Some(n) = plain_decimal(&b[start..self.pos]) {
-            return Ok(n);
         }
         let text = std::str::from_utf8(&b[start..self.pos]).unwrap_or("");
         match text.parse::<f64>() {
@@ -329,24 +339,33 @@ impl Parser<'_> {
     }
 }
 
-/// A coordinate written plainly (`-1.234567`: a sign, at most 15 digits, a point), read without
-/// the general parser: boundaries hold hundreds of thousands of them. The value is exactly what
-/// `str::parse` gives: an integer below 2^53 divided by a power of ten up to 10^15 is one
-/// correctly rounded division of two exact numbers (the fast path of Clinger's algorithm).
+/// The whole of `bytes` read by [`plain_decimal_prefix`], or `None`.
+#[cfg(test)]
 fn plain_decimal(bytes: &[u8]) -> Option<f64> {
+    plain_decimal_prefix(bytes).and_then(|(n, used)| (used == bytes.len()).then_some(n))
+}
+
+/// A coordinate written plainly (`-1.234567`: a sign, at most 15 digits, a point) at the start of
+/// `bytes`, read without the general parser: boundaries hold hundreds of thousands of them. The
+/// value is exactly what `str::parse` gives: an integer below 2^53 divided by a power of ten up to
+/// 10^15 is one correctly rounded division of two exact numbers (the fast path of Clinger's
+/// algorithm). Gives the value and the bytes it takes; `None` without a digit or with more
+/// than 15.
+fn plain_decimal_prefix(bytes: &[u8]) -> Option<(f64, usize)> {
     const POWERS: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
-    let (negative, digits) = match bytes.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        Some((b'+', rest)) => (false, rest),
-        _ => (false, bytes),
+    let (negative, sign) = match bytes.first() {
+        Some(b'-') => (true, 1),
+        Some(b'+') => (false, 1),
+        _ => (false, 0),
     };
     let mut mantissa = 0u64;
     let mut count = 0usize;
     let mut decimals = 0usize;
     let mut point = false;
-    for &c in digits {
+    let mut used = sign;
+    for &c in &bytes[sign..] {
         match c {
             b'0'..=b'9' => {
                 count += 1;
@@ -357,14 +376,15 @@ fn plain_decimal(bytes: &[u8]) -> Option<f64> {
                 decimals += usize::from(point);
             }
             b'.' if !point => point = true,
-            _ => return None,
+            _ => break,
         }
+        used += 1;
     }
     if count == 0 {
         return None;
     }
     let value = mantissa as f64 / POWERS[decimals];
-    Some(if negative { -value } else { value })
+    Some((if negative { -value } else { value }, used))
 }
 
 /// A boundary: POLYGON or MULTIPOLYGON.

@@ -35,14 +35,15 @@ pub fn judge(
     (x_name, y_name): (&str, &str),
     rule: &CompiledRule,
 ) -> Option<Said> {
-    let pair = format!("`{x_name}` {x_text}, `{y_name}` {y_text}");
+    // Written only for a point that is to be reported: most are inside.
+    let pair = || format!("`{x_name}` {x_text}, `{y_name}` {y_text}");
     // The rule's message is the standard's words; its help, where it has one, is said instead of
     // conform's.
     let help = |default: Text| rule.help.is_none().then_some(default);
     match place(x, y, within) {
         Placement::Inside => None,
         Placement::Converted { from, lon, lat } => Some(converted(
-            pair,
+            pair(),
             from,
             (lon, lat),
             (x_name, y_name),
@@ -52,14 +53,14 @@ pub fn judge(
             message: t!(
                 "point-outside",
                 message = &rule.message,
-                pair = pair,
+                pair = pair(),
                 kind = kind.describe(),
             ),
             help: help(t!("point-outside-help")),
             severity: None,
         }),
         Placement::Unknown => Some(Said {
-            message: t!("point-unknown", message = &rule.message, pair = pair),
+            message: t!("point-unknown", message = &rule.message, pair = pair()),
             help: help(t!("point-unknown-help")),
             severity: None,
         }),

@@ -243,8 +243,20 @@ pub struct CodeList {
 
 impl CodeList {
     pub fn contains(&self, value: &str) -> bool {
-        self.codes.contains(value)
-            || (!self.folded.is_empty() && self.folded.contains(&crate::suggest::fold(value)))
+        if self.codes.contains(value) {
+            return true;
+        }
+        if self.folded.is_empty() {
+            return false;
+        }
+        // Folded in a buffer kept by each thread: a cell is looked up without an allocation.
+        thread_local! {
+            static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        FOLDED.with_borrow_mut(|folded| {
+            crate::suggest::fold_into(value, folded);
+            self.folded.contains(folded.as_str())
+        })
     }
 }
 

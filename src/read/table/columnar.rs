@@ -311,13 +311,26 @@ fn batches(
                 .iter()
                 .map(|column| column.slice(start as i64, rows))
                 .collect();
-            let mut iterators: Vec<_> = sliced.iter().map(|column| column.iter()).collect();
-            let mut batch = RowBatch::default();
-            let mut cells: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(iterators.len());
+            // Each column's values for these rows, read from its arrays directly (a null is
+            // `None`), and the text they come to, so that the batch is sized once.
+            let mut text_bytes = 0;
+            let values: Vec<Vec<Option<&str>>> = sliced
+                .iter()
+                .map(|column| {
+                    let mut values = Vec::with_capacity(rows);
+                    for array in column.downcast_iter() {
+                        text_bytes += array.total_bytes_len();
+                        values.extend(array.iter());
+                    }
+                    values
+                })
+                .collect();
+            let mut batch = RowBatch::with_capacity(rows, rows * values.len(), text_bytes);
+            let mut cells: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(values.len());
             for row in 0..rows {
                 cells.clear();
-                for (column, (iterator, mend)) in iterators.iter_mut().zip(&mends).enumerate() {
-                    let value = iterator.next().flatten();
+                for (column, (values, mend)) in values.iter().zip(&mends).enumerate() {
+                    let value = values.get(row).copied().flatten();
                     let cell = value.unwrap_or("");
                     cells.push(match mend {
                         Mend::DateTime => std::borrow::Cow::Owned(cell.replacen(' ', "T", 1)),

@@ -44,6 +44,16 @@ struct RowSpan {
 }
 
 impl RowBatch {
+    /// An empty batch with room for `rows` rows of `cells` cells in all, and `text` bytes.
+    pub fn with_capacity(rows: usize, cells: usize, text: usize) -> RowBatch {
+        RowBatch {
+            text: String::with_capacity(text),
+            bounds: Vec::with_capacity(cells),
+            rows: Vec::with_capacity(rows),
+            ..RowBatch::default()
+        }
+    }
+
     /// Adds a row that starts on `line` (a sheet's row number, a line of the file).
     pub fn push<'a>(&mut self, line: u64, cells: impl IntoIterator<Item = &'a str>) {
         let start = self.bounds.len();
