@@ -193,3 +193,89 @@ fn references_from_kept_values_are_the_same_on_one_thread_and_within_a_limit() {
         serde_json::from_slice(&run(&["--max-findings", "10"])).expect("json");
     assert_eq!(limited["summary"], report["summary"]);
 }
+
+/// Typed date cells of a workbook are keys as the check writes them (`dd/mm/yyyy` where the
+/// standard asks for UK dates), on both sides of a reference, and in the finding.
+#[test]
+fn typed_dates_in_keys_read_alike_on_both_sides() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = scratch("dates");
+    std::fs::write(
+        dir.join("visits.standard.json"),
+        r#"{
+  "conform": 1, "id": "visits", "version": "1", "title": "Visits",
+  "tables": {
+    "day": {
+      "schema": {"type": "object", "properties": {
+        "site": {"type": "string"}, "date": {"type": "string", "format": "uk-date"}}},
+      "primaryKey": ["site", "date"]
+    },
+    "visit": {
+      "schema": {"type": "object", "properties": {
+        "id": {"type": "string"}, "site": {"type": "string"},
+        "date": {"type": "string", "format": "uk-date"}}},
+      "primaryKey": ["id"],
+      "foreignKeys": [
+        {"columns": ["site", "date"], "reference": {"table": "day", "columns": ["site", "date"]}}
+      ]
+    }
+  }
+}"#,
+    )
+    .expect("standard");
+    let mut workbook = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let day = |d: u8| ExcelDateTime::from_ymd(2024, 3, d).expect("a date");
+    {
+        let sheet = workbook.add_worksheet().set_name("day").expect("name");
+        sheet.write_string(0, 0, "site").expect("cell");
+        sheet.write_string(0, 1, "date").expect("cell");
+        for (row, d) in [(1, 1), (2, 3)] {
+            sheet.write_string(row, 0, "North").expect("cell");
+            sheet
+                .write_datetime_with_format(row, 1, day(d), &date)
+                .expect("cell");
+        }
+    }
+    {
+        let sheet = workbook.add_worksheet().set_name("visit").expect("name");
+        for (column, name) in ["id", "site", "date"].iter().enumerate() {
+            sheet.write_string(0, column as u16, *name).expect("cell");
+        }
+        for (row, d) in [(1, 1), (2, 2), (3, 3)] {
+            sheet.write_string(row, 0, format!("V{row}")).expect("cell");
+            sheet.write_string(row, 1, "North").expect("cell");
+            sheet
+                .write_datetime_with_format(row, 2, day(d), &date)
+                .expect("cell");
+        }
+    }
+    workbook.save(dir.join("visits.xlsx")).expect("workbook");
+    let output = common::conform()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "visits.xlsx",
+            "-s",
+            "visits.standard.json",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let found: Vec<(u64, String)> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["findings"].as_array().cloned().unwrap_or_default())
+        .filter(|f| f["code"] == "foreign-key")
+        .map(|f| {
+            (
+                f["row"].as_u64().expect("a row"),
+                f["value"].as_str().expect("a value").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [(2, "North, 02/03/2024".to_string())], "{report}");
+}

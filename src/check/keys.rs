@@ -57,7 +57,10 @@ pub struct KeyValue {
     pub key: usize,
     /// The part that is missing, if one is.
     pub missing_part: Option<usize>,
-    /// The joined value's range in the chunk's key text.
+    /// The value part of the row's entry (see [`value_of`]); 0 when a part is missing.
+    pub value: u128,
+    /// The joined value's range in the chunk's key text (kept only for a second reading, which
+    /// compares values in full).
     pub start: usize,
     pub end: usize,
 }
@@ -155,7 +158,8 @@ impl KeyPlan {
             .is_some_and(|spec| spec.parts.iter().any(|(_, f)| *f == file_column))
     }
 
-    /// Pulls one record's key values into `out`.
+    /// Pulls one record's key values into `out`: each value's entry part, and with `keep_text`
+    /// its text too.
     pub fn extract(
         &self,
         record_number: u64,
@@ -163,29 +167,48 @@ impl KeyPlan {
         record: &Record<'_>,
         table: &CompiledTable,
         out: &mut KeyValues,
+        keep_text: bool,
     ) {
         for (key, spec) in self.keys.iter().enumerate() {
             let start = out.text.len();
             let mut missing_part = None;
-            for (n, (_, file_column)) in spec.parts.iter().enumerate() {
-                let value = record.get(*file_column).unwrap_or("").trim();
-                if is_missing(value, table) {
-                    missing_part = Some(n);
-                    break;
+            let mut value = 0;
+            if let [(_, file_column)] = spec.parts[..] {
+                // One column: its cell is the value, hashed where it lies.
+                let cell = record.get(file_column).unwrap_or("").trim();
+                if is_missing(cell, table) {
+                    missing_part = Some(0);
+                } else {
+                    value = value_of(cell.as_bytes());
+                    if keep_text {
+                        out.text.push_str(cell);
+                    }
                 }
-                if n > 0 {
-                    out.text.push('\u{1f}');
+            } else {
+                for (n, (_, file_column)) in spec.parts.iter().enumerate() {
+                    let cell = record.get(*file_column).unwrap_or("").trim();
+                    if is_missing(cell, table) {
+                        missing_part = Some(n);
+                        break;
+                    }
+                    if n > 0 {
+                        out.text.push('\u{1f}');
+                    }
+                    out.text.push_str(cell);
                 }
-                out.text.push_str(value);
-            }
-            if missing_part.is_some() {
-                out.text.truncate(start);
+                if missing_part.is_none() {
+                    value = value_of(&out.text.as_bytes()[start..]);
+                }
+                if missing_part.is_some() || !keep_text {
+                    out.text.truncate(start);
+                }
             }
             out.values.push(KeyValue {
                 record: record_number,
                 line,
                 key,
                 missing_part,
+                value,
                 start,
                 end: out.text.len(),
             });
@@ -199,28 +222,35 @@ const INLINE: usize = 11;
 const FINGERPRINTED: u8 = 0xFF;
 
 /// A key value and its row as one number: the value (or its fingerprint) in the high 96 bits, the
-/// row in the low 32, so that sorting puts equal values together, earliest row first.
+/// row in the low 32, so that sorting puts equal values together, earliest row first. Made in two
+/// halves: the value part ([`value_of`]) by a checking thread, the entry by the thread taking rows
+/// in order.
+fn entry_of(value: u128, row: u32) -> u128 {
+    (value << 32) | u128::from(row)
+}
+
+#[cfg(test)]
 fn entry(text: &[u8], row: u32) -> u128 {
+    entry_of(value_of(text), row)
+}
+
+/// The value part of an entry for `text`, as [`value_bits`] gives it: what the references between
+/// tables compare. Made by the checking threads, so that the thread taking rows in order only
+/// adds the row.
+pub fn value_of(text: &[u8]) -> u128 {
     let mut bytes = [0u8; 16];
     if text.len() <= INLINE {
-        bytes[0] = text.len() as u8;
-        bytes[1..1 + text.len()].copy_from_slice(text);
+        bytes[4] = text.len() as u8;
+        bytes[5..5 + text.len()].copy_from_slice(text);
     } else {
         // 88 bits of two fixed-seed hashes: the same entries on every run, so the same order.
         let high = foldhash::quality::FixedState::with_seed(0x636f_6e66).hash_one(text);
         let low = foldhash::quality::FixedState::with_seed(0x6f72_6d21).hash_one(text);
-        bytes[0] = FINGERPRINTED;
-        bytes[1..9].copy_from_slice(&high.to_le_bytes());
-        bytes[9..12].copy_from_slice(&low.to_le_bytes()[..3]);
+        bytes[4] = FINGERPRINTED;
+        bytes[5..13].copy_from_slice(&high.to_le_bytes());
+        bytes[13..16].copy_from_slice(&low.to_le_bytes()[..3]);
     }
-    bytes[12..].copy_from_slice(&row.to_be_bytes());
     u128::from_be_bytes(bytes)
-}
-
-/// The value part of an entry for `text`, as [`value_bits`] gives it: what the references between
-/// tables compare.
-pub fn value_of(text: &[u8]) -> u128 {
-    value_bits(entry(text, 0))
 }
 
 /// The value part of an entry (its high 96 bits).
@@ -393,8 +423,7 @@ impl<'p> KeyChecks<'p> {
                         *overflowed = true;
                         continue;
                     };
-                    let text = &values.text.as_bytes()[value.start..value.end];
-                    entries[value.key].push(entry(text, numbered));
+                    entries[value.key].push(entry_of(value.value, numbered));
                     lines.push(row, value.line);
                 }
             }
@@ -598,6 +627,19 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_is_length_value_then_row() {
+        let mut expected = [0u8; 16];
+        expected[0] = 3;
+        expected[1..4].copy_from_slice(b"abc");
+        expected[12..].copy_from_slice(&7u32.to_be_bytes());
+        assert_eq!(entry(b"abc", 7).to_be_bytes(), expected);
+        assert_eq!(value_bits(entry(b"abc", 7)), value_of(b"abc"));
+        let long = entry(b"a value of more than eleven bytes", 7).to_be_bytes();
+        assert_eq!(long[0], FINGERPRINTED);
+        assert_eq!(long[12..], 7u32.to_be_bytes());
+    }
+
+    #[test]
     fn long_values_are_fingerprinted_and_told_from_short_ones() {
         let long = entry(b"GB-CHC-1234567-0001", 1);
         assert_eq!(inline_text(long), None);
@@ -668,6 +710,7 @@ mod tests {
                 line: record as u64 + 10,
                 key: 0,
                 missing_part: None,
+                value: value_of(text.as_bytes()),
                 start,
                 end: values.text.len(),
             });

@@ -703,8 +703,14 @@ impl Worker<'_> {
             }
         };
         if !blank && !self.key_plan.is_empty() {
-            self.key_plan
-                .extract(row, line, record, self.compiled, &mut result.keys);
+            self.key_plan.extract(
+                row,
+                line,
+                record,
+                self.compiled,
+                &mut result.keys,
+                self.keys_only,
+            );
         }
     }
 }

@@ -88,8 +88,7 @@ fn key_columns(report: &FileReport, table: &Table, columns: &[usize]) -> Option<
 /// says to stop. Text is read in the encoding and with the delimiter the check found, without
 /// scanning it again.
 fn for_each_key(
-    report: &FileReport,
-    table: &Table,
+    (report, table, compiled): (&FileReport, &Table, &CompiledTable),
     file_columns: &[usize],
     options: &Options,
     each: &mut dyn FnMut(u64, u64, &str) -> bool,
@@ -102,8 +101,15 @@ fn for_each_key(
         let Ok(source) = crate::read::table::open(input, kind, options.sheet.as_deref())? else {
             return Ok(());
         };
+        // Typed dates written as the check wrote them, so that a key reads the same.
+        let header: StringRecord = report.header.iter().map(|h| &**h).collect();
+        let plan = header::plan(&header, table);
+        let uk_date_columns = super::table::uk_date_columns(compiled, &plan.standard_to_file);
         for batch in source.batches {
-            let batch = batch?;
+            let mut batch = batch?;
+            if !uk_date_columns.is_empty() {
+                batch.write_typed_dates_uk(&uk_date_columns);
+            }
             for i in 0..batch.len() {
                 let (line, record) = batch.record(i);
                 row += 1;
@@ -231,8 +237,7 @@ fn read_texts(
             continue;
         };
         for_each_key(
-            file.report,
-            target,
+            (file.report, target, file.compiled),
             &file_columns,
             options,
             &mut |_, _, key| {
@@ -247,9 +252,9 @@ fn read_texts(
 }
 
 /// The value parts of the `entries` (sorted) that `values` (sorted, distinct) does not hold,
-/// and the last row they are on.
-fn missing_from(entries: &[u128], values: &[u128]) -> (HashSet<u128>, u64) {
-    let mut missing = HashSet::new();
+/// sorted and distinct, and the last row they are on.
+fn missing_from(entries: &[u128], values: &[u128]) -> (Vec<u128>, u64) {
+    let mut missing: Vec<u128> = Vec::new();
     let mut last_row = 0;
     let mut at = 0;
     for entry in entries {
@@ -258,7 +263,9 @@ fn missing_from(entries: &[u128], values: &[u128]) -> (HashSet<u128>, u64) {
             at += 1;
         }
         if values.get(at) != Some(&value) {
-            missing.insert(value);
+            if missing.last() != Some(&value) {
+                missing.push(value);
+            }
             last_row = last_row.max(u64::from(keys::row_of(*entry)));
         }
     }
@@ -372,17 +379,18 @@ pub fn check_references(
                 }
                 _ => (None, u64::MAX),
             };
-            if missing.as_ref().is_some_and(HashSet::is_empty) {
+            if missing.as_ref().is_some_and(Vec::is_empty) {
                 continue;
             }
             for_each_key(
-                files[n].report,
-                table,
+                (files[n].report, table, files[n].compiled),
                 &file_columns,
                 options,
                 &mut |row, line, value| {
                     let refers_to_nothing = match &missing {
-                        Some(missing) => missing.contains(&keys::value_of(value.as_bytes())),
+                        Some(missing) => missing
+                            .binary_search(&keys::value_of(value.as_bytes()))
+                            .is_ok(),
                         None => !values.contains(value),
                     };
                     if refers_to_nothing {
@@ -453,4 +461,106 @@ pub fn check_references(
         files[n].report.render(options.lang);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Input;
+    use crate::standard::Standard;
+
+    #[test]
+    fn missing_values_are_found_by_merging_sorted_lists() {
+        let entries = |values: &[(&[u8], u32)]| {
+            let mut all: Vec<u128> = values
+                .iter()
+                .map(|(text, row)| (keys::value_of(text) << 32) | u128::from(*row))
+                .collect();
+            all.sort_unstable();
+            all
+        };
+        let mut targets: Vec<u128> = [&b"TPO1"[..], b"TPO2", b"a value longer than eleven bytes"]
+            .iter()
+            .map(|text| keys::value_of(text))
+            .collect();
+        targets.sort_unstable();
+        let source = entries(&[
+            (b"TPO1", 1),
+            (b"TPO9", 2),
+            (b"a value longer than eleven bytes", 3),
+            (b"TPO9", 7),
+            (b"a value longer than eleven bytez", 5),
+        ]);
+        let (missing, last_row) = missing_from(&source, &targets);
+        let mut expected = vec![
+            keys::value_of(b"TPO9"),
+            keys::value_of(b"a value longer than eleven bytez"),
+        ];
+        expected.sort_unstable();
+        assert_eq!(missing, expected);
+        assert_eq!(last_row, 7);
+        assert!(missing_from(&entries(&[(b"TPO2", 4)]), &targets)
+            .0
+            .is_empty());
+    }
+
+    /// The check keeps the entries the references need, and the references find from them what
+    /// a second reading of every file finds.
+    #[test]
+    fn references_come_from_the_entries_the_check_kept() {
+        let standard = Standard::load("tree-preservation-order").expect("built in");
+        let dir = std::path::Path::new("fixtures/tree-preservation-order/invalid");
+        let options = Options::default();
+        let run = |keep: bool| {
+            let mut compiled = Vec::new();
+            let mut reports = Vec::new();
+            for (t, table) in standard.tables.iter().enumerate() {
+                let mut checks = crate::compile::compile(table).expect("compiles");
+                if keep {
+                    checks.keep_reference_keys(&standard, t);
+                }
+                let input = Input::Path(dir.join(format!("{}.csv", table.name)));
+                let report =
+                    crate::check::check_file(&input, &standard.id, table, &checks, &options)
+                        .expect("reads");
+                compiled.push(checks);
+                reports.push(report);
+            }
+            let kept: Vec<usize> = reports.iter().map(|r| r.kept_keys.len()).collect();
+            let mut files: Vec<Checked<'_>> = standard
+                .tables
+                .iter()
+                .zip(&compiled)
+                .zip(reports.iter_mut())
+                .map(|((table, compiled), report)| Checked {
+                    table,
+                    compiled,
+                    report,
+                })
+                .collect();
+            check_references(&standard, &mut files, &options, &mut None).expect("reads");
+            let found: Vec<String> = reports
+                .iter()
+                .flat_map(|r| &r.findings)
+                .filter(|f| f.code == Code::ForeignKey)
+                .map(|f| {
+                    format!(
+                        "{:?} {:?} {:?}",
+                        f.row,
+                        f.value,
+                        f.message_in(crate::i18n::Lang::En)
+                    )
+                })
+                .collect();
+            (kept, found)
+        };
+        let (kept, found) = run(true);
+        // The order's `reference` (referred to, and unique); each zone's and tree's order (its
+        // foreign key) and `reference` (unique).
+        assert!(kept.iter().all(|n| *n > 0), "{kept:?}");
+        assert!(!found.is_empty());
+        let (not_kept, read_again) = run(false);
+        assert!(not_kept.iter().all(|n| *n == 0), "{not_kept:?}");
+        assert_eq!(found, read_again);
+    }
 }

@@ -142,13 +142,7 @@ fn check_source(
         options,
     );
     report.snippets.insert(0, header_line(&header));
-    let uk_date_columns: Vec<usize> = compiled
-        .columns
-        .iter()
-        .zip(&plan.standard_to_file)
-        .filter(|(c, _)| c.text.format.is_some_and(|f| f.name == "uk-date"))
-        .filter_map(|(_, f)| *f)
-        .collect();
+    let uk_date_columns = uk_date_columns(compiled, &plan.standard_to_file);
     let batches = source.batches.map(move |batch| {
         batch.map(|mut rows| {
             if !uk_date_columns.is_empty() {
@@ -225,6 +219,21 @@ fn check_source(
         super::keep_keys(report, &mut key_checks);
     }
     Ok(())
+}
+
+/// The file columns whose standard column asks for UK dates: a typed date cell in them is
+/// written `dd/mm/yyyy` before it is checked (and before its key is taken).
+pub(super) fn uk_date_columns(
+    compiled: &CompiledTable,
+    standard_to_file: &[Option<usize>],
+) -> Vec<usize> {
+    compiled
+        .columns
+        .iter()
+        .zip(standard_to_file)
+        .filter(|(c, _)| c.text.format.is_some_and(|f| f.name == "uk-date"))
+        .filter_map(|(_, f)| *f)
+        .collect()
 }
 
 /// A spreadsheet cell whose formula failed: its error is not a value to check.

@@ -301,7 +301,7 @@ fn check_group(
         let t = plan::choose_table(standard, wanted, input, options)?;
         let table = &standard.tables[t];
         if compiled[t].is_none() {
-            compiled[t] = Some(compile_table(standard, t, group)?);
+            compiled[t] = Some(compile_table(standard, t, group, inputs.len())?);
         }
         let Some(table_checks) = compiled[t].as_ref() else {
             continue;
@@ -342,13 +342,20 @@ fn note_unchecked(standard: &Standard, file: &mut check::FileReport, options: &O
     file.findings.splice(0..0, notes);
 }
 
+/// Table `t` compiled for a group of `files` files: the key values the references between
+/// tables need are kept when there can be references to check (several files, or a table that
+/// refers to itself).
 fn compile_table(
     standard: &Standard,
     t: usize,
     group: &plan::Group,
+    files: usize,
 ) -> Result<CompiledTable, RunError> {
     let mut table_checks = compile::compile(&standard.tables[t])?;
-    if standard.tables.iter().any(|t| !t.foreign_keys.is_empty()) {
+    let table = &standard.tables[t];
+    let refers_to_itself = table.foreign_keys.iter().any(|fk| fk.table == table.name);
+    let has_references = standard.tables.iter().any(|t| !t.foreign_keys.is_empty());
+    if has_references && (files > 1 || refers_to_itself) {
         table_checks.keep_reference_keys(standard, t);
     }
     for (code, level) in &group.severity {
