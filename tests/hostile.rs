@@ -600,3 +600,64 @@ fn repeated_long_keys_past_the_limit_are_counted_with_an_example() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A file of many chunks with a finding on every row and a small `--max-findings`: the chunks
+/// checked after the limit count their findings on the checking threads. The counts, the groups'
+/// examples and the listed findings are those of an unlimited run, on one thread or two.
+#[test]
+fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
+    let dir = scratch("counted");
+    std::fs::write(
+        dir.join("rows.json"),
+        r#"{"fields": [
+            {"name": "Id", "type": "integer"},
+            {"name": "Code", "type": "string", "constraints": {"pattern": "^[A-Z]{3}$"}},
+            {"name": "Note", "type": "string"}]}"#,
+    )
+    .expect("standard");
+    // About 6 MB: a dozen chunks. Every row's code is wrong; every 7th row's id is not a number.
+    let mut csv = String::from("Id,Code,Note\n");
+    for n in 1..=120_000 {
+        let id = if n % 7 == 0 { format!("x{n}") } else { n.to_string() };
+        csv.push_str(&format!("{id},code-{n},a note long enough to fill the chunks\n"));
+    }
+    std::fs::write(dir.join("rows.csv"), &csv).expect("csv");
+    let run = |args: &[&str]| {
+        let output = common::conform()
+            .current_dir(&dir)
+            .args(["check", "rows.csv", "-s", "rows.json", "--format", "json"])
+            .args(args)
+            .output()
+            .expect("runs");
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+        report
+    };
+    let whole = run(&["--max-findings", "0"]);
+    let limited = run(&["--max-findings", "5", "--jobs", "2"]);
+    assert_eq!(limited["summary"], whole["summary"], "{}", limited["summary"]);
+    assert_eq!(whole["summary"]["by_code"]["pattern"].as_u64(), Some(120_000));
+    assert_eq!(whole["summary"]["by_code"]["type"].as_u64(), Some(120_000 / 7));
+    let listed = limited["files"][0]["findings"].as_array().expect("findings");
+    assert_eq!(listed.len(), 5);
+    assert_eq!(listed[..], whole["files"][0]["findings"].as_array().expect("findings")[..5]);
+    assert_eq!(limited["files"][0]["not_listed"], 120_000 + 120_000 / 7 - 5);
+    let one_thread = run(&["--max-findings", "5", "--jobs", "1"]);
+    assert_eq!(one_thread, limited);
+    // The human report's groups give the first of each beyond the limit, as an unlimited run
+    // lists it.
+    let human = common::conform()
+        .current_dir(&dir)
+        .args(["check", "rows.csv", "-s", "rows.json", "--max-findings", "5"])
+        .output()
+        .expect("runs");
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains("every value in `Code` (120,000 rows)"),
+        "{human}"
+    );
+    assert!(
+        human.contains("… and 17,141 more `type` findings in `Id`"),
+        "{human}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -410,6 +410,9 @@ struct ChunkResult {
     profile: Option<crate::profile::Profile>,
     /// Rows were left unread: the batch held more than it was asked to check.
     cut: bool,
+    /// The findings counted on the checking thread, once `--max-findings` were kept before this
+    /// chunk (rows counted from the chunk's first).
+    counted: Option<Beyond>,
 }
 
 /// The in-order half of checking: row numbers, key sets, findings, the `--max-findings` stop.
@@ -478,6 +481,9 @@ impl Merger<'_, '_> {
                 // The limit falls in this chunk: the findings kept are the first in report order.
                 result.findings.sort_by_key(Finding::sort_key);
             }
+            if let Some(counted) = result.counted.take() {
+                report.beyond.absorb(counted, first_row - 1);
+            }
             report.findings.append(&mut result.findings);
             report.sampled |= result.cut;
             if let Some(profile) = result.profile {
@@ -521,6 +527,8 @@ struct Worker<'a> {
     profile_shapes: bool,
     /// The language findings are written in.
     lang: crate::i18n::Lang,
+    /// What findings are ignored (for those counted on the checking threads).
+    options: &'a Options,
     /// Set once `--max-findings` findings are kept: the findings of later chunks are only
     /// counted, so they are not written out.
     full: std::sync::atomic::AtomicBool,
@@ -547,8 +555,16 @@ impl Worker<'_> {
             Batch::Text(chunk) => self.run_text(chunk, parser, cap)?,
             Batch::Rows(rows) => self.run_rows(rows, cap),
         };
-        // Written here, on the checking threads, while there is room for them in the report.
-        if !self.full.load(std::sync::atomic::Ordering::Relaxed) {
+        if self.full.load(std::sync::atomic::Ordering::Relaxed) {
+            // Every finding of this chunk is after the limit: counted here and let go on the
+            // thread that made it (freeing memory another thread allocated costs that thread's
+            // allocator a lock, which a file of a million findings felt).
+            settle(&mut result.findings, self.compiled, self.options);
+            let mut counted = Beyond::default();
+            counted.keep_first(&mut result.findings, 0);
+            result.counted = Some(counted);
+        } else {
+            // Written here, on the checking threads, while there is room for them in the report.
             for finding in &mut result.findings {
                 finding.render(self.lang);
             }
@@ -564,6 +580,7 @@ impl Worker<'_> {
             findings: Vec::new(),
             keys: keys::KeyValues::default(),
             snippets: Vec::new(),
+            counted: None,
             profile: (self.profile && !self.keys_only).then(|| {
                 if self.profile_shapes {
                     crate::profile::Profile::with_shapes(self.plan.width)
@@ -896,6 +913,7 @@ fn check_once(
         profile: options.profile,
         profile_shapes: options.profile_shapes,
         lang: options.lang,
+        options,
         full: Default::default(),
     };
     let mut last_line = header_line;

@@ -165,6 +165,7 @@ fn check_source(
         profile: options.profile,
         profile_shapes: options.profile_shapes,
         lang: options.lang,
+        options,
         full: Default::default(),
     };
     let mut last_line = source.header_line;

@@ -292,6 +292,24 @@ impl Beyond {
         self.groups.values().map(|(n, first)| (*n, &**first))
     }
 
+    /// Adds the groups of `later` (counted from findings that come after every one counted so far)
+    /// whose examples' rows count from `rows_before + 1`: a group already here keeps its example.
+    pub fn absorb(&mut self, later: Beyond, rows_before: u64) {
+        for (key, (count, mut first)) in later.groups {
+            match self.groups.entry(key) {
+                std::collections::btree_map::Entry::Occupied(mut group) => {
+                    group.get_mut().0 += count
+                }
+                std::collections::btree_map::Entry::Vacant(group) => {
+                    if let Some(row) = first.row.as_mut() {
+                        *row += rows_before;
+                    }
+                    group.insert((count, first));
+                }
+            }
+        }
+    }
+
     /// Writes the groups' first findings in `lang`.
     pub fn render(&mut self, lang: Lang) {
         for (_, first) in self.groups.values_mut() {
