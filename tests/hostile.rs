@@ -618,8 +618,14 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
     // About 6 MB: a dozen chunks. Every row's code is wrong; every 7th row's id is not a number.
     let mut csv = String::from("Id,Code,Note\n");
     for n in 1..=120_000 {
-        let id = if n % 7 == 0 { format!("x{n}") } else { n.to_string() };
-        csv.push_str(&format!("{id},code-{n},a note long enough to fill the chunks\n"));
+        let id = if n % 7 == 0 {
+            format!("x{n}")
+        } else {
+            n.to_string()
+        };
+        csv.push_str(&format!(
+            "{id},code-{n},a note long enough to fill the chunks\n"
+        ));
     }
     std::fs::write(dir.join("rows.csv"), &csv).expect("csv");
     let run = |args: &[&str]| {
@@ -634,12 +640,27 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
     };
     let whole = run(&["--max-findings", "0"]);
     let limited = run(&["--max-findings", "5", "--jobs", "2"]);
-    assert_eq!(limited["summary"], whole["summary"], "{}", limited["summary"]);
-    assert_eq!(whole["summary"]["by_code"]["pattern"].as_u64(), Some(120_000));
-    assert_eq!(whole["summary"]["by_code"]["type"].as_u64(), Some(120_000 / 7));
-    let listed = limited["files"][0]["findings"].as_array().expect("findings");
+    assert_eq!(
+        limited["summary"], whole["summary"],
+        "{}",
+        limited["summary"]
+    );
+    assert_eq!(
+        whole["summary"]["by_code"]["pattern"].as_u64(),
+        Some(120_000)
+    );
+    assert_eq!(
+        whole["summary"]["by_code"]["type"].as_u64(),
+        Some(120_000 / 7)
+    );
+    let listed = limited["files"][0]["findings"]
+        .as_array()
+        .expect("findings");
     assert_eq!(listed.len(), 5);
-    assert_eq!(listed[..], whole["files"][0]["findings"].as_array().expect("findings")[..5]);
+    assert_eq!(
+        listed[..],
+        whole["files"][0]["findings"].as_array().expect("findings")[..5]
+    );
     assert_eq!(limited["files"][0]["not_listed"], 120_000 + 120_000 / 7 - 5);
     let one_thread = run(&["--max-findings", "5", "--jobs", "1"]);
     assert_eq!(one_thread, limited);
@@ -647,7 +668,14 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
     // lists it.
     let human = common::conform()
         .current_dir(&dir)
-        .args(["check", "rows.csv", "-s", "rows.json", "--max-findings", "5"])
+        .args([
+            "check",
+            "rows.csv",
+            "-s",
+            "rows.json",
+            "--max-findings",
+            "5",
+        ])
         .output()
         .expect("runs");
     let human = String::from_utf8_lossy(&human.stdout);

@@ -674,3 +674,31 @@ fn a_json_value_is_located_at_its_own_line_and_column() {
         "{regions:?}"
     );
 }
+
+/// A Table Schema pattern matches the whole value, so conform anchors it; a finding's help shows
+/// the pattern as the schema wrote it, not the anchoring.
+#[test]
+fn a_table_schema_pattern_is_shown_as_written() {
+    let (_, report, _) = check(&[
+        "fixtures/formats/bench-spend-500.csv",
+        "-s",
+        "fixtures/formats/spend.tableschema.json",
+    ]);
+    let helps: Vec<&str> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "pattern")
+        .filter_map(|f| f["help"].as_str())
+        .collect();
+    assert!(!helps.is_empty(), "{report}");
+    assert!(helps.iter().all(|h| !h.contains("^(?:")), "{helps:?}");
+    assert!(
+        helps
+            .iter()
+            .any(|h| h.contains("`(E0[6-9]|E10|W06|S12|N09)[0-9]{6}`")
+                || h.contains("`[0-9]{6,8}`")
+                || h.contains("`[0-9]{10}`")),
+        "{helps:?}"
+    );
+}

@@ -567,13 +567,50 @@ fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
         let advice = super::pattern_help::repair(text, pattern)
             .map(TextArg::from)
             .or_else(|| column.help.description.as_ref().map(TextArg::from));
-        let detail = t!("cell-pattern-detail", pattern = pattern.as_str());
+        let detail = t!(
+            "cell-pattern-detail",
+            pattern = as_written(pattern.as_str())
+        );
         let help = match advice {
             Some(advice) => t!("cell-pattern-help", advice = advice, detail = detail),
             None => detail,
         };
         Failure::new(Code::Pattern, message, Some(Help::Text(help)), "pattern")
     })
+}
+
+/// A pattern as its standard wrote it: a Table Schema pattern matches the whole value, so it is
+/// compiled inside `^(?:…)$`; the officer is shown what the schema says, not that wrapping.
+fn as_written(pattern: &str) -> &str {
+    let Some(inner) = pattern
+        .strip_prefix("^(?:")
+        .and_then(|rest| rest.strip_suffix(")$"))
+    else {
+        return pattern;
+    };
+    // The wrapping group must be one group: `^(?:a)|(?:b)$` is not wrapped.
+    let mut depth = 0usize;
+    let mut in_class = false;
+    let mut bytes = inner.bytes();
+    while let Some(b) = bytes.next() {
+        match b {
+            // A backslash at the end escaped the wrapping `)`.
+            b'\\' if bytes.next().is_none() => return pattern,
+            b'[' if !in_class => in_class = true,
+            b']' if in_class => in_class = false,
+            b'(' if !in_class => depth += 1,
+            b')' if !in_class => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return pattern,
+            },
+            _ => {}
+        }
+    }
+    if depth == 0 && !in_class {
+        inner
+    } else {
+        pattern
+    }
 }
 
 /// `enum`, then `const`.
@@ -776,6 +813,19 @@ fn plain(value: &serde_json::Value) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pattern_is_shown_as_its_standard_wrote_it() {
+        assert_eq!(as_written("^(?:^[A-Z]{3}$)$"), "^[A-Z]{3}$");
+        assert_eq!(as_written("^(?:E[0-9]{8})$"), "E[0-9]{8}");
+        assert_eq!(as_written("^(?:(a|b)c)$"), "(a|b)c");
+        assert_eq!(as_written("^(?:[)]x)$"), "[)]x");
+        // Not one wrapping group, or not wrapped at all: as it is.
+        assert_eq!(as_written("^(?:a)|(?:b)$"), "^(?:a)|(?:b)$");
+        assert_eq!(as_written("^(?:a\\)$"), "^(?:a\\)$");
+        assert_eq!(as_written("^[0-9]{6}$"), "^[0-9]{6}$");
+    }
+
     use super::*;
 
     #[test]
