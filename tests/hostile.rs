@@ -612,7 +612,7 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
         r#"{"fields": [
             {"name": "Id", "type": "integer"},
             {"name": "Code", "type": "string", "constraints": {"pattern": "^[A-Z]{3}$"}},
-            {"name": "Note", "type": "string"}]}"#,
+            {"name": "Note", "type": "string", "constraints": {"required": true}}]}"#,
     )
     .expect("standard");
     // About 6 MB: a dozen chunks. Every row's code is wrong; every 7th row's id is not a number.
@@ -623,9 +623,14 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
         } else {
             n.to_string()
         };
-        csv.push_str(&format!(
-            "{id},code-{n},a note long enough to fill the chunks\n"
-        ));
+        // From row 100,005 on, every fifth note is missing: a code first met far past the limit,
+        // so its example is made on a checking thread.
+        let note = if n > 100_000 && n % 5 == 0 {
+            ""
+        } else {
+            "a note long enough to fill the chunks"
+        };
+        csv.push_str(&format!("{id},code-{n},{note}\n"));
     }
     std::fs::write(dir.join("rows.csv"), &csv).expect("csv");
     let run = |args: &[&str]| {
@@ -661,7 +666,14 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
         listed[..],
         whole["files"][0]["findings"].as_array().expect("findings")[..5]
     );
-    assert_eq!(limited["files"][0]["not_listed"], 120_000 + 120_000 / 7 - 5);
+    assert_eq!(
+        whole["summary"]["by_code"]["required"].as_u64(),
+        Some(4_000)
+    );
+    assert_eq!(
+        limited["files"][0]["not_listed"],
+        120_000 + 120_000 / 7 + 4_000 - 5
+    );
     let one_thread = run(&["--max-findings", "5", "--jobs", "1"]);
     assert_eq!(one_thread, limited);
     // The human report's groups give the first of each beyond the limit, as an unlimited run
@@ -676,6 +688,8 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
             "--max-findings",
             "5",
         ])
+        // One thread checks four chunks at a time: row 100,005 is checked long after the limit.
+        .args(["--jobs", "1"])
         .output()
         .expect("runs");
     let human = String::from_utf8_lossy(&human.stdout);
@@ -686,6 +700,31 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
     assert!(
         human.contains("… and 17,141 more `type` findings in `Id`"),
         "{human}"
+    );
+    // The first missing note, met only on a checking thread after the limit, is the example,
+    // on its own row and line.
+    assert!(human.contains("rows.csv:100006:20"), "{human}");
+    assert!(
+        human.contains("… and 3,999 more `required` findings in `Note`"),
+        "{human}"
+    );
+    let markdown = common::conform()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "rows.csv",
+            "-s",
+            "rows.json",
+            "--max-findings",
+            "5",
+        ])
+        .args(["--jobs", "1", "--format", "markdown"])
+        .output()
+        .expect("runs");
+    let markdown = String::from_utf8_lossy(&markdown.stdout);
+    assert!(
+        markdown.contains("| 4,000 | row 100005, line 100006:"),
+        "{markdown}"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

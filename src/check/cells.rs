@@ -579,8 +579,10 @@ fn text_failure(text: &str, column: &ColumnCheck) -> Option<Failure> {
     })
 }
 
-/// A pattern as its standard wrote it: a Table Schema pattern matches the whole value, so it is
-/// compiled inside `^(?:…)$`; the officer is shown what the schema says, not that wrapping.
+/// A pattern as the officer is shown it. A Table Schema pattern matches the whole value, so it is
+/// compiled inside `^(?:…)$`; where the schema's pattern is already anchored (`^[A-Z]{3}$`), the
+/// wrapping adds nothing and is left out, `^(?:^X$)$` being `^X$` whoever wrote it. Any other
+/// pattern is shown as compiled, since dropping its wrapping would change what it says.
 fn as_written(pattern: &str) -> &str {
     let Some(inner) = pattern
         .strip_prefix("^(?:")
@@ -588,25 +590,53 @@ fn as_written(pattern: &str) -> &str {
     else {
         return pattern;
     };
-    // The wrapping group must be one group: `^(?:a)|(?:b)$` is not wrapped.
+    if !(inner.starts_with('^') && inner.ends_with('$')) {
+        return pattern;
+    }
+    // One anchored whole: no `|` outside a group (`^a|b$` is not `^(?:^a|b$)$`), groups that
+    // close where they open, and a last `$` that is not an escaped dollar.
+    let bytes = inner.as_bytes();
     let mut depth = 0usize;
-    let mut in_class = false;
-    let mut bytes = inner.bytes();
-    while let Some(b) = bytes.next() {
-        match b {
-            // A backslash at the end escaped the wrapping `)`.
-            b'\\' if bytes.next().is_none() => return pattern,
-            b'[' if !in_class => in_class = true,
-            b']' if in_class => in_class = false,
-            b'(' if !in_class => depth += 1,
-            b')' if !in_class => match depth.checked_sub(1) {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if i + 1 == bytes.len() => return pattern,
+            b'\\' => i += 1,
+            b'[' => {
+                // A class: `]` first (after any `^`) is a literal; a class inside a class is
+                // left alone.
+                i += 1;
+                if bytes.get(i) == Some(&b'^') {
+                    i += 1;
+                }
+                if bytes.get(i) == Some(&b']') {
+                    i += 1;
+                }
+                loop {
+                    match bytes.get(i) {
+                        None | Some(b'[') => return pattern,
+                        Some(b'\\') => i += 2,
+                        Some(b']') => break,
+                        Some(_) => i += 1,
+                    }
+                }
+            }
+            b'(' => depth += 1,
+            b')' => match depth.checked_sub(1) {
                 Some(d) => depth = d,
                 None => return pattern,
             },
+            b'|' if depth == 0 => return pattern,
             _ => {}
         }
+        i += 1;
     }
-    if depth == 0 && !in_class {
+    let slashes = bytes[..bytes.len() - 1]
+        .iter()
+        .rev()
+        .take_while(|b| **b == b'\\')
+        .count();
+    if depth == 0 && slashes % 2 == 0 {
         inner
     } else {
         pattern
@@ -817,12 +847,15 @@ mod tests {
     #[test]
     fn a_pattern_is_shown_as_its_standard_wrote_it() {
         assert_eq!(as_written("^(?:^[A-Z]{3}$)$"), "^[A-Z]{3}$");
-        assert_eq!(as_written("^(?:E[0-9]{8})$"), "E[0-9]{8}");
-        assert_eq!(as_written("^(?:(a|b)c)$"), "(a|b)c");
-        assert_eq!(as_written("^(?:[)]x)$"), "[)]x");
-        // Not one wrapping group, or not wrapped at all: as it is.
-        assert_eq!(as_written("^(?:a)|(?:b)$"), "^(?:a)|(?:b)$");
-        assert_eq!(as_written("^(?:a\\)$"), "^(?:a\\)$");
+        assert_eq!(as_written("^(?:^(a|b)c$)$"), "^(a|b)c$");
+        assert_eq!(as_written("^(?:^[]a]$)$"), "^[]a]$");
+        assert_eq!(as_written("^(?:^[^)|]x$)$"), "^[^)|]x$");
+        // The wrapping says something the pattern does not: kept.
+        assert_eq!(as_written("^(?:E[0-9]{8})$"), "^(?:E[0-9]{8})$");
+        assert_eq!(as_written("^(?:^a|b$)$"), "^(?:^a|b$)$");
+        assert_eq!(as_written("^(?:^a)|(?:b$)$"), "^(?:^a)|(?:b$)$");
+        assert_eq!(as_written("^(?:^a\\$)$"), "^(?:^a\\$)$");
+        assert_eq!(as_written("^(?:^[a[b]]$)$"), "^(?:^[a[b]]$)$");
         assert_eq!(as_written("^[0-9]{6}$"), "^[0-9]{6}$");
     }
 

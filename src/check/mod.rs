@@ -555,7 +555,9 @@ impl Worker<'_> {
             Batch::Text(chunk) => self.run_text(chunk, parser, cap)?,
             Batch::Rows(rows) => self.run_rows(rows, cap),
         };
-        if self.full.load(std::sync::atomic::Ordering::Relaxed) {
+        if self.keys_only {
+            // A second look at key values: its other findings were reported the first time.
+        } else if self.full.load(std::sync::atomic::Ordering::Relaxed) {
             // Every finding of this chunk is after the limit: counted here and let go on the
             // thread that made it (freeing memory another thread allocated costs that thread's
             // allocator a lock, which a file of a million findings felt).
