@@ -458,3 +458,25 @@ fn spend_and_card_files_accept_their_shared_columns_alike() {
     }
     assert!(shared >= 14, "only {shared} shared columns");
 }
+
+/// A table name one letter off (a file's plural, say) is met with the table it likely means.
+#[test]
+fn a_table_that_is_not_there_is_met_with_the_nearest_name() {
+    let output = common::conform()
+        .args([
+            "check",
+            "fixtures/open-referral-uk/valid/locations.csv",
+            "--standard",
+            "open-referral-uk",
+            "--table",
+            "locations",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("has no table `locations` (did you mean `location`?); its tables are:"),
+        "{stderr}"
+    );
+}

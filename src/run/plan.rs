@@ -440,8 +440,11 @@ pub fn choose_table(
             .position(|t| t.name == name)
             .ok_or_else(|| {
                 let names: Vec<&str> = standard.tables.iter().map(|t| t.name.as_str()).collect();
+                let guess = crate::suggest::closest(name, names.iter().copied())
+                    .map(|guess| format!(" (did you mean `{guess}`?)"))
+                    .unwrap_or_default();
                 RunError::message(format!(
-                    "the standard {} has no table `{name}`; its tables are: {}",
+                    "the standard {} has no table `{name}`{guess}; its tables are: {}",
                     standard.id,
                     names.join(", ")
                 ))
