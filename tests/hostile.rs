@@ -678,21 +678,24 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
     assert_eq!(one_thread, limited);
     // The human report's groups give the first of each beyond the limit, as an unlimited run
     // lists it.
-    let human = common::conform()
-        .current_dir(&dir)
-        .args([
-            "check",
-            "rows.csv",
-            "-s",
-            "rows.json",
-            "--max-findings",
-            "5",
-        ])
-        // One thread checks four chunks at a time: row 100,005 is checked long after the limit.
-        .args(["--jobs", "1"])
-        .output()
-        .expect("runs");
-    let human = String::from_utf8_lossy(&human.stdout);
+    // One thread checks four chunks at a time: row 100,005 is checked long after the limit.
+    let report = |format: &str| {
+        let output = common::conform()
+            .current_dir(&dir)
+            .args([
+                "check",
+                "rows.csv",
+                "-s",
+                "rows.json",
+                "--max-findings",
+                "5",
+            ])
+            .args(["--jobs", "1", "--format", format])
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let human = report("human");
     assert!(
         human.contains("every value in `Code` (120,000 rows)"),
         "{human}"
@@ -708,20 +711,7 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
         human.contains("… and 3,999 more `required` findings in `Note`"),
         "{human}"
     );
-    let markdown = common::conform()
-        .current_dir(&dir)
-        .args([
-            "check",
-            "rows.csv",
-            "-s",
-            "rows.json",
-            "--max-findings",
-            "5",
-        ])
-        .args(["--jobs", "1", "--format", "markdown"])
-        .output()
-        .expect("runs");
-    let markdown = String::from_utf8_lossy(&markdown.stdout);
+    let markdown = report("markdown");
     assert!(
         markdown.contains("| 4,000 | row 100005, line 100006:"),
         "{markdown}"

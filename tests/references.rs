@@ -88,12 +88,10 @@ fn write_files(dir: &std::path::Path, pupils: usize) -> Vec<(u64, &'static str, 
     expected
 }
 
-#[test]
-fn references_are_found_from_the_values_the_check_kept() {
-    let dir = scratch("kept");
-    let expected = write_files(&dir, 3000);
+/// `conform check data -s schools.standard.json --format json` in `dir`, with `args`: stdout.
+fn check_data(dir: &std::path::Path, args: &[&str]) -> Vec<u8> {
     let output = common::conform()
-        .current_dir(&dir)
+        .current_dir(dir)
         .args([
             "check",
             "data",
@@ -102,9 +100,17 @@ fn references_are_found_from_the_values_the_check_kept() {
             "--format",
             "json",
         ])
+        .args(args)
         .output()
         .expect("runs");
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    output.stdout
+}
+
+#[test]
+fn references_are_found_from_the_values_the_check_kept() {
+    let dir = scratch("kept");
+    let expected = write_files(&dir, 3000);
+    let report: serde_json::Value = serde_json::from_slice(&check_data(&dir, &[])).expect("json");
     let pupils = report["files"]
         .as_array()
         .expect("files")
@@ -164,22 +170,7 @@ fn references_are_found_from_the_values_the_check_kept() {
 fn references_from_kept_values_are_the_same_on_one_thread_and_within_a_limit() {
     let dir = scratch("threads");
     let expected = write_files(&dir, 20_000);
-    let run = |args: &[&str]| {
-        let output = common::conform()
-            .current_dir(&dir)
-            .args([
-                "check",
-                "data",
-                "-s",
-                "schools.standard.json",
-                "--format",
-                "json",
-            ])
-            .args(args)
-            .output()
-            .expect("runs");
-        output.stdout
-    };
+    let run = |args: &[&str]| check_data(&dir, args);
     let two = run(&["--jobs", "2"]);
     assert_eq!(two, run(&["--jobs", "1"]));
     let report: serde_json::Value = serde_json::from_slice(&two).expect("json");

@@ -225,7 +225,7 @@ const FINGERPRINTED: u8 = 0xFF;
 /// row in the low 32, so that sorting puts equal values together, earliest row first. Made in two
 /// halves: the value part ([`value_of`]) by a checking thread, the entry by the thread taking rows
 /// in order.
-fn entry_of(value: u128, row: u32) -> u128 {
+pub fn entry_of(value: u128, row: u32) -> u128 {
     (value << 32) | u128::from(row)
 }
 

@@ -167,14 +167,6 @@ fn key_of(
     true
 }
 
-/// The standard columns of `target` that `fk` refers to; `None` when one is not in it.
-fn target_columns(target: &Table, fk: &ForeignKey) -> Option<Vec<usize>> {
-    fk.reference_columns
-        .iter()
-        .map(|name| target.columns.iter().position(|c| &*c.name == name))
-        .collect()
-}
-
 /// The values of the referenced columns in every file of the target table, with those files'
 /// paths; `None` when no file of that table was checked. Taken from the entries the check kept
 /// where every file has them; read again otherwise.
@@ -185,7 +177,7 @@ fn read_target(
     fk: &ForeignKey,
     options: &Options,
 ) -> std::io::Result<Option<Target>> {
-    let Some(target_columns) = target_columns(target, fk) else {
+    let Some(target_columns) = fk.referenced_columns(target) else {
         return Ok(None);
     };
     let mut paths = Vec::new();
@@ -443,7 +435,7 @@ pub fn check_references(
                         let Some(target_table) = standard.table(&fk.table) else {
                             continue;
                         };
-                        let Some(columns) = target_columns(target_table, fk) else {
+                        let Some(columns) = fk.referenced_columns(target_table) else {
                             continue;
                         };
                         &*texts.insert(read_texts(files, target_table, fk, &columns, options)?)
@@ -474,7 +466,7 @@ mod tests {
         let entries = |values: &[(&[u8], u32)]| {
             let mut all: Vec<u128> = values
                 .iter()
-                .map(|(text, row)| (keys::value_of(text) << 32) | u128::from(*row))
+                .map(|(text, row)| keys::entry_of(keys::value_of(text), *row))
                 .collect();
             all.sort_unstable();
             all

@@ -55,12 +55,7 @@ impl CompiledTable {
             if fk.table != table.name {
                 continue;
             }
-            let columns: Option<Vec<usize>> = fk
-                .reference_columns
-                .iter()
-                .map(|name| table.columns.iter().position(|c| &*c.name == name))
-                .collect();
-            wanted.extend(columns);
+            wanted.extend(fk.referenced_columns(table));
         }
         wanted.sort();
         wanted.dedup();

@@ -178,6 +178,17 @@ pub struct ForeignKey {
     pub reference_columns: Vec<String>,
 }
 
+impl ForeignKey {
+    /// Where the columns this key refers to are in `target` (its referenced table); `None` when
+    /// one is not there.
+    pub fn referenced_columns(&self, target: &Table) -> Option<Vec<usize>> {
+        self.reference_columns
+            .iter()
+            .map(|name| target.columns.iter().position(|c| &*c.name == name))
+            .collect()
+    }
+}
+
 /// A column: its schema property plus the rules JSON Schema cannot say.
 #[derive(Debug)]
 pub struct Column {
