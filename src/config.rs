@@ -222,20 +222,17 @@ impl Config {
 mod tests {
     use super::*;
 
-    fn write(name: &str, text: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("conform-config-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join(FILE_NAME);
+    /// A configuration file in a folder of its own, which goes when the folder is dropped.
+    fn write(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("a scratch folder");
+        let path = dir.path().join(FILE_NAME);
         std::fs::write(&path, text).expect("writes");
-        path
+        (dir, path)
     }
 
     #[test]
     fn loads_datasets_with_overrides() {
-        let path = write(
-            "ok",
-            "[[dataset]]\npaths = [\"data/*.csv\"]\nstandard = \"spend-over-500\"\nseverity = { unknown-column = \"error\", whitespace = \"off\" }\n",
+        let (_dir, path) = write("[[dataset]]\npaths = [\"data/*.csv\"]\nstandard = \"spend-over-500\"\nseverity = { unknown-column = \"error\", whitespace = \"off\" }\n",
         );
         let config = load(&path).expect("loads");
         assert_eq!(config.datasets[0].standard, "spend-over-500");
@@ -250,7 +247,7 @@ mod tests {
 
     #[test]
     fn errors_point_into_the_toml() {
-        let path = write("bad", "[[dataset]]\npaths = [\"data/*.csv\"]\nstandard = \"spend-over-500\"\nseverity = { nonsense = \"error\" }\n");
+        let (_dir, path) = write("[[dataset]]\npaths = [\"data/*.csv\"]\nstandard = \"spend-over-500\"\nseverity = { nonsense = \"error\" }\n");
         let err = load(&path).unwrap_err();
         assert!(err.message.contains("nonsense"), "{}", err.message);
         assert!(
@@ -258,7 +255,7 @@ mod tests {
             "{:?}",
             err.location()
         );
-        let path = write("syntax", "[[dataset]\npaths = 1\n");
+        let (_dir, path) = write("[[dataset]\npaths = 1\n");
         assert!(load(&path).unwrap_err().location().is_some());
     }
 }

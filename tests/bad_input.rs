@@ -8,13 +8,7 @@ use std::path::PathBuf;
 const CHECKS: &str = "fixtures/checks/standard.json";
 const HEADER: &str = "Id,Reference,Recipient,Award date,Amount,Category,Council,Region,Postcode,Schema version,Status,Closed date";
 
-fn temp(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("conform-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("temp file");
-    path
-}
+use common::scratch_file as temp;
 
 /// Runs a check and returns the exit code and the JSON report (when there is one).
 fn check(path: &std::path::Path, standard: &str) -> (i32, Option<serde_json::Value>, String) {
@@ -433,7 +427,12 @@ fn spec_section_10_cases() {
     late_byte.extend_from_slice(
         b"20001,GR-0001,Caf\xE9,2025-04-01,10,Housing,E10000008,London,EX2 4QD,1,open,\n",
     );
-    let data = |name: &str, bytes: &[u8]| temp(name, bytes).to_string_lossy().into_owned();
+    let folder = common::scratch();
+    let data = |name: &str, bytes: &[u8]| {
+        let path = folder.join(name);
+        std::fs::write(&path, bytes).expect("a scratch file");
+        path.to_string_lossy().into_owned()
+    };
     // (case, file, standard, exit code, words the report or error must hold)
     let cases: Vec<(&str, String, &str, i32, &str)> = vec![
         (

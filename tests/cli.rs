@@ -276,8 +276,7 @@ fn folders_are_walked_in_order() {
 
 #[test]
 fn output_is_written_whole_and_never_over_an_input() {
-    let dir = std::env::temp_dir().join(format!("conform-out-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = common::scratch();
     let input = dir.join("data.csv");
     std::fs::copy("fixtures/checks/type.csv", &input).expect("copy");
     let before = std::fs::read(&input).expect("read");
@@ -300,7 +299,6 @@ fn output_is_written_whole_and_never_over_an_input() {
     let written: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&report).expect("report")).expect("json");
     assert_eq!(written["report_version"], 1);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -3,12 +3,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn project(name: &str, config: &str) -> PathBuf {
+fn project(config: &str) -> common::Scratch {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = std::env::temp_dir().join(format!("conform-project-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::scratch();
     std::fs::create_dir_all(dir.join("data/spend")).expect("temp dir");
     std::fs::create_dir_all(dir.join("data/grants")).expect("temp dir");
     std::fs::create_dir_all(dir.join("standards")).expect("temp dir");
@@ -63,7 +62,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn a_bare_check_checks_every_dataset_with_its_standard() {
-    let dir = project("bare", CONFIG);
+    let dir = project(CONFIG);
     let (code, out, err) = run(&dir, &["check", "--format", "json"]);
     assert_eq!(code, 1, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).expect("json");
@@ -105,12 +104,11 @@ fn a_bare_check_checks_every_dataset_with_its_standard() {
     // The dataset's severity override made a warning an error.
     let grants = &report["files"][2];
     assert_eq!(grants["counts"]["errors"], 2);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn paths_given_are_matched_against_the_datasets() {
-    let dir = project("paths", CONFIG);
+    let dir = project(CONFIG);
     let (code, out, err) = run(
         &dir,
         &["check", "data/grants/grants.csv", "--format", "json"],
@@ -130,7 +128,6 @@ fn paths_given_are_matched_against_the_datasets() {
         ],
     );
     assert_eq!(code, 2, "{err}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -141,19 +138,17 @@ fn an_invalid_configuration_points_into_the_toml() {
         ("syntax", "[[dataset]\n", "conform.toml:1:"),
         ("key", "[[dataset]]\npaths = [\"data/*.csv\"]\nstandard = \"spend-over-500\"\ncolour = 1\n", "conform.toml:4:1"),
     ] {
-        let dir = project(name, config);
+        let dir = project(config);
         let (code, _, err) = run(&dir, &["check"]);
         assert_eq!(code, 2, "{name}: {err}");
         assert!(err.contains("invalid configuration"), "{name}: {err}");
         assert!(err.contains(expected), "{name}: expected {expected} in\n{err}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 
 #[test]
 fn no_paths_and_no_configuration_is_a_usage_error() {
-    let dir = std::env::temp_dir().join(format!("conform-noconfig-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = common::scratch();
     let (code, _, err) = run(&dir, &["check"]);
     assert_eq!(code, 2);
     assert!(err.contains("conform.toml"), "{err}");
@@ -162,7 +157,6 @@ fn no_paths_and_no_configuration_is_a_usage_error() {
 #[test]
 fn a_dataset_of_several_tables_is_checked_as_one_directory() {
     let dir = project(
-        "directory",
         "[[dataset]]\npaths = [\"data/directory/*.csv\"]\nstandard = \"open-referral-uk\"\n",
     );
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -189,10 +189,8 @@ fn auto_detection_is_right_for_at_least_95_percent_of_the_labelled_set() {
 
 #[test]
 fn auto_detection_by_header_alone_under_neutral_names() {
-    let dir = std::env::temp_dir().join(format!("conform-detect-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch");
+    let dir = common::scratch();
     let (right, misses) = measure(Some(&dir));
-    let _ = std::fs::remove_dir_all(&dir);
     let total = LABELLED.len();
     println!("by header alone: {right} of {total} right");
     for miss in &misses {

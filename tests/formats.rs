@@ -187,8 +187,7 @@ fn exit_codes_are_the_same_in_every_format() {
 
 #[test]
 fn github_annotations_are_capped_per_group_and_the_summary_is_written() {
-    let dir = std::env::temp_dir().join(format!("conform-gh-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = common::scratch();
     let summary = dir.join("summary.md");
     let output = common::conform()
         .args([
@@ -217,13 +216,11 @@ fn github_annotations_are_capped_per_group_and_the_summary_is_written() {
         written.contains("| `fixtures/corpus/spend-over-500/devon-cc-2025-04.csv` | 237 |"),
         "{written}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn output_files_are_written_for_line_formats_too() {
-    let dir = std::env::temp_dir().join(format!("conform-outfmt-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = common::scratch();
     for format in ["jsonl", "csv", "sarif"] {
         let target = dir.join(format!("report.{format}"));
         let (code, stdout) = run(format, &["--output", &target.to_string_lossy()]);
@@ -238,7 +235,6 @@ fn output_files_are_written_for_line_formats_too() {
             .collect();
         assert!(leftovers.is_empty(), "temporary files left behind");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

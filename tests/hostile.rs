@@ -2,16 +2,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 const VALID: &str = "fixtures/spend-over-500/valid.csv";
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("conform-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -20,7 +11,7 @@ fn text(bytes: &[u8]) -> String {
 #[cfg(unix)]
 #[test]
 fn a_link_loop_is_walked_once_and_said() {
-    let dir = scratch("loop");
+    let dir = common::scratch();
     std::fs::create_dir_all(dir.join("d/sub")).expect("folders");
     std::fs::copy(VALID, dir.join("d/valid.csv")).expect("copy");
     std::os::unix::fs::symlink("..", dir.join("d/sub/up")).expect("link");
@@ -45,7 +36,7 @@ fn a_link_loop_is_walked_once_and_said() {
 #[cfg(unix)]
 #[test]
 fn a_file_reached_twice_is_checked_once() {
-    let dir = scratch("twice");
+    let dir = common::scratch();
     std::fs::create_dir_all(dir.join("d")).expect("folder");
     std::fs::copy(VALID, dir.join("d/a.csv")).expect("copy");
     std::os::unix::fs::symlink("a.csv", dir.join("d/b.csv")).expect("link");
@@ -122,7 +113,7 @@ fn pipes_and_fifos_given_as_paths_are_read_whole_once() {
     assert_eq!(file["encoding"], "windows-1252", "{file}");
 
     // A named FIFO: read as a stream, not waited on for ever.
-    let dir = scratch("fifo");
+    let dir = common::scratch();
     let fifo = dir.join("spend.csv");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
@@ -162,7 +153,7 @@ fn standard_input_is_not_held_in_memory_but_read_like_a_file() {
 
 #[test]
 fn quiet_is_failures_and_the_verdict_only() {
-    let dir = scratch("quiet");
+    let dir = common::scratch();
     for i in 0..50 {
         std::fs::copy(VALID, dir.join(format!("v{i:02}.csv"))).expect("copy");
     }
@@ -210,8 +201,8 @@ const CONFIG: &str = "[[dataset]]\npaths = [\"*.csv\"]\nstandard = \"standard.js
 
 /// A copy of the checks standard (its schema and code lists beside it) and a data file, so that
 /// a failure of the test cannot damage the fixtures.
-fn checks_copy(name: &str) -> PathBuf {
-    let dir = scratch(name);
+fn checks_copy() -> common::Scratch {
+    let dir = common::scratch();
     for file in [
         "standard.json",
         "grants.schema.json",
@@ -227,7 +218,7 @@ fn checks_copy(name: &str) -> PathBuf {
 
 #[test]
 fn no_report_is_written_over_a_file_the_run_reads() {
-    let dir = checks_copy("overwrite");
+    let dir = checks_copy();
     for (target, what) in [
         ("standard.json", "a file of the standard"),
         ("grants.schema.json", "a file of the standard"),
@@ -306,7 +297,7 @@ fn a_report_to_a_device_or_a_link_keeps_it_what_it_is() {
     let null = std::fs::metadata("/dev/null").expect("/dev/null");
     assert!(null.file_type().is_char_device(), "/dev/null was replaced");
 
-    let dir = scratch("link");
+    let dir = common::scratch();
     std::fs::write(dir.join("old.json"), "old").expect("write");
     std::os::unix::fs::symlink("old.json", dir.join("report.json")).expect("link");
     let output = common::conform()
@@ -333,7 +324,7 @@ fn a_report_to_a_device_or_a_link_keeps_it_what_it_is() {
 #[cfg(unix)]
 #[test]
 fn an_interrupted_run_leaves_no_temporary_file() {
-    let dir = scratch("interrupt");
+    let dir = common::scratch();
     let mut big = std::fs::read(VALID).expect("fixture");
     let rows: Vec<u8> = big.split(|b| *b == b'\n').nth(1).expect("a row").to_vec();
     while big.len() < 80 << 20 {
@@ -388,7 +379,7 @@ fn diagnostics_on_a_minified_standard_show_a_window_of_its_one_line() {
     for (name, schema) in filler {
         properties[name] = schema;
     }
-    let dir = scratch("minified");
+    let dir = common::scratch();
     let path = dir.join("minified.json");
     std::fs::write(&path, serde_json::to_string(&standard).expect("json")).expect("write");
     assert!(std::fs::metadata(&path).expect("written").len() > 1_000_000);
@@ -415,7 +406,7 @@ fn diagnostics_on_a_minified_standard_show_a_window_of_its_one_line() {
 /// warnings alone do not.
 #[test]
 fn findings_beyond_max_findings_still_decide_the_verdict() {
-    let dir = scratch("partial");
+    let dir = common::scratch();
     let header: Vec<String> = (0..10).map(|i| format!("Unknown {i}")).collect();
     std::fs::write(dir.join("header.csv"), header.join(",") + "\n").expect("write");
     let output = common::conform()
@@ -465,7 +456,7 @@ fn findings_beyond_max_findings_still_decide_the_verdict() {
 /// it. The first file keeps its findings; the second gets what is left and is partial.
 #[test]
 fn max_findings_is_one_budget_for_the_run() {
-    let dir = scratch("budget");
+    let dir = common::scratch();
     for name in ["a.csv", "b.csv"] {
         std::fs::copy("fixtures/spend-over-500/invalid.csv", dir.join(name)).expect("copy");
     }
@@ -554,7 +545,7 @@ fn references_list_no_more_than_the_run_has_left() {
 /// only counted still shows a real example, in every report that shows examples.
 #[test]
 fn repeated_long_keys_past_the_limit_are_counted_with_an_example() {
-    let dir = scratch("long-keys");
+    let dir = common::scratch();
     std::fs::write(
         dir.join("keys.json"),
         r#"{"fields": [{"name": "Id", "type": "string"}, {"name": "Name", "type": "string"}],
@@ -598,7 +589,6 @@ fn repeated_long_keys_past_the_limit_are_counted_with_an_example() {
         human.contains("… and 36 more `primary-key` findings"),
         "{human}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A file of many chunks with a finding on every row and a small `--max-findings`: the chunks
@@ -606,7 +596,7 @@ fn repeated_long_keys_past_the_limit_are_counted_with_an_example() {
 /// examples and the listed findings are those of an unlimited run, on one thread or two.
 #[test]
 fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
-    let dir = scratch("counted");
+    let dir = common::scratch();
     std::fs::write(
         dir.join("rows.json"),
         r#"{"fields": [
@@ -716,5 +706,4 @@ fn findings_counted_on_the_checking_threads_match_an_unlimited_run() {
         markdown.contains("| 4,000 | row 100005, line 100006:"),
         "{markdown}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

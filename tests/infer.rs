@@ -8,12 +8,6 @@ use std::path::{Path, PathBuf};
 
 use common::run;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("conform-infer-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
-}
-
 /// Drafts a standard from `samples` into `dir`; returns its path.
 fn draft(samples: &[&str], dir: &Path) -> PathBuf {
     let target = dir.join("draft.json");
@@ -90,8 +84,8 @@ fn drafts_from_valid_fixtures_lint_clean_pass_them_and_catch_invalid_cells() {
     let pairs = pairs();
     assert!(pairs.len() >= 8, "{pairs:?}");
     let (mut caught, mut wanted) = (0, 0);
-    for (n, (standard, valid, invalid)) in pairs.iter().enumerate() {
-        let dir = scratch(&format!("pair-{n}"));
+    for (standard, valid, invalid) in pairs.iter() {
+        let dir = common::scratch();
         let draft = draft(&[valid], &dir);
         let draft = draft.to_str().expect("a UTF-8 path");
         let (code, out, err) = run(&["standards", "lint", draft]);
@@ -111,7 +105,6 @@ fn drafts_from_valid_fixtures_lint_clean_pass_them_and_catch_invalid_cells() {
         );
         caught += hit;
         wanted += expected.len();
-        let _ = std::fs::remove_dir_all(&dir);
     }
     println!("drafts from valid fixtures catch {caught} of {wanted} invalid cells");
     // A draft knows only what the valid rows show; it must still catch a good part.
@@ -120,7 +113,7 @@ fn drafts_from_valid_fixtures_lint_clean_pass_them_and_catch_invalid_cells() {
 
 #[test]
 fn several_files_of_one_dataset_widen_the_draft() {
-    let dir = scratch("widen");
+    let dir = common::scratch();
     let samples = [
         "fixtures/spend-over-500/valid.csv",
         "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv",
@@ -133,7 +126,6 @@ fn several_files_of_one_dataset_widen_the_draft() {
     }
     let text = std::fs::read_to_string(draft).expect("the draft");
     assert!(text.contains("\"format\":\"uk-date\""), "{text}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -179,7 +171,7 @@ fn a_draft_is_never_written_over_a_sample() {
 
 #[test]
 fn columns_named_alike_are_one_and_placeholders_are_no_value() {
-    let dir = scratch("alike");
+    let dir = common::scratch();
     let first = dir.join("a.csv");
     let second = dir.join("b.csv");
     std::fs::write(
@@ -211,12 +203,11 @@ fn columns_named_alike_are_one_and_placeholders_are_no_value() {
         let (code, out, err) = run(&["check", sample, "--standard", draft.to_str().expect("path")]);
         assert_eq!(code, 0, "{sample}: {out}{err}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn nested_json_values_are_drafted_as_json_text() {
-    let dir = scratch("json");
+    let dir = common::scratch();
     let sample = dir.join("grants.jsonl");
     std::fs::write(
         &sample,
@@ -229,5 +220,4 @@ fn nested_json_values_are_drafted_as_json_text() {
     assert!(text.contains(r#""plannedDates": {"type":"string","description":"TODO: what this column holds, for the people who fill it in","format":"json-array""#), "{text}");
     let (code, out, err) = run(&["check", path, "--standard", draft.to_str().expect("path")]);
     assert_eq!(code, 0, "{out}{err}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -257,10 +257,8 @@ fn a_table_schema_finds_what_the_conform_standard_finds() {
         "fixtures/formats/spend.tableschema.json",
     ]);
     assert_eq!(code, 0, "{err}");
-    let path = std::env::temp_dir().join(format!("conform-import-{}.json", std::process::id()));
-    std::fs::write(&path, imported).expect("writes");
+    let path = temp("import.json", imported.as_bytes());
     assert_eq!(keys(&path.to_string_lossy()), table_schema);
-    let _ = std::fs::remove_file(path);
 }
 
 #[test]
@@ -290,14 +288,10 @@ fn what_a_descriptor_asks_that_conform_cannot_check_is_said() {
     let unchecked = report["summary"]["by_code"]["unchecked"].as_u64();
     assert_eq!(unchecked, Some(2));
     // A field type Table Schema does not define stops the run, pointing at it.
-    let dir = std::env::temp_dir().join(format!("conform-ts-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let schema = dir.join("typo.tableschema.json");
-    std::fs::write(
-        &schema,
-        r#"{"fields": [{"name": "Reference", "type": "strng"}]}"#,
-    )
-    .expect("writes");
+    let schema = temp(
+        "typo.tableschema.json",
+        br#"{"fields": [{"name": "Reference", "type": "strng"}]}"#,
+    );
     let (code, _, err) = run(&[
         "check",
         "fixtures/checks/unchecked.csv",
@@ -309,12 +303,15 @@ fn what_a_descriptor_asks_that_conform_cannot_check_is_said() {
         err.contains("type \"strng\", which Table Schema does not define"),
         "{err}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn a_file_with_none_of_the_columns_does_not_conform() {
-    let (code, report, _) = check(&["fixtures/formats/spend.csv", "-s", &optional_fields()]);
+    let (code, report, _) = check(&[
+        "fixtures/formats/spend.csv",
+        "-s",
+        &optional_fields().to_string_lossy(),
+    ]);
     assert_eq!(code, 1);
     let messages: Vec<&str> = strings(&report["files"][0], "message");
     assert!(
@@ -326,22 +323,14 @@ fn a_file_with_none_of_the_columns_does_not_conform() {
 }
 
 /// A Table Schema whose two fields are both optional.
-fn optional_fields() -> String {
+fn optional_fields() -> common::ScratchFile {
     temp(
         "optional.tableschema.json",
         br#"{"fields": [{"name": "Reference"}, {"name": "Amount", "type": "number"}]}"#,
     )
-    .to_string_lossy()
-    .into_owned()
 }
 
-fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("conform-inputs-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("writes");
-    path
-}
+use common::scratch_file as temp;
 
 /// A workbook of `sheets` empty sheets and a last one with a table, written by hand.
 fn many_sheets(sheets: usize) -> Vec<u8> {
@@ -441,7 +430,11 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
     assert_eq!(parse_errors[0]["row"], 2);
     // A workbook of 10,000 sheets: the empty ones are passed by, within the search limit.
     let book = temp("many.xlsx", &many_sheets(10_000));
-    let (code, report, err) = check(&[&book.to_string_lossy(), "-s", &optional_fields()]);
+    let (code, report, err) = check(&[
+        &book.to_string_lossy(),
+        "-s",
+        &optional_fields().to_string_lossy(),
+    ]);
     assert!(code == 1, "{err}");
     let first = report["files"][0]["findings"][0]["message"]
         .as_str()
@@ -454,7 +447,7 @@ fn hostile_files_give_a_finding_or_exit_2_never_a_crash() {
     let (code, report, _) = check(&[
         &book.to_string_lossy(),
         "-s",
-        &optional_fields(),
+        &optional_fields().to_string_lossy(),
         "--sheet",
         "S10000",
     ]);
@@ -680,8 +673,7 @@ fn a_json_value_is_located_at_its_own_line_and_column() {
 /// says something the pattern alone does not.
 #[test]
 fn a_table_schema_pattern_is_shown_as_written() {
-    let dir = std::env::temp_dir().join(format!("conform-pattern-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("folder");
+    let dir = common::scratch();
     std::fs::write(
         dir.join("codes.tableschema.json"),
         r#"{"fields": [
@@ -712,5 +704,4 @@ abc,12345
     assert!(help("Code").contains("`^[A-Z]{3}$`"), "{report}");
     assert!(!help("Code").contains("^(?:"), "{report}");
     assert!(help("Ref").contains("`^(?:[0-9]{4})$`"), "{report}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -37,8 +37,7 @@ fn the_pre_commit_hook_runs_as_pre_commit_would() {
 
     // A data repository with a conform.toml and some staged files, as pre-commit sees it.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let repo = std::env::temp_dir().join(format!("conform-hook-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&repo);
+    let repo = common::scratch();
     std::fs::create_dir_all(repo.join("spend")).expect("temp repo");
     std::fs::write(
         repo.join("conform.toml"),
@@ -77,7 +76,6 @@ fn the_pre_commit_hook_runs_as_pre_commit_would() {
             String::from_utf8_lossy(&output.stderr)
         );
     }
-    let _ = std::fs::remove_dir_all(&repo);
 }
 
 #[test]
@@ -107,7 +105,8 @@ fn completions_for_every_shell_and_a_man_page() {
         assert!(page.contains(&format!(".SH \"{section}\"")), "{section}");
     }
     // For packagers: a page a command, each one the main page names.
-    let dir = std::env::temp_dir().join(format!("conform-man-{}", std::process::id()));
+    let scratch = common::scratch();
+    let dir = scratch.join("man");
     let output = common::conform()
         .args(["man", "--dir"])
         .arg(&dir)
@@ -124,14 +123,12 @@ fn completions_for_every_shell_and_a_man_page() {
     }
     let main = std::fs::read_to_string(dir.join("conform.1")).expect("page");
     assert!(main.contains("conform\\-check(1)"));
-    let _ = std::fs::remove_dir_all(&dir);
     // The bash completion is valid bash.
     let bash = common::conform()
         .args(["completions", "bash"])
         .output()
         .expect("runs");
-    let script =
-        std::env::temp_dir().join(format!("conform-completion-{}.bash", std::process::id()));
+    let script = scratch.join("conform.bash");
     std::fs::write(&script, &bash.stdout).expect("script");
     let syntax = Process::new("bash")
         .arg("-n")
@@ -139,7 +136,6 @@ fn completions_for_every_shell_and_a_man_page() {
         .status()
         .expect("bash runs");
     assert!(syntax.success());
-    let _ = std::fs::remove_file(&script);
 }
 
 #[test]
@@ -186,8 +182,7 @@ fn standards_can_be_listed_shown_and_templated() {
     );
     let (_, template) = run(&["standards", "template", "spend-over-500"]);
     // The template is a file the standard accepts the header of.
-    let dir = std::env::temp_dir().join(format!("conform-template-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = common::scratch();
     let (_, with_example) = run(&["standards", "template", "spend-over-500", "--example"]);
     std::fs::write(dir.join("start.csv"), &with_example).expect("write");
     let output = common::conform()
@@ -217,7 +212,6 @@ fn standards_can_be_listed_shown_and_templated() {
     assert_eq!(template.lines().count(), 1);
     let (code, _) = run(&["standards", "show", "no-such-standard"]);
     assert_eq!(code, Some(2));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

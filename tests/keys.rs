@@ -115,8 +115,7 @@ fn found(dir: &std::path::Path, file: &str) -> Vec<(u64, String)> {
 
 #[test]
 fn duplicates_over_many_chunks_match_the_rule() {
-    let dir = std::env::temp_dir().join(format!("conform-keys-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let dir = common::scratch();
     std::fs::write(dir.join("keys.json"), STANDARD).expect("standard");
     let rows = rows(60_000);
     let mut csv = String::from("Id,Name,Note\n");
@@ -146,13 +145,11 @@ fn duplicates_over_many_chunks_match_the_rule() {
     std::fs::write(dir.join("items.jsonl"), jsonl).expect("jsonl");
     let lines: Vec<u64> = (1..=rows.len() as u64).collect();
     assert_eq!(found(&dir, "items.jsonl"), expected(&rows, &lines));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_partial_result_keeps_duplicates_of_long_values_as_of_short_ones() {
-    let dir = std::env::temp_dir().join(format!("conform-keys-partial-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let dir = common::scratch();
     std::fs::write(dir.join("keys.json"), STANDARD).expect("standard");
     // Row 2 repeats a long id (fingerprinted); rows 3-30 each have a cell too many, so that the
     // limit is reached while the file is read.
@@ -191,5 +188,4 @@ fn a_partial_result_keeps_duplicates_of_long_values_as_of_short_ones() {
         .map(|(row, code)| (*row, code.to_string()))
         .collect();
     assert_eq!(found, want, "the first three findings in row order");
-    let _ = std::fs::remove_dir_all(&dir);
 }

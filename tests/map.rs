@@ -21,12 +21,6 @@ fn apply(file: &str, standard: &str, mapping: &str, output: &str) -> (i32, Strin
     ])
 }
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("conform-map-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
-}
-
 #[test]
 fn the_proposal_names_columns_and_the_transforms_the_findings_call_for() {
     let (code, out, err) = run(&["map", FILE, "--standard", "spend-over-500"]);
@@ -36,7 +30,7 @@ fn the_proposal_names_columns_and_the_transforms_the_findings_call_for() {
 
 #[test]
 fn a_mapping_is_applied_exactly_and_the_result_is_checked() {
-    let dir = scratch("apply");
+    let dir = common::scratch();
     let output = dir.join("mapped.csv");
     let target = output.to_str().expect("a UTF-8 path");
     let (code, out, err) = apply(FILE, "spend-over-500", MAPPING, target);
@@ -45,13 +39,12 @@ fn a_mapping_is_applied_exactly_and_the_result_is_checked() {
     insta::assert_snapshot!("apply_local_export", out.replace(target, "mapped.csv"));
     let written = std::fs::read_to_string(&output).expect("the mapped file");
     insta::assert_snapshot!("mapped_local_export", written);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_mapped_workbook_has_the_standard_columns() {
     use calamine::Reader;
-    let dir = scratch("xlsx");
+    let dir = common::scratch();
     let output = dir.join("mapped.xlsx");
     let target = output.to_str().expect("a UTF-8 path");
     let (code, _, err) = apply(FILE, "spend-over-500", MAPPING, target);
@@ -67,7 +60,6 @@ fn a_mapped_workbook_has_the_standard_columns() {
         range.get((2, 5)).map(|c| c.to_string()).as_deref(),
         Some("1496.00")
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -81,7 +73,7 @@ fn real_exports_map_to_files_that_conform_apart_from_columns_they_lack() {
         "fixtures/corpus/spend-over-500/devon-cc-2025-04.csv",
         "fixtures/corpus/spend-over-500/devon-cc-2012-12.csv",
     ] {
-        let dir = scratch(file.rsplit('/').next().unwrap_or("file"));
+        let dir = common::scratch();
         let proposal = dir.join("proposal.toml");
         let output = dir.join("mapped.csv");
         let (code, out, _) = run(&["map", file, "--standard", "spend-over-500"]);
@@ -113,7 +105,6 @@ fn real_exports_map_to_files_that_conform_apart_from_columns_they_lack() {
                 "{written}"
             );
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 
@@ -130,7 +121,7 @@ fn a_map_is_never_written_over_an_input() {
 
 #[test]
 fn a_mapping_that_names_what_is_not_there_is_a_clear_error() {
-    let dir = scratch("bad");
+    let dir = common::scratch();
     let output = dir.join("out.csv");
     let cases = [
         (
@@ -174,12 +165,11 @@ fn a_mapping_that_names_what_is_not_there_is_a_clear_error() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("--output"), "{err}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_map_is_never_written_over_its_standard_and_a_proposal_may_go_to_a_file() {
-    let dir = scratch("standard");
+    let dir = common::scratch();
     let standard = dir.join("standard.json");
     std::fs::copy("fixtures/formats/spend.standard.json", &standard).expect("a standard");
     let schema = dir.join("spend.schema.json");
@@ -215,12 +205,11 @@ fn a_map_is_never_written_over_its_standard_and_a_proposal_may_go_to_a_file() {
         err.contains("writes CSV (.csv), a workbook (.xlsx) or Parquet"),
         "{err}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_mapped_parquet_file_checks_as_the_csv_does() {
-    let dir = scratch("parquet");
+    let dir = common::scratch();
     let output = dir.join("mapped.parquet");
     let target = output.to_str().expect("a UTF-8 path");
     let (code, out, err) = apply(FILE, "spend-over-500", MAPPING, target);
@@ -236,7 +225,6 @@ fn a_mapped_parquet_file_checks_as_the_csv_does() {
     ]);
     let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
     assert_eq!(report["files"][0]["rows"], 5);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -244,7 +232,7 @@ fn a_planning_export_with_uk_dates_maps_to_iso_dates() {
     // Camden's start dates are dd/mm/yyyy where planning.data.gov.uk writes ISO dates (warnings);
     // what remains after the mapping is its true errors: six repeated references.
     let file = "fixtures/corpus/conservation-area/submit-camden-conservation-area.csv";
-    let dir = scratch("camden");
+    let dir = common::scratch();
     let proposal = dir.join("proposal.toml");
     let output = dir.join("mapped.csv");
     let (code, out, _) = run(&["map", file, "--standard", "conservation-area"]);
@@ -265,5 +253,4 @@ fn a_planning_export_with_uk_dates_maps_to_iso_dates() {
         report.contains("still has 6 errors (unique 6), 0 warnings"),
         "{report}{err}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -4,16 +4,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("conform-references-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
 /// Schools, keyed by local authority and number; pupils refer to a school by both, and to a
 /// trust by its (long) name, which is not the trusts' key.
 const STANDARD: &str = r#"{
@@ -108,7 +98,7 @@ fn check_data(dir: &std::path::Path, args: &[&str]) -> Vec<u8> {
 
 #[test]
 fn references_are_found_from_the_values_the_check_kept() {
-    let dir = scratch("kept");
+    let dir = common::scratch();
     let expected = write_files(&dir, 3000);
     let report: serde_json::Value = serde_json::from_slice(&check_data(&dir, &[])).expect("json");
     let pupils = report["files"]
@@ -168,7 +158,7 @@ fn references_are_found_from_the_values_the_check_kept() {
 /// with the rest counted.
 #[test]
 fn references_from_kept_values_are_the_same_on_one_thread_and_within_a_limit() {
-    let dir = scratch("threads");
+    let dir = common::scratch();
     let expected = write_files(&dir, 20_000);
     let run = |args: &[&str]| check_data(&dir, args);
     let two = run(&["--jobs", "2"]);
@@ -190,7 +180,7 @@ fn references_from_kept_values_are_the_same_on_one_thread_and_within_a_limit() {
 #[test]
 fn typed_dates_in_keys_read_alike_on_both_sides() {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-    let dir = scratch("dates");
+    let dir = common::scratch();
     std::fs::write(
         dir.join("visits.standard.json"),
         r#"{

@@ -79,8 +79,7 @@ fn json_reports_match_the_published_schema() {
 }
 
 /// A spend file of `rows` rows with a sprinkling of every kind of error, for the thread tests.
-fn generated_file(rows: usize) -> std::path::PathBuf {
-    let path = std::env::temp_dir().join(format!("conform-jobs-{}-{rows}.csv", std::process::id()));
+fn generated_file(rows: usize) -> common::ScratchFile {
     let mut text = String::from("Body name,Organisation code,Transaction date,Supplier name,Transaction number,Net amount,Irrecoverable VAT,Department,Procurement category\n");
     for i in 0..rows {
         let date = if i % 997 == 0 {
@@ -108,8 +107,7 @@ fn generated_file(rows: usize) -> std::path::PathBuf {
             i / 2
         ));
     }
-    std::fs::write(&path, text).expect("temp file");
-    path
+    common::scratch_file(&format!("jobs-{rows}.csv"), text.as_bytes())
 }
 
 #[test]
@@ -170,7 +168,6 @@ fn output_is_identical_whatever_the_thread_count() {
     assert_eq!(by_code["format"], 31 + 15, "bad dates and bad GSS codes");
     assert_eq!(by_code["type"], 24);
     assert_eq!(by_code["required"], 17);
-    let _ = std::fs::remove_file(&path);
 }
 
 #[test]

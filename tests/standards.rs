@@ -378,8 +378,7 @@ fn grant_identifiers_follow_the_org_id_rules() {
 /// every table of every built-in standard: a template that fails its own check teaches nothing.
 #[test]
 fn every_template_example_row_conforms() {
-    let dir = std::env::temp_dir().join(format!("conform-templates-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = common::scratch();
     for (standard, _, _, _) in CASES {
         let text = std::fs::read_to_string(format!("schemas/{standard}/standard.json"))
             .expect("standard file");
@@ -411,7 +410,6 @@ fn every_template_example_row_conforms() {
             assert!(findings.is_empty(), "{standard}/{table}:\n{findings}");
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Spend and card files share most columns; a name or rule accepted for one and not the other

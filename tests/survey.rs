@@ -245,8 +245,7 @@ fn the_real_corpus_is_matched_to_its_standards() {
 #[test]
 fn the_workbook_has_a_sheet_for_each_part_and_is_the_same_on_every_run() {
     use calamine::Reader;
-    let dir = std::env::temp_dir().join(format!("conform-survey-xlsx-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let dir = common::scratch();
     let written = |name: &str, jobs: &str| {
         let path = dir.join(name);
         let target = path.to_str().expect("a UTF-8 path");
@@ -286,5 +285,4 @@ fn the_workbook_has_a_sheet_for_each_part_and_is_the_same_on_every_run() {
     // A share is a number formatted as a percentage, not text.
     let share = tables.get((3, 16)).expect("a share");
     assert_eq!(share, &calamine::Data::Float(1.0));
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -32,3 +32,73 @@ pub fn outcome(output: std::process::Output) -> (i32, String, String) {
 pub fn run(args: &[&str]) -> (i32, String, String) {
     outcome(conform().args(args).output().expect("runs"))
 }
+
+/// A folder for one test's files, removed with everything in it when the value is dropped, pass
+/// or fail. Tests once left their files behind in the system's temporary folder, a few hundred
+/// megabytes a run, until the disk filled.
+pub struct Scratch(tempfile::TempDir);
+
+/// A new, empty scratch folder.
+pub fn scratch() -> Scratch {
+    Scratch(
+        tempfile::Builder::new()
+            .prefix("conform-test-")
+            .tempdir()
+            .expect("a scratch folder"),
+    )
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.path().as_os_str()
+    }
+}
+
+/// One file written into a scratch folder of its own, which goes when the value is dropped.
+pub struct ScratchFile {
+    path: std::path::PathBuf,
+    _folder: Scratch,
+}
+
+/// Writes `bytes` to a file named `name` in a new scratch folder.
+pub fn scratch_file(name: &str, bytes: &[u8]) -> ScratchFile {
+    let folder = scratch();
+    let path = folder.join(name);
+    std::fs::write(&path, bytes).expect("a scratch file");
+    ScratchFile {
+        path,
+        _folder: folder,
+    }
+}
+
+impl std::ops::Deref for ScratchFile {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+impl AsRef<std::path::Path> for ScratchFile {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for ScratchFile {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.path.as_os_str()
+    }
+}
