@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
+use super::string_set::StringSet;
 use super::value::{Kind, Pattern};
 use crate::formats::{self, ValueFormat};
 use crate::standard::{CodeList, Column, StandardError, Table, ToleranceTest};
@@ -73,7 +74,23 @@ pub struct Allowed {
     /// Those that are strings, for "did you mean".
     pub text: Vec<String>,
     /// All of them as a set when they are all strings: one lookup per cell.
-    pub(crate) set: Option<hashbrown::HashSet<Box<str>>>,
+    pub(crate) set: Option<AllowedSet>,
+}
+
+/// An `enum` of strings as a set: most are a few dozen values, looked up with one comparison.
+pub(crate) enum AllowedSet {
+    Small(StringSet),
+    Hashed(hashbrown::HashSet<Box<str>>),
+}
+
+impl AllowedSet {
+    #[inline]
+    pub(crate) fn contains(&self, text: &str) -> bool {
+        match self {
+            AllowedSet::Small(set) => set.contains(text),
+            AllowedSet::Hashed(set) => set.contains(text),
+        }
+    }
 }
 
 /// `minimum` / `maximum` and their exclusive forms, the tighter of each pair.
@@ -327,11 +344,11 @@ fn compile_allowed(schema: &Value) -> Option<Allowed> {
         .map(String::from)
         .collect();
     let set = values.iter().all(Value::is_string).then(|| {
-        values
-            .iter()
-            .filter_map(Value::as_str)
-            .map(Box::from)
-            .collect()
+        let strings = || values.iter().filter_map(Value::as_str);
+        match StringSet::new(strings()) {
+            Some(small) => AllowedSet::Small(small),
+            None => AllowedSet::Hashed(strings().map(Box::from).collect()),
+        }
     });
     Some(Allowed { values, text, set })
 }

@@ -10,6 +10,7 @@ use crate::standard::{RuleTest, StandardError, Table};
 mod cell_rule;
 mod column;
 mod refs;
+mod string_set;
 mod value;
 
 pub(crate) use cell_rule::{Cell, CellRule};
