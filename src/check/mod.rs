@@ -463,6 +463,7 @@ impl Merger<'_, '_> {
                     .check(&result.keys, first_row, &mut result.findings);
                 result.findings.sort_by_key(Finding::sort_key);
             }
+            self.keys.give_back(std::mem::take(&mut result.keys));
             settle(&mut result.findings, self.compiled, self.options);
             report.rows += result.records;
             *self.last_line = result.last_line.unwrap_or(*self.last_line);
@@ -580,7 +581,7 @@ impl Worker<'_> {
             records: 0,
             last_line: None,
             findings: Vec::new(),
-            keys: keys::KeyValues::default(),
+            keys: self.key_plan.buffer(),
             snippets: Vec::new(),
             counted: None,
             profile: (self.profile && !self.keys_only).then(|| {

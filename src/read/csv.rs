@@ -747,7 +747,8 @@ impl<'a> ChunkRecords<'a> {
         dialect: Dialect,
         parser: &'a mut csv_core::Reader,
     ) -> std::io::Result<ChunkRecords<'a>> {
-        let text = std::str::from_utf8(&chunk.bytes).map_err(|_| NotUtf8::error())?;
+        // SIMD validation: every byte of every chunk goes through it.
+        let text = simdutf8::basic::from_utf8(&chunk.bytes).map_err(|_| NotUtf8::error())?;
         if memchr::memchr(0, &chunk.bytes).is_some() {
             return Err(NotUtf8::error());
         }

@@ -352,7 +352,7 @@ impl NotUtf8 {
 
 /// Whether text taken to be UTF-8 really is (and holds no NUL byte, the mark of binary data).
 pub fn is_plain_utf8(bytes: &[u8]) -> bool {
-    std::str::from_utf8(bytes).is_ok() && memchr::memchr(0, bytes).is_none()
+    simdutf8::basic::from_utf8(bytes).is_ok() && memchr::memchr(0, bytes).is_none()
 }
 
 /// Why a file could not be opened as text.
