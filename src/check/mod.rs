@@ -1169,7 +1169,7 @@ fn check_chunks(
             pending
                 .par_iter()
                 .map_init(
-                    || dialect.parser(),
+                    || dialect.pooled_parser(),
                     |parser, chunk| worker.run(chunk, parser, cap),
                 )
                 .collect()

@@ -205,7 +205,7 @@ fn check_source(
             pending
                 .par_iter()
                 .map_init(
-                    || worker.dialect.parser(),
+                    || worker.dialect.pooled_parser(),
                     |parser, batch| worker.run(batch, parser, cap),
                 )
                 .collect()
