@@ -9,7 +9,9 @@ use polars_core::prelude::*;
 use polars_io::prelude::*;
 use rayon::prelude::*;
 
-use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
+use super::{
+    unreadable, BatchPool, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES,
+};
 use crate::finding::Finding;
 use crate::read::detect::Kind;
 use crate::read::{too_large_text, Input, TooLarge};
@@ -90,6 +92,7 @@ fn frame_source(frame: Arc<DataFrame>, kind: Kind) -> Result<TableSource, Box<Fi
         slice_rows,
         offset: 0,
         pending: std::collections::VecDeque::new(),
+        pool: BatchPool::default(),
     };
     let header = match slices.write_next() {
         Some(header) => header?,
@@ -120,6 +123,7 @@ struct FrameSlices {
     slice_rows: usize,
     offset: usize,
     pending: std::collections::VecDeque<RowBatch>,
+    pool: BatchPool,
 }
 
 impl FrameSlices {
@@ -132,7 +136,7 @@ impl FrameSlices {
         let slice = self.frame.slice(self.offset as i64, self.slice_rows);
         let first_row = self.offset as u64;
         self.offset += slice.height().max(1);
-        let written = super::guarded("Arrow reader", || batches(&slice, first_row))
+        let written = super::guarded("Arrow reader", || batches(&slice, first_row, &self.pool))
             .unwrap_or_else(|message| Err(Box::new(unreadable(message))));
         Some(match written {
             Ok((header, batches)) => {
@@ -178,6 +182,7 @@ fn parquet(bytes: Arc<Vec<u8>>) -> Result<TableSource, Box<Finding>> {
         next: 0,
         offset: 0,
         pending: std::collections::VecDeque::new(),
+        pool: BatchPool::default(),
     };
     // The first row group gives the header; a file without rows still has its columns.
     let header = match row_groups.read_next()? {
@@ -212,6 +217,7 @@ struct RowGroups {
     next: usize,
     offset: usize,
     pending: std::collections::VecDeque<RowBatch>,
+    pool: BatchPool,
 }
 
 impl RowGroups {
@@ -230,7 +236,7 @@ impl RowGroups {
             .with_slice(Some((self.offset, rows)))
             .finish()
             .map_err(|e| cannot_read(Kind::Parquet, e))?;
-        let (header, batches) = batches(&frame, self.offset as u64)?;
+        let (header, batches) = batches(&frame, self.offset as u64, &self.pool)?;
         self.pending.extend(batches);
         self.next += 1;
         self.offset += rows;
@@ -264,6 +270,7 @@ impl Iterator for RowGroups {
 fn batches(
     frame: &DataFrame,
     first_row: u64,
+    pool: &BatchPool,
 ) -> Result<(Vec<String>, Vec<RowBatch>), Box<Finding>> {
     let header: Vec<String> = frame
         .get_column_names()
@@ -325,7 +332,7 @@ fn batches(
                     values
                 })
                 .collect();
-            let mut batch = RowBatch::with_capacity(rows, rows * values.len(), text_bytes);
+            let mut batch = pool.batch(rows, rows * values.len(), text_bytes);
             let mut cells: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(values.len());
             for row in 0..rows {
                 cells.clear();
@@ -398,6 +405,7 @@ mod tests {
             slice_rows: 997,
             offset: 0,
             pending: std::collections::VecDeque::new(),
+            pool: BatchPool::default(),
         };
         sliced.batches = Box::new(slices);
         let sliced = rows_of(sliced);

@@ -15,7 +15,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
+use super::{
+    unreadable, BatchPool, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES,
+};
 use crate::finding::{Code, Finding};
 use crate::i18n::Text;
 use crate::read::{too_large_text, Input, TooLarge};
@@ -541,6 +543,7 @@ fn table_with(
         index: columns.index,
         columns: columns.header.len(),
         kind,
+        pool: BatchPool::default(),
     };
     TableSource {
         format,
@@ -559,13 +562,14 @@ struct Rows {
     index: KeyIndex,
     columns: usize,
     kind: RowKind,
+    pool: BatchPool,
 }
 
 impl Iterator for Rows {
     type Item = io::Result<RowBatch>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let mut batch = RowBatch::default();
+        let mut batch = self.pool.batch(0, 0, 0);
         let elements: Vec<Element> = self.elements.by_ref().take(BATCH_ROWS).collect();
         // Each row's values are read in parallel (reading JSON is most of the work), then put in
         // the batch in order; a row holds only the cells it has until then.

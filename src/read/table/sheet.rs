@@ -8,7 +8,9 @@ use std::io::{self, Cursor, Read, Seek};
 
 use calamine::{Data, DataRef, Reader, SheetType};
 
-use super::{unreadable, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES};
+use super::{
+    unreadable, BatchPool, Locator, RowBatch, TableSource, BATCH_ROWS, MAX_DOCUMENT_BYTES,
+};
 use crate::finding::{Code, Finding};
 use crate::i18n::{Text, TextArg};
 use crate::read::detect::Kind;
@@ -494,6 +496,7 @@ fn build(name: &str, mut grid: Grid, header_row: u32, mut notes: Vec<Finding>) -
         text: grid.text,
         first_column,
         width,
+        pool: BatchPool::default(),
     };
     TableSource {
         format: "sheet",
@@ -514,6 +517,7 @@ struct SheetRows {
     text: String,
     first_column: u32,
     width: usize,
+    pool: BatchPool,
 }
 
 impl Iterator for SheetRows {
@@ -522,7 +526,7 @@ impl Iterator for SheetRows {
     fn next(&mut self) -> Option<Self::Item> {
         let (first_column, width) = (self.first_column, self.width);
         let text = self.text.as_str();
-        let mut batch = RowBatch::default();
+        let mut batch = self.pool.batch(0, 0, 0);
         for (row, row_cells) in self.rows.by_ref() {
             let row_width = row_cells
                 .iter()
