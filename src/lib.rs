@@ -22,6 +22,7 @@ pub mod run;
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
+mod spares;
 pub mod standard;
 pub mod suggest;
 pub mod survey;

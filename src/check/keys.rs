@@ -16,6 +16,7 @@ use crate::read::csv::Record;
 use super::cells::is_missing;
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding};
+use crate::spares::Spares;
 use crate::standard::Table;
 use crate::t;
 
@@ -45,12 +46,15 @@ pub struct KeptKey {
 }
 
 /// The keys of a table that a file can be checked for (those whose columns are all in the file).
+/// Key value buffers kept: more than the chunks in flight between the checkers and the merge.
+const SPARE_BUFFERS: usize = 64;
+
 pub struct KeyPlan {
     keys: Vec<KeySpec>,
     /// Buffers of key values the merge is done with, for the checking threads to fill again: a
     /// chunk's values come to a few hundred kilobytes, and fresh memory for every chunk cost a
     /// page fault each 4 KiB (a third of the faults of the spending benchmark).
-    spare: std::sync::Mutex<Vec<KeyValues>>,
+    spares: Spares<KeyValues>,
 }
 
 /// A row's value for one key, pulled out by a worker.
@@ -150,7 +154,7 @@ impl KeyPlan {
         }
         KeyPlan {
             keys,
-            spare: Default::default(),
+            spares: Spares::new(SPARE_BUFFERS),
         }
     }
 
@@ -160,27 +164,18 @@ impl KeyPlan {
 
     /// An empty buffer for a chunk's key values, reused when one is spare.
     pub fn buffer(&self) -> KeyValues {
-        self.spare
-            .lock()
-            .ok()
-            .and_then(|mut spare| spare.pop())
-            .unwrap_or_default()
+        self.spares.take().unwrap_or_default()
     }
 
     /// Takes back a buffer whose values have been checked.
     pub fn give_back(&self, mut buffer: KeyValues) {
-        /// As many as there are chunks in flight, and then some.
-        const KEPT: usize = 64;
+        // A table without keys never fills its buffers: nothing to keep.
         if buffer.values.capacity() == 0 {
             return;
         }
         buffer.text.clear();
         buffer.values.clear();
-        if let Ok(mut spare) = self.spare.lock() {
-            if spare.len() < KEPT {
-                spare.push(buffer);
-            }
-        }
+        self.spares.give_back(buffer);
     }
 
     /// Whether key `key` takes a part from `file_column`.
@@ -722,7 +717,7 @@ mod tests {
                 unique: true,
                 kept: false,
             }],
-            spare: Default::default(),
+            spares: Spares::new(SPARE_BUFFERS),
         };
         // As if rows 2, 5 and 9 had matching fingerprints: 2 and 9 hold one value, 5 another.
         let pending = Pending {

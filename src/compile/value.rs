@@ -462,10 +462,11 @@ impl ClassChain {
     #[inline]
     fn is_match(&self, text: &[u8]) -> bool {
         let n = text.len();
-        if n >= 64 || self.lengths >> n & 1 == 0 {
+        if n >= 64 || (self.lengths >> n) & 1 == 0 {
             return false;
         }
-        // Every length in `lengths` has its classes, so the zip covers the whole value.
+        // Every length in `lengths` has its classes, so the zip covers the whole value. No early
+        // exit: values are short, and a branch a byte would cost more than the tests it saves.
         text.iter()
             .zip(&self.classes)
             .fold(true, |fits, (&byte, class)| fits & class[usize::from(byte)])

@@ -6,6 +6,7 @@ use csv::StringRecord;
 
 use super::structural::split_line;
 use super::{is_plain_utf8, NotUtf8, Utf8Stream};
+use crate::spares::Spares;
 
 /// Delimiters conform recognises, in order of preference when the evidence is equal.
 pub const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
@@ -115,7 +116,7 @@ impl<R: Read> Read for LineEnds<R> {
 }
 
 /// How the CSV text is to be read.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Dialect {
     pub delimiter: u8,
 }
@@ -133,12 +134,12 @@ impl Dialect {
     /// cost 1% of the spending benchmark's CPU.
     pub fn pooled_parser(&self) -> PooledParser {
         let spare = SPARE_PARSERS.with_borrow_mut(|spare| {
-            let at = spare.iter().position(|(d, _)| *d == self.delimiter)?;
+            let at = spare.iter().position(|(dialect, _)| dialect == self)?;
             Some(spare.swap_remove(at).1)
         });
         PooledParser {
             parser: Some(spare.unwrap_or_else(|| self.parser())),
-            delimiter: self.delimiter,
+            dialect: *self,
         }
     }
 
@@ -153,7 +154,7 @@ impl Dialect {
 }
 
 thread_local! {
-    static SPARE_PARSERS: std::cell::RefCell<Vec<(u8, csv_core::Reader)>> =
+    static SPARE_PARSERS: std::cell::RefCell<Vec<(Dialect, csv_core::Reader)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -161,7 +162,7 @@ thread_local! {
 /// chunk left in it does not reach the next.
 pub struct PooledParser {
     parser: Option<csv_core::Reader>,
-    delimiter: u8,
+    dialect: Dialect,
 }
 
 impl std::ops::Deref for PooledParser {
@@ -185,14 +186,14 @@ impl Drop for PooledParser {
     fn drop(&mut self) {
         /// A thread rarely meets more than one dialect in a run.
         const KEPT: usize = 4;
-        let (Some(parser), delimiter) = (self.parser.take(), self.delimiter) else {
+        let (Some(parser), dialect) = (self.parser.take(), self.dialect) else {
             return;
         };
         // During the thread's own exit the spares may be gone already; the parser is then let go.
         let _ = SPARE_PARSERS.try_with(|spare| {
             if let Ok(mut spare) = spare.try_borrow_mut() {
                 if spare.len() < KEPT {
-                    spare.push((delimiter, parser));
+                    spare.push((dialect, parser));
                 }
             }
         });
@@ -236,43 +237,22 @@ pub struct Chunk {
     /// What was wrong with the records in it, in the order of their lines. A chunk with a
     /// [`FaultKind::TooLong`] fault holds no bytes: it stands for the record skipped.
     pub faults: Vec<Fault>,
-    /// Where the buffer goes back when the chunk is done with.
-    pool: BufferPool,
+    /// Where the buffer goes back when the chunk is done with, for the reader to fill again.
+    spares: Spares<Vec<u8>>,
 }
 
 impl Drop for Chunk {
     fn drop(&mut self) {
-        self.pool.give_back(std::mem::take(&mut self.bytes));
+        let bytes = std::mem::take(&mut self.bytes);
+        // A chunk standing for a skipped record has no memory to give.
+        if bytes.capacity() > 0 {
+            self.spares.give_back(bytes);
+        }
     }
 }
 
-/// Chunk buffers handed back by the workers, so that the reader reuses memory that is already
-/// mapped instead of faulting in fresh pages for every chunk.
-#[derive(Clone, Default)]
-struct BufferPool(std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>);
-
-impl BufferPool {
-    const KEPT: usize = 64;
-
-    fn give_back(&self, buffer: Vec<u8>) {
-        if buffer.capacity() == 0 {
-            return;
-        }
-        if let Ok(mut pool) = self.0.lock() {
-            if pool.len() < Self::KEPT {
-                pool.push(buffer);
-            }
-        }
-    }
-
-    fn take(&self) -> Vec<u8> {
-        self.0
-            .lock()
-            .ok()
-            .and_then(|mut pool| pool.pop())
-            .unwrap_or_default()
-    }
-}
+/// Chunk buffers kept: more than the chunks in flight between the reader and the checkers.
+const SPARE_CHUNKS: usize = 64;
 
 /// Splits the text into chunks of whole records without parsing them, so that parsing can happen
 /// in parallel. Only quotes and line ends are looked at (with memchr), by the rule every csv
@@ -299,7 +279,8 @@ pub struct ChunkReader {
     finished: bool,
     /// Check that each chunk is UTF-8 (for text not read through before).
     verify: bool,
-    pool: BufferPool,
+    /// Buffers of chunks the checkers are done with.
+    spares: Spares<Vec<u8>>,
     /// What was wrong with the header record, if anything: a header too long to read is
     /// returned empty, with this saying why.
     pub header_fault: Option<Fault>,
@@ -377,7 +358,7 @@ impl ChunkReader {
             line,
             finished: false,
             verify,
-            pool: BufferPool::default(),
+            spares: Spares::new(SPARE_CHUNKS),
             header_fault: None,
         })
     }
@@ -529,7 +510,7 @@ impl ChunkReader {
             bytes,
             first_line,
             faults,
-            pool: self.pool.clone(),
+            spares: self.spares.clone(),
         })
     }
 
@@ -591,7 +572,7 @@ impl ChunkReader {
                     in_quotes,
                 },
             }],
-            pool: self.pool.clone(),
+            spares: self.spares.clone(),
         })
     }
 
@@ -694,7 +675,7 @@ impl ChunkReader {
     /// Hands out the first `cut` bytes of text; the rest moves to a recycled buffer.
     fn cut(&mut self, cut: usize) -> Vec<u8> {
         let remainder = self.filled - cut;
-        let mut rest = self.pool.take();
+        let mut rest = self.spares.take().unwrap_or_default();
         if rest.len() < remainder {
             rest.resize(remainder, 0);
         }
@@ -808,7 +789,6 @@ impl<'a> ChunkRecords<'a> {
         dialect: Dialect,
         parser: &'a mut csv_core::Reader,
     ) -> std::io::Result<ChunkRecords<'a>> {
-        // SIMD validation: every byte of every chunk goes through it.
         let text = simdutf8::basic::from_utf8(&chunk.bytes).map_err(|_| NotUtf8::error())?;
         if memchr::memchr(0, &chunk.bytes).is_some() {
             return Err(NotUtf8::error());

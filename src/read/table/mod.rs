@@ -17,6 +17,7 @@ use super::detect::Kind;
 use super::Input;
 use crate::finding::Finding;
 use crate::i18n::{Text, TextArg};
+use crate::spares::Spares;
 use crate::t;
 
 /// Rows of one table, as text cells without a copy per cell: one text buffer and cell bounds.
@@ -53,9 +54,17 @@ impl Drop for RowBatch {
 
 /// The memory of batches the checker is done with, for a reader's next batches. A Parquet file
 /// was read into fresh memory batch after batch, and the kernel's work of mapping it in was
-/// half of the read's CPU time. The pool belongs to one reader and goes with it and its batches.
-#[derive(Clone, Default)]
-pub(crate) struct BatchPool(std::sync::Arc<std::sync::Mutex<Vec<Buffers>>>);
+/// a fifth of the read's time. The pool belongs to one reader and goes with it and its batches.
+#[derive(Clone)]
+pub(crate) struct BatchPool(Spares<Buffers>);
+
+impl Default for BatchPool {
+    fn default() -> BatchPool {
+        /// More than the batches in flight between a reader and the checking threads.
+        const KEPT: usize = 32;
+        BatchPool(Spares::new(KEPT))
+    }
+}
 
 pub(crate) struct Buffers {
     text: String,
@@ -64,14 +73,11 @@ pub(crate) struct Buffers {
 }
 
 impl BatchPool {
-    /// More than the batches in flight between a reader and the checking threads.
-    const KEPT: usize = 32;
-
     /// An empty batch with room for `rows` rows of `cells` cells in all, and `text` bytes, in
     /// memory a finished batch held when there is one.
     pub fn batch(&self, rows: usize, cells: usize, text: usize) -> RowBatch {
         let mut batch = RowBatch::default();
-        if let Some(spare) = self.0.lock().ok().and_then(|mut spare| spare.pop()) {
+        if let Some(spare) = self.0.take() {
             batch.text = spare.text;
             batch.bounds = spare.bounds;
             batch.rows = spare.rows;
@@ -87,11 +93,7 @@ impl BatchPool {
         buffers.text.clear();
         buffers.bounds.clear();
         buffers.rows.clear();
-        if let Ok(mut spare) = self.0.lock() {
-            if spare.len() < Self::KEPT {
-                spare.push(buffers);
-            }
-        }
+        self.0.give_back(buffers);
     }
 }
 
