@@ -17,7 +17,7 @@ pub struct CellAt {
 }
 
 /// `str::trim`, skipping the Unicode-aware scan when both ends are plain ASCII characters.
-fn trim(raw: &str) -> &str {
+pub(crate) fn trim(raw: &str) -> &str {
     let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
     if plain(raw.as_bytes().first()) && plain(raw.as_bytes().last()) {
         raw

@@ -13,7 +13,7 @@ use rayon::slice::ParallelSliceMut;
 
 use crate::read::csv::Record;
 
-use super::cells::is_missing;
+use super::cells::{is_missing, trim};
 use crate::compile::CompiledTable;
 use crate::finding::{Code, Finding};
 use crate::spares::Spares;
@@ -202,7 +202,7 @@ impl KeyPlan {
             let mut value = 0;
             if let [(_, file_column)] = spec.parts[..] {
                 // One column: its cell is the value, hashed where it lies.
-                let cell = record.get(file_column).unwrap_or("").trim();
+                let cell = trim(record.get(file_column).unwrap_or(""));
                 if is_missing(cell, table) {
                     missing_part = Some(0);
                 } else {
@@ -213,7 +213,7 @@ impl KeyPlan {
                 }
             } else {
                 for (n, (_, file_column)) in spec.parts.iter().enumerate() {
-                    let cell = record.get(*file_column).unwrap_or("").trim();
+                    let cell = trim(record.get(*file_column).unwrap_or(""));
                     if is_missing(cell, table) {
                         missing_part = Some(n);
                         break;

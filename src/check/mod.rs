@@ -208,7 +208,7 @@ fn settle(findings: &mut Vec<Finding>, table: &CompiledTable, options: &Options)
 }
 
 fn is_blank<'r>(mut cells: impl Iterator<Item = &'r str>) -> bool {
-    cells.all(|cell| cell.trim().is_empty())
+    cells.all(|cell| cells::trim(cell).is_empty())
 }
 
 /// Checks one record's shape and cells; returns whether the row is blank.

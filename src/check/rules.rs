@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::read::csv::Record;
 use serde_json::{Map, Value};
 
-use super::cells::is_missing;
+use super::cells::{is_missing, trim};
 use crate::compile::{convert, Cell, CompiledTable, CompiledTest};
 use crate::finding::{Code, Finding};
 use crate::formats::date;
@@ -245,7 +245,7 @@ pub fn check_rules(
                 }
                 CompiledTest::Compare { left, op, right } => {
                     let cell = |i: usize| {
-                        let raw = standard_to_file[i].and_then(|f| record.get(f))?.trim();
+                        let raw = trim(standard_to_file[i].and_then(|f| record.get(f))?);
                         (!is_missing(raw, table)).then_some(raw)
                     };
                     let (Some(a), Some(b)) = (cell(*left), cell(*right)) else {
@@ -266,7 +266,7 @@ pub fn check_rules(
                 }
                 CompiledTest::Point { x, y, within } => {
                     let number = |i: usize| {
-                        let raw = standard_to_file[i].and_then(|f| record.get(f))?.trim();
+                        let raw = trim(standard_to_file[i].and_then(|f| record.get(f))?);
                         let value =
                             (!is_missing(raw, table)).then(|| raw.parse::<f64>().ok())??;
                         Some((raw, value))

@@ -848,7 +848,7 @@ impl<'a> ChunkRecords<'a> {
             previous = *end;
         }
         // Unquoting never splits a character, so the output is UTF-8 like the input.
-        let text = std::str::from_utf8(&self.output[..written]).unwrap_or_default();
+        let text = simdutf8::basic::from_utf8(&self.output[..written]).unwrap_or_default();
         Some((
             line,
             self.line,
