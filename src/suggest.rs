@@ -125,8 +125,9 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], written into `out` (cleared first), for callers that fold many values.
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
+    // No trim first: spaces at either end are gaps with nothing after (or before) them.
     let mut gap = false;
-    for c in text.trim().chars() {
+    for c in text.chars() {
         if c.is_whitespace() || c == '_' || c == '-' {
             gap = true;
             continue;
@@ -143,9 +144,38 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// `f` of `text` folded, in a buffer each thread keeps: code-list cells are folded without an
+/// allocation.
+pub fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    FOLDED.with_borrow_mut(|folded| {
+        fold_into(text, folded);
+        f(folded)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_without_a_trim_is_folding_after_one() {
+        let trimmed_first = |text: &str| fold(text.trim());
+        for text in [
+            "  Not Permissioned ",
+            "\u{2003}mixed_ownership\t",
+            "-lead-",
+            "__",
+            " a - b ",
+            "Ünïcode  Text\u{a0}",
+            "",
+        ] {
+            assert_eq!(fold(text), trimmed_first(text), "{text:?}");
+        }
+        assert_eq!(fold(" Not_permissioned "), "not permissioned");
+    }
 
     /// A format's help in English, whether the format gives it as plain words or from the
     /// catalogue.

@@ -40,7 +40,7 @@ fn refill(
         if keep.is_some_and(|keep| !keep[i]) {
             continue;
         }
-        let trimmed = file_column.and_then(|f| record.get(f)).map(str::trim);
+        let trimmed = file_column.and_then(|f| record.get(f)).map(trim);
         let value = match trimmed {
             Some(t) if !is_missing(t, table) => Some(t),
             Some(_) if column.presence.nullable => {
@@ -232,9 +232,7 @@ pub fn check_rules(
                 CompiledTest::Cells(test) => {
                     let cell = |i: usize| {
                         let column = &table.columns[i];
-                        let trimmed = standard_to_file[i]
-                            .and_then(|f| record.get(f))
-                            .map(str::trim);
+                        let trimmed = standard_to_file[i].and_then(|f| record.get(f)).map(trim);
                         let missing = trimmed.is_some_and(|t| is_missing(t, table));
                         Cell::of(trimmed, missing, column.presence.nullable, &column.kinds)
                     };

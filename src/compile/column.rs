@@ -84,6 +84,14 @@ pub(crate) enum AllowedSet {
 }
 
 impl AllowedSet {
+    /// The strings `values` gives, as one-probe set when that can be made, else a hash set.
+    fn of<'a, I: Iterator<Item = &'a str>>(values: impl Fn() -> I) -> AllowedSet {
+        match StringSet::new(values()) {
+            Some(small) => AllowedSet::Small(small),
+            None => AllowedSet::Hashed(values().map(Box::from).collect()),
+        }
+    }
+
     #[inline]
     pub(crate) fn contains(&self, text: &str) -> bool {
         match self {
@@ -106,6 +114,36 @@ pub struct CodelistCheck {
     /// Declared as a foreign key: a miss is a `foreign-key` finding, not `codelist`.
     pub is_foreign_key: bool,
     pub separator: Option<String>,
+    /// The list's codes as a set made for lookups, as an `enum`'s are (a general hash set and
+    /// its comparison were a tenth of brownfield-land's check).
+    exact: AllowedSet,
+    /// Its codes folded, when the list matches so (`match: folded`).
+    folded: Option<AllowedSet>,
+}
+
+impl CodelistCheck {
+    fn new(list: &Arc<CodeList>, column: &Column) -> CodelistCheck {
+        let folded = (!list.folded.is_empty())
+            .then(|| AllowedSet::of(|| list.folded.iter().map(String::as_str)));
+        CodelistCheck {
+            list: Arc::clone(list),
+            is_foreign_key: column.codelist_is_foreign_key,
+            separator: column.separator.clone(),
+            exact: AllowedSet::of(|| list.codes.iter().map(|c| &**c)),
+            folded,
+        }
+    }
+
+    /// Whether `code` is on the list, as [`CodeList::contains`] tells.
+    #[inline]
+    pub fn contains(&self, code: &str) -> bool {
+        if self.exact.contains(code) {
+            return true;
+        }
+        self.folded
+            .as_ref()
+            .is_some_and(|folded| crate::suggest::with_folded(code, |f| folded.contains(f)))
+    }
 }
 
 /// What messages about the column can offer as help.
@@ -242,11 +280,10 @@ pub(super) fn compile_column(
         allowed,
         constant,
         bounds,
-        codelist: column.codelist.as_ref().map(|list| CodelistCheck {
-            list: Arc::clone(list),
-            is_foreign_key: column.codelist_is_foreign_key,
-            separator: column.separator.clone(),
-        }),
+        codelist: column
+            .codelist
+            .as_ref()
+            .map(|list| CodelistCheck::new(list, column)),
         help: ColumnHelp {
             description: schema
                 .get("description")
@@ -343,13 +380,10 @@ fn compile_allowed(schema: &Value) -> Option<Allowed> {
         .filter_map(Value::as_str)
         .map(String::from)
         .collect();
-    let set = values.iter().all(Value::is_string).then(|| {
-        let strings = || values.iter().filter_map(Value::as_str);
-        match StringSet::new(strings()) {
-            Some(small) => AllowedSet::Small(small),
-            None => AllowedSet::Hashed(strings().map(Box::from).collect()),
-        }
-    });
+    let set = values
+        .iter()
+        .all(Value::is_string)
+        .then(|| AllowedSet::of(|| values.iter().filter_map(Value::as_str)));
     Some(Allowed { values, text, set })
 }
 

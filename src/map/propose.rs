@@ -152,10 +152,9 @@ fn names_for_codes<'p>(
     profile: &impl Fn(usize) -> &'p ColumnProfile,
 ) -> Option<(usize, &'static str)> {
     let gss_list = column.codelist.as_ref().is_some_and(|list| {
-        list.codes
-            .iter()
-            .take(5)
-            .all(|c| crate::formats::ids::is_gss_code(c))
+        list.sample(5)
+            .into_iter()
+            .all(crate::formats::ids::is_gss_code)
     });
     if !gss_list {
         return None;

@@ -260,14 +260,16 @@ impl CodeList {
         if self.folded.is_empty() {
             return false;
         }
-        // Folded in a buffer kept by each thread: a cell is looked up without an allocation.
-        thread_local! {
-            static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-        }
-        FOLDED.with_borrow_mut(|folded| {
-            crate::suggest::fold_into(value, folded);
-            self.folded.contains(folded.as_str())
-        })
+        crate::suggest::with_folded(value, |folded| self.folded.contains(folded))
+    }
+
+    /// The `n` smallest codes: a sample that is the same on every run, which the set's own order
+    /// is not.
+    pub fn sample(&self, n: usize) -> Vec<&str> {
+        let mut codes: Vec<&str> = self.codes.iter().map(|c| &**c).collect();
+        codes.sort_unstable();
+        codes.truncate(n);
+        codes
     }
 }
 

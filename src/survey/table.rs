@@ -387,7 +387,7 @@ enum Content {
 fn content_of(column: &crate::standard::Column) -> Option<Content> {
     // A code list of GSS codes (organisations) is a column of GSS codes.
     let gss_list = column.codelist.as_ref().is_some_and(|list| {
-        let sample: Vec<&str> = list.codes.iter().take(5).map(|c| &**c).collect();
+        let sample = list.sample(5);
         !sample.is_empty() && sample.iter().all(|c| crate::formats::ids::is_gss_code(c))
     });
     if gss_list {
