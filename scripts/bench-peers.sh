@@ -8,8 +8,10 @@
 # rules as polars expressions (bench/peer_polars.py) and as one DuckDB query (bench/peer_duckdb.py),
 # frictionless with bench/spend.tableschema.json, and qsv with bench/spend.schema.json when qsv or
 # qsvlite is on the PATH (or named by $QSV). polars, DuckDB and frictionless are installed from
-# PyPI into bench-data/venv on first use. Figures are medians of RUNS (frictionless: one run, it takes minutes) of the wall time and
-# of the CPU time (user + system), with the largest peak RSS, all from /usr/bin/time. The ratios
+# PyPI into bench-data/venv on first use. Figures are medians of RUNS (frictionless: one run, it
+# takes minutes) of the wall time and of the CPU time (user + system), with the largest peak RSS,
+# all from /usr/bin/time. The runs go round robin (each tool once a round), so that a slow spell
+# of this shared machine falls on every tool alike rather than on whichever ran then. The ratios
 # are the peer's figure over conform's (2 threads): how many times less conform takes.
 # SKIP_FRICTIONLESS=1 leaves frictionless out (for quick re-runs).
 set -euo pipefail
@@ -30,20 +32,21 @@ BYTES=$(stat -c %s "$FILE")
   "$DATA/venv/bin/pip" install --quiet polars duckdb
 PYTHON=$PWD/$DATA/venv/bin/python
 
-# median wall seconds, median CPU seconds and the largest peak RSS (KiB) of a command run $1 times
-measure() {
-  local runs=$1; shift
-  local walls=() cpus=() rss=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$TIMES" "$@" >/dev/null 2>&1 || true
-    read -r wall user system m < <(tail -n 1 "$TIMES")
-    walls+=("$wall")
-    cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.2f", u + s}')")
-    [ "$m" -gt "$rss" ] && rss=$m
-  done
-  echo "$(median "${walls[@]}") $(median "${cpus[@]}") $rss"
+# One timed run of a command, recorded under NAME as "wall CPU peak-RSS(KiB)".
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$TIMES" "$@" >/dev/null 2>&1 || true
+  read -r wall user system m < <(tail -n 1 "$TIMES")
+  echo "$wall $(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.2f", u + s}') $m" >>"$RECORDS/$name"
 }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# median wall seconds, median CPU seconds and the largest peak RSS of NAME's runs
+summary() {
+  local f="$RECORDS/$1"
+  echo "$(cut -d' ' -f1 "$f" | median) $(cut -d' ' -f2 "$f" | median) $(cut -d' ' -f3 "$f" | sort -g | tail -n 1)"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+RECORDS=$PWD/$DATA/runs
+rm -rf "$RECORDS" && mkdir -p "$RECORDS"
 
 row() { # name wall cpu rss found
   awk -v n="$1" -v s="$2" -v c="$3" -v r="$4" -v f="$5" -v b="$BYTES" -v base="${c2:-0}" -v cbase="${u2:-0}" 'BEGIN {
@@ -60,23 +63,32 @@ echo
 echo "| command | wall s | CPU s | MB/s | peak RSS | errors found | wall ratio | CPU ratio |"
 echo "|---|---|---|---|---|---|---|---|"
 
-read -r c2 u2 r2 < <(measure "$RUNS" "$CONFORM" check "$FILE" -s bench/spend.standard.json --format json --jobs 2)
+# qsv, or qsvlite (`cargo install qsv --locked --features lite`, which has validate): $QSV if set.
+QSV=${QSV:-$(command -v qsv || command -v qsvlite || true)}
+for _ in $(seq "$RUNS"); do
+  timed conform2 "$CONFORM" check "$FILE" -s bench/spend.standard.json --format json --jobs 2
+  timed conform1 "$CONFORM" check "$FILE" -s bench/spend.standard.json --format json --jobs 1
+  timed polars "$PYTHON" bench/peer_polars.py "$FILE"
+  timed duckdb "$PYTHON" bench/peer_duckdb.py "$FILE"
+  [ -z "$QSV" ] || timed qsv "$QSV" validate "$FILE" bench/spend.schema.json
+done
+
+read -r c2 u2 r2 < <(summary conform2)
 "$CONFORM" check "$FILE" -s bench/spend.standard.json --format json --jobs 2 > "$DATA/conform.json" || true
 row "conform check --jobs 2" "$c2" "$u2" "$r2" "$(found --conform "$DATA/conform.json")"
-read -r c1 u1 r1 < <(measure "$RUNS" "$CONFORM" check "$FILE" -s bench/spend.standard.json --format json --jobs 1)
+read -r c1 u1 r1 < <(summary conform1)
 row "conform check --jobs 1" "$c1" "$u1" "$r1" "$(found --conform "$DATA/conform.json")"
 
-read -r p up rp < <(measure "$RUNS" "$PYTHON" bench/peer_polars.py "$FILE")
+read -r p up rp < <(summary polars)
 "$PYTHON" bench/peer_polars.py "$FILE" "$DATA/polars-cells.csv" >/dev/null
 row "polars $("$PYTHON" -c 'import polars; print(polars.__version__)') (bench/peer_polars.py)" "$p" "$up" "$rp" "$(found --cells "$DATA/polars-cells.csv")"
-read -r d ud rd < <(measure "$RUNS" "$PYTHON" bench/peer_duckdb.py "$FILE")
+read -r d ud rd < <(summary duckdb)
 "$PYTHON" bench/peer_duckdb.py "$FILE" "$DATA/duckdb-cells.csv" >/dev/null
 row "DuckDB $("$PYTHON" -c 'import duckdb; print(duckdb.__version__)') (bench/peer_duckdb.py)" "$d" "$ud" "$rd" "$(found --cells "$DATA/duckdb-cells.csv")"
 
-# qsv, or qsvlite (`cargo install qsv --locked --features lite`, which has validate): $QSV if set.
-QSV=${QSV:-$(command -v qsv || command -v qsvlite || true)}
 if [ -n "$QSV" ]; then
-  read -r q uq rq < <(measure "$RUNS" "$QSV" validate "$FILE" bench/spend.schema.json)
+  read -r q uq rq < <(summary qsv)
+  # JSON Schema has no uniqueness across rows: qsv cannot find the repeated transaction numbers.
   found_q=$(found --qsv "$FILE.validation-errors.tsv" 2>/dev/null || echo "?")
   row "$(basename "$QSV") $("$QSV" --version 2>/dev/null | awk '{print $2}' | cut -d- -f1) validate" "$q" "$uq" "$rq" "$found_q"
 else
@@ -91,8 +103,9 @@ fi
 [ -x "$DATA/venv/bin/frictionless" ] || "$DATA/venv/bin/pip" install --quiet 'frictionless[csv]'
 # frictionless refuses absolute schema paths unless trusted: run it in the data folder.
 cp bench/spend.tableschema.json "$DATA/"
-read -r f uf rf < <(cd "$DATA" && measure 1 ./venv/bin/frictionless validate --limit-errors 1000000 --json \
+(cd "$DATA" && timed frictionless ./venv/bin/frictionless validate --limit-errors 1000000 --json \
   --schema spend.tableschema.json "$(basename "$FILE")")
+read -r f uf rf < <(summary frictionless)
 (cd "$DATA" && ./venv/bin/frictionless validate --limit-errors 1000000 --json --schema spend.tableschema.json \
   "$(basename "$FILE")" > frictionless.json) || true
 row "frictionless validate" "$f" "$uf" "$rf" "$(found --frictionless "$DATA/frictionless.json")"

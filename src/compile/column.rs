@@ -84,7 +84,7 @@ pub(crate) enum AllowedSet {
 }
 
 impl AllowedSet {
-    /// The strings `values` gives, as one-probe set when that can be made, else a hash set.
+    /// The strings `values` gives, as a one-probe set when that can be made, else a hash set.
     fn of<'a, I: Iterator<Item = &'a str>>(values: impl Fn() -> I) -> AllowedSet {
         match StringSet::new(values()) {
             Some(small) => AllowedSet::Small(small),
@@ -114,35 +114,39 @@ pub struct CodelistCheck {
     /// Declared as a foreign key: a miss is a `foreign-key` finding, not `codelist`.
     pub is_foreign_key: bool,
     pub separator: Option<String>,
-    /// The list's codes as a set made for lookups, as an `enum`'s are (a general hash set and
-    /// its comparison were a tenth of brownfield-land's check).
-    exact: AllowedSet,
-    /// Its codes folded, when the list matches so (`match: folded`).
-    folded: Option<AllowedSet>,
+    /// The list's codes as a one-probe set, as an `enum`'s are, when it is short enough (a general
+    /// hash set and its comparison were a tenth of brownfield-land's check); a long list is looked
+    /// up in its own set.
+    exact: Option<StringSet>,
+    /// The same for its codes folded, when the list matches so (`match: folded`).
+    folded: Option<StringSet>,
 }
 
 impl CodelistCheck {
     fn new(list: &Arc<CodeList>, column: &Column) -> CodelistCheck {
-        let folded = (!list.folded.is_empty())
-            .then(|| AllowedSet::of(|| list.folded.iter().map(String::as_str)));
         CodelistCheck {
             list: Arc::clone(list),
             is_foreign_key: column.codelist_is_foreign_key,
             separator: column.separator.clone(),
-            exact: AllowedSet::of(|| list.codes.iter().map(|c| &**c)),
-            folded,
+            exact: StringSet::new(list.codes.iter().map(|c| &**c)),
+            folded: StringSet::new(list.folded.iter().map(String::as_str)),
         }
     }
 
     /// Whether `code` is on the list, as [`CodeList::contains`] tells.
     #[inline]
     pub fn contains(&self, code: &str) -> bool {
-        if self.exact.contains(code) {
-            return true;
+        let exact = match &self.exact {
+            Some(set) => set.contains(code),
+            None => self.list.codes.contains(code),
+        };
+        if exact || self.list.folded.is_empty() {
+            return exact;
         }
-        self.folded
-            .as_ref()
-            .is_some_and(|folded| crate::suggest::with_folded(code, |f| folded.contains(f)))
+        crate::suggest::with_folded(code, |folded| match &self.folded {
+            Some(set) => set.contains(folded),
+            None => self.list.folded.contains(folded),
+        })
     }
 }
 
