@@ -63,7 +63,7 @@ echo
 echo "| command | wall s | CPU s | MB/s | peak RSS | errors found | wall ratio | CPU ratio |"
 echo "|---|---|---|---|---|---|---|---|"
 
-# qsv, or qsvlite (`cargo install qsv --locked --features lite`, which has validate): $QSV if set.
+# qsv, or qsvlite (which has validate; README "Speed" says how it was built here): $QSV if set.
 QSV=${QSV:-$(command -v qsv || command -v qsvlite || true)}
 for _ in $(seq "$RUNS"); do
   timed conform2 "$CONFORM" check "$FILE" -s bench/spend.standard.json --format json --jobs 2
