@@ -177,6 +177,7 @@ fn splitmix(state: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_long_list_is_not_taken_for_its_first_values() {
@@ -199,8 +200,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     const EXPENSE_TYPES: &[&str] = &[
         "Third Party Payments",
