@@ -29,8 +29,9 @@ pub(crate) fn trim(raw: &str) -> &str {
 }
 
 /// Whether the trimmed text counts as a missing value for this table.
+#[inline]
 pub fn is_missing(trimmed: &str, table: &CompiledTable) -> bool {
-    is_missing_value(trimmed, &table.missing_values)
+    table.missing_values.contains(trimmed)
 }
 
 /// Whether the trimmed text is empty or one of the table's `missingValues`.

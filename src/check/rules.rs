@@ -230,12 +230,7 @@ pub fn check_rules(
                     Finding::new(Code::Rule, rule.message.clone())
                 }
                 CompiledTest::Cells(test) => {
-                    let cell = |i: usize| {
-                        let column = &table.columns[i];
-                        let trimmed = standard_to_file[i].and_then(|f| record.get(f)).map(trim);
-                        let missing = trimmed.is_some_and(|t| is_missing(t, table));
-                        Cell::of(trimmed, missing, column.presence.nullable, &column.kinds)
-                    };
+                    let cell = |i: usize| rule_cell(i, record, table, standard_to_file);
                     if test.holds(&cell) {
                         continue;
                     }
@@ -300,6 +295,19 @@ pub fn check_rules(
             ));
         }
     });
+}
+
+/// Standard column `i`'s cell as a rule run on cells sees it.
+fn rule_cell<'a>(
+    i: usize,
+    record: &Record<'a>,
+    table: &'a CompiledTable,
+    standard_to_file: &[Option<usize>],
+) -> Cell<'a> {
+    let column = &table.columns[i];
+    let trimmed = standard_to_file[i].and_then(|f| record.get(f)).map(trim);
+    let missing = trimmed.is_some_and(|t| is_missing(t, table));
+    Cell::of(trimmed, missing, column.presence.nullable)
 }
 
 /// A rule's finding, placed at its row and on the first of its columns the file has.
@@ -511,7 +519,7 @@ mod tests {
                                 .and_then(|f| record.get(f))
                                 .map(str::trim);
                             let missing = trimmed.is_some_and(|t| is_missing(t, &compiled));
-                            Cell::of(trimmed, missing, column.presence.nullable, &column.kinds)
+                            Cell::of(trimmed, missing, column.presence.nullable)
                         };
                         assert_eq!(
                             cells.holds(&cell),

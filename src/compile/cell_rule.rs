@@ -27,6 +27,8 @@ pub(crate) enum CellRule {
     /// The column's value passes `test` when it is in the row object (`properties`).
     Value {
         column: usize,
+        /// The kinds the column's cells convert to.
+        kinds: Vec<crate::compile::Kind>,
         test: ValueTest,
     },
 }
@@ -50,12 +52,20 @@ pub(crate) enum ValueTest {
     OneOf(Vec<String>),
 }
 
-/// A cell as the row object holds it.
+/// A cell as the row object holds it. A filled cell is converted only when a test asks what it
+/// holds: `required` needs only to know it is there, and converting every cell a rule names had
+/// been most of a rule's cost.
 pub(crate) enum Cell<'a> {
     /// Not in the object: the column is not in the file, or the cell is empty and not nullable.
     Absent,
     /// `null`: an empty cell of a nullable column.
     Null,
+    /// A filled cell's trimmed text (converted to its column's kinds when a test asks).
+    Filled(&'a str),
+}
+
+/// What a filled cell is in the row object.
+enum Held<'a> {
     /// A JSON string.
     Text(&'a str),
     /// A JSON number.
@@ -66,28 +76,28 @@ pub(crate) enum Cell<'a> {
 
 impl<'a> Cell<'a> {
     /// The cell as `check::rules::refill` puts it into the row object.
-    pub(crate) fn of(
-        trimmed: Option<&'a str>,
-        missing: bool,
-        nullable: bool,
-        kinds: &[crate::compile::Kind],
-    ) -> Cell<'a> {
+    pub(crate) fn of(trimmed: Option<&'a str>, missing: bool, nullable: bool) -> Cell<'a> {
         match trimmed {
             None => Cell::Absent,
             Some(_) if missing && nullable => Cell::Null,
             Some(_) if missing => Cell::Absent,
-            Some(text) => match convert(text, kinds) {
-                None | Some(Typed::Str(_)) => Cell::Text(text),
-                Some(Typed::Int(i)) => Cell::Number(i as f64),
-                Some(Typed::Num(n)) => Cell::Number(n),
-                Some(Typed::Bool(_)) => Cell::Other,
-                // JSON text the row object cannot hold as a value (`[1e400]`) is held as text.
-                Some(Typed::Json(json)) => match serde_json::from_str::<Value>(json) {
-                    Ok(_) => Cell::Other,
-                    Err(_) => Cell::Text(text),
-                },
-            },
+            Some(text) => Cell::Filled(text),
         }
+    }
+}
+
+/// A filled cell's value, as `check::rules::refill` converts it.
+fn held<'a>(text: &'a str, kinds: &[crate::compile::Kind]) -> Held<'a> {
+    match convert(text, kinds) {
+        None | Some(Typed::Str(_)) => Held::Text(text),
+        Some(Typed::Int(i)) => Held::Number(i as f64),
+        Some(Typed::Num(n)) => Held::Number(n),
+        Some(Typed::Bool(_)) => Held::Other,
+        // JSON text the row object cannot hold as a value (`[1e400]`) is held as text.
+        Some(Typed::Json(json)) => match serde_json::from_str::<Value>(json) {
+            Ok(_) => Held::Other,
+            Err(_) => Held::Text(text),
+        },
     }
 }
 
@@ -171,8 +181,13 @@ impl CellRule {
                         let Some(i) = column(name) else {
                             continue; // never present: nothing to test
                         };
+                        let kinds = super::column::kinds_of(&table.columns[i].schema);
                         for test in value_tests(property)? {
-                            parts.push(CellRule::Value { column: i, test });
+                            parts.push(CellRule::Value {
+                                column: i,
+                                kinds: kinds.clone(),
+                                test,
+                            });
                         }
                     }
                 }
@@ -208,22 +223,29 @@ impl CellRule {
                     otherwise.holds(cell)
                 }
             }
-            CellRule::Value { column, test } => match cell(*column) {
+            CellRule::Value {
+                column,
+                kinds,
+                test,
+            } => match cell(*column) {
                 Cell::Absent => true,
-                Cell::Text(text) => match test {
-                    ValueTest::IsText => true,
-                    ValueTest::IsNumber | ValueTest::IsInteger => false,
-                    ValueTest::Pattern(pattern) => pattern.is_match(text),
-                    ValueTest::Equals(wanted) => text == wanted,
-                    ValueTest::OneOf(allowed) => allowed.iter().any(|a| a == text),
-                },
-                Cell::Number(n) => match test {
-                    ValueTest::IsNumber | ValueTest::Pattern(_) => true,
-                    ValueTest::IsInteger => n.fract() == 0.0,
-                    _ => false,
-                },
                 // `pattern` looks at strings only; the others want a string or a number.
-                Cell::Null | Cell::Other => matches!(test, ValueTest::Pattern(_)),
+                Cell::Null => matches!(test, ValueTest::Pattern(_)),
+                Cell::Filled(text) => match held(text, kinds) {
+                    Held::Text(text) => match test {
+                        ValueTest::IsText => true,
+                        ValueTest::IsNumber | ValueTest::IsInteger => false,
+                        ValueTest::Pattern(pattern) => pattern.is_match(text),
+                        ValueTest::Equals(wanted) => text == wanted,
+                        ValueTest::OneOf(allowed) => allowed.iter().any(|a| a == text),
+                    },
+                    Held::Number(n) => match test {
+                        ValueTest::IsNumber | ValueTest::Pattern(_) => true,
+                        ValueTest::IsInteger => n.fract() == 0.0,
+                        _ => false,
+                    },
+                    Held::Other => matches!(test, ValueTest::Pattern(_)),
+                },
             },
         }
     }

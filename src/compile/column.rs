@@ -190,7 +190,7 @@ const COVERED_PROPERTY_KEYWORDS: &[&str] = &[
     "writeOnly",
 ];
 
-fn kinds_of(schema: &Value) -> Vec<Kind> {
+pub(super) fn kinds_of(schema: &Value) -> Vec<Kind> {
     let names: Vec<&str> = match schema.get("type") {
         Some(Value::String(t)) => vec![t.as_str()],
         Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),

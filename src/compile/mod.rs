@@ -9,6 +9,7 @@ use crate::standard::{RuleTest, StandardError, Table};
 
 mod cell_rule;
 mod column;
+mod missing;
 mod refs;
 mod string_set;
 mod value;
@@ -17,6 +18,7 @@ pub(crate) use cell_rule::{Cell, CellRule};
 pub use column::{
     Allowed, Bound, Bounds, CodelistCheck, ColumnCheck, ColumnHelp, Presence, TextRules,
 };
+pub use missing::MissingValues;
 pub use value::{convert, is_decimal, Kind, Pattern, Typed};
 
 /// A table ready to check files against.
@@ -24,7 +26,7 @@ pub struct CompiledTable {
     /// Unique to this compilation in the process: what per-thread scratch space is kept for.
     pub(crate) id: u64,
     pub columns: Vec<ColumnCheck>,
-    pub missing_values: Vec<String>,
+    pub missing_values: MissingValues,
     /// A validator for the schema keywords the compiled checks do not cover; `None` when they cover all.
     pub(crate) residual: Option<schema::Validator>,
     pub severity: SeverityTable,
@@ -204,7 +206,7 @@ pub fn compile(table: &Table) -> Result<CompiledTable, StandardError> {
     Ok(CompiledTable {
         id: COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         columns,
-        missing_values: table.missing_values.clone(),
+        missing_values: MissingValues::new(&table.missing_values),
         residual: compile_residual(table, residual_properties)?,
         severity: table.severity.clone(),
         rule_columns: rule_columns(table, &rules),
