@@ -134,7 +134,9 @@ fn plain_decimal(text: &str) -> Option<f64> {
     for (i, &b) in digits.iter().enumerate() {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa * 10 + u64::from(b - b'0');
+                // Wrapping: a run of more than 19 digits would overflow, and the count below
+                // turns it away whatever the sum.
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
                 count += 1;
             }
             b'.' if fraction.is_none() && i > 0 && i + 1 < digits.len() => {
@@ -700,6 +702,8 @@ mod tests {
             "1.2.3",
             "1e3",
             "1234567890123456",
+            // Beyond what 64 bits hold: turned away, not overflowed (a panic in debug builds).
+            "123456789012345678901234567890",
             "+5",
             "1,000",
             " 1",
