@@ -261,7 +261,7 @@ pub fn check_rules(
                     let number = |i: usize| {
                         let raw = trim(standard_to_file[i].and_then(|f| record.get(f))?);
                         let value =
-                            (!is_missing(raw, table)).then(|| raw.parse::<f64>().ok())??;
+                            (!is_missing(raw, table)).then(|| crate::compile::parse_f64(raw))??;
                         Some((raw, value))
                     };
                     // A cell that is not a number is its column's finding, not the point's.
@@ -338,7 +338,7 @@ fn place_rule(
 fn compare(a: &str, b: &str) -> Option<std::cmp::Ordering> {
     use std::cmp::Ordering::Equal;
     if crate::compile::is_decimal(a) && crate::compile::is_decimal(b) {
-        return a.parse::<f64>().ok()?.partial_cmp(&b.parse::<f64>().ok()?);
+        return crate::compile::parse_f64(a)?.partial_cmp(&crate::compile::parse_f64(b)?);
     }
     let (a, b) = (date::parse(a)?, date::parse(b)?);
     let ((ya, ma, da), (yb, mb, db)) = ((a.year, a.month, a.day), (b.year, b.month, b.day));

@@ -152,6 +152,12 @@ fn plain_decimal(text: &str) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// `text` as `str::parse::<f64>` reads it, through the one-pass reader when it is a short plain
+/// decimal (most coordinates and amounts).
+pub fn parse_f64(text: &str) -> Option<f64> {
+    plain_decimal(text).or_else(|| text.parse().ok())
+}
+
 /// Converts trimmed cell text to the first of `kinds` it parses as.
 pub fn convert<'a>(text: &'a str, kinds: &[Kind]) -> Option<Typed<'a>> {
     for kind in kinds {
