@@ -182,7 +182,14 @@ impl CellRule {
                             continue; // never present: nothing to test
                         };
                         let kinds = super::column::kinds_of(&table.columns[i].schema);
+                        // A text column's cell is a string whenever it is in the row object
+                        // (an empty cell of a column that cannot be null is left out).
+                        let always_text = kinds == [crate::compile::Kind::String]
+                            && !super::column::admits_null(&table.columns[i].schema);
                         for test in value_tests(property)? {
+                            if always_text && matches!(test, ValueTest::IsText) {
+                                continue;
+                            }
                             parts.push(CellRule::Value {
                                 column: i,
                                 kinds: kinds.clone(),

@@ -216,7 +216,7 @@ pub(super) fn kinds_of(schema: &Value) -> Vec<Kind> {
 }
 
 /// Whether the property's `type` lists `null`: then an empty cell is a value, not a missing one.
-fn admits_null(schema: &Value) -> bool {
+pub(super) fn admits_null(schema: &Value) -> bool {
     match schema.get("type") {
         Some(Value::String(t)) => t == "null",
         Some(Value::Array(ts)) => ts.iter().any(|t| t == "null"),
