@@ -88,6 +88,9 @@ impl<'a> Cell<'a> {
 
 /// A filled cell's value, as `check::rules::refill` converts it.
 fn held<'a>(text: &'a str, kinds: &[crate::compile::Kind]) -> Held<'a> {
+    if kinds == [crate::compile::Kind::String] {
+        return Held::Text(text);
+    }
     match convert(text, kinds) {
         None | Some(Typed::Str(_)) => Held::Text(text),
         Some(Typed::Int(i)) => Held::Number(i as f64),
