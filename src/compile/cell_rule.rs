@@ -212,7 +212,7 @@ impl CellRule {
     }
 
     /// Whether the row passes, `cell(i)` giving standard column `i` as the row object holds it.
-    pub(crate) fn holds<'a>(&self, cell: &impl Fn(usize) -> Cell<'a>) -> bool {
+    pub(crate) fn holds<'a>(&self, cell: &dyn Fn(usize) -> Cell<'a>) -> bool {
         match self {
             CellRule::Always(answer) => *answer,
             CellRule::Required(columns) => {
