@@ -1,7 +1,9 @@
-//! Cell values through every value check: WKT geometries, dates, every named format and the
-//! number and closest-value suggestions. Each is linear in the value and never panics.
+//! Cell values through every value check: WKT geometries, dates, every named format, the
+//! conversion to each JSON type (the fast decimal reader among them), folding, and the number and
+//! closest-value suggestions. Each is linear in the value and never panics.
 #![no_main]
 
+use conform::compile::{convert, parse_f64, Kind};
 use conform::formats;
 use conform::wkt::{self, Want};
 use libfuzzer_sys::fuzz_target;
@@ -20,6 +22,21 @@ fuzz_target!(|data: &[u8]| {
         let _ = (format.check)(value);
         let _ = formats::help(format.name, value);
     }
+    for kind in [
+        Kind::Number,
+        Kind::Integer,
+        Kind::Boolean,
+        Kind::Object,
+        Kind::Array,
+        Kind::String,
+    ] {
+        let _ = convert(value, &[kind]);
+    }
+    if let Some(n) = parse_f64(value) {
+        // The one-pass reader gives exactly what the standard parser gives.
+        assert_eq!(value.parse::<f64>().ok().map(f64::to_bits), Some(n.to_bits()));
+    }
+    let _ = conform::suggest::fold(value);
     let _ = conform::suggest::number_help(value);
     let _ = conform::suggest::closest(value, ["Revenue", "Capital", "E09000012"]);
 });
