@@ -53,7 +53,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let bom = text.starts_with(b"\xEF\xBB\xBF");
-    let mut normalised = String::from_utf8_lossy(text).replace("\r\n", "\n").replace('\r', "\n");
+    let mut normalised = String::from_utf8_lossy(text)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     // The stream took off a mark at the very start (the csv crate would too).
     if bom {
         normalised.drain(..3);
@@ -61,7 +63,11 @@ fuzz_target!(|data: &[u8]| {
     // Excel's `sep=;` line names the delimiter and is not a record.
     // It is skipped even when the delimiter was given, as conform gives `,` here.
     // (After a byte order mark too.)
-    let mark = if normalised.starts_with('\u{feff}') { 3 } else { 0 };
+    let mark = if normalised.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
     let bytes = &normalised.as_bytes()[mark..];
     let named = bytes.get(4).copied().unwrap_or(b'"');
     if bytes.starts_with(b"sep=")
@@ -73,7 +79,9 @@ fuzz_target!(|data: &[u8]| {
     }
     // A line holding only a byte order mark before the header is a blank line to conform (the header is
     // looked for after it, and a mark there dropped too); the csv crate keeps the second mark.
-    let leading = normalised.split('\n').take_while(|l| l.is_empty() || *l == "\u{feff}");
+    let leading = normalised
+        .split('\n')
+        .take_while(|l| l.is_empty() || *l == "\u{feff}");
     if leading.into_iter().any(|l| l == "\u{feff}") {
         return;
     }
@@ -93,7 +101,13 @@ fuzz_target!(|data: &[u8]| {
         .map(|r| r.iter().map(String::from).collect())
         .collect();
     let ours: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
-    let ours: Vec<Vec<String>> = ours.into_iter().filter(|r| r.iter().any(|c| !c.is_empty()) || r.len() > 1).collect();
-    let theirs: Vec<Vec<String>> = theirs.into_iter().filter(|r| r.iter().any(|c| !c.is_empty()) || r.len() > 1).collect();
+    let ours: Vec<Vec<String>> = ours
+        .into_iter()
+        .filter(|r| r.iter().any(|c| !c.is_empty()) || r.len() > 1)
+        .collect();
+    let theirs: Vec<Vec<String>> = theirs
+        .into_iter()
+        .filter(|r| r.iter().any(|c| !c.is_empty()) || r.len() > 1)
+        .collect();
     assert_eq!(ours, theirs);
 });

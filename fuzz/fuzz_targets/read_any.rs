@@ -13,8 +13,16 @@ use libfuzzer_sys::fuzz_target;
 /// The name the input is read by, chosen by its first byte (seeds start with their index).
 /// Parquet and Arrow are read only with the `parquet` feature (polars makes a long build).
 const NAMES: &[&str] = &[
-    "spend.csv", "spend.xlsx", "spend.xls", "spend.ods", "spend.json", "spend.jsonl",
-    "spend.geojson", "spend.csv.gz", "spend.xlsb", "spend.zip",
+    "spend.csv",
+    "spend.xlsx",
+    "spend.xls",
+    "spend.ods",
+    "spend.json",
+    "spend.jsonl",
+    "spend.geojson",
+    "spend.csv.gz",
+    "spend.xlsb",
+    "spend.zip",
     #[cfg(feature = "parquet")]
     "spend.parquet",
     #[cfg(feature = "parquet")]

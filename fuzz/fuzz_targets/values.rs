@@ -34,7 +34,10 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(n) = parse_f64(value) {
         // The one-pass reader gives exactly what the standard parser gives.
-        assert_eq!(value.parse::<f64>().ok().map(f64::to_bits), Some(n.to_bits()));
+        assert_eq!(
+            value.parse::<f64>().ok().map(f64::to_bits),
+            Some(n.to_bits())
+        );
     }
     let _ = conform::suggest::fold(value);
     let _ = conform::suggest::number_help(value);
