@@ -125,10 +125,22 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], written into `out` (cleared first), for callers that fold many values.
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
-    let mut buffer = [0u8; SHORT];
-    match fold_short(text, &mut buffer) {
-        Some(folded) => out.push_str(folded),
-        None => fold_chars_into(text, out),
+    // No trim first: spaces at either end are gaps with nothing after (or before) them.
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '_' || c == '-' {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -136,8 +148,9 @@ pub fn fold_into(text: &str, out: &mut String) {
 const SHORT: usize = 64;
 
 /// [`fold`] of plain ASCII text of at most [`SHORT`] bytes (almost every code-list cell), into
-/// `buffer`: decoding and pushing characters one by one had cost twenty-odd instructions a byte.
-/// `None` for other text. Folding never lengthens a text: a gap of one or more bytes becomes one
+/// `buffer`, a byte at a time; `None` for other text. [`with_folded`], the code-list lookups'
+/// fold, tries it first: decoding and pushing characters one by one had cost twenty-odd
+/// instructions a byte. Folding never lengthens a text: a gap of one or more bytes becomes one
 /// space, and only between words.
 fn fold_short<'b>(text: &str, buffer: &'b mut [u8; SHORT]) -> Option<&'b str> {
     if text.len() > SHORT || !text.is_ascii() {
@@ -160,26 +173,6 @@ fn fold_short<'b>(text: &str, buffer: &'b mut [u8; SHORT]) -> Option<&'b str> {
         len += 1;
     }
     std::str::from_utf8(buffer.get(..len)?).ok()
-}
-
-fn fold_chars_into(text: &str, out: &mut String) {
-    // No trim first: spaces at either end are gaps with nothing after (or before) them.
-    let mut gap = false;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '_' || c == '-' {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
-            out.push(' ');
-        }
-        gap = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
 }
 
 /// `f` of `text` folded, in a buffer each thread keeps: code-list cells are folded without an
@@ -233,13 +226,12 @@ mod tests {
             "MIXED__Ownership",
         ] {
             let mut chars = String::new();
-            fold_chars_into(text, &mut chars);
+            fold_into(text, &mut chars);
             let mut buffer = [0u8; SHORT];
             match fold_short(text, &mut buffer) {
                 Some(bytes) => assert_eq!(bytes, chars, "{text:?}"),
                 None => assert!(text.len() > SHORT, "{text:?}"),
             }
-            assert_eq!(fold(text), chars, "{text:?}");
             assert_eq!(with_folded(text, str::to_string), chars, "{text:?}");
         }
     }

@@ -54,11 +54,6 @@ impl MissingValues {
         }
         self.values.iter().any(|m| m == trimmed)
     }
-
-    /// The values, as the standard lists them.
-    pub fn as_slice(&self) -> &[String] {
-        &self.values
-    }
 }
 
 #[cfg(test)]
