@@ -20,11 +20,12 @@ pub struct CellAt {
 pub(crate) fn trim(raw: &str) -> &str {
     // Every ASCII character `str::trim` removes (the vertical tab among them, which
     // `u8::is_ascii_whitespace` leaves out) is at or below the space.
-    let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
-    if plain(raw.as_bytes().first()) && plain(raw.as_bytes().last()) {
-        raw
-    } else {
-        raw.trim()
+    let plain = |b: &u8| *b > b' ' && b.is_ascii();
+    match raw.as_bytes() {
+        // An empty cell (common: optional columns) needs no call to the general trim.
+        [] => raw,
+        [first, ..] if plain(first) && raw.as_bytes().last().is_some_and(plain) => raw,
+        _ => raw.trim(),
     }
 }
 

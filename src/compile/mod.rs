@@ -260,7 +260,7 @@ fn compile_rules(table: &Table) -> Result<Vec<CompiledRule>, StandardError> {
                     RuleTest::Schema(schema) => {
                         // Built either way, so that a schema the validator refuses is refused.
                         let validator = build_validator(schema, table)?;
-                        match CellRule::compile(schema, table) {
+                        match CellRule::compile_rule(schema, table) {
                             Some(cells) => CompiledTest::Cells(cells),
                             None => CompiledTest::Schema(validator),
                         }
