@@ -24,11 +24,15 @@ pub(crate) enum CellRule {
         then: Box<CellRule>,
         otherwise: Box<CellRule>,
     },
-    /// A rule on one column only: its cell is looked up once and every test reads that (the
-    /// org-id rules of 360Giving read `Recipient Org:Identifier` three times each).
+    /// A rule on one column only, decided by that cell alone: looked up once (360Giving's org-id
+    /// rules name `Recipient Org:Identifier` three times each), the answers for an absent and a
+    /// null cell worked out when compiling, and the rule for a filled cell simplified knowing
+    /// that it is filled (its `required` always holds).
     OneColumn {
         column: usize,
-        rule: Box<CellRule>,
+        absent: bool,
+        null: bool,
+        filled: Box<CellRule>,
     },
     /// The column's value passes `test` when it is in the row object (`properties`).
     Value {
@@ -122,10 +126,66 @@ impl CellRule {
         Some(match columns[..] {
             [column] => CellRule::OneColumn {
                 column,
-                rule: Box::new(rule),
+                absent: rule.holds(&|_| Cell::Absent),
+                null: rule.holds(&|_| Cell::Null),
+                filled: Box::new(rule.when_filled()),
             },
             _ => rule,
         })
+    }
+
+    /// The rule simplified for a row whose cells it names are all filled: `required` holds, and
+    /// what is left is folded (`allOf` of one test is that test, an `if` that always holds is its
+    /// `then`...).
+    fn when_filled(self) -> CellRule {
+        let fold = |items: Vec<CellRule>, unit: bool| {
+            // `unit` is the answer of an empty list (true for allOf, false for anyOf); an item
+            // answering the other way decides the list.
+            let mut kept = Vec::new();
+            for item in items.into_iter().map(CellRule::when_filled) {
+                match item {
+                    CellRule::Always(answer) if answer == unit => {}
+                    CellRule::Always(answer) => return CellRule::Always(answer),
+                    other => kept.push(other),
+                }
+            }
+            match kept.len() {
+                0 => CellRule::Always(unit),
+                1 => kept.pop().unwrap_or(CellRule::Always(unit)),
+                _ if unit => CellRule::All(kept),
+                _ => CellRule::Any(kept),
+            }
+        };
+        match self {
+            CellRule::Required(_) => CellRule::Always(true),
+            CellRule::All(items) => fold(items, true),
+            CellRule::Any(items) => fold(items, false),
+            CellRule::One(items) => {
+                CellRule::One(items.into_iter().map(CellRule::when_filled).collect())
+            }
+            CellRule::Not(item) => match item.when_filled() {
+                CellRule::Always(answer) => CellRule::Always(!answer),
+                other => CellRule::Not(Box::new(other)),
+            },
+            CellRule::If {
+                test,
+                then,
+                otherwise,
+            } => match (
+                test.when_filled(),
+                then.when_filled(),
+                otherwise.when_filled(),
+            ) {
+                (CellRule::Always(true), then, _) => then,
+                (CellRule::Always(false), _, otherwise) => otherwise,
+                (test, then, otherwise) => CellRule::If {
+                    test: Box::new(test),
+                    then: Box::new(then),
+                    otherwise: Box::new(otherwise),
+                },
+            },
+            other => other,
+        }
     }
 
     /// The columns the rule reads (with repeats).
@@ -269,10 +329,16 @@ impl CellRule {
             CellRule::Any(items) => items.iter().any(|r| r.holds(cell)),
             CellRule::One(items) => items.iter().filter(|r| r.holds(cell)).count() == 1,
             CellRule::Not(item) => !item.holds(cell),
-            CellRule::OneColumn { column, rule } => {
-                let one = cell(*column);
-                rule.holds(&|_| one)
-            }
+            CellRule::OneColumn {
+                column,
+                absent,
+                null,
+                filled,
+            } => match cell(*column) {
+                Cell::Absent => *absent,
+                Cell::Null => *null,
+                one @ Cell::Filled(_) => filled.holds(&|_| one),
+            },
             CellRule::If {
                 test,
                 then,
@@ -362,5 +428,39 @@ mod tests {
             }
         }
         assert_eq!(fallback, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_rule_on_one_column_is_decided_by_its_cell_alone() {
+        let standard = crate::standard::Standard::load("builtin:360giving").expect("built-in");
+        let table = &standard.tables[0];
+        let rule = table
+            .rules
+            .iter()
+            .find(|r| r.id == "charity-identifier")
+            .expect("the rule");
+        let crate::standard::RuleTest::Schema(schema) = &rule.test else {
+            panic!("a schema rule");
+        };
+        let Some(CellRule::OneColumn {
+            absent,
+            null,
+            filled,
+            ..
+        }) = CellRule::compile_rule(schema, table)
+        else {
+            panic!("one column");
+        };
+        // No identifier: nothing to check. A filled one: `if` prefix `then` number, and nothing
+        // left of `required` or of the `allOf` around it.
+        assert!(absent && null);
+        let CellRule::If {
+            test, otherwise, ..
+        } = *filled
+        else {
+            panic!("an if");
+        };
+        assert!(matches!(*test, CellRule::Value { .. }));
+        assert!(matches!(*otherwise, CellRule::Always(true)));
     }
 }

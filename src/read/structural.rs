@@ -72,6 +72,7 @@ fn block_masks(block: &[u8], delimiter: u8) -> (u64, u64) {
 /// range (inside the quotes) to `bounds` and returns where the line ends (its line feed, or the
 /// end of the text). `None`, with `bounds` in any state, for anything else, which the caller then
 /// reads with the full CSV parser.
+#[inline]
 pub(super) fn split_line(
     bytes: &[u8],
     start: usize,
