@@ -316,7 +316,21 @@ impl Parser<'_> {
         let first = self.position()?;
         let mut last = first;
         let mut count = 1;
-        while self.next_or_close(|| t!("wkt-expected-ring-next"))? {
+        loop {
+            // `,` and a position written plainly, the body of nearly every ring, read without
+            // the general steps (which would read them the same way, a step at a time).
+            if self.bytes.get(self.pos) == Some(&b',') {
+                if let Some((x, y, used)) = self.bytes.get(self.pos + 1..).and_then(plain_position)
+                {
+                    self.pos += 1 + used;
+                    last = (x, y);
+                    count += 1;
+                    continue;
+                }
+            }
+            if !self.next_or_close(|| t!("wkt-expected-ring-next"))? {
+                break;
+            }
             last = self.position()?;
             count += 1;
         }
