@@ -567,6 +567,7 @@ mod tests {
             }
         }
         assert!(plain_position(b"-0.1276 51.5072,").is_some());
+        assert!(plain_position(b"1 2 3)").is_none());
     }
 
     #[test]
@@ -597,7 +598,6 @@ mod tests {
         assert!(plain_point(b"POINT (-0.681152 52.762892)"));
         assert!(plain_point(b"POINT(530000.5 180000.25)"));
         assert!(!plain_point(b"POINT (500 500)"));
-        assert!(plain_position(b"1 2 3)").is_none());
     }
 
     #[test]

@@ -21,10 +21,10 @@ pub(crate) fn trim(raw: &str) -> &str {
     // Every ASCII character `str::trim` removes (the vertical tab among them, which
     // `u8::is_ascii_whitespace` leaves out) is at or below the space.
     let plain = |b: &u8| *b > b' ' && b.is_ascii();
-    match raw.as_bytes() {
+    match (raw.as_bytes().first(), raw.as_bytes().last()) {
         // An empty cell (common: optional columns) needs no call to the general trim.
-        [] => raw,
-        [first, ..] if plain(first) && raw.as_bytes().last().is_some_and(plain) => raw,
+        (None, _) => raw,
+        (Some(first), Some(last)) if plain(first) && plain(last) => raw,
         _ => raw.trim(),
     }
 }
