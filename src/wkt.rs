@@ -314,15 +314,31 @@ impl Parser<'_> {
         let start = self.pos;
         self.expect(b'(', || t!("wkt-expected-ring-open"))?;
         let first = self.position()?;
+        // Only the first and last positions' values are needed. Checking the others for their
+        // shape alone saves work on every digit but reads the last position twice (its shape,
+        // then its value): worth it for the 15 to 17 digits of exported boundaries, or once a
+        // ring is long enough to make up for it, not for a short ring of short coordinates. A
+        // ring's positions are written alike, so its first one stands for them.
+        let long_positions = self.pos - start > LONG_POSITION;
         let mut last = first;
         let mut count = 1;
         loop {
             // `,` and a position written plainly, the body of nearly every ring, read without
-            // the general steps (which would read them the same way, a step at a time).
+            // the general steps (which would take the same bytes).
             if self.bytes.get(self.pos) == Some(&b',') {
-                if let Some((x, y, used)) = self.bytes.get(self.pos + 1..).and_then(plain_position)
-                {
-                    self.pos += 1 + used;
+                let from = self.pos + 1;
+                let rest = self.bytes.get(from..).unwrap_or_default();
+                if long_positions || count >= LONG_RING {
+                    if let Some(used) = plain_position_len(rest) {
+                        if rest.get(used) == Some(&b',') {
+                            self.pos = from + used;
+                            count += 1;
+                            continue;
+                        }
+                    }
+                }
+                if let Some((x, y, used)) = plain_position(rest) {
+                    self.pos = from + used;
                     last = (x, y);
                     count += 1;
                     continue;
@@ -398,15 +414,10 @@ fn plain_point(bytes: &[u8]) -> bool {
 /// space by the general steps cost twice the reading of its digits. Gives the coordinates and
 /// the bytes taken; `None` for anything else, which the general steps then read.
 fn plain_position(bytes: &[u8]) -> Option<(f64, f64, usize)> {
-    let spaces = |from: usize| {
-        bytes
-            .get(from..)
-            .map_or(0, |rest| rest.iter().take_while(|&&c| c == b' ').count())
-    };
-    let mut at = spaces(0);
+    let mut at = spaces_at(bytes, 0);
     let (x, used) = plain_decimal_prefix(bytes.get(at..)?)?;
     at += used;
-    let gap = spaces(at);
+    let gap = spaces_at(bytes, at);
     if gap == 0 {
         return None;
     }
@@ -416,18 +427,100 @@ fn plain_position(bytes: &[u8]) -> Option<(f64, f64, usize)> {
     matches!(bytes.get(at), Some(b',' | b')')).then_some((x, y, at))
 }
 
+/// The bytes [`plain_position`] would take, found from the shape of the text alone: the
+/// positions inside a ring, whose values nothing needs. Exported boundaries write coordinates
+/// to 15–17 digits, which working out cost several times the reading of the digits.
+fn plain_position_len(bytes: &[u8]) -> Option<usize> {
+    let mut at = spaces_at(bytes, 0);
+    at += plain_decimal_len(bytes.get(at..)?)?;
+    let gap = spaces_at(bytes, at);
+    if gap == 0 {
+        return None;
+    }
+    at += gap;
+    at += plain_decimal_len(bytes.get(at..)?)?;
+    matches!(bytes.get(at), Some(b',' | b')')).then_some(at)
+}
+
+/// How many spaces `bytes` has from `from` on.
+fn spaces_at(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .map_or(0, |rest| rest.iter().take_while(|&&c| c == b' ').count())
+}
+
+/// Bytes from a ring's `(` to the end of its first position beyond which the ring's positions
+/// are checked for their shape alone (see [`Parser::ring`]): `(-0.1276 51.5072` is 16, a position
+/// exported to full precision about 40.
+const LONG_POSITION: usize = 24;
+
+/// Positions after which the rest of a ring is checked for their shape alone, however short.
+const LONG_RING: usize = 8;
+
+/// Whole digits a coordinate may have to be read as plain: any number of them up to this is
+/// finite (the largest `f64` is about 1.8 × 10^308), so the shape alone says it reads.
+const MAX_WHOLE_DIGITS: usize = 300;
+
+/// The length of the coordinate written plainly at the start of `bytes` (a sign, digits, a
+/// point, digits), from its shape alone; when it is `Some`, [`plain_decimal_prefix`] takes the
+/// same bytes.
+#[inline(always)]
+fn plain_decimal_len(bytes: &[u8]) -> Option<usize> {
+    let sign = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
+    // The whole part is one to seven digits in every coordinate system accepted, read a byte at
+    // a time; the fraction, often 15 digits or more, eight at a time.
+    let mut at = sign;
+    while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+        at += 1;
+    }
+    let whole = at - sign;
+    let mut fraction = 0;
+    if bytes.get(at) == Some(&b'.') {
+        fraction = digit_run(bytes.get(at + 1..)?);
+        at += 1 + fraction;
+    }
+    (whole + fraction > 0 && whole <= MAX_WHOLE_DIGITS).then_some(at)
+}
+
+/// How many ASCII digits `bytes` starts with: eight at a time while eight bytes remain, then one
+/// at a time.
+fn digit_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const LOW: u64 = 0x0F0F_0F0F_0F0F_0F0F;
+    let mut at = 0;
+    while let Some(word) = bytes
+        .get(at..at + 8)
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+    {
+        let word = u64::from_le_bytes(word);
+        // A byte is a digit when its high half is 3 and its low half plus 6 stays below 16. Each
+        // test sets bits of its own byte only (no sum carries out of a byte), so the lowest set
+        // bit is in the first byte that is not a digit.
+        let not_digit = ((word & HIGH) ^ 0x3030_3030_3030_3030)
+            | (((word & LOW) + 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010);
+        if not_digit != 0 {
+            return at + (not_digit.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes.get(at..).map_or(0, |rest| {
+        rest.iter().take_while(|c| c.is_ascii_digit()).count()
+    })
+}
+
 /// The whole of `bytes` read by [`plain_decimal_prefix`], or `None`.
 #[cfg(test)]
 fn plain_decimal(bytes: &[u8]) -> Option<f64> {
     plain_decimal_prefix(bytes).and_then(|(n, used)| (used == bytes.len()).then_some(n))
 }
 
-/// A coordinate written plainly (`-1.234567`: a sign, at most 15 digits, a point) at the start of
-/// `bytes`, read without the general parser: boundaries hold hundreds of thousands of them. The
-/// value is exactly what `str::parse` gives: an integer below 2^53 divided by a power of ten up to
-/// 10^15 is one correctly rounded division of two exact numbers (the fast path of Clinger's
-/// algorithm). Gives the value and the bytes it takes; `None` without a digit or with more
-/// than 15.
+/// A coordinate written plainly (`-1.234567`: a sign, digits, a point) at the start of `bytes`,
+/// read without the general parser: boundaries hold hundreds of thousands of them. The value is
+/// exactly what `str::parse` gives: with at most 15 digits, an integer below 2^53 divided by a
+/// power of ten up to 10^15 is one correctly rounded division of two exact numbers (the fast path
+/// of Clinger's algorithm); longer ones are given to `str::parse`. Gives the value and the bytes
+/// it takes; `None` without a digit or with more than [`MAX_WHOLE_DIGITS`] before the point.
+#[inline]
 fn plain_decimal_prefix(bytes: &[u8]) -> Option<(f64, usize)> {
     const POWERS: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -462,11 +555,23 @@ fn plain_decimal_prefix(bytes: &[u8]) -> Option<(f64, usize)> {
         decimals = at - fraction;
     }
     let count = whole + decimals;
-    if count == 0 || count > 15 {
+    if count == 0 || whole > MAX_WHOLE_DIGITS {
         return None;
+    }
+    if count > 15 {
+        return read_long_decimal(bytes.get(..sign + at)?).map(|n| (n, sign + at));
     }
     let value = mantissa as f64 / *POWERS.get(decimals)?;
     Some((if negative { -value } else { value }, sign + at))
+}
+
+/// A plain decimal of more than 15 digits (exports often write 16 or 17), beyond the exact fast
+/// path: the standard library's reading of the text, which is what the general steps give. Kept
+/// apart so that the common case stays small enough to inline.
+#[inline(never)]
+fn read_long_decimal(text: &[u8]) -> Option<f64> {
+    let text = std::str::from_utf8(text).ok()?;
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// A boundary: POLYGON or MULTIPOLYGON.
@@ -487,7 +592,7 @@ mod tests {
     fn plain_coordinates_read_exactly_as_the_general_parser_reads_them() {
         let mut next = crate::testing::numbers(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..200_000 {
-            let digits = 1 + (next() % 17) as usize;
+            let digits = 1 + (next() % 20) as usize;
             let point = (next() % (digits as u64 + 2)) as usize;
             let mut text = String::new();
             if next().is_multiple_of(2) {
@@ -502,7 +607,7 @@ mod tests {
             let general = text.parse::<f64>().ok();
             match plain_decimal(text.as_bytes()) {
                 Some(fast) => assert_eq!(Some(fast.to_bits()), general.map(f64::to_bits), "{text}"),
-                None => assert!(digits > 15 || general.is_none(), "{text}"),
+                None => assert!(general.is_none(), "{text}"),
             }
         }
         assert_eq!(plain_decimal(b"1."), Some(1.0));
@@ -568,6 +673,127 @@ mod tests {
         }
         assert!(plain_position(b"-0.1276 51.5072,").is_some());
         assert!(plain_position(b"1 2 3)").is_none());
+    }
+
+    /// Text drawn from the bytes a position is made of, with a few that end one.
+    fn position_like(next: &mut impl FnMut() -> u64, length: usize) -> Vec<u8> {
+        const BYTES: &[u8] = b"0123456789012345678901234567890123456789.. -+,)e/:\xff";
+        (0..length)
+            .map(|_| BYTES[(next() % BYTES.len() as u64) as usize])
+            .collect()
+    }
+
+    #[test]
+    fn digit_runs_are_counted_as_one_byte_at_a_time_counts_them() {
+        let mut next = crate::testing::numbers(0x2545_f491_4f6c_dd1d);
+        for _ in 0..100_000 {
+            let length = (next() % 40) as usize;
+            let text = position_like(&mut next, length);
+            let expected = text.iter().take_while(|c| c.is_ascii_digit()).count();
+            assert_eq!(
+                digit_run(&text),
+                expected,
+                "{:?}",
+                String::from_utf8_lossy(&text)
+            );
+        }
+        assert_eq!(digit_run(b"0123456789012345678 1"), 19);
+        assert_eq!(digit_run(b"12345678"), 8);
+        assert_eq!(digit_run(b"1234567/"), 7);
+        assert_eq!(digit_run(b":234567890"), 0);
+        assert_eq!(digit_run(b""), 0);
+    }
+
+    #[test]
+    fn a_position_checked_for_shape_takes_the_bytes_its_reading_takes() {
+        let mut next = crate::testing::numbers(0x51_7cc1_b727_220a);
+        let mut plain = 0;
+        for _ in 0..200_000 {
+            let length = (next() % 48) as usize;
+            let text = position_like(&mut next, length);
+            let shape = plain_position_len(&text);
+            let read = plain_position(&text).map(|(_, _, used)| used);
+            assert_eq!(shape, read, "{:?}", String::from_utf8_lossy(&text));
+            plain += usize::from(shape.is_some());
+        }
+        // The draw makes enough positions to say something.
+        assert!(plain > 100, "{plain}");
+        for text in [
+            "-0.1697698834537572 51.62535403208138,",
+            "-0.16983667101366207 51.6254535395519)",
+            " 530000 180000,",
+            "1. .5)",
+        ] {
+            assert!(plain_position_len(text.as_bytes()).is_some(), "{text}");
+        }
+        for text in ["1 2 3,", "1 2", "1e3 2,", "- 2,", "1,2)", "1 2 )", ". 1,"] {
+            assert_eq!(plain_position_len(text.as_bytes()), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn rings_checked_by_shape_pass_and_fail_as_the_general_steps_decide() {
+        // A space before each comma keeps a ring off the shape-only step: the general steps then
+        // read every position, and a ring must be accepted or refused alike either way.
+        let mut next = crate::testing::numbers(0x1f83_d9ab_fb41_bd6b);
+        let coordinate = |next: &mut dyn FnMut() -> u64| -> String {
+            let digits = 1 + (next() % 18) as usize;
+            let point = (next() % (digits as u64 + 1)) as usize;
+            let mut text = String::new();
+            if next().is_multiple_of(3) {
+                text.push('-');
+            }
+            for i in 0..digits {
+                if i == point {
+                    text.push('.');
+                }
+                text.push((b'0' + (next() % 10) as u8) as char);
+            }
+            text
+        };
+        let mut accepted = 0;
+        for _ in 0..20_000 {
+            let count = 1 + (next() % 12) as usize;
+            let mut positions: Vec<String> = (0..count)
+                .map(|_| format!("{} {}", coordinate(&mut next), coordinate(&mut next)))
+                .collect();
+            if !next().is_multiple_of(4) {
+                let first = positions[0].clone();
+                positions.push(first);
+            }
+            // Now and then a fault: a character of a position changed to another.
+            let mut ring = positions.join(if next().is_multiple_of(2) { ", " } else { "," });
+            if next().is_multiple_of(3) && !ring.is_empty() {
+                let at = (next() % ring.len() as u64) as usize;
+                let faults = ["e", " ", ",", ".", "x", "", "-", "1 2"];
+                let fault = faults[(next() % faults.len() as u64) as usize];
+                ring.replace_range(at..at + 1, fault);
+            }
+            let text = format!("POLYGON (({ring}))");
+            let general = format!("POLYGON (({}))", ring.replace(',', " ,"));
+            let fast = check(&text, Want::Area);
+            assert_eq!(fast.is_ok(), check(&general, Want::Area).is_ok(), "{text}");
+            accepted += usize::from(fast.is_ok());
+        }
+        assert!(accepted > 1_000, "{accepted}");
+        // A real boundary's coordinates (Barnet's listed building outlines): 16 and 17 digits.
+        assert!(is_area(
+            "POLYGON ((-0.1697698834537572 51.62535403208138,-0.1697224315096785 51.62538431567799,\
+             -0.1697795512175063 51.62541892762877,-0.16983667101366207 51.6254535395519,\
+             -0.1697698834537572 51.62535403208138))"
+        ));
+        let open = check(
+            "POLYGON ((-0.1697698834537572 51.62535403208138,-0.1697224315096785 51.62538431567799,\
+             -0.1697795512175063 51.62541892762877,-0.16983667101366207 51.6254535395519,\
+             -0.1697698834537572 51.62535403208139))",
+            Want::Area,
+        )
+        .expect_err("the last position is not the first");
+        assert!(
+            open.message.english().contains("not closed"),
+            "{}",
+            open.message.english()
+        );
     }
 
     #[test]
