@@ -94,15 +94,27 @@ fn decimal_comma(text: &str) -> Option<String> {
 pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(value);
     let lower = value.to_lowercase();
+    let lower_length = lower.chars().count();
+    let mut candidate_folded = String::new();
     // (rank, candidate): an equal-when-folded candidate ranks 0, others by edit distance; ties go
     // to the smallest candidate, so that the answer does not depend on a set's iteration order.
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let rank = if fold(candidate) == folded {
+        fold_into(candidate, &mut candidate_folded);
+        let rank = if candidate_folded == folded {
             0
         } else {
+            let candidate_length = candidate.chars().count();
+            let limit = if candidate_length <= 4 { 1 } else { 2 };
+            // Texts whose lengths differ by more than the limit are further apart than it: no
+            // edit distance to work out (it costs a step for every pair of characters, and a
+            // file can ask for thousands of suggestions).
+            let candidate_lower_length: usize =
+                candidate.chars().map(|c| c.to_lowercase().count()).sum();
+            if lower_length.abs_diff(candidate_lower_length) > limit {
+                continue;
+            }
             let distance = strsim::levenshtein(&lower, &candidate.to_lowercase());
-            let limit = if candidate.chars().count() <= 4 { 1 } else { 2 };
             if distance > limit {
                 continue;
             }
@@ -342,6 +354,54 @@ mod tests {
         codes.reverse();
         assert_eq!(closest("2", codes.iter().copied()), first);
         assert_eq!(first, Some("I"));
+    }
+
+    #[test]
+    fn closest_skips_only_candidates_too_far_apart_in_length() {
+        // The answer worked out with the edit distance of every candidate, as before the
+        // length test.
+        fn by_distance_alone<'a>(value: &str, candidates: &[&'a str]) -> Option<&'a str> {
+            let lower = value.to_lowercase();
+            let mut best: Option<(usize, &str)> = None;
+            for candidate in candidates.iter().copied() {
+                let rank = if fold(candidate) == fold(value) {
+                    0
+                } else {
+                    let distance = strsim::levenshtein(&lower, &candidate.to_lowercase());
+                    let limit = if candidate.chars().count() <= 4 { 1 } else { 2 };
+                    if distance > limit {
+                        continue;
+                    }
+                    distance + 1
+                };
+                if best.is_none_or(|b| (rank, candidate) < b) {
+                    best = Some((rank, candidate));
+                }
+            }
+            best.map(|(_, c)| c)
+        }
+        const LETTERS: [&str; 9] = ["a", "B", "c", " ", "-", "İ", "ß", "e", "É"];
+        let mut next = crate::testing::numbers(0x3c6e_f372_fe94_f82b);
+        let mut word = |next: &mut dyn FnMut() -> u64| -> String {
+            let length = (next() % 8) as usize;
+            (0..length)
+                .map(|_| LETTERS[(next() % LETTERS.len() as u64) as usize])
+                .collect()
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let candidates: Vec<String> = (0..4).map(|_| word(&mut next)).collect();
+            let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            let value = word(&mut next);
+            let answer = closest(&value, candidates.iter().copied());
+            assert_eq!(
+                answer,
+                by_distance_alone(&value, &candidates),
+                "{value:?} {candidates:?}"
+            );
+            found += usize::from(answer.is_some());
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
