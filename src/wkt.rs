@@ -27,7 +27,11 @@ pub struct Problem {
 
 /// Checks `text` as WKT of the kind wanted.
 pub fn check(text: &str, want: Want) -> Result<(), Problem> {
-    if want == Want::Point && plain_point(text.as_bytes()) {
+    let plain = match want {
+        Want::Point => plain_point(text.as_bytes()),
+        Want::Area => plain_area(text.as_bytes()),
+    };
+    if plain {
         return Ok(());
     }
     check_steps(text, want)
@@ -314,35 +318,18 @@ impl Parser<'_> {
         let start = self.pos;
         self.expect(b'(', || t!("wkt-expected-ring-open"))?;
         let first = self.position()?;
-        // Only the first and last positions' values are needed. Checking the others for their
-        // shape alone saves work on every digit but reads the last position twice (its shape,
-        // then its value): worth it for the 15 to 17 digits of exported boundaries, or once a
-        // ring is long enough to make up for it, not for a short ring of short coordinates. A
-        // ring's positions are written alike, so its first one stands for them.
         let long_positions = self.pos - start > LONG_POSITION;
         let mut last = first;
         let mut count = 1;
         loop {
-            // `,` and a position written plainly, the body of nearly every ring, read without
-            // the general steps (which would take the same bytes).
-            if self.bytes.get(self.pos) == Some(&b',') {
-                let from = self.pos + 1;
-                let rest = self.bytes.get(from..).unwrap_or_default();
-                if long_positions || count >= LONG_RING {
-                    if let Some(used) = plain_position_len(rest) {
-                        if rest.get(used) == Some(&b',') {
-                            self.pos = from + used;
-                            count += 1;
-                            continue;
-                        }
-                    }
-                }
-                if let Some((x, y, used)) = plain_position(rest) {
-                    self.pos = from + used;
-                    last = (x, y);
-                    count += 1;
-                    continue;
-                }
+            // `,` and positions written plainly, the body of nearly every ring, read without the
+            // general steps (which would take the same bytes).
+            let (to, read, plain_last) =
+                plain_ring_steps(self.bytes, self.pos, long_positions, count);
+            self.pos = to;
+            if read > count {
+                count = read;
+                last = plain_last.unwrap_or(last);
             }
             if !self.next_or_close(|| t!("wkt-expected-ring-next"))? {
                 break;
@@ -392,6 +379,115 @@ impl Parser<'_> {
         }
         Ok(())
     }
+}
+
+/// The `,`-and-position steps of a ring written plainly, from `at` (after `count` positions) to
+/// the first byte that is not one: where they stop, the ring's count of positions then, and the
+/// value of the last position read, if one was read. Only a ring's first and last positions'
+/// values are needed; checking the others for their shape alone saves work on every digit but
+/// reads the last position twice (its shape, then its value): worth it for the 15 to 17 digits of
+/// exported boundaries (`long_positions`: the first position was long, and a ring's positions
+/// are written alike) or once a ring is long enough to make up for it, not for a short ring of
+/// short coordinates.
+fn plain_ring_steps(
+    bytes: &[u8],
+    mut at: usize,
+    long_positions: bool,
+    mut count: usize,
+) -> (usize, usize, Option<(f64, f64)>) {
+    let mut last = None;
+    while bytes.get(at) == Some(&b',') {
+        let from = at + 1;
+        let rest = bytes.get(from..).unwrap_or_default();
+        if long_positions || count >= LONG_RING {
+            if let Some(used) = plain_position_len(rest) {
+                if rest.get(used) == Some(&b',') {
+                    at = from + used;
+                    count += 1;
+                    continue;
+                }
+            }
+        }
+        let Some((x, y, used)) = plain_position(rest) else {
+            break;
+        };
+        at = from + used;
+        last = Some((x, y));
+        count += 1;
+    }
+    (at, count, last)
+}
+
+/// Whether `bytes` is a boundary written plainly (`POLYGON ((…), (…))` or
+/// `MULTIPOLYGON (((…)), ((…)))`, with `, ` or `,` between parts, in capitals, the way exports
+/// write them) that passes: settled without the general steps, whose calls and checks between
+/// the positions cost as much again as a short ring's numbers. `false` says nothing: the
+/// general steps then decide, and say what is wrong.
+fn plain_area(bytes: &[u8]) -> bool {
+    let (body, multi) = if let Some(body) = bytes.strip_prefix(b"POLYGON") {
+        (body, false)
+    } else if let Some(body) = bytes.strip_prefix(b"MULTIPOLYGON") {
+        (body, true)
+    } else {
+        return false;
+    };
+    let mut at = usize::from(body.first() == Some(&b' '));
+    // `,` with one space or none after it, as exports separate rings and polygons.
+    let next_part = |at: &mut usize| -> bool {
+        if body.get(*at) != Some(&b',') {
+            return false;
+        }
+        *at += 1 + usize::from(body.get(*at + 1) == Some(&b' '));
+        true
+    };
+    let mut first_position = None;
+    if multi && !eat(body, &mut at, b'(') {
+        return false;
+    }
+    loop {
+        if !eat(body, &mut at, b'(') {
+            return false;
+        }
+        loop {
+            // One ring: `(`, four positions or more, the last the first, `)`.
+            let ring_start = at;
+            if !eat(body, &mut at, b'(') {
+                return false;
+            }
+            let Some((x, y, used)) = body.get(at..).and_then(plain_position) else {
+                return false;
+            };
+            at += used;
+            let first = (x, y);
+            first_position.get_or_insert(first);
+            let long_positions = at - ring_start > LONG_POSITION;
+            let (to, count, last) = plain_ring_steps(body, at, long_positions, 1);
+            at = to;
+            if count < 4 || last != Some(first) || !eat(body, &mut at, b')') {
+                return false;
+            }
+            if !next_part(&mut at) {
+                break;
+            }
+        }
+        if !eat(body, &mut at, b')') {
+            return false;
+        }
+        if !multi || !next_part(&mut at) {
+            break;
+        }
+    }
+    if multi && !eat(body, &mut at, b')') {
+        return false;
+    }
+    at == body.len() && first_position.is_some_and(|(x, y)| plausible(x, y))
+}
+
+/// Steps over `byte` if it is next.
+fn eat(bytes: &[u8], at: &mut usize, byte: u8) -> bool {
+    let found = bytes.get(*at) == Some(&byte);
+    *at += usize::from(found);
+    found
 }
 
 /// Whether `bytes` is a point written plainly (`POINT (x y)`, the way exports write them) that
@@ -751,11 +847,10 @@ mod tests {
             }
             text
         };
-        let mut accepted = 0;
-        for _ in 0..20_000 {
+        let mut ring = |next: &mut dyn FnMut() -> u64| -> String {
             let count = 1 + (next() % 12) as usize;
             let mut positions: Vec<String> = (0..count)
-                .map(|_| format!("{} {}", coordinate(&mut next), coordinate(&mut next)))
+                .map(|_| format!("{} {}", coordinate(next), coordinate(next)))
                 .collect();
             if !next().is_multiple_of(4) {
                 let first = positions[0].clone();
@@ -769,10 +864,31 @@ mod tests {
                 let fault = faults[(next() % faults.len() as u64) as usize];
                 ring.replace_range(at..at + 1, fault);
             }
-            let text = format!("POLYGON (({ring}))");
-            let general = format!("POLYGON (({}))", ring.replace(',', " ,"));
+            format!("({ring})")
+        };
+        let mut accepted = 0;
+        for _ in 0..20_000 {
+            let separator =
+                |next: &mut dyn FnMut() -> u64| [", ", ",", " , ", ",  "][(next() % 4) as usize];
+            let text = match next() % 3 {
+                0 => format!("POLYGON ({})", ring(&mut next)),
+                1 => {
+                    let (a, between, b) = (ring(&mut next), separator(&mut next), ring(&mut next));
+                    format!("POLYGON ({a}{between}{b})")
+                }
+                _ => {
+                    let a = ring(&mut next);
+                    let first = separator(&mut next);
+                    let b = ring(&mut next);
+                    let second = separator(&mut next);
+                    let c = ring(&mut next);
+                    format!("MULTIPOLYGON (({a}){first}({b}{second}{c}))")
+                }
+            };
+            let general = text.replace(',', " ,");
             let fast = check(&text, Want::Area);
             assert_eq!(fast.is_ok(), check(&general, Want::Area).is_ok(), "{text}");
+            assert_eq!(fast, check_steps(&text, Want::Area), "{text}");
             accepted += usize::from(fast.is_ok());
         }
         assert!(accepted > 1_000, "{accepted}");
@@ -794,6 +910,55 @@ mod tests {
             "{}",
             open.message.english()
         );
+    }
+
+    #[test]
+    fn plain_areas_pass_as_the_general_steps_pass_them() {
+        let areas = [
+            "POLYGON ((0 51, 1 51, 1 52, 0 51))",
+            "POLYGON((0 51,1 51,1 52,0 51))",
+            "POLYGON ((0 51, 1 51, 1 52, 0 51), (0.1 51.1, 0.2 51.1, 0.2 51.2, 0.1 51.1))",
+            "POLYGON ((0 51, 1 51, 1 52, 0 51),(0.1 51.1, 0.2 51.1, 0.2 51.2, 0.1 51.1))",
+            "MULTIPOLYGON (((0 51, 1 51, 1 52, 0 51)), ((2 51, 3 51, 3 52, 2 51)))",
+            "MULTIPOLYGON(((0 51,1 51,1 52,0 51)),((0 50,1 50,1 51,0 50),(0.1 50.1,0.2 50.1,0.2 50.2,0.1 50.1)))",
+            "MULTIPOLYGON (((530000 180000, 530100 180000, 530100 180100, 530000 180000)))",
+            "POLYGON ((0 51, 1 51, 1 52, 0 51)) ",
+            "POLYGON ((0 51, 1 51, 1 52, 0 51)))",
+            "POLYGON ((0 51, 1 51, 1 52, 0 51)",
+            "POLYGON ((0 51, 1 51, 1 52, 0 52))",
+            "POLYGON ((0 51, 1 51, 0 51))",
+            "POLYGON ((500 500, 501 500, 501 501, 500 500))",
+            "POLYGON ((0 51, 1 51, 1 52, 0 51),)",
+            "POLYGON ((0 51, 1 51, 1 52, 0 51) , (0 51, 1 51, 1 52, 0 51))",
+            "POLYGON (( 0 51, 1 51, 1 52, 0 51 ))",
+            "POLYGON ((0 51 3, 1 51 3, 1 52 3, 0 51 3))",
+            "POLYGON ((1e1 51, 1 51, 1 52, 1e1 51))",
+            "POLYGON (())",
+            "POLYGON EMPTY",
+            "POLYGON Z ((0 51 1, 1 51 1, 1 52 1, 0 51 1))",
+            "polygon ((0 51, 1 51, 1 52, 0 51))",
+            "MULTIPOLYGON ((0 51, 1 51, 1 52, 0 51))",
+            "MULTIPOLYGON (((0 51, 1 51, 1 52, 0 51))",
+            "MULTIPOLYGON (((0 51, 1 51, 1 52, 0 51)),)",
+            "MULTIPOLYGON (((0 51, 1 51, 1 52, 0 51)) , ((0 51, 1 51, 1 52, 0 51)))",
+            "POLYGON  ((0 51, 1 51, 1 52, 0 51))",
+            "POINT (0 51)",
+        ];
+        for text in areas {
+            let general = check_steps(text, Want::Area);
+            if plain_area(text.as_bytes()) {
+                assert_eq!(general, Ok(()), "{text:?}");
+            }
+            assert_eq!(check(text, Want::Area), general, "{text:?}");
+        }
+        assert!(plain_area(b"POLYGON ((0 51, 1 51, 1 52, 0 51))"));
+        assert!(plain_area(
+            b"MULTIPOLYGON (((0 51, 1 51, 1 52, 0 51)), ((2 51, 3 51, 3 52, 2 51)))"
+        ));
+        assert!(!plain_area(
+            b"POLYGON ((500 500, 501 500, 501 501, 500 500))"
+        ));
+        assert!(!plain_area(b"POLYGON ((0 51, 1 51, 1 52, 0 52))"));
     }
 
     #[test]
