@@ -24,9 +24,22 @@ pub(crate) fn load(id: &str, spec: &RawCodeList, base: &Base) -> Result<CodeList
         ));
     };
     let mut codes = HashSet::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| format!("code list \"{id}\" ({name}): {e}"))?;
-        if let Some(code) = record.get(index).map(str::trim).filter(|c| !c.is_empty()) {
+    // One record read into again and again, its one needed cell alone taken as text: every run
+    // loads the standard's code lists (planning.data.gov.uk's organisations are 3,900 rows), and
+    // a new record a row was most of that.
+    let mut record = csv::ByteRecord::new();
+    while reader
+        .read_byte_record(&mut record)
+        .map_err(|e| format!("code list \"{id}\" ({name}): {e}"))?
+    {
+        let Some(cell) = record.get(index) else {
+            continue;
+        };
+        // The text is UTF-8 and cells end at ASCII delimiters, so a cell is too.
+        let code = std::str::from_utf8(cell)
+            .map_err(|e| format!("code list \"{id}\" ({name}): {e}"))?
+            .trim();
+        if !code.is_empty() {
             codes.insert(Box::from(code));
         }
     }
