@@ -382,7 +382,7 @@ mod tests {
         }
         const LETTERS: [&str; 9] = ["a", "B", "c", " ", "-", "İ", "ß", "e", "É"];
         let mut next = crate::testing::numbers(0x3c6e_f372_fe94_f82b);
-        let mut word = |next: &mut dyn FnMut() -> u64| -> String {
+        let word = |next: &mut dyn FnMut() -> u64| -> String {
             let length = (next() % 8) as usize;
             (0..length)
                 .map(|_| LETTERS[(next() % LETTERS.len() as u64) as usize])

@@ -847,7 +847,7 @@ mod tests {
             }
             text
         };
-        let mut ring = |next: &mut dyn FnMut() -> u64| -> String {
+        let ring = |next: &mut dyn FnMut() -> u64| -> String {
             let count = 1 + (next() % 12) as usize;
             let mut positions: Vec<String> = (0..count)
                 .map(|_| format!("{} {}", coordinate(next), coordinate(next)))
