@@ -42,7 +42,7 @@ per_byte() { # binary file standard
   total=$(count "$1" "$2" "$3")
   header=$(count "$1" "$scratch/header.csv" "$3")
   awk -v t="$total" -v h="$header" -v b="$(stat -c %s "$2")" -v hb="$(stat -c %s "$scratch/header.csv")" \
-    'BEGIN {printf "%.1f (%.1fM in all)", (t - h) / (b - hb), t / 1e6}'
+    'BEGIN {if (b > hb) printf "%.1f (%.1fM in all)", (t - h) / (b - hb), t / 1e6; else printf "header only (%.1fM in all)", t / 1e6}'
 }
 if [ -n "${BASE:-}" ]; then
   printf '| file | standard | KB | findings | instructions a byte (base) | instructions a byte |\n|---|---|---|---|---|---|\n'

@@ -327,6 +327,10 @@ impl Parser<'_> {
             let (to, read, plain_last) =
                 plain_ring_steps(self.bytes, self.pos, long_positions, count);
             self.pos = to;
+            debug_assert!(
+                read == count || plain_last.is_some() || self.bytes.get(to) == Some(&b','),
+                "a ring's steps stopped after a position read for its shape alone"
+            );
             if read > count {
                 count = read;
                 last = plain_last.unwrap_or(last);
@@ -383,8 +387,10 @@ impl Parser<'_> {
 
 /// The `,`-and-position steps of a ring written plainly, from `at` (after `count` positions) to
 /// the first byte that is not one: where they stop, the ring's count of positions then, and the
-/// value of the last position read, if one was read. Only a ring's first and last positions'
-/// values are needed; checking the others for their shape alone saves work on every digit but
+/// value of the last position whose value was read, if any. A position checked for its shape
+/// alone is always followed by `,`, so when the steps stop anywhere else that value is the
+/// ring's last position's; when they stop at a `,`, the caller reads the next position itself.
+/// Only a ring's first and last positions' values are needed; checking the others for their shape alone saves work on every digit but
 /// reads the last position twice (its shape, then its value): worth it for the 15 to 17 digits of
 /// exported boundaries (`long_positions`: the first position was long, and a ring's positions
 /// are written alike) or once a ring is long enough to make up for it, not for a short ring of
@@ -563,7 +569,7 @@ const MAX_WHOLE_DIGITS: usize = 300;
 #[inline(always)]
 fn plain_decimal_len(bytes: &[u8]) -> Option<usize> {
     let sign = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
-    // The whole part is one to seven digits in every coordinate system accepted, read a byte at
+    // The whole part is none to seven digits in every coordinate system accepted, read a byte at
     // a time; the fraction, often 15 digits or more, eight at a time.
     let mut at = sign;
     while bytes.get(at).is_some_and(u8::is_ascii_digit) {
@@ -628,7 +634,7 @@ fn plain_decimal_prefix(bytes: &[u8]) -> Option<(f64, usize)> {
     };
     // Two tight loops, the whole part and the fraction, with the digit count checked once at
     // the end: a test and a counter a digit had made this a fifth of a boundary's check. The
-    // arithmetic wraps on long runs of digits, which the count then turns away.
+    // arithmetic wraps on long runs of digits, whose value `read_long_decimal` then reads instead.
     let digits = &bytes[sign..];
     let mut mantissa = 0u64;
     let mut at = 0;
@@ -715,6 +721,28 @@ mod tests {
         assert_eq!(plain_decimal(b"."), None);
         assert_eq!(plain_decimal(b"1e5"), None);
         assert_eq!(plain_decimal(b"1.2.3"), None);
+        // Up to MAX_WHOLE_DIGITS whole digits read plainly (any such number is finite); more go
+        // to the general steps, which decide alike.
+        let longest = "1".repeat(MAX_WHOLE_DIGITS);
+        assert_eq!(
+            plain_decimal(longest.as_bytes()).map(f64::to_bits),
+            longest.parse::<f64>().ok().map(f64::to_bits)
+        );
+        assert_eq!(plain_decimal(format!("{longest}1").as_bytes()), None);
+        assert_eq!(
+            plain_decimal_len(longest.as_bytes()),
+            Some(MAX_WHOLE_DIGITS)
+        );
+        assert_eq!(plain_decimal_len(format!("{longest}1").as_bytes()), None);
+        for whole in [MAX_WHOLE_DIGITS, MAX_WHOLE_DIGITS + 5, 400] {
+            let huge = "9".repeat(whole);
+            let ring = format!("POLYGON ((0 51, {huge} 51, 1 52, 2 53, 3 54, 4 55, 5 56, 6 57, 7 58, {huge} 1, 0 51))");
+            assert_eq!(
+                check(&ring, Want::Area),
+                check_steps(&ring, Want::Area),
+                "{whole}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Cell values through every value check: WKT geometries (the plain fast steps deciding as the
-//! general ones do), dates, every named format, the
-//! conversion to each JSON type (the fast decimal reader among them), folding, and the number and
-//! closest-value suggestions. Each is linear in the value and never panics.
+//! general ones do), dates, every named format, the conversion to each JSON type (the fast
+//! decimal reader among them), folding, and the number and closest-value suggestions. Each is
+//! linear in the value and never panics.
 #![no_main]
 
 use conform::compile::{convert, parse_f64, Kind};
