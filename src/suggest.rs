@@ -104,13 +104,16 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
         let rank = if candidate_folded == folded {
             0
         } else {
-            let candidate_length = candidate.chars().count();
+            // The candidate's length as written (which sets the limit) and lower-cased (which is
+            // what the edit distance compares), in one walk.
+            let (candidate_length, candidate_lower_length) =
+                candidate.chars().fold((0, 0), |(n, lower), c| {
+                    (n + 1, lower + c.to_lowercase().count())
+                });
             let limit = if candidate_length <= 4 { 1 } else { 2 };
             // Texts whose lengths differ by more than the limit are further apart than it: no
             // edit distance to work out (it costs a step for every pair of characters, and a
             // file can ask for thousands of suggestions).
-            let candidate_lower_length: usize =
-                candidate.chars().map(|c| c.to_lowercase().count()).sum();
             if lower_length.abs_diff(candidate_lower_length) > limit {
                 continue;
             }

@@ -390,11 +390,11 @@ impl Parser<'_> {
 /// value of the last position whose value was read, if any. A position checked for its shape
 /// alone is always followed by `,`, so when the steps stop anywhere else that value is the
 /// ring's last position's; when they stop at a `,`, the caller reads the next position itself.
-/// Only a ring's first and last positions' values are needed; checking the others for their shape alone saves work on every digit but
-/// reads the last position twice (its shape, then its value): worth it for the 15 to 17 digits of
-/// exported boundaries (`long_positions`: the first position was long, and a ring's positions
-/// are written alike) or once a ring is long enough to make up for it, not for a short ring of
-/// short coordinates.
+/// Only a ring's first and last positions' values are needed; checking the others for their
+/// shape alone saves work on every digit but reads the last position twice (its shape, then its
+/// value): worth it for the 15 to 17 digits of exported boundaries (`long_positions`: the first
+/// position was long, and a ring's positions are written alike) or once a ring is long enough
+/// to make up for it, not for a short ring of short coordinates.
 fn plain_ring_steps(
     bytes: &[u8],
     mut at: usize,
@@ -516,32 +516,37 @@ fn plain_point(bytes: &[u8]) -> bool {
 /// space by the general steps cost twice the reading of its digits. Gives the coordinates and
 /// the bytes taken; `None` for anything else, which the general steps then read.
 fn plain_position(bytes: &[u8]) -> Option<(f64, f64, usize)> {
-    let mut at = spaces_at(bytes, 0);
-    let (x, used) = plain_decimal_prefix(bytes.get(at..)?)?;
-    at += used;
-    let gap = spaces_at(bytes, at);
-    if gap == 0 {
-        return None;
-    }
-    at += gap;
-    let (y, used) = plain_decimal_prefix(bytes.get(at..)?)?;
-    at += used;
-    matches!(bytes.get(at), Some(b',' | b')')).then_some((x, y, at))
+    plain_position_with(bytes, plain_decimal_prefix)
 }
 
 /// The bytes [`plain_position`] would take, found from the shape of the text alone: the
 /// positions inside a ring, whose values nothing needs. Exported boundaries write coordinates
 /// to 15–17 digits, which working out cost several times the reading of the digits.
 fn plain_position_len(bytes: &[u8]) -> Option<usize> {
+    plain_position_with(bytes, |number| {
+        plain_decimal_len(number).map(|used| ((), used))
+    })
+    .map(|((), (), used)| used)
+}
+
+/// `x y` written plainly, each number read by `number` (its value, or `()` for its shape alone,
+/// and the bytes it takes): the one grammar of [`plain_position`] and [`plain_position_len`].
+#[inline(always)]
+fn plain_position_with<T>(
+    bytes: &[u8],
+    number: impl Fn(&[u8]) -> Option<(T, usize)>,
+) -> Option<(T, T, usize)> {
     let mut at = spaces_at(bytes, 0);
-    at += plain_decimal_len(bytes.get(at..)?)?;
+    let (x, used) = number(bytes.get(at..)?)?;
+    at += used;
     let gap = spaces_at(bytes, at);
     if gap == 0 {
         return None;
     }
     at += gap;
-    at += plain_decimal_len(bytes.get(at..)?)?;
-    matches!(bytes.get(at), Some(b',' | b')')).then_some(at)
+    let (y, used) = number(bytes.get(at..)?)?;
+    at += used;
+    matches!(bytes.get(at), Some(b',' | b')')).then_some((x, y, at))
 }
 
 /// How many spaces `bytes` has from `from` on.
@@ -571,11 +576,10 @@ fn plain_decimal_len(bytes: &[u8]) -> Option<usize> {
     let sign = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
     // The whole part is none to seven digits in every coordinate system accepted, read a byte at
     // a time; the fraction, often 15 digits or more, eight at a time.
-    let mut at = sign;
-    while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-        at += 1;
-    }
-    let whole = at - sign;
+    let whole = bytes.get(sign..).map_or(0, |rest| {
+        rest.iter().take_while(|c| c.is_ascii_digit()).count()
+    });
+    let mut at = sign + whole;
     let mut fraction = 0;
     if bytes.get(at) == Some(&b'.') {
         fraction = digit_run(bytes.get(at + 1..)?);
@@ -940,6 +944,18 @@ mod tests {
         );
     }
 
+    /// A value the fast steps pass, the general steps pass too, and `check` answers every value
+    /// exactly as the general steps do.
+    fn fast_steps_agree_with_the_general_ones(texts: &[&str], want: Want, fast: fn(&[u8]) -> bool) {
+        for text in texts {
+            let general = check_steps(text, want);
+            if fast(text.as_bytes()) {
+                assert_eq!(general, Ok(()), "{text:?}");
+            }
+            assert_eq!(check(text, want), general, "{text:?}");
+        }
+    }
+
     #[test]
     fn plain_areas_pass_as_the_general_steps_pass_them() {
         let areas = [
@@ -972,13 +988,7 @@ mod tests {
             "POLYGON  ((0 51, 1 51, 1 52, 0 51))",
             "POINT (0 51)",
         ];
-        for text in areas {
-            let general = check_steps(text, Want::Area);
-            if plain_area(text.as_bytes()) {
-                assert_eq!(general, Ok(()), "{text:?}");
-            }
-            assert_eq!(check(text, Want::Area), general, "{text:?}");
-        }
+        fast_steps_agree_with_the_general_ones(&areas, Want::Area, plain_area);
         assert!(plain_area(b"POLYGON ((0 51, 1 51, 1 52, 0 51))"));
         assert!(plain_area(
             b"MULTIPOLYGON (((0 51, 1 51, 1 52, 0 51)), ((2 51, 3 51, 3 52, 2 51)))"
@@ -1007,13 +1017,7 @@ mod tests {
             "point (-0.68 52.76)",
             "POINT Z (-0.68 52.76 12)",
         ];
-        for text in points {
-            let general = check_steps(text, Want::Point);
-            if plain_point(text.as_bytes()) {
-                assert_eq!(general, Ok(()), "{text:?}");
-            }
-            assert_eq!(check(text, Want::Point), general, "{text:?}");
-        }
+        fast_steps_agree_with_the_general_ones(&points, Want::Point, plain_point);
         assert!(plain_point(b"POINT (-0.681152 52.762892)"));
         assert!(plain_point(b"POINT(530000.5 180000.25)"));
         assert!(!plain_point(b"POINT (500 500)"));
