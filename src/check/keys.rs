@@ -9,8 +9,6 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::Arc;
 
-use rayon::slice::ParallelSliceMut;
-
 use crate::read::csv::Record;
 
 use super::cells::{is_missing, trim};
@@ -502,7 +500,7 @@ impl<'p> KeyChecks<'p> {
         for (key, set) in entries.iter_mut().enumerate() {
             let spec = &self.plan.keys[key];
             let mut set = std::mem::take(set);
-            set.par_sort_unstable();
+            super::entry_sort::sort_entries(&mut set);
             let runs = if spec.unique { set.as_slice() } else { &[] };
             for run in runs.chunk_by(|a, b| value_bits(*a) == value_bits(*b)) {
                 let [first, rest @ ..] = run else { continue };

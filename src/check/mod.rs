@@ -2,6 +2,7 @@
 //! order, then table-level counts.
 
 mod cells;
+mod entry_sort;
 mod header;
 mod keys;
 mod parse;

@@ -202,7 +202,7 @@ fn read_target(
             .flatten()
             .map(|entry| keys::value_bits(*entry))
             .collect();
-        values.sort_unstable();
+        super::entry_sort::sort_entries(&mut values);
         values.dedup();
         Values::Kept(values)
     } else {
