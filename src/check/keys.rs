@@ -268,12 +268,14 @@ pub fn value_of(text: &[u8]) -> u128 {
         bytes[4] = text.len() as u8;
         bytes[5..5 + text.len()].copy_from_slice(text);
     } else {
-        // 88 bits of two fixed-seed hashes: the same entries on every run, so the same order.
-        let high = foldhash::quality::FixedState::with_seed(0x636f_6e66).hash_one(text);
-        let low = foldhash::quality::FixedState::with_seed(0x6f72_6d21).hash_one(text);
+        // A fixed-seed hash (the same entries on every run, so the same order), then the length
+        // and the last two bytes, which cost nothing to add: two values must match in all of
+        // them to be read again. One hash, not two: a second was half of a UUID key's cost.
+        let hash = foldhash::quality::FixedState::with_seed(0x636f_6e66).hash_one(text);
         bytes[4] = FINGERPRINTED;
-        bytes[5..13].copy_from_slice(&high.to_le_bytes());
-        bytes[13..16].copy_from_slice(&low.to_le_bytes()[..3]);
+        bytes[5..13].copy_from_slice(&hash.to_le_bytes());
+        bytes[13] = text.len() as u8;
+        bytes[14..16].copy_from_slice(&text[text.len() - 2..]);
     }
     u128::from_be_bytes(bytes)
 }
