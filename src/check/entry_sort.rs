@@ -3,13 +3,13 @@
 //! first, in place, 256 ways a level, they sort in a few counting and moving passes, where a
 //! comparison sort takes log₂ n levels (about 200 instructions an entry for Open Referral UK's
 //! 86,000 UUID keys). Short values held as text (`LB1-204`, running numbers) vary in few values a
-//! byte, digits and lengths, and split too little to gain: those are left to comparisons. The
-//! order is `sort_unstable`'s either way: entries are distinct numbers (each has its own row).
+//! byte, digits and lengths, and split too little to gain: those are left to comparisons. Numbers
+//! have one ascending order, so the result is `sort_unstable`'s either way.
 
 use rayon::prelude::*;
 
-/// Below this many entries a slice is left to `sort_unstable` (insertion sort at this size):
-/// counting 256 buckets costs more than comparing a few dozen entries.
+/// Below this many entries a slice is left to `sort_unstable`: counting 256 buckets costs more
+/// than comparing a few dozen entries.
 const SMALL: usize = 64;
 /// Entries looked at to judge how many values a byte takes (`splits_widely`).
 const SAMPLE: usize = 64;
@@ -24,7 +24,7 @@ pub fn sort_entries(entries: &mut [u128]) {
     if entries.is_sorted() {
         return;
     }
-    sort_from(entries, 0);
+    sort_from(entries);
 }
 
 /// Whether a few entries spread over the slice take many values in their first byte that
@@ -49,8 +49,9 @@ fn splits_widely(entries: &[u128]) -> bool {
         >= WIDE
 }
 
-/// Sorts `entries`, which all share their bytes above byte `byte` (0 is the most significant).
-fn sort_from(entries: &mut [u128], byte: u32) {
+/// Sorts `entries` by their first byte that differs (0 is the most significant), then each
+/// bucket by its own.
+fn sort_from(entries: &mut [u128]) {
     if entries.len() <= SMALL {
         entries.sort_unstable();
         return;
@@ -68,7 +69,7 @@ fn sort_from(entries: &mut [u128], byte: u32) {
     if differing == 0 {
         return;
     }
-    let byte = byte.max(differing.leading_zeros() / 8);
+    let byte = differing.leading_zeros() / 8;
     let counts = Counts::of(entries, byte);
     let ends = distribute(entries, byte, &counts);
     let digits = counts.lowest..=counts.highest;
@@ -82,15 +83,13 @@ fn sort_from(entries: &mut [u128], byte: u32) {
             rest = after;
             buckets.push(bucket);
         }
-        buckets
-            .into_par_iter()
-            .for_each(|bucket| sort_from(bucket, byte + 1));
+        buckets.into_par_iter().for_each(sort_from);
     } else {
         let mut start = 0;
         for digit in digits {
             let end = ends[digit];
             if end - start > 1 {
-                sort_from(&mut entries[start..end], byte + 1);
+                sort_from(&mut entries[start..end]);
             }
             start = end;
         }
@@ -167,10 +166,10 @@ mod tests {
     fn sorts_as_sort_unstable_does() {
         let mut next = crate::testing::numbers(0x5eed_f057);
         for round in 0..200 {
-            let len = match round % 4 {
-                0 => (next() % 100) as usize,
-                1 => (next() % 5_000) as usize,
-                _ => (next() % 200_000) as usize,
+            let len = match round % 10 {
+                0 => (next() % 200_000) as usize,
+                1..=4 => (next() % 100) as usize,
+                _ => (next() % 5_000) as usize,
             };
             // Entries alike in their high bytes, as keys with a shared prefix or one length are,
             // with the spread of their varying bytes chosen per round.
@@ -190,6 +189,23 @@ mod tests {
                 for entry in entries.iter_mut() {
                     *entry = (*entry % few) << shift;
                 }
+            }
+            sorted_alike(entries);
+        }
+    }
+
+    #[test]
+    fn many_copies_of_many_values_sort() {
+        // The references' shape: values without their rows, each repeated.
+        let mut next = crate::testing::numbers(0x00c0_ffee);
+        for copies in [2, 100] {
+            let values: Vec<u128> = (0..2_000)
+                .map(|_| (u128::from(next()) << 64) | u128::from(next()))
+                .collect();
+            let mut entries: Vec<u128> = (0..copies).flat_map(|_| values.clone()).collect();
+            let mut shuffle = crate::testing::numbers(copies as u64);
+            for i in (1..entries.len()).rev() {
+                entries.swap(i, (shuffle() % (i as u64 + 1)) as usize);
             }
             sorted_alike(entries);
         }

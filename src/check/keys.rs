@@ -269,7 +269,7 @@ pub fn value_of(text: &[u8]) -> u128 {
         bytes[5..5 + text.len()].copy_from_slice(text);
     } else {
         // A fixed-seed hash (the same entries on every run, so the same order), then the length
-        // and the last two bytes, which cost nothing to add: two values must match in all of
+        // (modulo 256) and the last two bytes, which cost nothing to add: two values must match in all of
         // them to be read again. One hash, not two: a second was half of a UUID key's cost.
         let hash = foldhash::quality::FixedState::with_seed(0x636f_6e66).hash_one(text);
         bytes[4] = FINGERPRINTED;
@@ -681,7 +681,7 @@ mod tests {
         );
         assert_ne!(
             value_bits(long),
-            value_bits(entry(b"GB-CHC-1234567-0002", 1))
+            value_bits(entry(b"GB-CHC-1234568-0001", 1))
         );
         // An empty value and an 11-byte one are inline and distinct.
         assert_eq!(inline_text(entry(b"", 1)).as_deref(), Some(&b""[..]));

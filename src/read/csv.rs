@@ -58,60 +58,52 @@ pub fn sniff_delimiter(sample: &[u8]) -> u8 {
 /// line numbers count every kind of line end the same way.
 struct LineEnds<R> {
     inner: R,
-    /// A `\r` ended the last read: emit `\n` for it unless the next byte is that `\n`.
-    pending_cr: bool,
+    /// The last read ended in a `\r`, already given out as `\n`: a `\n` that begins the next
+    /// read is that line end's second half, and is dropped. (Holding the `\r` back instead would
+    /// need a second byte of room, which a one-byte read does not have.)
+    skip_lf: bool,
 }
 
 impl<R: Read> Read for LineEnds<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if buf.len() < 2 {
-            return self.inner.read(buf);
-        }
         loop {
-            let n = if self.pending_cr {
-                buf[0] = b'\n';
-                let read = self.inner.read(&mut buf[1..])?;
-                self.pending_cr = false;
-                if read > 0 && buf[1] == b'\n' {
-                    buf.copy_within(1..1 + read, 0);
-                    read
-                } else {
-                    read + 1
-                }
-            } else {
-                self.inner.read(buf)?
-            };
+            let n = self.inner.read(buf)?;
             if n == 0 {
                 return Ok(0);
             }
-            let Some(first_cr) = memchr::memchr(b'\r', &buf[..n]) else {
-                return Ok(n);
-            };
+            let mut i = 0;
+            if std::mem::take(&mut self.skip_lf) && buf[0] == b'\n' {
+                i = 1;
+            }
             // From one `\r` to the next, the text between moves down as one run: a file of
             // `\r\n` lines (most Windows exports) costs a search and a copy a line, not a step
             // a byte.
-            let mut write = first_cr;
-            let mut i = first_cr;
-            while i < n {
-                // `buf[i]` is a `\r`.
-                if i + 1 == n {
-                    self.pending_cr = true;
-                    break;
-                }
-                if buf[i + 1] != b'\n' {
-                    buf[write] = b'\n';
-                    write += 1;
-                }
-                i += 1;
+            let mut write = 0;
+            loop {
                 let next_cr = memchr::memchr(b'\r', &buf[i..n]).map_or(n, |at| i + at);
-                buf.copy_within(i..next_cr, write);
+                if write != i {
+                    buf.copy_within(i..next_cr, write);
+                }
                 write += next_cr - i;
                 i = next_cr;
+                if i == n {
+                    break;
+                }
+                buf[write] = b'\n';
+                write += 1;
+                i += 1;
+                if i == n {
+                    self.skip_lf = true;
+                    break;
+                }
+                if buf[i] == b'\n' {
+                    i += 1;
+                }
             }
             if write > 0 {
                 return Ok(write);
             }
-            // Only a held `\r` came in: read on.
+            // Only the `\n` of a `\r\n` split between reads came in: read on.
         }
     }
 }
@@ -347,7 +339,7 @@ impl ChunkReader {
         Ok(ChunkReader {
             source: LineEnds {
                 inner: buffered,
-                pending_cr: false,
+                skip_lf: false,
             },
             dialect: Dialect { delimiter },
             carry: Vec::new(),
@@ -1015,13 +1007,13 @@ mod tests {
             let expected = String::from_utf8_lossy(&text)
                 .replace("\r\n", "\n")
                 .replace('\r', "\n");
-            let buffer = 2 + (next() % 20) as usize;
+            let buffer = 1 + (next() % 20) as usize;
             let mut line_ends = LineEnds {
                 inner: Trickle {
                     text: &text,
                     sizes: Box::new(&mut next),
                 },
-                pending_cr: false,
+                skip_lf: false,
             };
             let mut got = Vec::new();
             let mut buf = vec![0u8; buffer];
