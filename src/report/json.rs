@@ -154,7 +154,14 @@ fn counts(file: &FileReport) -> Counts {
 fn pointer(finding: &Finding) -> Option<String> {
     let (row, column) = (finding.row?, finding.column.as_ref()?);
     let name = crate::json_pointer::escape(&column.name);
-    Some(format!("/{}/{name}", row.saturating_sub(1)))
+    let mut digits = itoa::Buffer::new();
+    let index = digits.format(row.saturating_sub(1));
+    let mut pointer = String::with_capacity(2 + index.len() + name.len());
+    pointer.push('/');
+    pointer.push_str(index);
+    pointer.push('/');
+    pointer.push_str(&name);
+    Some(pointer)
 }
 
 /// Writes the report as pretty-printed JSON with a final newline.
