@@ -694,22 +694,35 @@ pub fn is_point(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A random decimal of 1 to `max_digits` digits, negative one time in `minus_one_in`, its
+    /// point before any digit or (with `point_places` past the digits' count) after them or absent.
+    fn decimal_text(
+        next: &mut dyn FnMut() -> u64,
+        max_digits: u64,
+        point_places: u64,
+        minus_one_in: u64,
+    ) -> String {
+        let digits = 1 + (next() % max_digits) as usize;
+        let point = (next() % (digits as u64 + point_places)) as usize;
+        let mut text = String::new();
+        if next().is_multiple_of(minus_one_in) {
+            text.push('-');
+        }
+        for i in 0..digits {
+            if i == point {
+                text.push('.');
+            }
+            text.push((b'0' + (next() % 10) as u8) as char);
+        }
+        text
+    }
+
     #[test]
     fn plain_coordinates_read_exactly_as_the_general_parser_reads_them() {
         let mut next = crate::testing::numbers(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..200_000 {
-            let digits = 1 + (next() % 20) as usize;
-            let point = (next() % (digits as u64 + 2)) as usize;
-            let mut text = String::new();
-            if next().is_multiple_of(2) {
-                text.push('-');
-            }
-            for i in 0..digits {
-                if i == point {
-                    text.push('.');
-                }
-                text.push((b'0' + (next() % 10) as u8) as char);
-            }
+            // A point anywhere, or none (one place past the end).
+            let text = decimal_text(&mut next, 20, 2, 2);
             let general = text.parse::<f64>().ok();
             match plain_decimal(text.as_bytes()) {
                 Some(fast) => assert_eq!(Some(fast.to_bits()), general.map(f64::to_bits), "{text}"),
@@ -864,21 +877,7 @@ mod tests {
         // A space before each comma keeps a ring off the shape-only step: the general steps then
         // read every position, and a ring must be accepted or refused alike either way.
         let mut next = crate::testing::numbers(0x1f83_d9ab_fb41_bd6b);
-        let coordinate = |next: &mut dyn FnMut() -> u64| -> String {
-            let digits = 1 + (next() % 18) as usize;
-            let point = (next() % (digits as u64 + 1)) as usize;
-            let mut text = String::new();
-            if next().is_multiple_of(3) {
-                text.push('-');
-            }
-            for i in 0..digits {
-                if i == point {
-                    text.push('.');
-                }
-                text.push((b'0' + (next() % 10) as u8) as char);
-            }
-            text
-        };
+        let coordinate = |next: &mut dyn FnMut() -> u64| decimal_text(next, 18, 1, 3);
         let ring = |next: &mut dyn FnMut() -> u64| -> String {
             let count = 1 + (next() % 12) as usize;
             let mut positions: Vec<String> = (0..count)

@@ -33,11 +33,9 @@ pub fn sort_entries(entries: &mut [u128]) {
 fn splits_widely(entries: &[u128]) -> bool {
     let step = (entries.len() / SAMPLE).max(1);
     let sample = || entries.iter().step_by(step).copied();
-    let (all, any) = sample().fold((u128::MAX, 0), |(all, any), e| (all & e, any | e));
-    let byte = (all ^ any).leading_zeros() / 8;
-    if byte == 16 {
+    let Some(byte) = first_differing_byte(sample()) else {
         return false;
-    }
+    };
     let mut seen = [0u64; 4];
     for entry in sample() {
         let value = digit(entry, byte);
@@ -62,14 +60,9 @@ fn sort_from(entries: &mut [u128]) {
         return;
     }
     // Skip the bytes every entry shares (a key's fixed prefix) in one pass.
-    let (all, any) = entries
-        .iter()
-        .fold((u128::MAX, 0u128), |(all, any), e| (all & e, any | e));
-    let differing = all ^ any;
-    if differing == 0 {
+    let Some(byte) = first_differing_byte(entries.iter().copied()) else {
         return;
-    }
-    let byte = differing.leading_zeros() / 8;
+    };
     let counts = Counts::of(entries, byte);
     let ends = distribute(entries, byte, &counts);
     let digits = counts.lowest..=counts.highest;
@@ -94,6 +87,14 @@ fn sort_from(entries: &mut [u128]) {
             start = end;
         }
     }
+}
+
+/// The first byte (0 is the most significant) in which the entries are not all alike; `None`
+/// when they are equal.
+fn first_differing_byte(entries: impl Iterator<Item = u128>) -> Option<u32> {
+    let (all, any) = entries.fold((u128::MAX, 0), |(all, any), e| (all & e, any | e));
+    let differing = all ^ any;
+    (differing != 0).then(|| differing.leading_zeros() / 8)
 }
 
 fn digit(entry: u128, byte: u32) -> usize {

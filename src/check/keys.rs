@@ -269,8 +269,9 @@ pub fn value_of(text: &[u8]) -> u128 {
         bytes[5..5 + text.len()].copy_from_slice(text);
     } else {
         // A fixed-seed hash (the same entries on every run, so the same order), then the length
-        // (modulo 256) and the last two bytes, which cost nothing to add: two values must match in all of
-        // them to be read again. One hash, not two: a second was half of a UUID key's cost.
+        // (modulo 256) and the last two bytes, which cost nothing to add: two values must match
+        // in all of them to be read again. One hash, not two: a second was half of a UUID key's
+        // cost.
         let hash = foldhash::quality::FixedState::with_seed(0x636f_6e66).hash_one(text);
         bytes[4] = FINGERPRINTED;
         bytes[5..13].copy_from_slice(&hash.to_le_bytes());

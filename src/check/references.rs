@@ -5,8 +5,9 @@
 //! hash, the length and the last two bytes), so the references compare sorted lists and read a
 //! file again only for the text of the values that refer to nothing. A value matched by
 //! fingerprint alone is not read again: a false match, which would hide one missing reference,
-//! takes about n·m/2⁶⁴ for n values against m (one in 18 million at a million each). Where a file's values were not kept (more rows than an entry numbers),
-//! its key columns are read again instead.
+//! takes about n·m/2⁶⁴ for n values against m (one in 18 million at a million each). Where a
+//! file's values were not kept (more rows than an entry numbers), its key columns are read again
+//! instead.
 
 use std::collections::HashMap;
 
