@@ -14,7 +14,7 @@ mod refs;
 mod string_set;
 mod value;
 
-pub(crate) use cell_rule::{Cell, CellRule};
+pub(crate) use cell_rule::{Cell, CellRule, OnlyCell};
 pub use column::{
     Allowed, Bound, Bounds, CodelistCheck, ColumnCheck, ColumnHelp, Presence, TextRules,
 };
