@@ -19,7 +19,7 @@ pub use column::{
     Allowed, Bound, Bounds, CodelistCheck, ColumnCheck, ColumnHelp, Presence, TextRules,
 };
 pub use missing::MissingValues;
-pub use value::{convert, is_decimal, parse_f64, Kind, Pattern, Typed};
+pub use value::{convert, is_decimal, parse_f64, plain_decimal, Kind, Pattern, Typed};
 
 /// A table ready to check files against.
 pub struct CompiledTable {

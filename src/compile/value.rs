@@ -122,7 +122,7 @@ const POWERS_OF_TEN: [f64; 16] = [
 
 /// The value of a short plain decimal (`-1234.56`: at most 15 digits, no exponent) in one pass;
 /// `None` for anything else, which the general parser then handles.
-fn plain_decimal(text: &str) -> Option<f64> {
+pub fn plain_decimal(text: &str) -> Option<f64> {
     let bytes = text.as_bytes();
     let (negative, digits) = match bytes.first() {
         Some(b'-') => (true, &bytes[1..]),

@@ -41,6 +41,32 @@ pub fn parse(text: &str) -> Option<Date> {
     None
 }
 
+/// The order [`parse`]d dates give two texts shaped as ISO dates (`YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD`: digits and hyphens in place, the calendar not checked), read from their bytes:
+/// the first part they both have that differs decides, as in a comparison rule. Dates that exist
+/// order so; when one is no date, no order is asked for and a rule leaves the row alone. So a
+/// rule that holds on this order holds, and only a row that breaks it needs the dates read (ten
+/// bytes compared where reading two dates cost about 250 instructions). `None` for other texts.
+#[inline]
+pub fn order_as_written(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    let shaped = |b: &[u8]| {
+        b.len() >= 4
+            && digits(&b[..4])
+            && match b.len() {
+                4 => true,
+                7 => b[4] == b'-' && digits(&b[5..7]),
+                10 => b[4] == b'-' && b[7] == b'-' && digits(&b[5..7]) && digits(&b[8..10]),
+                _ => false,
+            }
+    };
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if !(shaped(a) && shaped(b)) {
+        return None;
+    }
+    let common = a.len().min(b.len());
+    Some(a[..common].cmp(&b[..common]))
+}
+
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
