@@ -42,13 +42,18 @@ for dir in bench-data/standards-4/*/; do
   large=$(count "bench-data/standards-8/$standard" "$standard")
   bytes_small=$(du -sb "$dir" | cut -f1)
   bytes_large=$(du -sb "bench-data/standards-8/$standard" | cut -f1)
-  read -r rows_small cells_small < <(rows_and_cells "$dir")
-  read -r rows_large cells_large < <(rows_and_cells "bench-data/standards-8/$standard")
+  # Through a variable, so that a failing count stops the script (`set -e`).
+  counts=$(rows_and_cells "$dir")
+  read -r rows_small cells_small <<<"$counts"
+  counts=$(rows_and_cells "bench-data/standards-8/$standard")
+  read -r rows_large cells_large <<<"$counts"
   results+=("$standard $(awk -v a="$small" -v b="$large" -v x="$bytes_small" -v y="$bytes_large" \
     -v r="$((rows_large - rows_small))" -v c="$((cells_large - cells_small))" \
     'BEGIN {printf "%.1f %.0f %.0f", (b - a) / (y - x), (b - a) / r, (b - a) / c}')")
 done
-read -r spend spend_cell < <(printf '%s\n' "${results[@]}" | awk '$1 == "spend-over-500" {print $2, $4}')
+spend_line=$(printf '%s\n' "${results[@]}" | awk '$1 == "spend-over-500" {print $2, $4}')
+[ -n "$spend_line" ] || { echo "no spend-over-500 set to compare with" >&2; exit 1; }
+read -r spend spend_cell <<<"$spend_line"
 for line in "${results[@]}"; do
   read -r standard per_byte per_row per_cell <<<"$line"
   awk -v s="$standard" -v p="$per_byte" -v base="$spend" -v r="$per_row" -v c="$per_cell" -v base_cell="$spend_cell" \

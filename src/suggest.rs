@@ -163,7 +163,8 @@ pub fn fold_into(text: &str, out: &mut String) {
 const SHORT: usize = 64;
 
 /// In [`FOLD`]: a byte that separates words (ASCII whitespace, the vertical tab among them as
-/// `char::is_whitespace` has it, `_` and `-`).
+/// `char::is_whitespace` has it, `_` and `-`; not the separators 0x1C-0x1F, which Rust does not
+/// count as whitespace).
 const GAP: u8 = 0x80;
 /// In [`FOLD`]: a byte of a character beyond ASCII, which [`fold_into`] lowercases by its rules.
 const NOT_ASCII: u8 = 0xFF;

@@ -41,12 +41,12 @@ pub fn parse(text: &str) -> Option<Date> {
     None
 }
 
-/// The order [`parse`]d dates give two texts shaped as ISO dates (`YYYY`, `YYYY-MM` or
-/// `YYYY-MM-DD`: digits and hyphens in place, the calendar not checked), read from their bytes:
-/// the first part they both have that differs decides, as in a comparison rule. Dates that exist
-/// order so; when one is no date, no order is asked for and a rule leaves the row alone. So a
-/// rule that holds on this order holds, and only a row that breaks it needs the dates read (ten
-/// bytes compared where reading two dates cost about 250 instructions). `None` for other texts.
+/// The order `compare` (a comparison rule) finds between two texts shaped as ISO dates (`YYYY`,
+/// `YYYY-MM` or `YYYY-MM-DD`, the calendar not checked), from their bytes: the first part both
+/// have that differs decides, as it does between dates; a bare `YYYY` read as a number orders the
+/// same. When a text is no date, `compare` finds no order and the rule passes, so a rule that
+/// holds on this order holds, and only a row that breaks it needs its dates read. `None` for
+/// other texts.
 #[inline]
 pub fn order_as_written(a: &str, b: &str) -> Option<std::cmp::Ordering> {
     let shaped = |b: &[u8]| {
