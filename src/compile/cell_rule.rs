@@ -86,9 +86,8 @@ enum Held<'a> {
 }
 
 /// Where a rule reads a row's cells: standard column `i`'s cell as the row object holds it.
-/// A trait rather than a `dyn Fn`, so that [`CellRule::holds`] is compiled for each source and a
-/// row's lookups are inlined into it: the call through a closure pointer had been a third of a
-/// rule's cost on 360Giving's org-id rules.
+/// A trait rather than a `dyn Fn`, so that [`CellRule::holds`] is compiled for each source and
+/// its lookups are not calls through a pointer (360Giving's check: 1.2M of 193M instructions).
 pub(crate) trait RowCells<'a> {
     fn cell(&self, column: usize) -> Cell<'a>;
 }
