@@ -49,22 +49,26 @@ pub fn parse(text: &str) -> Option<Date> {
 /// other texts.
 #[inline]
 pub fn order_as_written(a: &str, b: &str) -> Option<std::cmp::Ordering> {
-    let shaped = |b: &[u8]| {
-        b.len() >= 4
-            && digits(&b[..4])
-            && match b.len() {
-                4 => true,
-                7 => b[4] == b'-' && digits(&b[5..7]),
-                10 => b[4] == b'-' && b[7] == b'-' && digits(&b[5..7]) && digits(&b[8..10]),
-                _ => false,
-            }
-    };
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    if !(shaped(a) && shaped(b)) {
+    if !(iso_shaped(a) && iso_shaped(b)) {
         return None;
     }
     let common = a.len().min(b.len());
     Some(a[..common].cmp(&b[..common]))
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` by shape alone: digits and hyphens in place, the calendar
+/// not checked.
+#[inline]
+fn iso_shaped(b: &[u8]) -> bool {
+    b.len() >= 4
+        && digits(&b[..4])
+        && match b.len() {
+            4 => true,
+            7 => b[4] == b'-' && digits(&b[5..7]),
+            10 => b[4] == b'-' && b[7] == b'-' && digits(&b[5..7]) && digits(&b[8..10]),
+            _ => false,
+        }
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -88,11 +92,7 @@ pub fn valid_ymd(year: u32, month: u32, day: u32) -> bool {
 pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && digits(&b[0..4])
-        && digits(&b[5..7])
-        && digits(&b[8..10])
+        && iso_shaped(b)
         && valid_ymd(number(&b[0..4]), number(&b[5..7]), number(&b[8..10]))
 }
 
@@ -100,16 +100,12 @@ pub fn is_iso_date(s: &str) -> bool {
 /// is not known (its guidance on dates).
 pub fn is_partial_date(s: &str) -> bool {
     let b = s.as_bytes();
-    match b.len() {
-        4 => digits(b),
-        7 => {
-            b[4] == b'-'
-                && digits(&b[0..4])
-                && digits(&b[5..7])
-                && (1..=12).contains(&number(&b[5..7]))
+    iso_shaped(b)
+        && match b.len() {
+            4 => true,
+            7 => (1..=12).contains(&number(&b[5..7])),
+            _ => valid_ymd(number(&b[0..4]), number(&b[5..7]), number(&b[8..10])),
         }
-        _ => is_iso_date(s),
-    }
 }
 
 /// A date, or a full date and time (360Giving's award date).
