@@ -214,11 +214,11 @@ fn is_blank<'r>(mut cells: impl Iterator<Item = &'r str>) -> bool {
 
 /// Checks one record's shape and cells; returns whether the row is blank.
 fn check_record(
-    row: u64,
-    line: u64,
+    (row, line): (u64, u64),
     record: &Record<'_>,
     plan: &HeaderPlan,
     table: &CompiledTable,
+    rules: &[usize],
     path: SchemaPath,
     out: &mut Vec<Finding>,
 ) -> bool {
@@ -288,8 +288,15 @@ fn check_record(
         }
     }
     let rules_from = out.len();
-    if !table.rules.is_empty() {
-        rules::check_rules(record, table, &plan.standard_to_file, row, line, out);
+    if !rules.is_empty() {
+        rules::check_rules(
+            record,
+            table,
+            &plan.standard_to_file,
+            rules,
+            (row, line),
+            out,
+        );
     }
     one_finding_per_cell(out, first, rules_from);
     let validator = match path {
@@ -363,19 +370,25 @@ fn schema_findings(
 
 /// Full JSON Schema evaluation of a row, one finding per cell (the highest in `rules::priority`).
 fn check_record_full(
-    row: u64,
-    line: u64,
+    (row, line): (u64, u64),
     record: &Record<'_>,
     plan: &HeaderPlan,
     table: &CompiledTable,
-    validator: &crate::schema::Validator,
+    (validator, rules): (&crate::schema::Validator, &[usize]),
     out: &mut Vec<Finding>,
 ) -> bool {
     if is_blank(record.iter()) {
         return true;
     }
     let mut found = schema_findings(validator, record, plan, table, row, line);
-    rules::check_rules(record, table, &plan.standard_to_file, row, line, &mut found);
+    rules::check_rules(
+        record,
+        table,
+        &plan.standard_to_file,
+        rules,
+        (row, line),
+        &mut found,
+    );
     // A required column the file lacks is one `missing-column` finding, not one per row; cells a
     // short row lacks are one `missing-cell` finding.
     found.retain(|f| {
@@ -521,6 +534,8 @@ struct Worker<'a> {
     plan: &'a HeaderPlan,
     compiled: &'a CompiledTable,
     key_plan: &'a keys::KeyPlan,
+    /// The table's rules this file is checked for ([`rules::rules_for_file`]).
+    rules: Vec<usize>,
     schema_path: SchemaPath,
     full_validator: Option<&'a crate::schema::Validator>,
     /// Only the key values are wanted (a second look at rows whose fingerprints matched).
@@ -706,20 +721,19 @@ impl Worker<'_> {
         } else {
             match self.full_validator {
                 Some(v) => check_record_full(
-                    row,
-                    line,
+                    (row, line),
                     record,
                     self.plan,
                     self.compiled,
-                    v,
+                    (v, &self.rules),
                     &mut result.findings,
                 ),
                 None => check_record(
-                    row,
-                    line,
+                    (row, line),
                     record,
                     self.plan,
                     self.compiled,
+                    &self.rules,
                     self.schema_path,
                     &mut result.findings,
                 ),
@@ -913,6 +927,7 @@ fn check_once(
         plan: &plan,
         compiled,
         key_plan: &key_plan,
+        rules: rules::rules_for_file(compiled, &plan.standard_to_file),
         schema_path: options.schema_path,
         full_validator: full_validator.as_ref(),
         keys_only: key_checks.is_confirming(),

@@ -159,6 +159,7 @@ fn check_source(
         plan: &plan,
         compiled,
         key_plan: &key_plan,
+        rules: super::rules::rules_for_file(compiled, &plan.standard_to_file),
         schema_path: options.schema_path,
         full_validator: full_validator.as_ref(),
         keys_only: key_checks.is_confirming(),
