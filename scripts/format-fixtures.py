@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the fixtures of the file-format tests (fixtures/formats/, and the two format fixtures of
+"""Writes the fixtures of the file-format tests (fixtures/formats/, and the three format fixtures of
 fixtures/checks/). The same spending rows in each format, with mistakes at known cells, so that
 tests can assert the same findings and each format's own locations. Needs openpyxl
 (`pip install openpyxl odfpy pyarrow zstandard`); run from the repository root. The output is committed."""
@@ -77,6 +77,25 @@ def grants_workbook(path):
     book.save(path)
 
 
+def key_errors_workbook(path):
+    """fixtures/checks/key-errors.xlsx: `#N/A` in the unique `Reference` of two rows, which also
+    share `Recipient` and `Award date` (a unique key of their own): the errors are not a duplicate
+    reference, and the other key is still checked on those rows."""
+    with open("fixtures/checks/valid.csv", encoding="utf-8", newline="") as f:
+        lines = list(csv.reader(f))
+    lines[3][2:4] = lines[2][2:4]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "grants"
+    for line in lines:
+        sheet.append(line)
+    for row in (3, 4):
+        cell = sheet.cell(row=row, column=2)
+        cell.value = "#N/A"
+        cell.data_type = TYPE_ERROR
+    book.save(path)
+
+
 def tables_workbook(path):
     """One sheet a table: the invalid conservation-area files as sheets named after their tables."""
     book = openpyxl.Workbook()
@@ -121,6 +140,7 @@ def main():
     os.makedirs("fixtures/formats", exist_ok=True)
     workbook("fixtures/formats/spend.xlsx", error_cell=True)
     grants_workbook("fixtures/checks/cell-error.xlsx")
+    key_errors_workbook("fixtures/checks/key-errors.xlsx")
     tables_workbook("fixtures/formats/conservation-areas.xlsx")
     ods("fixtures/formats/spend.ods")
     csv_text = ",".join(HEADER) + "\n" + "".join(

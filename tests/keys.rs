@@ -189,3 +189,40 @@ fn a_partial_result_keeps_duplicates_of_long_values_as_of_short_ones() {
         .collect();
     assert_eq!(found, want, "the first three findings in row order");
 }
+
+#[test]
+fn formula_errors_in_a_key_are_not_duplicates_and_other_keys_still_count() {
+    // `#N/A` in the unique `Reference` of rows 2 and 3, which also repeat (Recipient, Award date).
+    let output = common::conform()
+        .args([
+            "check",
+            "fixtures/checks/key-errors.xlsx",
+            "--standard",
+            "fixtures/checks/standard.json",
+            "--format",
+            "json",
+            "--no-progress",
+        ])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+    let found: Vec<(String, u64, String)> = report["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or_default().to_string(),
+                f["row"].as_u64().unwrap_or_default(),
+                f["column"]["name"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("cell-error", 2, "Reference"),
+        ("cell-error", 3, "Reference"),
+        ("unique", 3, "Recipient"),
+    ]
+    .map(|(code, row, column)| (code.to_string(), row, column.to_string()));
+    assert_eq!(found, expected);
+}

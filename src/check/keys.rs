@@ -55,20 +55,43 @@ pub struct KeyPlan {
     spares: Spares<KeyValues>,
 }
 
-/// A row's value for one key, pulled out by a worker.
+/// A row's value for one key, pulled out by a worker. 48 bytes (80 with `usize` fields and an
+/// `Option`): a chunk holds one a key a row, written by a checking thread and read by the thread
+/// taking rows in order.
 pub struct KeyValue {
+    /// The value part of the row's entry (see [`value_of`]); 0 when a part is missing.
+    pub value: u128,
     /// 1-based record number within its chunk.
     pub record: u64,
     pub line: u64,
-    pub key: usize,
-    /// The part that is missing, if one is.
-    pub missing_part: Option<usize>,
-    /// The value part of the row's entry (see [`value_of`]); 0 when a part is missing.
-    pub value: u128,
-    /// The joined value's range in the chunk's key text (kept only for a second reading, which
-    /// compares values in full).
-    pub start: usize,
+    /// Where the joined value ends in the chunk's key text (kept only for a second reading,
+    /// which compares values in full); it starts where the value before it ends.
     pub end: usize,
+    pub key: u32,
+    /// The part that is missing, [`KeyValue::COMPLETE`] or [`KeyValue::LEFT_OUT`].
+    missing: u32,
+}
+
+impl KeyValue {
+    const COMPLETE: u32 = u32::MAX;
+    const LEFT_OUT: u32 = u32::MAX - 1;
+
+    /// The part that is missing, if one is.
+    pub fn missing_part(&self) -> Option<usize> {
+        (self.missing < Self::LEFT_OUT).then_some(self.missing as usize)
+    }
+
+    /// Whether the value is one to check: complete, and not left out.
+    fn is_complete(&self) -> bool {
+        self.missing == Self::COMPLETE
+    }
+
+    /// Leaves the value out of the key checks, finding nothing (a cell holding a spreadsheet's
+    /// formula error: `#N/A` twice is not a duplicate). Kept in place rather than removed, so
+    /// that each value's text still starts where the one before it ends.
+    pub fn leave_out(&mut self) {
+        self.missing = Self::LEFT_OUT;
+    }
 }
 
 /// Key values of one chunk: their text in one buffer.
@@ -229,13 +252,13 @@ impl KeyPlan {
                 }
             }
             out.values.push(KeyValue {
+                value,
                 record: record_number,
                 line,
-                key,
-                missing_part,
-                value,
-                start,
                 end: out.text.len(),
+                // A table's keys and a key's parts are its columns, far fewer than 2^32.
+                key: key as u32,
+                missing: missing_part.map_or(KeyValue::COMPLETE, |part| part as u32),
             });
         }
     }
@@ -444,10 +467,10 @@ impl<'p> KeyChecks<'p> {
                 overflowed,
             } => {
                 for value in &values.values {
-                    let spec = &self.plan.keys[value.key];
+                    let spec = &self.plan.keys[value.key as usize];
                     let row = first_row + value.record - 1;
-                    if let Some(part) = value.missing_part {
-                        if spec.report_missing {
+                    if !value.is_complete() {
+                        if let Some(part) = value.missing_part().filter(|_| spec.report_missing) {
                             out.push(missing_part(spec, part, row, value.line));
                         }
                         continue;
@@ -456,7 +479,7 @@ impl<'p> KeyChecks<'p> {
                         *overflowed = true;
                         continue;
                     };
-                    entries[value.key].push(entry_of(value.value, numbered));
+                    entries[value.key as usize].push(entry_of(value.value, numbered));
                     lines.push(row, value.line);
                 }
             }
@@ -464,14 +487,20 @@ impl<'p> KeyChecks<'p> {
                 pending,
                 values: found,
             } => {
-                for value in values.values.iter().filter(|v| v.missing_part.is_none()) {
+                let mut start = 0;
+                for value in &values.values {
+                    let text = values.text.get(start..value.end).unwrap_or_default();
+                    start = value.end;
+                    if !value.is_complete() {
+                        continue;
+                    }
                     let row = first_row + value.record - 1;
                     let Ok(row) = u32::try_from(row) else {
                         continue;
                     };
-                    if pending.wanted[value.key].binary_search(&row).is_ok() {
-                        let text = values.text[value.start..value.end].to_string();
-                        found.insert((value.key, row), (text, value.line));
+                    let key = value.key as usize;
+                    if pending.wanted[key].binary_search(&row).is_ok() {
+                        found.insert((key, row), (text.to_string(), value.line));
                     }
                 }
             }
@@ -737,16 +766,14 @@ mod tests {
         .iter()
         .enumerate()
         {
-            let start = values.text.len();
             values.text.push_str(text);
             values.values.push(KeyValue {
+                value: value_of(text.as_bytes()),
                 record: record as u64 + 1,
                 line: record as u64 + 10,
-                key: 0,
-                missing_part: None,
-                value: value_of(text.as_bytes()),
-                start,
                 end: values.text.len(),
+                key: 0,
+                missing: KeyValue::COMPLETE,
             });
         }
         // In a chunk starting at row 2, records 1, 4 and 8 are rows 2, 5 and 9; 10 and 20 are

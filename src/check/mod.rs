@@ -693,11 +693,14 @@ impl Worker<'_> {
                     f.row != Some(row) || f.column.as_ref().and_then(|c| c.index) != Some(*column)
                 });
                 // Nor is it a key: `#N/A` twice is not a duplicate.
-                let key_plan = self.key_plan;
-                result
-                    .keys
-                    .values
-                    .retain(|v| v.record != row || !key_plan.uses_column(v.key, *column));
+                for value in result.keys.values.iter_mut().rev() {
+                    if value.record != row {
+                        break;
+                    }
+                    if self.key_plan.uses_column(value.key as usize, *column) {
+                        value.leave_out();
+                    }
+                }
                 result
                     .findings
                     .push(cell_error(row, line, *column, error, self.plan));
