@@ -472,11 +472,11 @@ fn plain_area(bytes: &[u8]) -> bool {
                 };
                 at += used;
             }
-            let first = trim_spaces(&body[first_from..at]);
+            let first = skip_leading_spaces(&body[first_from..at]);
             let (to, count, last) = plain_ring_shape(body, at);
             at = to;
             if count < 4
-                || last.map(|span| trim_spaces(&body[span])) != Some(first)
+                || last.map(|span| skip_leading_spaces(&body[span])) != Some(first)
                 || !eat(body, &mut at, b')')
             {
                 return false;
@@ -518,8 +518,8 @@ fn plain_ring_shape(bytes: &[u8], mut at: usize) -> (usize, usize, Option<std::o
     (at, count, last)
 }
 
-/// `bytes` without the spaces it starts with.
-fn trim_spaces(bytes: &[u8]) -> &[u8] {
+/// `bytes` from its first byte that is not a space.
+fn skip_leading_spaces(bytes: &[u8]) -> &[u8] {
     &bytes[spaces_at(bytes, 0)..]
 }
 
@@ -1051,6 +1051,8 @@ mod tests {
         );
         assert!(plain_area(b"POLYGON ((0 51, 1 51, 1 52,  0 51))"));
         assert!(!plain_area(b"POLYGON ((0 51, 1 51, 1 52, 0 510))"));
+        // Spaces before a ring's first position and before its last are not part of either.
+        assert!(plain_area(b"POLYGON (( 0 51, 1 51, 1 52,0 51))"));
         assert!(plain_area(b"POLYGON ((0 51, 1 51, 1 52, 0 51))"));
         assert!(plain_area(
             b"MULTIPOLYGON (((0 51, 1 51, 1 52, 0 51)), ((2 51, 3 51, 3 52, 2 51)))"

@@ -56,8 +56,8 @@ pub struct KeyPlan {
 }
 
 /// A row's value for one key, pulled out by a worker. 48 bytes (80 with `usize` fields and an
-/// `Option`): a chunk holds one a key a row, written by a checking thread and read by the thread
-/// taking rows in order.
+/// `Option`): a chunk holds one for each key of each row, written by a checking thread and read
+/// by the thread taking rows in order.
 pub struct KeyValue {
     /// The value part of the row's entry (see [`value_of`]); 0 when a part is missing.
     pub value: u128,
@@ -71,6 +71,9 @@ pub struct KeyValue {
     /// The part that is missing, [`KeyValue::COMPLETE`] or [`KeyValue::LEFT_OUT`].
     missing: u32,
 }
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<KeyValue>() == 48);
 
 impl KeyValue {
     const COMPLETE: u32 = u32::MAX;
@@ -489,6 +492,7 @@ impl<'p> KeyChecks<'p> {
             } => {
                 let mut start = 0;
                 for value in &values.values {
+                    debug_assert!(start <= value.end, "key texts out of step");
                     let text = values.text.get(start..value.end).unwrap_or_default();
                     start = value.end;
                     if !value.is_complete() {
@@ -782,6 +786,9 @@ mod tests {
         values.values[2].record = 4;
         values.values[3].record = 20;
         values.values[4].record = 8;
+        // A value left out (a formula error) keeps its text in place: the values after it are
+        // still read from where it ends.
+        values.values[3].leave_out();
         let mut out = Vec::new();
         keys.check(&values, 2, &mut out);
         assert!(out.is_empty());

@@ -369,12 +369,14 @@ fn schema_findings(
 }
 
 /// Full JSON Schema evaluation of a row, one finding per cell (the highest in `rules::priority`).
+#[allow(clippy::too_many_arguments)]
 fn check_record_full(
     (row, line): (u64, u64),
     record: &Record<'_>,
     plan: &HeaderPlan,
     table: &CompiledTable,
-    (validator, rules): (&crate::schema::Validator, &[usize]),
+    validator: &crate::schema::Validator,
+    rules: &[usize],
     out: &mut Vec<Finding>,
 ) -> bool {
     if is_blank(record.iter()) {
@@ -728,7 +730,8 @@ impl Worker<'_> {
                     record,
                     self.plan,
                     self.compiled,
-                    (v, &self.rules),
+                    v,
+                    &self.rules,
                     &mut result.findings,
                 ),
                 None => check_record(

@@ -187,8 +187,9 @@ fn on_column(
 /// The rules a file's rows are checked for (indices into the table's rules): those that can fail
 /// on a row of it, worked out once a file instead of on every row. A rule whose columns the file
 /// lacks altogether is reported once ([`rules_without_columns`]); a comparison or a point needs
-/// both its cells, so without one of its columns it holds on every row. (Of the three rules of a
-/// tree preservation zone, a file with the standard's columns is checked for one.)
+/// both its cells, so without one of its columns it holds on every row. (The generated tree
+/// preservation zones have no `point`, `uprn`, `address-text`, `start-date` or `end-date`: their
+/// rows are checked for one of the table's three rules.)
 pub fn rules_for_file(table: &CompiledTable, standard_to_file: &[Option<usize>]) -> Vec<usize> {
     let in_file = |i: &usize| standard_to_file[*i].is_some();
     table

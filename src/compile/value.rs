@@ -458,9 +458,11 @@ impl ByteTable {
 /// (`^[0-9]{10}$`, `^[0-9]{6,8}$`, `^[A-Z]{2}[0-9]{4}$`): a value matches when its length is one
 /// of them and each byte is in its position's class. The table walk has to wait for each byte's
 /// state before the next; these tests do not depend on each other (on the spending benchmark the
-/// walk was a seventh of the check). A run that ends in a match whatever follows (`^GB-CHC-`, a
-/// prefix: 360Giving's rules ask three on every recipient) is a `prefix`: its bytes are tested and
-/// the rest of the value is not read, where the walk went on to its end.
+/// walk was a seventh of the check). A run that ends in a match (`^GB-CHC-`, a prefix: 360Giving's
+/// rules ask three on every recipient) is a `prefix`: its classes are tested on the value's first
+/// bytes and the rest is not read, where the walk went on to its end. (The DFA reports a match one
+/// byte late, so the last class is of the byte after the prefix: any byte for `^GB-CHC-`, a
+/// narrower class for `^a\b`; a value no longer than the prefix is judged by `lengths`.)
 struct ClassChain {
     /// Whether each byte may stand at each position.
     classes: Vec<[bool; 256]>,
@@ -472,7 +474,7 @@ struct ClassChain {
 
 impl ClassChain {
     /// Read off a byte table whose every state leads, on every byte that does not end the
-    /// search, to the same new state, never back and never to an early match.
+    /// search, to the same new state, never back; the match, if the run reaches it, ends it.
     fn new(table: &ByteTable) -> Option<ClassChain> {
         let mut classes = Vec::new();
         let mut lengths = 0u64;
@@ -575,6 +577,8 @@ mod tests {
             "^GB-(COH|CHC|SC)-",
             "^[A-Z][0-9]",
             "^ab?",
+            r"^a(?-u:\b)",
+            "^a(?m:$)",
         ];
         let inputs = [
             "",
@@ -662,7 +666,9 @@ mod tests {
                 "^GB-CHC-",
                 "^GB-",
                 "^[A-Z][0-9]",
-                "^ab?"
+                "^ab?",
+                r"^a(?-u:\b)",
+                "^a(?m:$)"
             ]
         );
         // Every string of up to three of these characters, on every pattern.
