@@ -473,6 +473,17 @@ mod tests {
     use super::*;
     use std::cmp::Ordering::*;
 
+    /// The cells joined into one line, with each cell's place in it: what a `Record` is made of.
+    fn joined(texts: &[&str]) -> (String, Vec<(usize, usize)>) {
+        let mut bounds = Vec::new();
+        let mut at = 0;
+        for text in texts {
+            bounds.push((at, at + text.len()));
+            at += text.len();
+        }
+        (texts.concat(), bounds)
+    }
+
     #[test]
     fn rules_on_cells_answer_as_the_validator_does_on_the_row_object() {
         // Every schema rule of every built-in standard, on rows mixing absent columns, empty and
@@ -534,13 +545,7 @@ mod tests {
                         let texts: Vec<&str> = (0..n)
                             .map(|_| pool[(next() % pool.len() as u64) as usize])
                             .collect();
-                        let line: String = texts.concat();
-                        let mut bounds = Vec::new();
-                        let mut at = 0;
-                        for t in &texts {
-                            bounds.push((at, at + t.len()));
-                            at += t.len();
-                        }
+                        let (line, bounds) = joined(&texts);
                         let record = Record::new(&line, &bounds);
                         // A column in four is not in the file at all.
                         let standard_to_file: Vec<Option<usize>> = (0..n)
@@ -609,13 +614,7 @@ mod tests {
                     let texts: Vec<&str> = (0..n)
                         .map(|_| pool[(next() % pool.len() as u64) as usize])
                         .collect();
-                    let line: String = texts.concat();
-                    let mut bounds = Vec::new();
-                    let mut at = 0;
-                    for t in &texts {
-                        bounds.push((at, at + t.len()));
-                        at += t.len();
-                    }
+                    let (line, bounds) = joined(&texts);
                     let record = Record::new(&line, &bounds);
                     let mut found = Vec::new();
                     check_rules(
